@@ -1,0 +1,37 @@
+/* search: full-text queries over title and body → ranked hits.
+ *
+ * The query is split into terms by the same tokenizer that built the index
+ * (see tokenize.h), so Chinese queries of any length work, and every term
+ * must match; it is bound as a parameter, never spliced into SQL.  Ranking is
+ * bm25 with the title weighted above the body. */
+#ifndef JUAN_SEARCH_H
+#define JUAN_SEARCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "juan/status.h"
+
+struct store;
+
+struct search_hit {
+	int64_t id;
+	double rank;   /* bm25: lower is better */
+	char *title;
+	char *snippet; /* a few dozen characters around a hit, hits between mark_open and mark_close */
+};
+
+/* The best limit hits for query (0: all) in *hits (free with
+ * search_hits_free()) and their number in *n.  A query with no searchable
+ * characters yields no hits. */
+enum juan_status search_run(struct store *s, const char *query, size_t limit,
+			    const char *mark_open, const char *mark_close,
+			    struct search_hit **hits, size_t *n);
+
+/* The ids of every hit, best first, in *ids (caller frees); no snippets. */
+enum juan_status search_ids(struct store *s, const char *query, int64_t **ids,
+			    size_t *n);
+
+void search_hits_free(struct search_hit *hits, size_t n);
+
+#endif

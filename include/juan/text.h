@@ -1,0 +1,65 @@
+/* text: UTF-8 iteration, display width in terminal columns, truncation with
+ * "…", and wrapping that follows Chinese line-breaking rules.
+ *
+ * Pure functions over byte strings (pointer + length, no NUL needed); nothing
+ * here allocates unless its comment says "caller frees".  Invalid UTF-8 is
+ * never an error: each bad byte reads as U+FFFD and is one column wide. */
+#ifndef JUAN_TEXT_H
+#define JUAN_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define TEXT_REPLACEMENT 0xFFFDu
+#define TEXT_ELLIPSIS "\xE2\x80\xA6" /* "…", one column */
+
+/* Decodes the code point at s[0..len).  Returns the bytes consumed (1..4; 0
+ * only when len == 0).  A malformed, overlong or surrogate sequence consumes
+ * one byte and yields TEXT_REPLACEMENT. */
+size_t text_next(const char *s, size_t len, uint32_t *cp);
+
+/* Encodes cp as UTF-8 into out (4 bytes room); returns the bytes written. */
+size_t text_put(uint32_t cp, char out[4]);
+
+/* True for the characters that indent and separate paragraphs in Chinese
+ * documents: ASCII space, TAB, U+3000 IDEOGRAPHIC SPACE, U+00A0 NBSP. */
+bool text_is_space(uint32_t cp);
+
+/* True for CJK ideographs (Han, including extensions and compatibility). */
+bool text_is_han(uint32_t cp);
+
+/* Terminal columns of one code point: 2 for East Asian wide and full-width
+ * (CJK, full-width punctuation, U+3000), 0 for combining marks and other
+ * zero-width characters, 0 for control characters, else 1. */
+int text_cp_width(uint32_t cp);
+
+/* Terminal columns of s[0..len). */
+int text_width(const char *s, size_t len);
+
+/* The longest prefix of s[0..len) that fits in cols columns without cutting
+ * a character; returns its length in bytes and stores its width in *width
+ * (may be NULL).  Zero-width characters after the last fitting character are
+ * kept with it. */
+size_t text_fit(const char *s, size_t len, int cols, int *width);
+
+/* s[0..len) cut to at most cols columns, ending in "…" when anything was cut.
+ * Returns a NUL-terminated copy; caller frees.  NULL when out of memory. */
+char *text_truncate(const char *s, size_t len, int cols);
+
+/* One line of wrapped text: bytes [off, off+len) of the source, width columns. */
+struct text_line {
+	size_t off;
+	size_t len;
+	int width;
+};
+
+/* Wraps s[0..len) at cols columns (cols >= 2).  '\n' ends a line; a line never
+ * starts with closing punctuation (，。、；：？！）》」』” and the like) and never
+ * ends with opening punctuation (（《「『“); ASCII words are not split unless
+ * longer than a line.  Stores an array in *lines (caller frees) and returns the
+ * number of lines, or (size_t)-1 when out of memory.  Empty input: one empty
+ * line. */
+size_t text_wrap(const char *s, size_t len, int cols, struct text_line **lines);
+
+#endif

@@ -1,0 +1,36 @@
+/* tokenize: the FTS5 tokenizer "juan", for Chinese and mixed text.
+ *
+ * Runs of CJK characters become overlapping character bigrams, with single
+ * characters where a query needs them; runs of letters and digits become
+ * words, lowercased; full-width ASCII letters and digits fold to half width
+ * first.  Everything else separates tokens.  The same code tokenizes the
+ * documents and the queries, so they always agree. */
+#ifndef JUAN_TOKENIZE_H
+#define JUAN_TOKENIZE_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+/* Registers the tokenizer "juan" on db (every connection needs it).
+ * Returns an SQLite result code. */
+int tokenize_register(sqlite3 *db);
+
+/* Called for each token: tok[0..len) is the token text, [start, end) the
+ * bytes of the source it came from, colocated non-zero when it shares the
+ * position of the previous token.  Returns non-zero to stop. */
+typedef int (*token_fn)(void *ctx, const char *tok, int len, int start,
+			int end, int colocated);
+
+/* Tokenizes text[0..len) as the index does (for_query false) or as a query
+ * (true).  Returns 0, or the non-zero value cb stopped with, or -1 when out
+ * of memory. */
+int tokenize_text(const char *text, int len, bool for_query, token_fn cb,
+		  void *ctx);
+
+/* Builds the FTS5 MATCH expression for a user's query: every token quoted,
+ * consecutive tokens as one phrase, whitespace-separated terms ANDed.
+ * Returns a NUL-terminated string (caller frees), "" when the query has no
+ * searchable characters, NULL when out of memory. */
+char *tokenize_match_expr(const char *query);
+
+#endif

@@ -1,0 +1,389 @@
+/* store: opening, migrating and closing the SQLite file; the statement cache
+ * and error reporting that the other store modules share. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "juan/themes.h"
+#include "juan/tokenize.h"
+#include "store_private.h"
+
+/* Each entry migrates the schema from version i to i+1.  Never edit an entry
+ * once released: add the next one. */
+static const char *const migrations[] = {
+	/* 0 → 1 */
+	"CREATE TABLE themes("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  key TEXT NOT NULL UNIQUE,"
+	"  description TEXT NOT NULL DEFAULT '',"
+	"  position INTEGER NOT NULL);"
+	"CREATE TABLE documents("
+	"  id INTEGER PRIMARY KEY,"
+	"  hash TEXT NOT NULL UNIQUE,"
+	"  path TEXT NOT NULL,"
+	"  title TEXT NOT NULL DEFAULT '',"
+	"  issuer TEXT NOT NULL DEFAULT '',"
+	"  date TEXT NOT NULL DEFAULT '',"
+	"  docno TEXT NOT NULL DEFAULT '',"
+	"  published TEXT NOT NULL DEFAULT '',"
+	"  topic TEXT NOT NULL DEFAULT '',"
+	"  source TEXT NOT NULL DEFAULT '',"
+	"  head TEXT NOT NULL DEFAULT '',"
+	"  body TEXT NOT NULL DEFAULT '',"
+	"  tail TEXT NOT NULL DEFAULT '',"
+	"  imported_at TEXT NOT NULL DEFAULT (datetime('now')),"
+	"  updated_at TEXT NOT NULL DEFAULT (datetime('now')));"
+	/* every path a document was read from; the first is documents.path */
+	"CREATE TABLE doc_paths("
+	"  path TEXT PRIMARY KEY,"
+	"  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE"
+	") WITHOUT ROWID;"
+	"CREATE INDEX doc_paths_doc ON doc_paths(doc_id);"
+	"CREATE TABLE sections("
+	"  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL,"
+	"  level INTEGER NOT NULL,"
+	"  rank INTEGER NOT NULL,"
+	"  label TEXT NOT NULL,"
+	"  title TEXT NOT NULL,"
+	"  start INTEGER NOT NULL,"
+	"  end INTEGER NOT NULL,"
+	"  PRIMARY KEY(doc_id, seq)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE doc_themes("
+	"  doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,"
+	"  theme_id INTEGER NOT NULL REFERENCES themes(id),"
+	"  tagged_at TEXT NOT NULL DEFAULT (datetime('now')));"
+	"CREATE INDEX doc_themes_theme ON doc_themes(theme_id, doc_id);"
+	/* Theme names, not ids: the audit must outlive a replaced theme set.
+	 * state, for op = 'tag': 0 applied, 1 undone (can be redone),
+	 * 2 undone and forgotten by a later change. */
+	"CREATE TABLE history("
+	"  id INTEGER PRIMARY KEY,"
+	"  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+	"  old_theme TEXT NOT NULL DEFAULT '',"
+	"  new_theme TEXT NOT NULL DEFAULT '',"
+	"  at TEXT NOT NULL DEFAULT (datetime('now')),"
+	"  op TEXT NOT NULL CHECK (op IN ('tag', 'undo', 'redo')),"
+	"  state INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX history_doc ON history(doc_id);"
+	"CREATE TABLE settings("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL"
+	") WITHOUT ROWID;"
+	/* External content: the text is stored once, in documents. */
+	"CREATE VIRTUAL TABLE doc_fts USING fts5("
+	"  title, body, content='documents', content_rowid='id',"
+	"  tokenize='juan');",
+};
+
+#define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+void
+store_set_error(struct store *s, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(s->err, sizeof(s->err), fmt, ap);
+	va_end(ap);
+}
+
+enum juan_status
+store_fail(struct store *s, const char *what)
+{
+	store_set_error(s, "%s: %s", what, sqlite3_errmsg(s->db));
+	return JUAN_EDB;
+}
+
+const char *
+store_error(const struct store *s)
+{
+	return s->err;
+}
+
+const char *
+store_path(const struct store *s)
+{
+	return s->path;
+}
+
+sqlite3_stmt *
+store_stmt(struct store *s, const char *sql)
+{
+	sqlite3_stmt *stmt = NULL;
+	int i;
+
+	for (i = 0; i < s->nstmts; i++) {
+		if (s->stmts[i].sql == sql) {
+			stmt = s->stmts[i].stmt;
+			sqlite3_reset(stmt);
+			sqlite3_clear_bindings(stmt);
+			return stmt;
+		}
+	}
+	if (s->nstmts == STORE_STMT_MAX) {
+		store_set_error(s, "statement cache full (raise STORE_STMT_MAX)");
+		return NULL;
+	}
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+			       &stmt, NULL) != SQLITE_OK) {
+		store_fail(s, "prepare");
+		return NULL;
+	}
+	s->stmts[s->nstmts].sql = sql;
+	s->stmts[s->nstmts].stmt = stmt;
+	s->nstmts++;
+	return stmt;
+}
+
+char *
+store_column_dup(sqlite3_stmt *stmt, int col)
+{
+	const unsigned char *text = sqlite3_column_text(stmt, col);
+	int len = sqlite3_column_bytes(stmt, col);
+	char *copy = malloc((size_t)len + 1);
+
+	if (!copy)
+		return NULL;
+	if (text)
+		memcpy(copy, text, (size_t)len);
+	copy[len] = '\0';
+	return copy;
+}
+
+static enum juan_status
+exec(struct store *s, const char *sql, const char *what)
+{
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(s, what);
+	return JUAN_OK;
+}
+
+enum juan_status
+store_begin(struct store *s)
+{
+	return exec(s, "BEGIN IMMEDIATE", "begin transaction");
+}
+
+enum juan_status
+store_commit(struct store *s)
+{
+	return exec(s, "COMMIT", "commit");
+}
+
+enum juan_status
+store_rollback(struct store *s)
+{
+	if (sqlite3_get_autocommit(s->db))
+		return JUAN_OK;
+	return exec(s, "ROLLBACK", "rollback");
+}
+
+enum juan_status
+store_write(struct store *s, enum juan_status (*fn)(struct store *, void *),
+	    void *ctx)
+{
+	enum juan_status rc;
+
+	if (!sqlite3_get_autocommit(s->db))
+		return fn(s, ctx);
+	rc = store_begin(s);
+	if (rc != JUAN_OK)
+		return rc;
+	rc = fn(s, ctx);
+	if (rc == JUAN_OK)
+		rc = store_commit(s);
+	if (rc != JUAN_OK)
+		store_rollback(s);
+	return rc;
+}
+
+char *
+store_default_path(void)
+{
+	const char *env = getenv("JUAN_DB");
+	const char *base = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	char *path = NULL;
+	size_t size;
+
+	if (env && *env)
+		return strdup(env);
+	if (base && *base == '/') {
+		size = strlen(base) + sizeof("/juan/juan.db");
+		path = malloc(size);
+		if (path)
+			snprintf(path, size, "%s/juan/juan.db", base);
+		return path;
+	}
+	if (!home || !*home)
+		return NULL;
+	size = strlen(home) + sizeof("/.local/share/juan/juan.db");
+	path = malloc(size);
+	if (path)
+		snprintf(path, size, "%s/.local/share/juan/juan.db", home);
+	return path;
+}
+
+/* mkdir -p for the directory part of path; new directories get mode 0700
+ * because a store can hold documents that are not yet public. */
+static int
+make_parent_dirs(const char *path)
+{
+	char *dir = strdup(path);
+	char *p;
+	int rc = 0;
+
+	if (!dir)
+		return -1;
+	for (p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			rc = -1;
+			break;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return rc;
+}
+
+static enum juan_status
+install_default_themes(struct store *s)
+{
+	struct theme_set set = {0};
+	char why[256];
+	enum juan_status rc;
+	const char *tsv = themes_default_tsv();
+
+	rc = theme_set_parse(tsv, strlen(tsv), &set, why, sizeof(why));
+	if (rc != JUAN_OK) {
+		store_set_error(s, "built-in theme set: %s", why);
+		return rc;
+	}
+	rc = store_themes_load(s, &set, true, NULL);
+	theme_set_free(&set);
+	return rc;
+}
+
+static enum juan_status
+migrate(struct store *s)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum juan_status rc;
+	int version;
+	char pragma[64];
+
+	rc = store_begin(s);
+	if (rc != JUAN_OK)
+		return rc;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &stmt,
+			       NULL) != SQLITE_OK ||
+	    sqlite3_step(stmt) != SQLITE_ROW) {
+		rc = store_fail(s, "read schema version");
+		goto done;
+	}
+	version = sqlite3_column_int(stmt, 0);
+	if (version > SCHEMA_VERSION) {
+		store_set_error(s, "schema version %d is newer than this juan "
+				"understands (%d); upgrade juan",
+				version, SCHEMA_VERSION);
+		rc = JUAN_ENEWER;
+		goto done;
+	}
+	if (version == SCHEMA_VERSION)
+		goto done;
+	for (; version < SCHEMA_VERSION; version++) {
+		rc = exec(s, migrations[version], "migrate schema");
+		if (rc != JUAN_OK)
+			goto done;
+		if (version == 0) {
+			rc = install_default_themes(s);
+			if (rc != JUAN_OK)
+				goto done;
+		}
+	}
+	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d",
+		 SCHEMA_VERSION);
+	rc = exec(s, pragma, "set schema version");
+done:
+	sqlite3_finalize(stmt);
+	if (rc == JUAN_OK)
+		rc = store_commit(s);
+	else
+		store_rollback(s);
+	return rc;
+}
+
+enum juan_status
+store_open(const char *path, struct store **out, char *err, size_t errsize)
+{
+	struct store *s;
+	enum juan_status rc;
+
+	*out = NULL;
+	s = calloc(1, sizeof(*s));
+	if (!s || !(s->path = strdup(path))) {
+		free(s);
+		snprintf(err, errsize, "%s: out of memory", path);
+		return JUAN_ENOMEM;
+	}
+	if (make_parent_dirs(path) != 0) {
+		snprintf(err, errsize, "%s: cannot create its directory: %s",
+			 path, strerror(errno));
+		rc = JUAN_EIO;
+		goto fail;
+	}
+	if (sqlite3_open_v2(path, &s->db,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+			    NULL) != SQLITE_OK) {
+		snprintf(err, errsize, "%s: cannot open: %s", path,
+			 s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		rc = JUAN_EDB;
+		goto fail;
+	}
+	sqlite3_busy_timeout(s->db, 10000);
+	if (tokenize_register(s->db) != SQLITE_OK) {
+		rc = store_fail(s, "register tokenizer");
+		goto fail_msg;
+	}
+	rc = exec(s, "PRAGMA journal_mode = WAL;"
+		     "PRAGMA synchronous = NORMAL;"
+		     "PRAGMA foreign_keys = ON;",
+		  "configure");
+	if (rc != JUAN_OK)
+		goto fail_msg;
+	rc = migrate(s);
+	if (rc != JUAN_OK)
+		goto fail_msg;
+	*out = s;
+	return JUAN_OK;
+fail_msg:
+	snprintf(err, errsize, "%s: %s", path, s->err);
+fail:
+	store_close(&s);
+	return rc;
+}
+
+void
+store_close(struct store **sp)
+{
+	struct store *s = *sp;
+	int i;
+
+	if (!s)
+		return;
+	for (i = 0; i < s->nstmts; i++)
+		sqlite3_finalize(s->stmts[i].stmt);
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+	*sp = NULL;
+}

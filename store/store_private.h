@@ -1,0 +1,49 @@
+/* store_private: what the modules of store/ share about an open store and
+ * nobody else sees — the connection, the statement cache and the last error.
+ * Only store/*.c include this. */
+#ifndef JUAN_STORE_PRIVATE_H
+#define JUAN_STORE_PRIVATE_H
+
+#include <sqlite3.h>
+
+#include "juan/status.h"
+#include "juan/store.h"
+
+#define STORE_STMT_MAX 64
+
+struct store_stmt_slot {
+	const char *sql; /* the static string the statement was prepared from */
+	sqlite3_stmt *stmt;
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	char err[512];
+	struct store_stmt_slot stmts[STORE_STMT_MAX];
+	int nstmts;
+};
+
+/* The statement for sql, prepared once per store and cached by the address
+ * of sql, which must be a string literal or otherwise static.  It comes back
+ * reset with its bindings cleared.  NULL on error, with store_error() set. */
+sqlite3_stmt *store_stmt(struct store *s, const char *sql);
+
+/* Records "what: <SQLite's message>" as the store's error; returns JUAN_EDB. */
+enum juan_status store_fail(struct store *s, const char *what);
+
+/* Records a formatted message as the store's error. */
+void store_set_error(struct store *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Runs fn(s, ctx) inside a transaction unless one is open already: commits
+ * when fn returns JUAN_OK, rolls back otherwise.  Returns fn's status. */
+enum juan_status store_write(struct store *s,
+			     enum juan_status (*fn)(struct store *s, void *ctx),
+			     void *ctx);
+
+/* Copies column col of the current row as a NUL-terminated string ("" for
+ * NULL); caller frees; NULL when out of memory. */
+char *store_column_dup(sqlite3_stmt *stmt, int col);
+
+#endif
