@@ -1,6 +1,6 @@
 /* store_private: what the modules of store/ share about an open store and
  * nobody else sees — the connection, the statement cache and the last error.
- * Only store/*.c include this. */
+ * Only the files of store/ include this. */
 #ifndef JUAN_STORE_PRIVATE_H
 #define JUAN_STORE_PRIVATE_H
 
