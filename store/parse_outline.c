@@ -1,0 +1,500 @@
+/* parse_outline: the headings of the body, their levels from nesting, and
+ * their titles (OUTLINE.md, "Label families" to "Not part of the outline").
+ *
+ * One pass over the paragraphs: a heading is a label at a paragraph's start
+ * (rules 1 and 2), or inside a paragraph after 。 or ； for 第X条 and its kin
+ * (rule 3), or after 。 where the next label of the current numbering
+ * sequence begins (rule 4).  Lookaheads are bounded, so the pass is linear. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "juan/text.h"
+#include "parse_private.h"
+
+#define CP_PERIOD 0x3002 /* 。 */
+#define CP_SEMI 0xFF1B   /* ； */
+#define CP_COLON 0xFF1A  /* ： */
+#define CP_COMMA 0xFF0C  /* ， */
+#define CP_DUN 0x3001    /* 、 */
+#define CP_EXCL 0xFF01   /* ！ */
+#define CP_QUEST 0xFF1F  /* ？ */
+#define CP_DI 0x7B2C     /* 第 */
+
+#define LOOKAHEAD 16384 /* bytes a numbering sequence is searched ahead */
+#define ITEM_SCAN 3000  /* bytes an item is searched for its end */
+#define TOC_LABEL 32    /* bytes of a table of contents label kept */
+
+enum zone {
+	ZONE_TEXT,   /* the document's text */
+	ZONE_ATTACH, /* an attachment list: 附件：1.… 2.… */
+	ZONE_TOC,    /* a table of contents */
+	ZONE_BOX,    /* a 专栏 box */
+};
+
+struct heading {
+	size_t start;
+	struct label lb;
+	size_t title_start;
+	size_t title_end;
+	size_t join_start; /* the rest of a heading broken by a line break */
+	size_t join_end;
+	int level;
+};
+
+struct outline {
+	const char *s;
+	size_t len;
+	struct heading *h;
+	size_t nh;
+	size_t cap;
+	struct {
+		int rank;
+		long value;
+	} stack[9];
+	int depth;
+	enum zone zone;
+	char toc_first[TOC_LABEL];
+	size_t toc_first_len;
+};
+
+static bool
+is_term(uint32_t cp)
+{
+	return cp == CP_PERIOD || cp == CP_EXCL || cp == CP_QUEST ||
+	    cp == '!' || cp == '?';
+}
+
+static bool
+is_enum_sep(uint32_t cp)
+{
+	return cp == CP_SEMI || cp == ';' || cp == CP_COMMA || cp == ',' ||
+	    cp == CP_DUN;
+}
+
+static bool
+is_colon(uint32_t cp)
+{
+	return cp == CP_COLON || cp == ':';
+}
+
+/* The label continues the numbering of its family on the stack. */
+static bool
+successor(const struct outline *o, const struct label *lb)
+{
+	int i;
+
+	for (i = 0; i < o->depth; i++)
+		if (o->stack[i].rank == lb->rank &&
+		    o->stack[i].value + 1 == lb->value)
+			return true;
+	return false;
+}
+
+static bool
+rank_open(const struct outline *o, int rank)
+{
+	int i;
+
+	for (i = 0; i < o->depth; i++)
+		if (o->stack[i].rank == rank)
+			return true;
+	return false;
+}
+
+/* The last character before pos that is not whitespace; 0 at the start. */
+static uint32_t
+prev_visible(const char *s, size_t pos)
+{
+	uint32_t cp = 0;
+	size_t n;
+
+	while (pos > 0) {
+		n = parse_prev(s, pos, &cp);
+		if (!text_is_space(cp) && cp != '\n' && cp != '\r')
+			return cp;
+		pos -= n;
+	}
+	return 0;
+}
+
+/* Whether the item that starts at from, in a paragraph ending at end, is an
+ * entry of an in-sentence enumeration: it ends with ； or ， rather than 。. */
+static bool
+item_is_enum(const char *s, size_t from, size_t end)
+{
+	size_t pos = from, stop, n;
+	uint32_t cp;
+
+	stop = end - from > ITEM_SCAN ? from + ITEM_SCAN : end;
+	while (pos < stop) {
+		n = text_next(s + pos, stop - pos, &cp);
+		if (is_term(cp))
+			return false;
+		if (cp == CP_SEMI || cp == ';')
+			return true;
+		pos += n;
+	}
+	if (stop < end)
+		return false;
+	parse_prev(s, end, &cp);
+	return is_enum_sep(cp);
+}
+
+/* Whether the label lb at pos starts a numbering sequence: its successor
+ * follows after a 。 or at a paragraph start, before any label of a higher
+ * family and not after a ；. */
+static bool
+sequence_follows(const struct outline *o, size_t pos, const struct label *lb)
+{
+	const char *s = o->s;
+	size_t stop, n, q;
+	uint32_t cp;
+	struct label nx;
+	bool semi;
+
+	pos += lb->len;
+	stop = o->len - pos > LOOKAHEAD ? pos + LOOKAHEAD : o->len;
+	while (pos < stop) {
+		n = text_next(s + pos, stop - pos, &cp);
+		pos += n;
+		semi = cp == CP_SEMI || cp == ';';
+		if (!semi && !is_term(cp) && cp != '\n' && cp != 0x3000)
+			continue;
+		q = parse_skip_space(s, stop, pos);
+		while (q < stop && s[q] == '\n')
+			q = parse_skip_space(s, stop, q + 1);
+		if (!parse_label_at(s, o->len, q, &nx))
+			continue;
+		if (nx.rank == lb->rank)
+			return !semi && nx.value == lb->value + 1;
+		if (nx.rank < lb->rank)
+			return false;
+	}
+	return false;
+}
+
+static bool
+push_heading(struct outline *o, size_t start, const struct label *lb,
+    size_t end)
+{
+	struct heading *h;
+	size_t cap, ts, te;
+
+	if (o->nh == o->cap) {
+		cap = o->cap ? o->cap * 2 : 32;
+		h = realloc(o->h, cap * sizeof *h);
+		if (!h)
+			return false;
+		o->h = h;
+		o->cap = cap;
+	}
+	while (o->depth > 0 && o->stack[o->depth - 1].rank >= lb->rank)
+		o->depth--;
+	ts = parse_skip_space(o->s, end, start + lb->len);
+	te = parse_find(o->s, ts, end, CH_PERIOD);
+	h = &o->h[o->nh++];
+	h->start = start;
+	h->lb = *lb;
+	h->title_start = ts;
+	h->title_end = parse_rtrim(o->s, ts, te);
+	h->join_start = h->join_end = 0;
+	h->level = o->depth + 1;
+	o->stack[o->depth].rank = lb->rank;
+	o->stack[o->depth].value = lb->value;
+	o->depth++;
+	if (o->zone == ZONE_BOX)
+		o->zone = ZONE_TEXT;
+	return true;
+}
+
+/* A label at the start of paragraph p. */
+static bool
+start_ok(const struct outline *o, const struct para *p,
+    const struct label *lb)
+{
+	uint32_t prev;
+
+	if (lb->rank <= 3)
+		return true;
+	if (o->zone == ZONE_BOX)
+		return successor(o, lb);
+	prev = prev_visible(o->s, p->start);
+	if (is_enum_sep(prev))
+		return successor(o, lb);
+	if (is_colon(prev))
+		return !item_is_enum(o->s, p->start + lb->len, p->end);
+	return true;
+}
+
+/* A label inside paragraph p at pos, right after the character term (0 when
+ * it follows no punctuation). */
+static bool
+runin_ok(const struct outline *o, const struct para *p, size_t pos,
+    const struct label *lb, uint32_t term)
+{
+	uint32_t next;
+
+	if (lb->rank <= 3) {
+		if (is_term(term) || term == CP_SEMI || term == ';')
+			return true;
+		if (term != 0 || lb->value != 1 || rank_open(o, lb->rank))
+			return false;
+		next = parse_cp_at(o->s, p->end, pos + lb->len);
+		return text_is_space(next);
+	}
+	if (is_term(term)) {
+		if (successor(o, lb))
+			return true;
+		return o->zone != ZONE_BOX && lb->value == 1 &&
+		    !rank_open(o, lb->rank) && sequence_follows(o, pos, lb);
+	}
+	if (is_colon(term))
+		return o->zone != ZONE_BOX && lb->value == 1 &&
+		    !rank_open(o, lb->rank) &&
+		    !item_is_enum(o->s, pos + lb->len, p->end) &&
+		    sequence_follows(o, pos, lb);
+	return false;
+}
+
+/* Rules 3 and 4: headings inside paragraph p, from pos on. */
+static bool
+scan_runin(struct outline *o, const struct para *p, size_t pos)
+{
+	const char *s = o->s;
+	uint32_t cp, prev = 0;
+	struct label lb;
+	size_t n, q;
+
+	while (pos < p->end) {
+		n = text_next(s + pos, p->end - pos, &cp);
+		if (is_term(cp) || cp == CP_SEMI || cp == ';' || is_colon(cp)) {
+			q = parse_skip_space(s, p->end, pos + n);
+			if (parse_label_at(s, p->end, q, &lb) &&
+			    runin_ok(o, p, q, &lb, cp)) {
+				if (!push_heading(o, q, &lb, p->end))
+					return false;
+				pos = q + lb.len;
+				prev = 0;
+				continue;
+			}
+		} else if (cp == CP_DI && !is_term(prev) &&
+		    parse_label_at(s, p->end, pos, &lb) &&
+		    runin_ok(o, p, pos, &lb, 0)) {
+			if (!push_heading(o, pos, &lb, p->end))
+				return false;
+			pos += lb.len;
+			prev = 0;
+			continue;
+		}
+		prev = cp;
+		pos += n;
+	}
+	return true;
+}
+
+static bool
+has_punct(const char *s, size_t start, size_t end)
+{
+	static const char *const marks[] = {
+		CH_PERIOD, CH_COMMA, CH_COLON, CH_SEMI, "\xE3\x80\x81", ",", ";",
+		":",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (parse_find(s, start, end, marks[i]) < end)
+			return true;
+	return false;
+}
+
+/* A heading broken by a hard line break: its title runs to the end of its
+ * line and the next line holds a short unpunctuated piece followed by the
+ * next label (第二章　防治船舶及其有关作业活动污染 / 海洋环境的一般规定). */
+static bool
+broken_heading(const struct outline *o, const struct para *paras,
+    size_t npara, size_t i)
+{
+	const struct heading *h = &o->h[o->nh - 1];
+	const struct para *p = &paras[i], *nx;
+	struct label lb;
+	uint32_t last;
+
+	if (i + 1 >= npara || !p->line_end || h->title_end != p->end ||
+	    h->title_end <= h->title_start)
+		return false;
+	parse_prev(o->s, h->title_end, &last);
+	if (!text_is_han(last))
+		return false;
+	nx = &paras[i + 1];
+	if (!nx->line_start || parse_label_at(o->s, o->len, nx->start, &lb) ||
+	    parse_chars(o->s, nx->start, nx->end) > 20 ||
+	    has_punct(o->s, nx->start, nx->end))
+		return false;
+	return i + 2 >= npara ||
+	    parse_label_at(o->s, o->len, paras[i + 2].start, &lb);
+}
+
+static bool
+starts_with_word(const char *s, size_t pos, size_t end, uint32_t a,
+    uint32_t b)
+{
+	size_t q;
+
+	if (parse_cp_at(s, end, pos) != a)
+		return false;
+	q = parse_skip_space(s, end, pos + 3);
+	return parse_cp_at(s, end, q) == b;
+}
+
+/* Attachment lists, tables of contents and 专栏 boxes.  Returns true when
+ * paragraph p is left out of the outline. */
+static bool
+skip_zone(struct outline *o, const struct para *p)
+{
+	const char *s = o->s;
+	struct label lb;
+	size_t q, n;
+	long v;
+	bool short_label;
+
+	short_label = parse_label_at(s, p->end, p->start, &lb) &&
+	    parse_chars(s, p->start, p->end) <= 80 &&
+	    parse_find(s, p->start, p->end, CH_PERIOD) >= p->end;
+	if (o->zone == ZONE_ATTACH) {
+		if (short_label && lb.rank >= 5)
+			return true;
+		o->zone = ZONE_TEXT;
+	}
+	if (o->zone == ZONE_TOC) {
+		if (!short_label) {
+			o->zone = ZONE_TEXT;
+		} else if (o->toc_first_len == 0) {
+			o->toc_first_len = lb.len < TOC_LABEL ? lb.len : TOC_LABEL;
+			memcpy(o->toc_first, s + p->start, o->toc_first_len);
+			return true;
+		} else if (lb.len == o->toc_first_len &&
+		    memcmp(o->toc_first, s + p->start, lb.len) == 0) {
+			o->zone = ZONE_TEXT;
+		} else {
+			return true;
+		}
+	}
+	if (starts_with_word(s, p->start, p->end, 0x9644, 0x4EF6)) { /* 附件 */
+		q = parse_skip_space(s, p->end, p->start + 6);
+		n = parse_cn_number(s + q, p->end - q, 3, &v);
+		while (q + n < p->end && parse_is_digit(parse_cp_at(s, p->end, q + n)))
+			n += parse_cp_at(s, p->end, q + n) < 0x80 ? 1 : 3;
+		q = parse_skip_space(s, p->end, q + n);
+		if (is_colon(parse_cp_at(s, p->end, q))) {
+			o->zone = ZONE_ATTACH;
+			return true;
+		}
+	}
+	if (starts_with_word(s, p->start, p->end, 0x76EE, 0x5F55)) { /* 目录 */
+		o->zone = ZONE_TOC;
+		o->toc_first_len = 0;
+		return true;
+	}
+	if (starts_with_word(s, p->start, p->end, 0x4E13, 0x680F)) { /* 专栏 */
+		o->zone = ZONE_BOX;
+		return true;
+	}
+	return false;
+}
+
+/* end: where the next heading of the same or a higher level starts.  The
+ * open headings have increasing levels, at most 9 of them. */
+static void
+finish_ends(const struct outline *o, struct section *sec)
+{
+	size_t open[9], i;
+	int nopen = 0;
+
+	for (i = 0; i < o->nh; i++) {
+		sec[i].end = o->len;
+		while (nopen > 0 && o->h[open[nopen - 1]].level >= o->h[i].level)
+			sec[open[--nopen]].end = o->h[i].start;
+		if (nopen < 9)
+			open[nopen++] = i;
+	}
+}
+
+static enum juan_status
+build_sections(struct outline *o, struct section **out, size_t *n)
+{
+	struct section *sec;
+	struct heading *h;
+	struct pbuf b = { NULL, 0, 0, false };
+	size_t i, te;
+
+	*out = NULL;
+	*n = 0;
+	if (o->nh == 0)
+		return JUAN_OK;
+	sec = calloc(o->nh, sizeof *sec);
+	if (!sec)
+		return JUAN_ENOMEM;
+	for (i = 0; i < o->nh; i++) {
+		h = &o->h[i];
+		te = h->title_end;
+		if (i + 1 < o->nh && o->h[i + 1].start < te &&
+		    o->h[i + 1].start >= h->title_start)
+			te = parse_rtrim(o->s, h->title_start, o->h[i + 1].start);
+		pbuf_add(&b, o->s + h->title_start, te - h->title_start);
+		pbuf_add(&b, o->s + h->join_start, h->join_end - h->join_start);
+		sec[i].level = h->level;
+		sec[i].rank = h->lb.rank;
+		sec[i].start = h->start;
+		sec[i].label = parse_dup(o->s + h->start, h->lb.len);
+		sec[i].title = pbuf_take(&b);
+		if (!sec[i].label || !sec[i].title) {
+			sections_free(sec, i + 1);
+			return JUAN_ENOMEM;
+		}
+	}
+	finish_ends(o, sec);
+	*out = sec;
+	*n = o->nh;
+	return JUAN_OK;
+}
+
+enum juan_status
+parse_outline(const char *s, size_t len, const struct para *paras,
+    size_t npara, struct section **out, size_t *n)
+{
+	struct outline o;
+	enum juan_status rc = JUAN_ENOMEM;
+	const struct para *p;
+	struct label lb;
+	size_t i, from;
+
+	memset(&o, 0, sizeof o);
+	o.s = s;
+	o.len = len;
+	for (i = 0; i < npara; i++) {
+		p = &paras[i];
+		if (skip_zone(&o, p))
+			continue;
+		from = p->start;
+		if (parse_label_at(s, p->end, p->start, &lb) &&
+		    start_ok(&o, p, &lb)) {
+			if (!push_heading(&o, p->start, &lb, p->end))
+				goto done;
+			from = p->start + lb.len;
+			if (broken_heading(&o, paras, npara, i)) {
+				o.h[o.nh - 1].join_start = paras[i + 1].start;
+				o.h[o.nh - 1].join_end = paras[i + 1].end;
+				if (!scan_runin(&o, p, from))
+					goto done;
+				i++;
+				continue;
+			}
+		}
+		if (!scan_runin(&o, p, from))
+			goto done;
+	}
+	rc = build_sections(&o, out, n);
+done:
+	free(o.h);
+	return rc;
+}
