@@ -327,7 +327,8 @@ title_zone(struct meta_ctx *c)
 			    s[pe - 1] == '('))
 				pe = parse_rtrim(s, ts, pe - (s[pe - 1] == '(' ? 1 : 3));
 			if (parse_chars(s, ts, pe) < 4 || (c->title.len == 0 &&
-			    title_like(s, ts, pe))) {
+			    title_like(s, ts, pe) &&
+			    parse_find(s, ts, pe, CH_COMMA) >= pe)) {
 				add_docno(&c->docno, s, ds, de);
 				q = parse_skip_space(s, te, de);
 				if (date_para(s, q, te, date))
@@ -398,21 +399,25 @@ genre_prefix(struct meta_ctx *c)
 }
 
 /* The document a covering notice without a title transmits:
- * 现将《X》印发给你们. */
+ * 现将《X》印发给你们, 《X》已经…同意，现印发给你们. */
 static void
 transmitted(struct meta_ctx *c)
 {
-	static const char *const verbs[] = { "印发", "转发", "发给你们" };
 	const char *s = c->b;
-	size_t i, open, close;
+	size_t i, open, close, end, after, lim;
 
 	for (i = 0; i < c->np && i < TITLE_PARAS; i++) {
-		if (find_first(s, c->p[i].start, c->p[i].end, verbs, 3) >=
-		    c->p[i].end)
+		end = c->p[i].end;
+		open = parse_find(s, c->p[i].start, end, CH_LBOOK);
+		close = parse_find(s, open, end, CH_RBOOK);
+		if (close >= end)
 			continue;
-		open = parse_find(s, c->p[i].start, c->p[i].end, CH_LBOOK);
-		close = parse_find(s, open, c->p[i].end, CH_RBOOK);
-		if (close < c->p[i].end) {
+		after = close + 3;
+		lim = end - after > 90 ? after + 90 : end;
+		if ((open >= c->p[i].start + 3 && parse_has(s, end, open - 3, "将")) ||
+		    parse_has(s, end, after, "印发") ||
+		    parse_has(s, end, after, "转发") ||
+		    parse_find(s, after, lim, "现印发给你们") < lim) {
 			add_title(&c->title, s, open + 3, close);
 			return;
 		}

@@ -29,6 +29,7 @@ enum zone {
 	ZONE_ATTACH, /* an attachment list: 附件：1.… 2.… */
 	ZONE_TOC,    /* a table of contents */
 	ZONE_BOX,    /* a 专栏 box */
+	ZONE_TABLE,  /* a flattened table, from its 序号 header row */
 };
 
 struct heading {
@@ -52,6 +53,7 @@ struct outline {
 		long value;
 	} stack[9];
 	int depth;
+	long last[9]; /* the value of the last heading of each rank */
 	enum zone zone;
 	char toc_first[TOC_LABEL];
 	size_t toc_first_len;
@@ -77,17 +79,37 @@ is_colon(uint32_t cp)
 	return cp == CP_COLON || cp == ':';
 }
 
-/* The label continues the numbering of its family on the stack. */
+/* Whitespace, and characters that copying from web pages leaves behind
+ * and nobody sees: zero-width spaces, BOMs, private-use characters. */
+static bool
+invisible(uint32_t cp)
+{
+	return text_is_space(cp) || cp == '\n' || cp == '\r' ||
+	    (cp >= 0x200B && cp <= 0x200F) || cp == 0x2060 || cp == 0xFEFF ||
+	    (cp >= 0xE000 && cp <= 0xF8FF);
+}
+
+/* Opening quotes before a label: a quoted amendment's items start with “
+ * and are read as if it were not there. */
+static bool
+opening_quote(uint32_t cp)
+{
+	return cp == 0x201C || cp == 0x2018 || cp == 0x300C || cp == 0x300E;
+}
+
+/* The label continues the numbering of its family: of the heading of its
+ * rank on the stack, or, for a child of the stack's top, of the last
+ * heading of its rank (numbering that goes on across sections). */
 static bool
 successor(const struct outline *o, const struct label *lb)
 {
 	int i;
 
 	for (i = 0; i < o->depth; i++)
-		if (o->stack[i].rank == lb->rank &&
-		    o->stack[i].value + 1 == lb->value)
-			return true;
-	return false;
+		if (o->stack[i].rank == lb->rank)
+			return o->stack[i].value + 1 == lb->value;
+	return o->depth > 0 && lb->rank > o->stack[o->depth - 1].rank &&
+	    o->last[lb->rank] > 0 && o->last[lb->rank] + 1 == lb->value;
 }
 
 static bool
@@ -110,7 +132,7 @@ prev_visible(const char *s, size_t pos)
 
 	while (pos > 0) {
 		n = parse_prev(s, pos, &cp);
-		if (!text_is_space(cp) && cp != '\n' && cp != '\r')
+		if (!invisible(cp))
 			return cp;
 		pos -= n;
 	}
@@ -140,35 +162,44 @@ item_is_enum(const char *s, size_t from, size_t end)
 	return is_enum_sep(cp);
 }
 
+/* A label cannot start right after a digit, a Chinese numeral or 第:
+ * 12. holds no label 2., 十二、 no label 二、. */
+static bool
+inside_number(uint32_t pv)
+{
+	return parse_is_digit(pv) || parse_cn_digit(pv) >= 0 || pv == 0x5341 ||
+	    pv == 0x767E || pv == 0x5343 || pv == CP_DI;
+}
+
 /* Whether the label lb at pos starts a numbering sequence: its successor
- * follows after a 。 or at a paragraph start, before any label of a higher
- * family and not after a ；. */
+ * follows before any label of a higher family, and not after ；or ，. */
 static bool
 sequence_follows(const struct outline *o, size_t pos, const struct label *lb)
 {
 	const char *s = o->s;
-	size_t stop, n, q;
-	uint32_t cp;
+	size_t stop, n;
+	uint32_t cp, pv = 0;
 	struct label nx;
-	bool semi;
 
 	pos += lb->len;
 	stop = o->len - pos > LOOKAHEAD ? pos + LOOKAHEAD : o->len;
 	while (pos < stop) {
 		n = text_next(s + pos, stop - pos, &cp);
+		if (invisible(cp) || opening_quote(cp)) {
+			pos += n;
+			continue;
+		}
+		if (!inside_number(pv) && parse_label_at(s, o->len, pos, &nx)) {
+			if (nx.rank == lb->rank)
+				return nx.value == lb->value + 1 && !is_enum_sep(pv);
+			if (nx.rank < lb->rank)
+				return false;
+			pos += nx.len;
+			pv = 0;
+			continue;
+		}
+		pv = cp;
 		pos += n;
-		semi = cp == CP_SEMI || cp == ';';
-		if (!semi && !is_term(cp) && cp != '\n' && cp != 0x3000)
-			continue;
-		q = parse_skip_space(s, stop, pos);
-		while (q < stop && s[q] == '\n')
-			q = parse_skip_space(s, stop, q + 1);
-		if (!parse_label_at(s, o->len, q, &nx))
-			continue;
-		if (nx.rank == lb->rank)
-			return !semi && nx.value == lb->value + 1;
-		if (nx.rank < lb->rank)
-			return false;
 	}
 	return false;
 }
@@ -202,6 +233,7 @@ push_heading(struct outline *o, size_t start, const struct label *lb,
 	o->stack[o->depth].rank = lb->rank;
 	o->stack[o->depth].value = lb->value;
 	o->depth++;
+	o->last[lb->rank] = lb->value;
 	if (o->zone == ZONE_BOX)
 		o->zone = ZONE_TEXT;
 	return true;
@@ -226,67 +258,68 @@ start_ok(const struct outline *o, const struct para *p,
 	return true;
 }
 
-/* A label inside paragraph p at pos, right after the character term (0 when
- * it follows no punctuation). */
+/* Whether a label may start a numbering sequence inside a paragraph. */
+static bool
+may_open(const struct outline *o, size_t pos, const struct label *lb)
+{
+	return o->zone != ZONE_BOX && lb->value == 1 &&
+	    !rank_open(o, lb->rank) && sequence_follows(o, pos, lb);
+}
+
+/* A label inside paragraph p at pos, after the visible character pv. */
 static bool
 runin_ok(const struct outline *o, const struct para *p, size_t pos,
-    const struct label *lb, uint32_t term)
+    const struct label *lb, uint32_t pv)
 {
 	uint32_t next;
 
+	if (inside_number(pv) || pv == 0x3001 || pv == CP_COMMA || pv == ',')
+		return false;
+	if (is_term(pv))
+		return lb->rank <= 3 || successor(o, lb) || may_open(o, pos, lb);
+	if (pv == CP_SEMI || pv == ';')
+		return lb->rank <= 3;
+	if (is_colon(pv))
+		return lb->rank > 3 && may_open(o, pos, lb) &&
+		    !item_is_enum(o->s, pos + lb->len, p->end);
+	/* run-together text: the numbering goes on, or a deeper one opens */
 	if (lb->rank <= 3) {
-		if (is_term(term) || term == CP_SEMI || term == ';')
-			return true;
-		if (term != 0 || lb->value != 1 || rank_open(o, lb->rank))
+		if (lb->value != 1 || rank_open(o, lb->rank))
 			return false;
 		next = parse_cp_at(o->s, p->end, pos + lb->len);
 		return text_is_space(next);
 	}
-	if (is_term(term)) {
-		if (successor(o, lb))
-			return true;
-		return o->zone != ZONE_BOX && lb->value == 1 &&
-		    !rank_open(o, lb->rank) && sequence_follows(o, pos, lb);
-	}
-	if (is_colon(term))
-		return o->zone != ZONE_BOX && lb->value == 1 &&
-		    !rank_open(o, lb->rank) &&
-		    !item_is_enum(o->s, pos + lb->len, p->end) &&
-		    sequence_follows(o, pos, lb);
-	return false;
+	return successor(o, lb) || (o->depth > 0 &&
+	    lb->rank > o->stack[o->depth - 1].rank &&
+	    !item_is_enum(o->s, pos + lb->len, p->end) && may_open(o, pos, lb));
 }
 
-/* Rules 3 and 4: headings inside paragraph p, from pos on. */
+/* Rules 3 and 4: headings inside paragraph p, from pos on (pos is past
+ * the paragraph's own label, if any). */
 static bool
 scan_runin(struct outline *o, const struct para *p, size_t pos)
 {
 	const char *s = o->s;
-	uint32_t cp, prev = 0;
+	uint32_t cp, pv;
 	struct label lb;
-	size_t n, q;
+	size_t n;
 
+	pv = pos > p->start ? prev_visible(s, pos) : 0;
 	while (pos < p->end) {
 		n = text_next(s + pos, p->end - pos, &cp);
-		if (is_term(cp) || cp == CP_SEMI || cp == ';' || is_colon(cp)) {
-			q = parse_skip_space(s, p->end, pos + n);
-			if (parse_label_at(s, p->end, q, &lb) &&
-			    runin_ok(o, p, q, &lb, cp)) {
-				if (!push_heading(o, q, &lb, p->end))
-					return false;
-				pos = q + lb.len;
-				prev = 0;
-				continue;
-			}
-		} else if (cp == CP_DI && !is_term(prev) &&
-		    parse_label_at(s, p->end, pos, &lb) &&
-		    runin_ok(o, p, pos, &lb, 0)) {
+		if (invisible(cp) || opening_quote(cp)) {
+			pos += n;
+			continue;
+		}
+		if (pos > p->start && parse_label_at(s, p->end, pos, &lb) &&
+		    runin_ok(o, p, pos, &lb, pv)) {
 			if (!push_heading(o, pos, &lb, p->end))
 				return false;
 			pos += lb.len;
-			prev = 0;
+			parse_prev(s, pos, &pv);
 			continue;
 		}
-		prev = cp;
+		pv = cp;
 		pos += n;
 	}
 	return true;
@@ -380,6 +413,8 @@ skip_zone(struct outline *o, const struct para *p)
 		}
 	}
 	if (starts_with_word(s, p->start, p->end, 0x9644, 0x4EF6)) { /* 附件 */
+		if (o->zone == ZONE_TABLE)
+			o->zone = ZONE_TEXT;
 		q = parse_skip_space(s, p->end, p->start + 6);
 		n = parse_cn_number(s + q, p->end - q, 3, &v);
 		while (q + n < p->end && parse_is_digit(parse_cp_at(s, p->end, q + n)))
@@ -399,7 +434,9 @@ skip_zone(struct outline *o, const struct para *p)
 		o->zone = ZONE_BOX;
 		return true;
 	}
-	return false;
+	if (starts_with_word(s, p->start, p->end, 0x5E8F, 0x53F7)) /* 序号 */
+		o->zone = ZONE_TABLE;
+	return o->zone == ZONE_TABLE;
 }
 
 /* end: where the next heading of the same or a higher level starts.  The
