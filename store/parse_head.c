@@ -31,6 +31,7 @@ static const struct {
 } labels[] = {
 	{ "标题", F_TITLE },
 	{ "文件名称", F_TITLE },
+	{ "名称", F_TITLE },
 	{ "索引号", F_NONE },
 	{ "信息索引号", F_NONE },
 	{ "主题分类", F_TOPIC },
@@ -93,7 +94,7 @@ static const char *const chrome_words[] = {
 static const char *const widget_words[] = {
 	"字号", "打印", "访问次数", "浏览次数", "阅读次数", "点击数", "访问量",
 	"浏览量", "欢迎您", "欢迎访问", "网站支持", "分享到", "扫一扫", "收藏",
-	"【大】", "【关闭】", "[ ]",
+	"【大】", "【关闭】", "[ ]", "字体",
 };
 
 static const char *const tail_words[] = {
@@ -315,8 +316,12 @@ chrome_line(const char *s, size_t ts, size_t te, struct head_info *h)
 		return true;
 	if (chars <= 80 && (contains(s, ts, te, "来源:") ||
 	    contains(s, ts, te, "来源："))) {
-		if (date_line(s, ts, te))
-			set_field(h, F_PUBLISHED, ts, te);
+		for (pos = ts; pos < te; pos++) {
+			if (date_line(s, pos, te)) {
+				set_field(h, F_PUBLISHED, pos, te);
+				break;
+			}
+		}
 		pos = parse_find(s, ts, te, "来源");
 		set_field(h, F_SOURCE, skip_colon(s, te, pos + 6),
 		    parse_rtrim(s, ts, next_label(s, pos + 6, te, &f)));

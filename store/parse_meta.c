@@ -56,17 +56,23 @@ genre_at(const char *s, size_t end, size_t pos, size_t *n)
 	return false;
 }
 
+static bool
+ends_with(const char *s, size_t start, size_t end, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	return end - start >= n && memcmp(s + end - n, lit, n) == 0;
+}
+
 /* Whether [start, end) ends with a genre word. */
 static bool
 ends_with_genre(const char *s, size_t start, size_t end)
 {
-	size_t i, n;
+	size_t i;
 
-	for (i = 0; i < sizeof genres / sizeof genres[0]; i++) {
-		n = strlen(genres[i]);
-		if (end - start >= n && memcmp(s + end - n, genres[i], n) == 0)
+	for (i = 0; i < sizeof genres / sizeof genres[0]; i++)
+		if (ends_with(s, start, end, genres[i]))
 			return true;
-	}
 	return false;
 }
 
@@ -348,6 +354,10 @@ title_zone(struct meta_ctx *c)
 		}
 		if (!title_like(s, ts, te))
 			return;
+		if (c->title.len == 0 && ends_with(s, ts, te, "文件")) {
+			c->next = i + 1; /* a masthead: XX市人民政府文件 */
+			continue;
+		}
 		if (c->title.len == 0) {
 			add_title(&c->title, s, ts, te);
 		} else if (te - ts == prev_e - prev_s &&
@@ -355,7 +365,8 @@ title_zone(struct meta_ctx *c)
 			c->next = i + 1;
 			continue;
 		} else if (!ends_with_genre(s, prev_s, prev_e) &&
-		    parse_chars(s, ts, te) <= 40) {
+		    parse_chars(s, ts, te) <= 40 &&
+		    !parse_has(s, te, ts, CH_LPAREN) && !parse_has(s, te, ts, "(")) {
 			add_title(&c->title, s, ts, te);
 		} else {
 			return;
@@ -486,6 +497,19 @@ organ_text(const char *s, size_t start, size_t end, struct pbuf *out)
 	return ok;
 }
 
+static bool
+han_only(const char *s, size_t start, size_t end)
+{
+	uint32_t cp;
+
+	while (start < end) {
+		start += text_next(s + start, end - start, &cp);
+		if (!text_is_han(cp) && !text_is_space(cp))
+			return false;
+	}
+	return true;
+}
+
 /* The signature: the first paragraph that ends with a full date after at
  * most a short organ's name (…落实。国务院办公厅2020年11月1日（此件公开发布）).
  * Its organ, or the paragraph before, is the fallback issuer. */
@@ -519,7 +543,7 @@ signature(struct meta_ctx *c, struct pbuf *organ)
 			    cp == 0xFF0C || cp == 0xFF01 || cp == 0xFF1F)
 				break;
 		}
-		if (k == sb && sb > ts)
+		if ((k == sb && sb > ts) || !han_only(s, k, ds))
 			continue;
 		memcpy(c->date, date, sizeof date);
 		if (parse_rtrim(s, k, ds) > k)

@@ -101,14 +101,15 @@ opening_quote(uint32_t cp)
  * rank on the stack, or, for a child of the stack's top, of the last
  * heading of its rank (numbering that goes on across sections). */
 static bool
-successor(const struct outline *o, const struct label *lb)
+successor(const struct outline *o, const struct label *lb, bool across)
 {
 	int i;
 
 	for (i = 0; i < o->depth; i++)
 		if (o->stack[i].rank == lb->rank)
 			return o->stack[i].value + 1 == lb->value;
-	return o->depth > 0 && lb->rank > o->stack[o->depth - 1].rank &&
+	return across && o->depth > 0 &&
+	    lb->rank > o->stack[o->depth - 1].rank &&
 	    o->last[lb->rank] > 0 && o->last[lb->rank] + 1 == lb->value;
 }
 
@@ -249,10 +250,10 @@ start_ok(const struct outline *o, const struct para *p,
 	if (lb->rank <= 3)
 		return true;
 	if (o->zone == ZONE_BOX)
-		return successor(o, lb);
+		return successor(o, lb, true);
 	prev = prev_visible(o->s, p->start);
 	if (is_enum_sep(prev))
-		return successor(o, lb);
+		return successor(o, lb, false);
 	if (is_colon(prev))
 		return !item_is_enum(o->s, p->start + lb->len, p->end);
 	return true;
@@ -276,7 +277,8 @@ runin_ok(const struct outline *o, const struct para *p, size_t pos,
 	if (inside_number(pv) || pv == 0x3001 || pv == CP_COMMA || pv == ',')
 		return false;
 	if (is_term(pv))
-		return lb->rank <= 3 || successor(o, lb) || may_open(o, pos, lb);
+		return lb->rank <= 3 || successor(o, lb, true) ||
+		    may_open(o, pos, lb);
 	if (pv == CP_SEMI || pv == ';')
 		return lb->rank <= 3;
 	if (is_colon(pv))
@@ -289,7 +291,7 @@ runin_ok(const struct outline *o, const struct para *p, size_t pos,
 		next = parse_cp_at(o->s, p->end, pos + lb->len);
 		return text_is_space(next);
 	}
-	return successor(o, lb) || (o->depth > 0 &&
+	return successor(o, lb, true) || (o->depth > 0 &&
 	    lb->rank > o->stack[o->depth - 1].rank &&
 	    !item_is_enum(o->s, pos + lb->len, p->end) && may_open(o, pos, lb));
 }
