@@ -392,6 +392,8 @@ genre_prefix(struct meta_ctx *c)
 	te = c->p[0].end;
 	if (is_label_start(s, te, ts))
 		return;
+	if (te - ts > DOCNO_SCAN)
+		te = ts + DOCNO_SCAN;
 	te = parse_find(s, ts, te, CH_COMMA);
 	te = parse_find(s, ts, te, ",");
 	te = parse_find(s, ts, te, CH_PERIOD);

@@ -21,7 +21,7 @@
 #define CP_DI 0x7B2C     /* 第 */
 
 #define LOOKAHEAD 16384 /* bytes a numbering sequence is searched ahead */
-#define ITEM_SCAN 3000  /* bytes an item is searched for its end */
+#define ITEM_SCAN 900   /* bytes an item is searched for its end */
 #define TOC_LABEL 32    /* bytes of a table of contents label kept */
 
 enum zone {
@@ -292,8 +292,8 @@ runin_ok(const struct outline *o, const struct para *p, size_t pos,
 		return text_is_space(next);
 	}
 	return successor(o, lb, true) || (o->depth > 0 &&
-	    lb->rank > o->stack[o->depth - 1].rank &&
-	    !item_is_enum(o->s, pos + lb->len, p->end) && may_open(o, pos, lb));
+	    lb->rank > o->stack[o->depth - 1].rank && may_open(o, pos, lb) &&
+	    !item_is_enum(o->s, pos + lb->len, p->end));
 }
 
 /* Rules 3 and 4: headings inside paragraph p, from pos on (pos is past
