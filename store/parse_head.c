@@ -169,6 +169,40 @@ skip_colon(const char *s, size_t end, size_t pos)
 	return parse_skip_space(s, end, pos);
 }
 
+/* Where the word at pos ends: at whitespace or the end. */
+static size_t
+word_end(const char *s, size_t pos, size_t end)
+{
+	uint32_t cp;
+	size_t n;
+
+	while (pos < end) {
+		n = text_next(s + pos, end - pos, &cp);
+		if (text_is_space(cp))
+			break;
+		pos += n;
+	}
+	return pos;
+}
+
+/* Where a run of two or more whitespace characters starts in [pos, end):
+ * the gap between two fields of a line. */
+static size_t
+gap(const char *s, size_t pos, size_t end)
+{
+	uint32_t cp, prev = 0;
+	size_t n;
+
+	while (pos < end) {
+		n = text_next(s + pos, end - pos, &cp);
+		if (text_is_space(cp) && text_is_space(prev))
+			return parse_rtrim(s, 0, pos);
+		prev = cp;
+		pos += n;
+	}
+	return end;
+}
+
 /* The next label after whitespace in [pos, end); end when there is none. */
 static size_t
 next_label(const char *s, size_t pos, size_t end, enum field *field)
@@ -251,7 +285,8 @@ read_pairs(const char *s, size_t len, size_t ts, size_t te, size_t next,
 	while (pos < te && (n = label_at(s, te, pos, &f)) > 0) {
 		vs = skip_colon(s, te, pos + n);
 		q = label_at(s, te, vs, &nf) > 0 ? vs : next_label(s, vs, te, &nf);
-		ve = parse_rtrim(s, vs, q);
+		ve = parse_rtrim(s, vs, f == F_SOURCE ? word_end(s, vs, q) :
+		    gap(s, vs, q));
 		if (ve == vs && q == te && next < len) {
 			ls2 = next;
 			nl = memchr(s + ls2, '\n', len - ls2);
@@ -300,7 +335,6 @@ static bool
 chrome_line(const char *s, size_t ts, size_t te, struct head_info *h)
 {
 	size_t chars = parse_chars(s, ts, te), crumbs, pos;
-	enum field f;
 	uint32_t last;
 
 	if (contains_any(s, ts, te, chrome_words, 5) ||
@@ -322,9 +356,8 @@ chrome_line(const char *s, size_t ts, size_t te, struct head_info *h)
 				break;
 			}
 		}
-		pos = parse_find(s, ts, te, "来源");
-		set_field(h, F_SOURCE, skip_colon(s, te, pos + 6),
-		    parse_rtrim(s, ts, next_label(s, pos + 6, te, &f)));
+		pos = skip_colon(s, te, parse_find(s, ts, te, "来源") + 6);
+		set_field(h, F_SOURCE, pos, word_end(s, pos, te));
 		return true;
 	}
 	if (date_line(s, ts, te) && chars <= 30) {

@@ -342,9 +342,9 @@ has_punct(const char *s, size_t start, size_t end)
 	return false;
 }
 
-/* A heading broken by a hard line break: its title runs to the end of its
- * line and the next line holds a short unpunctuated piece followed by the
- * next label (第二章　防治船舶及其有关作业活动污染 / 海洋环境的一般规定). */
+/* A heading broken by a hard line break: its long title runs to the end of
+ * its line and the next line holds a short unpunctuated piece followed by
+ * the next label (第二章　防治船舶及其有关作业活动污染 / 海洋环境的一般规定). */
 static bool
 broken_heading(const struct outline *o, const struct para *paras,
     size_t npara, size_t i)
@@ -355,7 +355,7 @@ broken_heading(const struct outline *o, const struct para *paras,
 	uint32_t last;
 
 	if (i + 1 >= npara || !p->line_end || h->title_end != p->end ||
-	    h->title_end <= h->title_start)
+	    parse_chars(o->s, h->title_start, h->title_end) < 10)
 		return false;
 	parse_prev(o->s, h->title_end, &last);
 	if (!text_is_han(last))
