@@ -370,9 +370,8 @@ chrome_line(const char *s, size_t ts, size_t te, struct head_info *h)
 	return chars <= 3 && !text_is_han(parse_cp_at(s, te, ts));
 }
 
-/* A news headline around the document: 《X》公布! */
-static bool
-headline(const char *s, size_t ts, size_t te)
+bool
+parse_is_headline(const char *s, size_t ts, size_t te)
 {
 	size_t close;
 
@@ -393,7 +392,7 @@ keep_other(const char *s, const struct span *other, size_t n,
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (headline(s, other[i].start, other[i].end)) {
+		if (parse_is_headline(s, other[i].start, other[i].end)) {
 			if (h->headline.end == 0)
 				h->headline = other[i];
 		} else if (h->head_title.end == 0) {

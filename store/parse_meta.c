@@ -40,6 +40,7 @@ struct meta_ctx {
 	char date[11];      /* signed date */
 	char note_date[11]; /* a date under the title: （一九九〇年十二月五日） */
 	size_t next;        /* first paragraph after the title lines */
+	struct span headline; /* a news headline wrapper in the body */
 };
 
 static bool
@@ -323,6 +324,14 @@ title_zone(struct meta_ctx *c)
 		te = c->p[i].end;
 		if (is_label_start(s, te, ts))
 			break;
+		if (parse_is_headline(s, ts, te)) {
+			if (c->headline.end == 0) {
+				c->headline.start = ts;
+				c->headline.end = te;
+			}
+			c->next = i + 1;
+			continue;
+		}
 		lim = te - ts > DOCNO_SCAN ? ts + DOCNO_SCAN : te;
 		lim = parse_find(s, ts, lim, CH_COLON);
 		lim = parse_find(s, ts, lim, ":");
@@ -359,6 +368,8 @@ title_zone(struct meta_ctx *c)
 			continue;
 		}
 		if (c->title.len == 0) {
+			if (parse_chars(s, ts, te) < 5)
+				return;
 			add_title(&c->title, s, ts, te);
 		} else if (te - ts == prev_e - prev_s &&
 		    memcmp(s + ts, s + prev_s, te - ts) == 0) {
@@ -378,7 +389,8 @@ title_zone(struct meta_ctx *c)
 }
 
 /* A title glued to the text after it, with no docno to end it: the text
- * up to the first genre word before the first comma, outside 《》. */
+ * up to the first genre word before the first comma, outside 《》, when it
+ * reads like a title (关于…, …就《…》答记者问). */
 static void
 genre_prefix(struct meta_ctx *c)
 {
@@ -404,7 +416,9 @@ genre_prefix(struct meta_ctx *c)
 		else if (cp == 0x300B && depth > 0)
 			depth--;
 		else if (depth == 0 && genre_at(s, te, pos, &g) &&
-		    parse_chars(s, ts, pos) >= 6) {
+		    parse_chars(s, ts, pos) >= 6 &&
+		    (parse_find(s, ts, pos, "关于") < pos ||
+		    parse_find(s, ts, pos, "就《") < pos)) {
 			add_title(&c->title, s, ts, pos + g);
 			return;
 		}
@@ -612,6 +626,10 @@ parse_meta(const char *s, size_t len, const struct head_info *h,
 		genre_prefix(&c);
 	if (c.title.len == 0)
 		transmitted(&c);
+	if (c.title.len == 0 && c.headline.end > c.headline.start)
+		add_title(&c.title, c.b, parse_find(c.b, c.headline.start,
+		    c.headline.end, CH_LBOOK) + 3, parse_find(c.b,
+		    c.headline.start, c.headline.end, CH_RBOOK));
 	if (c.title.len == 0 && h->headline.end > h->headline.start)
 		add_title(&c.title, s, parse_find(s, h->headline.start,
 		    h->headline.end, CH_LBOOK) + 3, parse_find(s,

@@ -110,6 +110,8 @@ enum juan_status parse_paragraphs(const char *s, size_t len,
 
 /* parse_head.c: head, tail and the metadata block. */
 void parse_head(const char *s, size_t len, struct head_info *h);
+/* A news headline around the document: 《X》公布! */
+bool parse_is_headline(const char *s, size_t ts, size_t te);
 bool parse_is_organ_end(const char *s, size_t len, size_t end);
 size_t parse_organ_prefix(const char *s, size_t start, size_t end);
 
