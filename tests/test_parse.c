@@ -181,6 +181,32 @@ test_sample_extra_meta(void **state)
 	free(text);
 }
 
+static void
+test_chrome_fields(void **state)
+{
+	static const char text[] =
+	    "当前位置：首页 > 政务公开 > 通知公告\n"
+	    "发布时间：2023-03-05 10:20  来源：市教育局  【字体：大 中 小】\n"
+	    "主题(一级) 科技、教育 主题(二级) 教育\n"
+	    "一、总体要求\n请落实。\n"
+	    "打印本页 关闭窗口\n";
+	struct doc *d;
+
+	(void)state;
+	assert_int_equal(doc_parse(text, strlen(text), &d), JUAN_OK);
+	check_doc(d, strlen(text));
+	assert_string_equal(d->meta.source, "市教育局");
+	assert_string_equal(d->meta.published, "2023-03-05");
+	assert_string_equal(d->meta.date, "2023-03-05");
+	assert_string_equal(d->meta.topic, "科技、教育-教育");
+	assert_int_equal(d->nsections, 1);
+	assert_memory_equal(text + d->head_len, "一、总体要求", strlen("一、总体要求"));
+	assert_int_equal(d->tail_len, strlen("打印本页 关闭窗口\n"));
+	/* the section ends with the body */
+	assert_int_equal(d->sections[0].end, d->body_len);
+	doc_free(&d);
+}
+
 struct outline_case {
 	const char *name;
 	const char *text;
@@ -248,6 +274,36 @@ static const struct outline_case outline_cases[] = {
 	{ "full-width dot and 、 after Arabic numerals",
 	  "1．第一项\n2、第二项\n",
 	  "1\t1．\t第一项\n1\t2、\t第二项\n" },
+	{ "run-together text, numbering that goes on across sections",
+	  "现提出以下意见。一、持续提升投资建设便利度（一）优化审批流程。从办成项目出发。"
+	  "（发展改革委牵头，各地区负责）（二）提升审批效率。全面推行。（住房城乡建设部牵头）"
+	  "二、简化企业生产经营审批（三）降低市场准入门槛。围绕工程建设。",
+	  "1\t一、\t持续提升投资建设便利度\n2\t（一）\t优化审批流程\n"
+	  "2\t（二）\t提升审批效率\n1\t二、\t简化企业生产经营审批\n"
+	  "2\t（三）\t降低市场准入门槛\n" },
+	{ "quoted items of an amendment are an enumeration",
+	  "一、删去第六条。二、增加一条，作为第十一条：“有下列情形之一的，不予批准：“（一）不符合规划；"
+	  "“（二）未达到标准。”三、删去第十三条。",
+	  "1\t一、\t删去第六条\n1\t二、\t增加一条，作为第十一条：“有下列情形之一的，不予批准：“（一）不符合规划；“（二）未达到标准\n"
+	  "1\t三、\t删去第十三条\n" },
+	{ "an enumeration does not continue an earlier article's items",
+	  "第十一条　篇章应当包括下列内容：　　（一）影响的分析。主要包括评估。　　（二）对策和措施。"
+	  "　　第十九条　审查意见应当包括下列内容：　　（一）资料的真实性；　　（二）方法的适当性；"
+	  "　　（三）结论的科学性。",
+	  "1\t第十一条\t篇章应当包括下列内容：\n2\t（一）\t影响的分析\n2\t（二）\t对策和措施\n"
+	  "1\t第十九条\t审查意见应当包括下列内容：\n" },
+	{ "invisible characters before a label",
+	  "现批复如下：\xEE\x80\x84一、原则同意。二、同意目标。",
+	  "1\t一、\t原则同意\n1\t二、\t同意目标\n" },
+	{ "专栏 box",
+	  "（一）加强领导。\n专栏1　重点工程\n1.污水处理工程\n2.垃圾处理工程\n（二）完善机制。\n",
+	  "1\t（一）\t加强领导\n1\t（二）\t完善机制\n" },
+	{ "flattened table",
+	  "一、工作要求\n请落实。\n附件\n典型做法\n序号改革举措主要内容\n一、改革投资审批1企业投资\n二、便利企业开办\n",
+	  "1\t一、\t工作要求\n" },
+	{ "a short line after a heading is not its continuation",
+	  "一、指导思想\n以习近平新时代中国特色社会主义思想为指导\n（一）基本原则\n",
+	  "1\t一、\t指导思想\n2\t（一）\t基本原则\n" },
 	{ "no labels, empty outline",
 	  "这是一份没有任何标题的文件。它只有正文。\n",
 	  "" },
@@ -327,6 +383,17 @@ static const struct meta_case meta_cases[] = {
 	  "生态环境部、农业农村部有关司局负责同志就《实施方案（试行）》答记者问日前，两部印发方案。\n",
 	  "title\t生态环境部、农业农村部有关司局负责同志就《实施方案（试行）》答记者问\n"
 	  "issuer\t生态环境部、农业农村部\ndate\t\ndocno\t\n" },
+	{ "masthead and headline wrapper in the body",
+	  "《工作方案》出台！\n杭州市人民政府文件\n杭政发〔2023〕2号\n杭州市人民政府关于印发工作方案的通知\n"
+	  "各区人民政府：\n现将《工作方案》印发给你们。\n",
+	  "title\t杭州市人民政府关于印发工作方案的通知\nissuer\t杭州市人民政府\n"
+	  "date\t\ndocno\t杭政发〔2023〕2号\n" },
+	{ "joint issuers from the 标题 field, 成文日期 as the date",
+	  "标题：中共杭州市委办公厅 杭州市人民政府办公厅关于做好招生工作的通知\n"
+	  "成文日期：2023年02月10日\n发布日期：2023-02-12\n"
+	  "各区县：\n为做好招生工作，现通知如下。\n",
+	  "title\t中共杭州市委办公厅 杭州市人民政府办公厅关于做好招生工作的通知\n"
+	  "issuer\t中共杭州市委办公厅、杭州市人民政府办公厅\ndate\t2023-02-10\ndocno\t\n" },
 	{ "empty text", "", "title\t\nissuer\t\ndate\t\ndocno\t\n" },
 };
 
@@ -509,6 +576,7 @@ main(void)
 		cmocka_unit_test(test_samples),
 		cmocka_unit_test(test_sample_parts),
 		cmocka_unit_test(test_sample_extra_meta),
+		cmocka_unit_test(test_chrome_fields),
 		cmocka_unit_test(test_outline_table),
 		cmocka_unit_test(test_meta_table),
 		cmocka_unit_test(test_labels),
