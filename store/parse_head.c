@@ -134,24 +134,48 @@ starts_any(const char *s, size_t start, size_t end,
 	return false;
 }
 
+/* The bytes of label lab at pos, also letter-spaced (标　　题：, 索 引 号：)
+ * when a colon follows; 0 when it is not there. */
+static size_t
+match_label(const char *s, size_t end, size_t pos, const char *lab)
+{
+	size_t p = pos, k = 0, n = strlen(lab), m, q;
+	bool spaced = false;
+	uint32_t cp;
+
+	while (k < n) {
+		if (k > 0) {
+			q = parse_skip_space(s, end, p);
+			spaced = spaced || q != p;
+			p = q;
+		}
+		m = text_next(lab + k, n - k, &cp);
+		if (end - p < m || memcmp(s + p, lab + k, m) != 0)
+			return 0;
+		p += m;
+		k += m;
+	}
+	cp = parse_cp_at(s, end, p);
+	if (cp == ':' || cp == 0xFF1A)
+		return p - pos;
+	if (spaced || (p < end && !text_is_space(cp)))
+		return 0;
+	return p - pos;
+}
+
 /* The longest metadata label at pos followed by a colon, whitespace or the
  * end of the line; returns its length (0: none) and its field. */
 static size_t
 label_at(const char *s, size_t end, size_t pos, enum field *field)
 {
 	size_t i, n, best = 0;
-	uint32_t cp;
 
 	for (i = 0; i < sizeof labels / sizeof labels[0]; i++) {
-		n = strlen(labels[i].text);
-		if (n <= best || !parse_has(s, end, pos, labels[i].text))
-			continue;
-		cp = parse_cp_at(s, end, pos + n);
-		if (pos + n < end && cp != ':' && cp != 0xFF1A &&
-		    !text_is_space(cp))
-			continue;
-		best = n;
-		*field = labels[i].field;
+		n = match_label(s, end, pos, labels[i].text);
+		if (n > best) {
+			best = n;
+			*field = labels[i].field;
+		}
 	}
 	return best;
 }

@@ -671,15 +671,19 @@ parse_meta(const char *s, size_t len, const struct head_info *h,
 	m->source = span_dup(s, h->source);
 	m->published = span_date(s, h->published);
 	d = c.date[0] ? c.date : c.note_date;
-	if (d[0])
+	if (d[0]) {
 		m->date = parse_dup(d, 10);
-	else if (h->signed_on.end > h->signed_on.start)
+	} else {
 		m->date = span_date(s, h->signed_on);
-	else if (h->made_on.end > h->made_on.start)
-		m->date = span_date(s, h->made_on);
-	else
-		m->date = m->published ? parse_dup(m->published,
-		    strlen(m->published)) : NULL;
+		if (m->date && !m->date[0]) {
+			free(m->date);
+			m->date = span_date(s, h->made_on);
+		}
+		if (m->date && !m->date[0] && m->published) {
+			free(m->date);
+			m->date = parse_dup(m->published, strlen(m->published));
+		}
+	}
 	if (!m->title || !m->issuer || !m->docno || !m->topic || !m->source ||
 	    !m->published || !m->date)
 		return JUAN_ENOMEM;

@@ -394,6 +394,14 @@ static const struct meta_case meta_cases[] = {
 	  "各区县：\n为做好招生工作，现通知如下。\n",
 	  "title\t中共杭州市委办公厅 杭州市人民政府办公厅关于做好招生工作的通知\n"
 	  "issuer\t中共杭州市委办公厅、杭州市人民政府办公厅\ndate\t2023-02-10\ndocno\t\n" },
+	{ "letter-spaced metadata labels, TAB between fields",
+	  "索 引 号：000014349/2019-00012\t主题分类：教育\n"
+	  "发文机关：教育部\t成文日期：2019年3月1日\n"
+	  "标　　题：教育部关于加强学校体育工作的意见\n"
+	  "发文字号：教体艺〔2019〕2号\t发布日期：2019年3月5日\n"
+	  "教育部关于加强学校体育工作的意见\n各省教育厅：\n　　现提出如下意见。\n",
+	  "title\t教育部关于加强学校体育工作的意见\nissuer\t教育部\n"
+	  "date\t2019-03-01\ndocno\t教体艺〔2019〕2号\n" },
 	{ "empty text", "", "title\t\nissuer\t\ndate\t\ndocno\t\n" },
 };
 
