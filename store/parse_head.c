@@ -370,7 +370,8 @@ chrome_line(const char *s, size_t ts, size_t te, struct head_info *h)
 	    (last == '>' || last == 0xFF1E))))
 		return true;
 	if (chars <= 60 && contains_any(s, ts, te, widget_words,
-	    sizeof widget_words / sizeof widget_words[0]))
+	    sizeof widget_words / sizeof widget_words[0]) &&
+	    !parse_ends_with_genre(s, ts, te))
 		return true;
 	if (chars <= 80 && (contains(s, ts, te, "来源:") ||
 	    contains(s, ts, te, "来源："))) {

@@ -65,9 +65,8 @@ ends_with(const char *s, size_t start, size_t end, const char *lit)
 	return end - start >= n && memcmp(s + end - n, lit, n) == 0;
 }
 
-/* Whether [start, end) ends with a genre word. */
-static bool
-ends_with_genre(const char *s, size_t start, size_t end)
+bool
+parse_ends_with_genre(const char *s, size_t start, size_t end)
 {
 	size_t i;
 
@@ -375,7 +374,7 @@ title_zone(struct meta_ctx *c)
 		    memcmp(s + ts, s + prev_s, te - ts) == 0) {
 			c->next = i + 1;
 			continue;
-		} else if (!ends_with_genre(s, prev_s, prev_e) &&
+		} else if (!parse_ends_with_genre(s, prev_s, prev_e) &&
 		    parse_chars(s, ts, te) <= 40 &&
 		    !parse_has(s, te, ts, CH_LPAREN) && !parse_has(s, te, ts, "(")) {
 			add_title(&c->title, s, ts, te);

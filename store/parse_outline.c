@@ -369,28 +369,41 @@ broken_heading(const struct outline *o, const struct para *paras,
 	    parse_label_at(o->s, o->len, paras[i + 2].start, &lb);
 }
 
-static bool
-starts_with_word(const char *s, size_t pos, size_t end, uint32_t a,
-    uint32_t b)
+/* Where the two-character word a b (maybe letter-spaced: 目　录) ends when
+ * paragraph p starts with it, else 0. */
+static size_t
+starts_with_word(const char *s, const struct para *p, uint32_t a, uint32_t b)
 {
 	size_t q;
 
-	if (parse_cp_at(s, end, pos) != a)
-		return false;
-	q = parse_skip_space(s, end, pos + 3);
-	return parse_cp_at(s, end, q) == b;
+	if (parse_cp_at(s, p->end, p->start) != a)
+		return 0;
+	q = parse_skip_space(s, p->end, p->start + 3);
+	return parse_cp_at(s, p->end, q) == b ? q + 3 : 0;
 }
 
-/* Attachment lists, tables of contents and 专栏 boxes.  Returns true when
- * paragraph p is left out of the outline. */
+/* The numbering after 附件 or 专栏 (1, 一, 12), then whitespace. */
+static size_t
+skip_number(const char *s, size_t end, size_t q)
+{
+	long v;
+
+	q = parse_skip_space(s, end, q);
+	q += parse_cn_number(s + q, end - q, 3, &v);
+	while (q < end && parse_is_digit(parse_cp_at(s, end, q)))
+		q += s[q] & 0x80 ? 3 : 1;
+	return parse_skip_space(s, end, q);
+}
+
+/* Attachment lists, tables of contents, 专栏 boxes and flattened tables.
+ * Returns true when paragraph p is left out of the outline. */
 static bool
 skip_zone(struct outline *o, const struct para *p)
 {
 	const char *s = o->s;
 	struct label lb;
-	size_t q, n;
-	long v;
 	bool short_label;
+	size_t q;
 
 	short_label = parse_label_at(s, p->end, p->start, &lb) &&
 	    parse_chars(s, p->start, p->end) <= 80 &&
@@ -414,29 +427,30 @@ skip_zone(struct outline *o, const struct para *p)
 			return true;
 		}
 	}
-	if (starts_with_word(s, p->start, p->end, 0x9644, 0x4EF6)) { /* 附件 */
+	if ((q = starts_with_word(s, p, 0x9644, 0x4EF6)) > 0) { /* 附件 */
 		if (o->zone == ZONE_TABLE)
 			o->zone = ZONE_TEXT;
-		q = parse_skip_space(s, p->end, p->start + 6);
-		n = parse_cn_number(s + q, p->end - q, 3, &v);
-		while (q + n < p->end && parse_is_digit(parse_cp_at(s, p->end, q + n)))
-			n += parse_cp_at(s, p->end, q + n) < 0x80 ? 1 : 3;
-		q = parse_skip_space(s, p->end, q + n);
+		q = skip_number(s, p->end, q);
 		if (is_colon(parse_cp_at(s, p->end, q))) {
 			o->zone = ZONE_ATTACH;
 			return true;
 		}
 	}
-	if (starts_with_word(s, p->start, p->end, 0x76EE, 0x5F55)) { /* 目录 */
-		o->zone = ZONE_TOC;
-		o->toc_first_len = 0;
-		return true;
+	if ((q = starts_with_word(s, p, 0x76EE, 0x5F55)) > 0) { /* 目录 */
+		q = parse_skip_space(s, p->end, q);
+		if (q == p->end || parse_label_at(s, p->end, q, &lb)) {
+			o->zone = ZONE_TOC;
+			o->toc_first_len = 0;
+			return true;
+		}
 	}
-	if (starts_with_word(s, p->start, p->end, 0x4E13, 0x680F)) { /* 专栏 */
+	if ((q = starts_with_word(s, p, 0x4E13, 0x680F)) > 0 && /* 专栏 */
+	    (skip_number(s, p->end, q) > q || q == p->end ||
+	    is_colon(parse_cp_at(s, p->end, q)))) {
 		o->zone = ZONE_BOX;
 		return true;
 	}
-	if (starts_with_word(s, p->start, p->end, 0x5E8F, 0x53F7)) /* 序号 */
+	if (starts_with_word(s, p, 0x5E8F, 0x53F7) > 0) /* 序号 */
 		o->zone = ZONE_TABLE;
 	return o->zone == ZONE_TABLE;
 }

@@ -115,7 +115,10 @@ bool parse_is_headline(const char *s, size_t ts, size_t te);
 bool parse_is_organ_end(const char *s, size_t len, size_t end);
 size_t parse_organ_prefix(const char *s, size_t start, size_t end);
 
-/* parse_meta.c: title, issuer, date, docno, published, topic, source. */
+/* parse_meta.c: title, issuer, date, docno, published, topic, source.
+ * parse_ends_with_genre(): [start, end) ends with a word that names a type
+ * of document (通知, 意见, 条例, 答记者问…), as titles do. */
+bool parse_ends_with_genre(const char *s, size_t start, size_t end);
 enum juan_status parse_meta(const char *s, size_t len,
     const struct head_info *h, const struct para *paras, size_t npara,
     struct doc_meta *m);
