@@ -39,7 +39,6 @@ struct meta_ctx {
 	struct pbuf docno;
 	char date[11];      /* signed date */
 	char note_date[11]; /* a date under the title: （一九九〇年十二月五日） */
-	size_t next;        /* first paragraph after the title lines */
 	struct span headline; /* a news headline wrapper in the body */
 };
 
@@ -168,43 +167,52 @@ docno_prefix(const char *s, size_t rs, size_t re)
 	return cut;
 }
 
-/* A document number (国发〔2011〕35号, 国发 〔2011〕 35 号) in [from, to). */
+/* A document number whose year bracket opens at pos: 国发〔2011〕35号,
+ * 国发 〔2011〕 35 号; its prefix is searched back to from. */
+static bool
+docno_at(const char *s, size_t from, size_t to, size_t pos, size_t *ds,
+    size_t *de)
+{
+	size_t q, rs, re, n, k;
+	uint32_t cp, close;
+
+	q = pos + text_next(s + pos, to - pos, &cp);
+	if (digits(s, to, &q, 4) != 4)
+		return false;
+	q += text_next(s + q, to - q, &close);
+	if (close != 0x3015 && close != ']' && close != 0xFF3D &&
+	    close != 0xFF09 && close != ')')
+		return false;
+	if (digits(s, to, &q, 5) == 0 || !parse_has(s, to, q, "号"))
+		return false;
+	re = parse_rtrim(s, from, pos);
+	rs = re;
+	cp = 0;
+	for (k = 0; k < 10 && rs > from; k++) {
+		n = parse_prev(s, rs, &cp);
+		if (!text_is_han(cp) || cp == 0x7684) /* 的 */
+			break;
+		rs -= n;
+	}
+	if (rs == re && (cp == 0xFF08 || cp == '('))
+		return false; /* （2019）3号 inside a sentence */
+	*ds = docno_prefix(s, rs, re);
+	*de = q + 3;
+	return true;
+}
+
+/* The first document number in [from, to). */
 static bool
 find_docno(const char *s, size_t from, size_t to, size_t *ds, size_t *de)
 {
-	size_t pos = from, q, rs, re, n, k;
-	uint32_t cp, close;
+	size_t pos = from;
+	uint32_t cp;
 
 	while (pos < to) {
-		n = text_next(s + pos, to - pos, &cp);
-		if (cp != 0x3014 && cp != '[' && cp != 0xFF3B && cp != 0xFF08 &&
-		    cp != '(') {
-			pos += n;
-			continue;
-		}
-		q = pos + n;
-		if (digits(s, to, &q, 4) != 4)
-			goto next;
-		q += text_next(s + q, to - q, &close);
-		if (close != 0x3015 && close != ']' && close != 0xFF3D &&
-		    close != 0xFF09 && close != ')')
-			goto next;
-		if (digits(s, to, &q, 5) == 0 || !parse_has(s, to, q, "号"))
-			goto next;
-		re = parse_rtrim(s, from, pos);
-		rs = re;
-		for (k = 0; k < 10 && rs > from; k++) {
-			n = parse_prev(s, rs, &cp);
-			if (!text_is_han(cp) || cp == 0x7684) /* 的 */
-				break;
-			rs -= n;
-		}
-		if (rs == re && (cp == 0xFF08 || cp == '('))
-			goto next; /* （2019）3号 inside a sentence */
-		*ds = docno_prefix(s, rs, re);
-		*de = q + 3;
-		return true;
-next:
+		text_next(s + pos, to - pos, &cp);
+		if ((cp == 0x3014 || cp == '[' || cp == 0xFF3B || cp == 0xFF08 ||
+		    cp == '(') && docno_at(s, from, to, pos, ds, de))
+			return true;
 		pos += text_next(s + pos, to - pos, &cp);
 	}
 	return false;
@@ -224,17 +232,17 @@ static bool
 order_block(struct meta_ctx *c)
 {
 	const char *s = c->b;
-	const struct para *p0, *pn;
-	size_t ts, te, ling, os, q, i, open, close;
+	const struct para *pn;
+	size_t ts, te, lim, ling, os, q, i, open, close, num;
 	long v;
 
 	if (c->np == 0)
 		return false;
-	p0 = &c->p[0];
-	ts = p0->start;
-	te = p0->end;
-	ling = parse_find(s, ts, te > ts + 80 ? ts + 80 : te, "令");
-	if (ling >= te || ling == ts)
+	ts = c->p[0].start;
+	te = c->p[0].end;
+	lim = te - ts > 80 ? ts + 80 : te;
+	ling = parse_find(s, ts, lim, "令");
+	if (ling >= lim || ling == ts)
 		return false;
 	os = ts;
 	if (parse_has(s, ling, os, "中华人民共和国"))
@@ -251,6 +259,7 @@ order_block(struct meta_ctx *c)
 	}
 	if (!parse_has(s, te, q, "第"))
 		return false;
+	num = q;
 	q += 3;
 	if (digits(s, te, &q, 6) == 0) {
 		q += parse_cn_number(s + q, te - q, 6, &v);
@@ -260,8 +269,7 @@ order_block(struct meta_ctx *c)
 		return false;
 	pbuf_add(&c->issuer, s + os, ling - os);
 	pbuf_add(&c->docno, s + os, ling + 3 - os);
-	pbuf_add_squeezed(&c->docno, s + ts + (i == 2 ? 0 : ling + 3 - ts),
-	    te - (i == 2 ? ts : ling + 3));
+	pbuf_add_squeezed(&c->docno, s + num, q + 3 - num);
 	for (; i < c->np && i < 4; i++) {
 		pn = &c->p[i];
 		open = parse_find(s, pn->start, pn->end, CH_LBOOK);
@@ -271,7 +279,6 @@ order_block(struct meta_ctx *c)
 			break;
 		}
 	}
-	c->next = i;
 	return true;
 }
 
@@ -328,7 +335,6 @@ title_zone(struct meta_ctx *c)
 				c->headline.start = ts;
 				c->headline.end = te;
 			}
-			c->next = i + 1;
 			continue;
 		}
 		lim = te - ts > DOCNO_SCAN ? ts + DOCNO_SCAN : te;
@@ -347,7 +353,6 @@ title_zone(struct meta_ctx *c)
 				q = parse_skip_space(s, te, de);
 				if (date_para(s, q, te, date))
 					memcpy(c->note_date, date, sizeof date);
-				c->next = i + 1;
 				if (parse_chars(s, ts, pe) < 4)
 					continue;
 				add_title(&c->title, s, ts, pe);
@@ -357,13 +362,11 @@ title_zone(struct meta_ctx *c)
 		if (date_para(s, ts, te, date)) {
 			if (!c->note_date[0])
 				memcpy(c->note_date, date, sizeof date);
-			c->next = i + 1;
 			continue;
 		}
 		if (!title_like(s, ts, te))
 			return;
 		if (c->title.len == 0 && ends_with(s, ts, te, "文件")) {
-			c->next = i + 1; /* a masthead: XX市人民政府文件 */
 			continue;
 		}
 		if (c->title.len == 0) {
@@ -372,7 +375,6 @@ title_zone(struct meta_ctx *c)
 			add_title(&c->title, s, ts, te);
 		} else if (te - ts == prev_e - prev_s &&
 		    memcmp(s + ts, s + prev_s, te - ts) == 0) {
-			c->next = i + 1;
 			continue;
 		} else if (!parse_ends_with_genre(s, prev_s, prev_e) &&
 		    parse_chars(s, ts, te) <= 40 &&
@@ -383,7 +385,6 @@ title_zone(struct meta_ctx *c)
 		}
 		prev_s = ts;
 		prev_e = te;
-		c->next = i + 1;
 	}
 }
 
