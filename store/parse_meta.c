@@ -293,6 +293,7 @@ title_like(const char *s, size_t ts, size_t te)
 	return parse_chars(s, ts, te) <= TITLE_CHARS &&
 	    parse_find(s, ts, te, CH_PERIOD) >= te && last != ':' &&
 	    last != 0xFF1A && last != 0xFF0C && last != ',' && last != 0xFF1B &&
+	    last != ';' &&
 	    !is_label_start(s, te, ts) && !parse_date_at(s, te, ts, &used, date);
 }
 
@@ -348,7 +349,8 @@ title_zone(struct meta_ctx *c)
 				pe = parse_rtrim(s, ts, pe - (s[pe - 1] == '(' ? 1 : 3));
 			if (parse_chars(s, ts, pe) < 4 || (c->title.len == 0 &&
 			    title_like(s, ts, pe) &&
-			    parse_find(s, ts, pe, CH_COMMA) >= pe)) {
+			    parse_find(s, ts, pe, CH_COMMA) >= pe &&
+			    parse_find(s, ts, pe, ",") >= pe)) {
 				add_docno(&c->docno, s, ds, de);
 				q = parse_skip_space(s, te, de);
 				if (date_para(s, q, te, date))
@@ -556,7 +558,9 @@ signature(struct meta_ctx *c, struct pbuf *organ)
 		for (k = ds; k > sb; k -= parse_prev(s, k, &cp)) {
 			parse_prev(s, k, &cp);
 			if (cp == 0x3002 || cp == 0xFF1B || cp == 0xFF1A ||
-			    cp == 0xFF0C || cp == 0xFF01 || cp == 0xFF1F)
+			    cp == 0xFF0C || cp == 0xFF01 || cp == 0xFF1F ||
+			    cp == ';' || cp == ':' || cp == ',' || cp == '!' ||
+			    cp == '?')
 				break;
 		}
 		if ((k == sb && sb > ts) || !han_only(s, k, ds))
