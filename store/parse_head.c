@@ -410,18 +410,28 @@ parse_is_headline(const char *s, size_t ts, size_t te)
 	    !parse_has(s, te, close, "的");
 }
 
+/* Keeps the lines among the chrome that are not chrome: a headline
+ * wrapper, and the title — a line that ends like one (…的通知) before any
+ * other, never a bare organ's name (the site's owner). */
 static void
 keep_other(const char *s, const struct span *other, size_t n,
     struct head_info *h)
 {
+	const struct span *o;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (parse_is_headline(s, other[i].start, other[i].end)) {
+		o = &other[i];
+		if (parse_is_headline(s, o->start, o->end)) {
 			if (h->headline.end == 0)
-				h->headline = other[i];
-		} else if (h->head_title.end == 0) {
-			h->head_title = other[i];
+				h->headline = *o;
+		} else if (parse_organ_prefix(s, o->start, o->end) ==
+		    o->end - o->start) {
+			continue;
+		} else if (h->head_title.end == 0 || (!h->head_genre &&
+		    parse_ends_with_genre(s, o->start, o->end))) {
+			h->head_title = *o;
+			h->head_genre = parse_ends_with_genre(s, o->start, o->end);
 		}
 	}
 }

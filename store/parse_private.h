@@ -61,6 +61,7 @@ struct head_info {
 	struct span topic2;    /* 主题(二级) */
 	struct span source;    /* 来源, 文章来源 */
 	struct span head_title; /* a title line among the chrome */
+	bool head_genre;        /* head_title ends like a title: …的通知 */
 	struct span headline;   /* a news headline wrapper 《X》公布! */
 };
 
