@@ -113,6 +113,11 @@ enum juan_status parse_paragraphs(const char *s, size_t len,
 void parse_head(const char *s, size_t len, struct head_info *h);
 /* A news headline around the document: 《X》公布! */
 bool parse_is_headline(const char *s, size_t ts, size_t te);
+
+/* parse_organ.c: parse_is_organ_end() says whether an organ's name can end
+ * at end (after 院 部 局 委 会 厅 署 府 室, 部门, 银行, not inside 会议 or
+ * 部署); parse_organ_prefix() is the length of the longest organ's name,
+ * three to forty Han characters, that s[start, end) starts with, or 0. */
 bool parse_is_organ_end(const char *s, size_t len, size_t end);
 size_t parse_organ_prefix(const char *s, size_t start, size_t end);
 
