@@ -59,6 +59,8 @@ static const struct {
 	{ "发布日期", F_PUBLISHED },
 	{ "发布时间", F_PUBLISHED },
 	{ "公开日期", F_PUBLISHED },
+	{ "时间", F_PUBLISHED },
+	{ "日期", F_PUBLISHED },
 	{ "生效日期", F_NONE_DATE },
 	{ "失效日期", F_NONE_DATE },
 	{ "废止日期", F_NONE_DATE },
