@@ -141,8 +141,10 @@ pbuf_grow(struct pbuf *b, size_t n)
 void
 pbuf_add(struct pbuf *b, const char *s, size_t n)
 {
+	if (n == 0)
+		return;
 	pbuf_grow(b, n);
-	if (b->oom || n == 0)
+	if (b->oom)
 		return;
 	memcpy(b->p + b->len, s, n);
 	b->len += n;

@@ -120,6 +120,8 @@ check_doc(const struct doc *d, size_t len)
 		assert_true(d->sections[i].rank >= 0 && d->sections[i].rank <= 8);
 		assert_non_null(d->sections[i].label);
 		assert_non_null(d->sections[i].title);
+		assert_true(strlen(d->sections[i].label) <= d->body_len);
+		assert_true(strlen(d->sections[i].title) <= d->body_len);
 		if (i > 0)
 			assert_true(d->sections[i - 1].start < d->sections[i].start);
 	}
@@ -130,6 +132,14 @@ check_doc(const struct doc *d, size_t len)
 	assert_non_null(d->meta.published);
 	assert_non_null(d->meta.topic);
 	assert_non_null(d->meta.source);
+	assert_true(strlen(d->meta.title) <= len);
+	assert_true(strlen(d->meta.issuer) <= len);
+	assert_true(strlen(d->meta.date) == 0 || strlen(d->meta.date) == 10);
+	assert_true(strlen(d->meta.docno) <= len);
+	assert_true(strlen(d->meta.published) == 0 ||
+	    strlen(d->meta.published) == 10);
+	assert_true(strlen(d->meta.topic) <= len);
+	assert_true(strlen(d->meta.source) <= len);
 }
 
 static void
@@ -304,6 +314,9 @@ static const struct outline_case outline_cases[] = {
 	{ "a short line after a heading is not its continuation",
 	  "一、指导思想\n以习近平新时代中国特色社会主义思想为指导\n（一）基本原则\n",
 	  "1\t一、\t指导思想\n2\t（一）\t基本原则\n" },
+	{ "a label with no title",
+	  "一、\n二、保障措施\n",
+	  "1\t一、\t\n1\t二、\t保障措施\n" },
 	{ "no labels, empty outline",
 	  "这是一份没有任何标题的文件。它只有正文。\n",
 	  "" },
@@ -577,6 +590,55 @@ test_truncated_and_damaged(void **state)
 	}
 }
 
+/* Documents made of pieces that matter to the parser, in random order:
+ * whatever comes out must be consistent and printable. */
+static void
+test_random_pieces(void **state)
+{
+	static const char *const pieces[] = {
+		"一、", "（一）", "(一)", "1.", "1．", "（1）", "①", "㈠", "⑴",
+		"第一章", "第一条", "第二条", "第一部分", "。", "；", "：", ",",
+		"，", "、", "\xE3\x80\x80", "\xE3\x80\x80\xE3\x80\x80", " ", "\n",
+		"令", "中华人民共和国国务院令", "第561号", "《", "》", "〈", "〉",
+		"国发〔2011〕35号", "（余府发〔2012〕3号）", "2024年2月17日",
+		"二○一二年一月九日", "附件：", "目录", "专栏1", "序号", "索引号:",
+		"发文字号:", "成文日期:", "标题：", "来源:", "当前位置:", "首页>",
+		"请为本文选择", "文章来源:", "国务院", "关于", "的通知", "教育局",
+		"\xE3\x80", "\xFF", "\x80", "（", "）", "“", "二、", "十二、",
+		"2.", "（二）", "第二章", "1.5", "\t", "\xEE\x80\x84", "总", "则",
+		"答记者问", "就《", "现将《", "》印发给你们",
+	};
+	char buf[4096];
+	struct doc *d;
+	size_t len, n, k, i;
+	uint32_t seed = 7;
+	FILE *f;
+	int it;
+
+	(void)state;
+	f = fopen("/dev/null", "w");
+	assert_non_null(f);
+	for (it = 0; it < 3000; it++) {
+		seed = seed * 1103515245u + 12345u;
+		n = (seed >> 8) % 120;
+		len = 0;
+		for (k = 0; k < n; k++) {
+			seed = seed * 1103515245u + 12345u;
+			i = (seed >> 8) % (sizeof pieces / sizeof pieces[0]);
+			if (len + strlen(pieces[i]) >= sizeof buf)
+				break;
+			memcpy(buf + len, pieces[i], strlen(pieces[i]));
+			len += strlen(pieces[i]);
+		}
+		assert_int_equal(doc_parse(buf, len, &d), JUAN_OK);
+		check_doc(d, len);
+		assert_int_equal(doc_print_outline(d, f), 0);
+		assert_int_equal(doc_print_meta(d, f), 0);
+		doc_free(&d);
+	}
+	fclose(f);
+}
+
 int
 main(void)
 {
@@ -591,6 +653,7 @@ main(void)
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_empty_and_odd),
 		cmocka_unit_test(test_truncated_and_damaged),
+		cmocka_unit_test(test_random_pieces),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
