@@ -592,6 +592,22 @@ span_date(const char *s, struct span sp)
 	return parse_dup("", 0);
 }
 
+/* Where a page title ends before the site's name: 关于…的通知_某市教育局,
+ * 关于…的通知 - 某市人民政府. */
+static size_t
+site_suffix(const char *s, size_t start, size_t end)
+{
+	static const char *const seps[] = { "_", " - ", " | ", "——" };
+	size_t i, k;
+
+	for (i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+		k = parse_find(s, start, end, seps[i]);
+		if (k < end && parse_ends_with_genre(s, start, parse_rtrim(s, start, k)))
+			end = parse_rtrim(s, start, k);
+	}
+	return end;
+}
+
 /* A site's abbreviation (市教育局, 区政府) rather than an organ's name. */
 static bool
 abbreviated(const char *s, struct span sp)
@@ -622,7 +638,8 @@ parse_meta(const char *s, size_t len, const struct head_info *h,
 	if (!order)
 		title_zone(&c);
 	if (c.title.len == 0 && h->head_title.end > h->head_title.start)
-		add_title(&c.title, s, h->head_title.start, h->head_title.end);
+		add_title(&c.title, s, h->head_title.start,
+		    site_suffix(s, h->head_title.start, h->head_title.end));
 	if (c.title.len == 0 && h->title.end > h->title.start)
 		add_title(&c.title, s, h->title.start,
 		    parse_rtrim(s, h->title.start, h->title.end));

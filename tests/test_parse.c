@@ -415,6 +415,10 @@ static const struct meta_case meta_cases[] = {
 	  "教育部关于加强学校体育工作的意见\n各省教育厅：\n　　现提出如下意见。\n",
 	  "title\t教育部关于加强学校体育工作的意见\nissuer\t教育部\n"
 	  "date\t2019-03-01\ndocno\t教体艺〔2019〕2号\n" },
+	{ "page title with the site's name after it",
+	  "当前位置：首页 > 通知公告\n关于做好2023年招生工作的通知_杭州市教育局\n"
+	  "发布时间：2023-03-05\n为做好招生工作，现通知如下。\n",
+	  "title\t关于做好2023年招生工作的通知\nissuer\t\ndate\t2023-03-05\ndocno\t\n" },
 	{ "empty text", "", "title\t\nissuer\t\ndate\t\ndocno\t\n" },
 };
 
