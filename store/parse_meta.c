@@ -380,6 +380,7 @@ title_zone(struct meta_ctx *c)
 			continue;
 		} else if (!parse_ends_with_genre(s, prev_s, prev_e) &&
 		    parse_chars(s, ts, te) <= 40 &&
+		    parse_organ_prefix(s, ts, te) != te - ts &&
 		    !parse_has(s, te, ts, CH_LPAREN) && !parse_has(s, te, ts, "(")) {
 			add_title(&c->title, s, ts, te);
 		} else {
