@@ -3,8 +3,10 @@
  *
  * One pass over the paragraphs: a heading is a label at a paragraph's start
  * (rules 1 and 2), or inside a paragraph after 。 or ； for 第X条 and its kin
- * (rule 3), or after 。 where the next label of the current numbering
- * sequence begins (rule 4).  Lookaheads are bounded, so the pass is linear. */
+ * (rule 3), or where the next label of the current numbering sequence
+ * begins, or a deeper sequence opens, in run-together text (rule 4).
+ * Lookaheads are bounded and titles are searched only up to the next
+ * heading, so the pass is linear. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,7 +38,7 @@ struct heading {
 	size_t start;
 	struct label lb;
 	size_t title_start;
-	size_t title_end;
+	size_t para_end;   /* the title ends here at the latest */
 	size_t join_start; /* the rest of a heading broken by a line break */
 	size_t join_end;
 	int level;
@@ -210,7 +212,7 @@ push_heading(struct outline *o, size_t start, const struct label *lb,
     size_t end)
 {
 	struct heading *h;
-	size_t cap, ts, te;
+	size_t cap;
 
 	if (o->nh == o->cap) {
 		cap = o->cap ? o->cap * 2 : 32;
@@ -222,13 +224,11 @@ push_heading(struct outline *o, size_t start, const struct label *lb,
 	}
 	while (o->depth > 0 && o->stack[o->depth - 1].rank >= lb->rank)
 		o->depth--;
-	ts = parse_skip_space(o->s, end, start + lb->len);
-	te = parse_find(o->s, ts, end, CH_PERIOD);
 	h = &o->h[o->nh++];
 	h->start = start;
 	h->lb = *lb;
-	h->title_start = ts;
-	h->title_end = parse_rtrim(o->s, ts, te);
+	h->title_start = parse_skip_space(o->s, end, start + lb->len);
+	h->para_end = end;
 	h->join_start = h->join_end = 0;
 	h->level = o->depth + 1;
 	o->stack[o->depth].rank = lb->rank;
@@ -354,10 +354,11 @@ broken_heading(const struct outline *o, const struct para *paras,
 	struct label lb;
 	uint32_t last;
 
-	if (i + 1 >= npara || !p->line_end || h->title_end != p->end ||
-	    parse_chars(o->s, h->title_start, h->title_end) < 10)
+	if (i + 1 >= npara || !p->line_end || p->end - h->title_start > 180 ||
+	    parse_chars(o->s, h->title_start, p->end) < 10 ||
+	    parse_find(o->s, h->title_start, p->end, CH_PERIOD) < p->end)
 		return false;
-	parse_prev(o->s, h->title_end, &last);
+	parse_prev(o->s, p->end, &last);
 	if (!text_is_han(last))
 		return false;
 	nx = &paras[i + 1];
@@ -489,10 +490,12 @@ build_sections(struct outline *o, struct section **out, size_t *n)
 		return JUAN_ENOMEM;
 	for (i = 0; i < o->nh; i++) {
 		h = &o->h[i];
-		te = h->title_end;
+		te = h->para_end;
 		if (i + 1 < o->nh && o->h[i + 1].start < te &&
 		    o->h[i + 1].start >= h->title_start)
-			te = parse_rtrim(o->s, h->title_start, o->h[i + 1].start);
+			te = o->h[i + 1].start;
+		te = parse_rtrim(o->s, h->title_start,
+		    parse_find(o->s, h->title_start, te, CH_PERIOD));
 		pbuf_add(&b, o->s + h->title_start, te - h->title_start);
 		pbuf_add(&b, o->s + h->join_start, h->join_end - h->join_start);
 		sec[i].level = h->level;
