@@ -368,6 +368,12 @@ static const struct meta_case meta_cases[] = {
 	  "第一章　总　　则\n第一条　为了防治污染，制定本条例。\n",
 	  "title\t防治船舶污染海洋环境管理条例\nissuer\t国务院\n"
 	  "date\t2009-09-09\ndocno\t国务院令第561号\n" },
+	{ "order on one line with the regulation glued to it",
+	  "中华人民共和国国务院令第　623　号　　《气象设施保护条例》已经国务院常务会议通过，现予公布。"
+	  "\n\n　　　　总　理　温家宝\n\n　　　　2012年8月29日\n"
+	  "气象设施保护条例　　第一条　为了保护气象设施，制定本条例。　　第二条　本条例所称气象设施。\n",
+	  "title\t气象设施保护条例\nissuer\t国务院\n"
+	  "date\t2012-08-29\ndocno\t国务院令第623号\n" },
 	{ "metadata block, label and value on two lines",
 	  "索引号:\nSY001\n发文字号:\n沪崇教〔2024〕1号\n成文日期:\n2024-02-17\n"
 	  "失效日期:\n各中小学:\n现将《崇明区教育局2024年工作要点》印发给你们。\n",
