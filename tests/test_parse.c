@@ -217,6 +217,24 @@ test_chrome_fields(void **state)
 	doc_free(&d);
 }
 
+/* The printers report a stream they cannot write to. */
+static void
+test_print_errors(void **state)
+{
+	static const char text[] = "关于加强管理的通知\n一、总体要求\n";
+	struct doc *d;
+	FILE *ro;
+
+	(void)state;
+	assert_int_equal(doc_parse(text, strlen(text), &d), JUAN_OK);
+	ro = fopen("/dev/null", "r");
+	assert_non_null(ro);
+	assert_int_equal(doc_print_outline(d, ro), -1);
+	assert_int_equal(doc_print_meta(d, ro), -1);
+	fclose(ro);
+	doc_free(&d);
+}
+
 struct outline_case {
 	const char *name;
 	const char *text;
@@ -657,6 +675,7 @@ main(void)
 		cmocka_unit_test(test_sample_parts),
 		cmocka_unit_test(test_sample_extra_meta),
 		cmocka_unit_test(test_chrome_fields),
+		cmocka_unit_test(test_print_errors),
 		cmocka_unit_test(test_outline_table),
 		cmocka_unit_test(test_meta_table),
 		cmocka_unit_test(test_labels),
