@@ -67,7 +67,8 @@ parse_rtrim(const char *s, size_t start, size_t end)
 
 	while (end > start) {
 		n = parse_prev(s, end, &cp);
-		if (n > end - start || !(text_is_space(cp) || cp == '\n' || cp == '\r'))
+		if (n > end - start ||
+		    !(text_is_space(cp) || cp == '\n' || cp == '\r'))
 			break;
 		end -= n;
 	}

@@ -100,10 +100,10 @@ static const char *const widget_words[] = {
 };
 
 static const char *const tail_words[] = {
-	"文章来源", "来源：", "来源:", "信息来源", "责任编辑", "编辑：", "编辑:",
-	"【打印", "打印本页", "【关闭", "关闭窗口", "扫一扫", "分享到", "相关链接",
-	"附件下载", "版权所有", "主办单位", "网站标识码", "联系我们", "上一篇",
-	"下一篇", "【字体",
+	"文章来源", "来源：", "来源:", "信息来源", "责任编辑", "编辑：",
+	"编辑:", "【打印", "打印本页", "【关闭", "关闭窗口", "扫一扫",
+	"分享到", "相关链接", "附件下载", "版权所有", "主办单位", "网站标识码",
+	"联系我们", "上一篇", "下一篇", "【字体",
 };
 
 static bool
@@ -310,7 +310,8 @@ read_pairs(const char *s, size_t len, size_t ts, size_t te, size_t next,
 
 	while (pos < te && (n = label_at(s, te, pos, &f)) > 0) {
 		vs = skip_colon(s, te, pos + n);
-		q = label_at(s, te, vs, &nf) > 0 ? vs : next_label(s, vs, te, &nf);
+		q = label_at(s, te, vs, &nf) > 0 ? vs :
+		    next_label(s, vs, te, &nf);
 		ve = parse_rtrim(s, vs, f == F_SOURCE ? word_end(s, vs, q) :
 		    gap(s, vs, q));
 		if (ve == vs && q == te && next < len) {
@@ -433,7 +434,8 @@ keep_other(const char *s, const struct span *other, size_t n,
 		} else if (h->head_title.end == 0 || (!h->head_genre &&
 		    parse_ends_with_genre(s, o->start, o->end))) {
 			h->head_title = *o;
-			h->head_genre = parse_ends_with_genre(s, o->start, o->end);
+			h->head_genre = parse_ends_with_genre(s, o->start,
+			    o->end);
 		}
 	}
 }
@@ -443,7 +445,8 @@ tail_line(const char *s, size_t ts, size_t te, struct head_info *h)
 {
 	size_t pos;
 
-	if (parse_chars(s, ts, te) <= 200 && contains(s, ts, te, "请为本文选择"))
+	if (parse_chars(s, ts, te) <= 200 &&
+	    contains(s, ts, te, "请为本文选择"))
 		return true;
 	if (!starts_any(s, ts, te, tail_words,
 	    sizeof tail_words / sizeof tail_words[0]))
@@ -501,7 +504,8 @@ parse_head(const char *s, size_t len, struct head_info *h)
 		} else if (chrome_line(s, ts, te, h)) {
 			pos = next;
 		} else {
-			if (nother == HEAD_OTHER || parse_chars(s, ts, te) > 100 ||
+			if (nother == HEAD_OTHER ||
+			    parse_chars(s, ts, te) > 100 ||
 			    contains(s, ts, te, CH_PERIOD))
 				break;
 			other[nother].start = ts;

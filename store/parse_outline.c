@@ -194,7 +194,8 @@ sequence_follows(const struct outline *o, size_t pos, const struct label *lb)
 		}
 		if (!inside_number(pv) && parse_label_at(s, o->len, pos, &nx)) {
 			if (nx.rank == lb->rank)
-				return nx.value == lb->value + 1 && !is_enum_sep(pv);
+				return nx.value == lb->value + 1 &&
+				    !is_enum_sep(pv);
 			if (nx.rank < lb->rank)
 				return false;
 			pos += nx.len;
@@ -331,8 +332,8 @@ static bool
 has_punct(const char *s, size_t start, size_t end)
 {
 	static const char *const marks[] = {
-		CH_PERIOD, CH_COMMA, CH_COLON, CH_SEMI, "\xE3\x80\x81", ",", ";",
-		":",
+		CH_PERIOD, CH_COMMA, CH_COLON, CH_SEMI, "\xE3\x80\x81", ",",
+		";", ":",
 	};
 	size_t i;
 
@@ -344,7 +345,8 @@ has_punct(const char *s, size_t start, size_t end)
 
 /* A heading broken by a hard line break: its long title runs to the end of
  * its line and the next line holds a short unpunctuated piece followed by
- * the next label (第二章　防治船舶及其有关作业活动污染 / 海洋环境的一般规定). */
+ * the next label (第二章　防治船舶及其有关作业活动污染 /
+ * 海洋环境的一般规定). */
 static bool
 broken_heading(const struct outline *o, const struct para *paras,
     size_t npara, size_t i)
@@ -418,7 +420,8 @@ skip_zone(struct outline *o, const struct para *p)
 		if (!short_label) {
 			o->zone = ZONE_TEXT;
 		} else if (o->toc_first_len == 0) {
-			o->toc_first_len = lb.len < TOC_LABEL ? lb.len : TOC_LABEL;
+			o->toc_first_len = lb.len < TOC_LABEL ? lb.len :
+			    TOC_LABEL;
 			memcpy(o->toc_first, s + p->start, o->toc_first_len);
 			return true;
 		} else if (lb.len == o->toc_first_len &&
@@ -466,7 +469,8 @@ finish_ends(const struct outline *o, struct section *sec)
 
 	for (i = 0; i < o->nh; i++) {
 		sec[i].end = o->len;
-		while (nopen > 0 && o->h[open[nopen - 1]].level >= o->h[i].level)
+		while (nopen > 0 &&
+		    o->h[open[nopen - 1]].level >= o->h[i].level)
 			sec[open[--nopen]].end = o->h[i].start;
 		if (nopen < 9)
 			open[nopen++] = i;
