@@ -443,6 +443,9 @@ static const struct meta_case meta_cases[] = {
 	  "当前位置：首页 > 通知公告\n关于做好2023年招生工作的通知_杭州市教育局\n"
 	  "发布时间：2023-03-05\n为做好招生工作，现通知如下。\n",
 	  "title\t关于做好2023年招生工作的通知\nissuer\t\ndate\t2023-03-05\ndocno\t\n" },
+	{ "a title that starts with a task names no issuer",
+	  "学习贯彻全国教育大会精神实施方案\n为贯彻落实，制定本方案。\n",
+	  "title\t学习贯彻全国教育大会精神实施方案\nissuer\t\ndate\t\ndocno\t\n" },
 	{ "empty text", "", "title\t\nissuer\t\ndate\t\ndocno\t\n" },
 };
 
