@@ -194,8 +194,7 @@ check_theme(struct store *s, const char *name_or_key)
 		return CMD_FAIL;
 	}
 	if (!theme_set_find(&set, name_or_key)) {
-		cmd_error("no theme '%s' (see 'juan themes' for names and keys)",
-			  name_or_key);
+		cmd_no_theme(name_or_key);
 		rc = CMD_FAIL;
 	}
 	theme_set_free(&set);
@@ -252,7 +251,8 @@ cmd_list(struct cmd *c, int argc, char **argv)
 		return cmd_usage("list", "unexpected argument '%s'",
 				 argv[optind]);
 	if (q.theme && q.untagged)
-		return cmd_usage("list", "give --theme or --untagged, not both");
+		return cmd_usage("list", "give --theme or --untagged, not "
+				 "both");
 	s = cmd_store(c);
 	if (!s)
 		return CMD_FAIL;
