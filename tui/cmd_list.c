@@ -284,7 +284,10 @@ show_field(const char *label, const char *value)
 {
 	int pad = 11 - text_width(label, strlen(label));
 
-	printf("%s%*s%s\n", label, pad > 1 ? pad : 1, "", value);
+	if (!*value)
+		printf("%s\n", label);
+	else
+		printf("%s%*s%s\n", label, pad > 1 ? pad : 1, "", value);
 }
 
 int
