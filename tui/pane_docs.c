@@ -199,7 +199,9 @@ docs_forget(struct pane *p, int64_t id)
 {
 	struct cached *c = &docs_of(p)->cache[(uint64_t)id % CACHE_SIZE];
 
-	if (c->id == id) {
+	if (id == 0)
+		cache_clear(docs_of(p));
+	else if (c->id == id) {
 		doc_info_clear(&c->info);
 		c->id = 0;
 	}

@@ -61,6 +61,7 @@ struct app {
 	bool quit;
 	int64_t data_version;
 	char sample[4096];          /* the sample corpus directory, "" if none */
+	int export_format;          /* enum export_format chosen at the prompt */
 };
 
 /* Sets the status line's message (printf format). */
@@ -93,6 +94,18 @@ void app_overlay_open(struct app *app, struct overlay *ov);
 /* The theme whose key is key, or NULL; borrowed. */
 const struct theme *app_theme_by_key(const struct app *app, int key);
 
+/* Places the panes for the terminal's current size (screen.c). */
+void app_layout(struct app *app);
+
+/* Draws what changed and updates the terminal once (screen.c). */
+void app_draw(struct app *app);
+
+/* Handles one key from the terminal or a script (dispatch.c). */
+void app_key(struct app *app, int key);
+
+/* Imports the sample corpus into the (empty) store (dispatch.c). */
+void app_import_sample(struct app *app);
+
 /* Gives the selected document theme t (NULL: no theme), confirms it on the
  * status line and, when advancing, moves to the next untagged document. */
 void app_tag(struct app *app, const struct theme *t);
@@ -114,7 +127,8 @@ void app_clear_filter(struct app *app);
 int64_t docs_selected(struct pane *p);
 /* Documents pane: moves the cursor to document id when listed; false if not. */
 bool docs_select_id(struct pane *p, int64_t id);
-/* Documents pane: forgets the cached row of document id (its theme changed). */
+/* Documents pane: forgets the cached row of document id (its theme
+ * changed), or every cached row when id is 0. */
 void docs_forget(struct pane *p, int64_t id);
 /* Documents pane: moves to the next untagged document after the cursor
  * (wrapping around); false when there is none. */
