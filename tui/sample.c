@@ -23,9 +23,12 @@ is_dir(const char *path)
 static bool
 try_dir(const char *path, char *buf, size_t size)
 {
-	if (!is_dir(path) || strlen(path) >= size)
+	char real[PATH_MAX];
+
+	if (!is_dir(path) || realpath(path, real) == NULL ||
+	    strlen(real) >= size)
 		return false;
-	snprintf(buf, size, "%s", path);
+	snprintf(buf, size, "%s", real);
 	return true;
 }
 

@@ -187,7 +187,7 @@ app_draw(struct app *app)
 			draw_welcome(app);
 		draw_header(app);
 		draw_status(app);
-		for (i = 0; i < app->layout.nborders; i++) {
+		for (i = 0; app->notice == NULL && i < app->layout.nborders; i++) {
 			draw_border(app->border[i]);
 			canvas_flush(app->border[i]);
 		}
