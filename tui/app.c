@@ -100,6 +100,7 @@ notice_changes(struct app *app)
 		app->data_version = v;
 		docs_forget(app->panes[PANE_DOCS], 0);
 		app_reload_counts(app);
+		app_reload_themes(app);
 	}
 }
 
@@ -139,6 +140,12 @@ app_reload_counts(struct app *app)
 		app->total = total;
 		app->tagged = tagged;
 	}
+	app->chrome_dirty = true;
+}
+
+void
+app_reload_themes(struct app *app)
+{
 	theme_set_free(&app->themes);
 	if (store_themes(app->store, &app->themes) != JUAN_OK)
 		app_error(app, "cannot read the themes: %s",
@@ -284,6 +291,7 @@ app_init(struct app *app, struct store *s, const struct app_opts *opts,
 	sample_find(opts->argv0, app->sample, sizeof(app->sample));
 	store_data_version(s, &app->data_version);
 	app_reload_counts(app);
+	app_reload_themes(app);
 	restore_position(app);
 	return JUAN_OK;
 }

@@ -86,6 +86,7 @@ app_import_sample(struct app *app)
 	ops.ctx = app;
 	rc = import_paths(app->store, paths, 1, &ops, &counts);
 	app_reload_counts(app);
+	app_reload_themes(app);
 	app_reload_list(app);
 	app_layout(app);
 	app_open_doc(app, docs_selected(app->panes[PANE_DOCS]));
@@ -207,6 +208,7 @@ global_action(struct app *app, enum action a)
 		break;
 	case ACT_REFRESH:
 		app_reload_counts(app);
+		app_reload_themes(app);
 		app_reload_list(app);
 		app_open_doc(app, docs_selected(app->panes[PANE_DOCS]));
 		term_redraw_all();

@@ -79,6 +79,7 @@ stats_new(struct app *app)
 	struct overlay *ov;
 
 	app_reload_counts(app);
+	app_reload_themes(app);
 	ov = overlay_new(app, &stats_ops, NULL,
 			 "statistics · q or Esc closes", 90, false);
 	if (ov != NULL)

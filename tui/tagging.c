@@ -16,22 +16,25 @@ void
 app_tag(struct app *app, const struct theme *t)
 {
 	struct pane *docs = app->panes[PANE_DOCS];
-	int64_t id = docs_selected(docs);
+	int64_t id = docs_selected(docs), theme_id = t ? t->id : 0;
 	enum juan_status rc;
+	char name[256];
 
+	/* t may not outlive a reload of the themes: keep what is needed */
+	snprintf(name, sizeof(name), "%s", t ? t->name : "（未标注）");
 	if (id == 0) {
 		app_error(app, "no document to tag");
 		return;
 	}
-	rc = store_tag(app->store, id, t ? t->id : 0);
+	rc = store_tag(app->store, id, theme_id);
 	if (rc != JUAN_OK) {
 		app_error(app, "tag not saved: %s", store_error(app->store));
 		return;
 	}
 	docs_forget(docs, id);
 	app_reload_counts(app);
-	confirm(app, t ? t->name : "（未标注）");
-	if (t != NULL && app->advance && docs_next_untagged(docs))
+	confirm(app, name);
+	if (theme_id != 0 && app->advance && docs_next_untagged(docs))
 		return;
 	app_open_doc(app, id);
 }

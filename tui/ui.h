@@ -79,8 +79,12 @@ void app_open_doc(struct app *app, int64_t id);
  * the same document where it is still listed, and the counts. */
 void app_reload_list(struct app *app);
 
-/* Rereads the counts of documents and tags and the theme set. */
+/* Rereads the counts of documents and tagged documents. */
 void app_reload_counts(struct app *app);
+
+/* Rereads the theme set with each theme's document count; pointers into
+ * the old set become invalid. */
+void app_reload_themes(struct app *app);
 
 /* Marks every pane and the chrome for redrawing. */
 void app_dirty_all(struct app *app);
