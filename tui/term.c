@@ -174,6 +174,9 @@ term_mouse(int *y, int *x, enum mouse_kind *kind)
 void
 term_redraw_all(void)
 {
+	/* A resize touches stdscr; queue it now, under the canvases drawn
+	 * next, or the next read of a key would paint it over them. */
+	wnoutrefresh(stdscr);
 	clearok(curscr, TRUE);
 }
 

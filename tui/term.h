@@ -41,7 +41,8 @@ int term_read_key(int timeout_ms);
 /* The last mouse event read as KEYC_MOUSE. */
 void term_mouse(int *y, int *x, enum mouse_kind *kind);
 
-/* Makes the next draw_update() repaint the whole screen (Ctrl-L). */
+/* Makes the next draw_update() repaint the whole screen (Ctrl-L, and
+ * after a resize: call it before drawing the canvases again). */
 void term_redraw_all(void);
 
 /* Writes the screen as it is now to path: one line per row, trailing
