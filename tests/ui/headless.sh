@@ -47,7 +47,7 @@ run_script "$S/move.keys"
 check "j shows the second document" "yes" \
 	"$(grep -qF "$(prefix 12 "$(meta title 001_51a92434a4302ef8)")" "$S/move.txt" && echo yes)"
 second=$(sed -n '2s/^[0-9]*	\([^	]*\)	\(.*\)/\1\2/p' "$ROOT/tests/fixtures/expected/001_51a92434a4302ef8.outline")
-top=$(row_of "$S/jump.txt" 2 | sed 's/.*│ //')
+top=$(row_of "$S/jump.txt" 2 | sed 's/.*│ //; s/^[ 　]*//')
 check "Enter on the second section puts it at the top of the text" "yes" \
 	"$(printf '%s' "$second" | grep -qF "$(prefix 6 "$top")" && echo yes)"
 
