@@ -2,6 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "juan/text.h"
 
 size_t
@@ -88,4 +90,321 @@ text_is_han(uint32_t cp)
 	       (cp >= 0xF900 && cp <= 0xFAFF) ||   /* compatibility */
 	       (cp >= 0x20000 && cp <= 0x3134F) || /* extensions B–G */
 	       cp == 0x3007;                       /* 〇 */
+}
+
+/* Where utf8proc's widths differ from glibc's wcwidth() under C.UTF-8, the
+ * terminal follows wcwidth(), so these ranges take glibc's value. */
+static const struct {
+	uint32_t lo, hi;
+	int width;
+} width_fixes[] = {
+	{ 0x0600, 0x0605, 1 },   /* Arabic prepended concatenation marks */
+	{ 0x06DD, 0x06DD, 1 },
+	{ 0x070F, 0x070F, 1 },
+	{ 0x0890, 0x0891, 1 },
+	{ 0x08E2, 0x08E2, 1 },
+	{ 0x1160, 0x11FF, 0 },   /* Hangul medial vowels, final consonants */
+	{ 0x3248, 0x324F, 2 },   /* circled numbers on black squares */
+	{ 0x4DC0, 0x4DFF, 2 },   /* Yijing hexagram symbols */
+	{ 0xD7B0, 0xD7FF, 0 },   /* Hangul Jamo Extended-B */
+	{ 0x110BD, 0x110BD, 1 }, /* Kaithi number signs */
+	{ 0x110CD, 0x110CD, 1 },
+};
+
+int
+text_cp_width(uint32_t cp)
+{
+	size_t lo, hi, mid;
+	int w;
+
+	if (cp < 0x7F)
+		return cp >= 0x20;
+	if (cp < 0xA0)
+		return 0;
+	if (cp >= 0x4E00 && cp <= 0x9FFF)
+		return 2;
+	if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 1;
+	lo = 0;
+	hi = sizeof(width_fixes) / sizeof(width_fixes[0]);
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (cp < width_fixes[mid].lo)
+			hi = mid;
+		else if (cp > width_fixes[mid].hi)
+			lo = mid + 1;
+		else
+			return width_fixes[mid].width;
+	}
+	w = utf8proc_charwidth((utf8proc_int32_t)cp);
+	/* Spacing combining marks (Devanagari vowel signs and the like)
+	 * advance the cursor; wcwidth() counts them as one column. */
+	if (w == 0 && utf8proc_category((utf8proc_int32_t)cp) ==
+		      UTF8PROC_CATEGORY_MC)
+		return 1;
+	return w;
+}
+
+int
+text_width(const char *s, size_t len)
+{
+	size_t i, n;
+	uint32_t cp;
+	int width = 0;
+
+	for (i = 0; i < len; i += n) {
+		if ((unsigned char)s[i] < 0x80) {
+			width += text_cp_width((unsigned char)s[i]);
+			n = 1;
+			continue;
+		}
+		n = text_next(s + i, len - i, &cp);
+		width += text_cp_width(cp);
+	}
+	return width;
+}
+
+size_t
+text_fit(const char *s, size_t len, int cols, int *width)
+{
+	size_t i = 0, n;
+	uint32_t cp;
+	int w, used = 0;
+
+	while (i < len) {
+		n = text_next(s + i, len - i, &cp);
+		w = text_cp_width(cp);
+		if (used + w > cols)
+			break;
+		used += w;
+		i += n;
+	}
+	if (width != NULL)
+		*width = used;
+	return i;
+}
+
+char *
+text_truncate(const char *s, size_t len, int cols)
+{
+	size_t keep, elen = 0;
+	char *out;
+
+	if (text_width(s, len) <= cols) {
+		keep = len;
+	} else if (cols < 1) {
+		keep = 0;
+	} else {
+		keep = text_fit(s, len, cols - 1, NULL);
+		elen = strlen(TEXT_ELLIPSIS);
+	}
+	out = malloc(keep + elen + 1);
+	if (out == NULL)
+		return NULL;
+	memcpy(out, s, keep);
+	memcpy(out + keep, TEXT_ELLIPSIS, elen);
+	out[keep + elen] = '\0';
+	return out;
+}
+
+/* Closing punctuation: a wrapped line must not start with it. */
+static bool
+no_line_start(uint32_t cp)
+{
+	switch (cp) {
+	case ',': case '.': case ';': case ':': case '?': case '!':
+	case ')': case ']': case '}':
+	case 0xFF0C: /* ， */ case 0x3002: /* 。 */ case 0x3001: /* 、 */
+	case 0xFF1B: /* ； */ case 0xFF1A: /* ： */ case 0xFF1F: /* ？ */
+	case 0xFF01: /* ！ */ case 0xFF0E: /* ． */ case 0xFF09: /* ） */
+	case 0xFF3D: /* ］ */ case 0xFF5D: /* ｝ */ case 0x3009: /* 〉 */
+	case 0x300B: /* 》 */ case 0x300D: /* 」 */ case 0x300F: /* 』 */
+	case 0x3011: /* 】 */ case 0x3015: /* 〕 */ case 0x3017: /* 〗 */
+	case 0x3019: /* 〙 */ case 0x201D: /* ” */ case 0x2019: /* ’ */
+	case 0x2026: /* … */ case 0x2014: /* — */
+		return true;
+	}
+	return false;
+}
+
+/* Opening punctuation: a wrapped line must not end with it. */
+static bool
+no_line_end(uint32_t cp)
+{
+	switch (cp) {
+	case '(': case '[': case '{':
+	case 0xFF08: /* （ */ case 0xFF3B: /* ［ */ case 0xFF5B: /* ｛ */
+	case 0x3008: /* 〈 */ case 0x300A: /* 《 */ case 0x300C: /* 「 */
+	case 0x300E: /* 『 */ case 0x3010: /* 【 */ case 0x3014: /* 〔 */
+	case 0x3016: /* 〖 */ case 0x3018: /* 〘 */ case 0x201C: /* “ */
+	case 0x2018: /* ‘ */
+		return true;
+	}
+	return false;
+}
+
+/* Letters, digits and signs of words not to split: one-column characters
+ * other than the general punctuation (dashes, quotes, "…") that Chinese
+ * text sets between its words. */
+static bool
+in_word(uint32_t cp, int width)
+{
+	return width == 1 && !(cp >= 0x2010 && cp <= 0x206F);
+}
+
+/* May a line break between a (width aw) and b (width bw), with or without
+ * spaces between them? */
+static bool
+may_break(uint32_t a, int aw, uint32_t b, int bw, bool spaced)
+{
+	if (no_line_start(b) || no_line_end(a))
+		return false;
+	return spaced || !in_word(a, aw) || !in_word(b, bw);
+}
+
+struct wrap {
+	int cols;
+	struct text_line *lines;
+	size_t n, cap;
+
+	size_t start;     /* first byte of the current line */
+	int width;        /* columns of [start, here) */
+	bool in_space;    /* the bytes just before here are spaces or tabs */
+	size_t space_at;  /* where that run of spaces starts */
+	int space_width;  /* columns of [start, space_at) */
+	bool have_brk;    /* a break opportunity after start */
+	size_t brk_end;   /* the line would end there... */
+	size_t brk_next;  /* ...and the next one start there */
+	int brk_wend, brk_wnext;
+};
+
+static bool
+wrap_push(struct wrap *w, size_t end, int width)
+{
+	struct text_line *grown;
+	size_t cap;
+
+	if (w->n == w->cap) {
+		cap = w->cap ? 2 * w->cap : 16;
+		grown = realloc(w->lines, cap * sizeof(*grown));
+		if (grown == NULL)
+			return false;
+		w->lines = grown;
+		w->cap = cap;
+	}
+	w->lines[w->n].off = w->start;
+	w->lines[w->n].len = end - w->start;
+	w->lines[w->n].width = width;
+	w->n++;
+	return true;
+}
+
+/* Ends the current line before a base character at p that does not fit:
+ * at the last break opportunity, else wherever the rule must yield. */
+static bool
+wrap_break(struct wrap *w, size_t p, int cw)
+{
+	if (w->have_brk) {
+		if (!wrap_push(w, w->brk_end, w->brk_wend))
+			return false;
+		w->start = w->brk_next;
+		w->width -= w->brk_wnext;
+		w->space_width -= w->brk_wnext;
+		w->have_brk = false;
+	}
+	if (w->width + cw <= w->cols || p == w->start)
+		return true;
+	if (!w->in_space) {
+		if (!wrap_push(w, p, w->width))
+			return false;
+	} else if (w->space_at > w->start) {
+		if (!wrap_push(w, w->space_at, w->space_width))
+			return false;
+	}
+	/* else the line holds only spaces, which are dropped */
+	w->start = p;
+	w->width = 0;
+	return true;
+}
+
+/* Ends the paragraph at p (a '\n' or the end of the text); trailing spaces
+ * that do not fit are dropped. */
+static bool
+wrap_end(struct wrap *w, size_t p)
+{
+	if (w->in_space && w->width > w->cols)
+		return wrap_push(w, w->space_at, w->space_width);
+	return wrap_push(w, p, w->width);
+}
+
+size_t
+text_wrap(const char *s, size_t len, int cols, struct text_line **lines)
+{
+	struct wrap w = { .cols = cols };
+	size_t p = 0, n;
+	uint32_t cp, prev = 0;
+	int cw, prev_w = 0;
+	bool have_prev = false;
+
+	while (p < len) {
+		n = text_next(s + p, len - p, &cp);
+		if (cp == '\n') {
+			if (!wrap_end(&w, p))
+				goto nomem;
+			p += n;
+			w.start = p;
+			w.width = 0;
+			w.in_space = w.have_brk = have_prev = false;
+			continue;
+		}
+		cw = text_cp_width(cp);
+		if (cp == ' ' || cp == '\t') {
+			if (!w.in_space) {
+				w.in_space = true;
+				w.space_at = p;
+				w.space_width = w.width;
+			}
+			w.width += cw;
+			p += n;
+			continue;
+		}
+		if (cw == 0 && !w.in_space) {
+			/* combining marks and other zero-width characters
+			 * stay with what precedes them */
+			p += n;
+			continue;
+		}
+		if (cw > 0 && have_prev &&
+		    may_break(prev, prev_w, cp, cw, w.in_space)) {
+			if (!w.in_space && p > w.start) {
+				w.have_brk = true;
+				w.brk_end = w.brk_next = p;
+				w.brk_wend = w.brk_wnext = w.width;
+			} else if (w.in_space && w.space_at > w.start) {
+				w.have_brk = true;
+				w.brk_end = w.space_at;
+				w.brk_wend = w.space_width;
+				w.brk_next = p;
+				w.brk_wnext = w.width;
+			}
+		}
+		if (w.width + cw > cols && p > w.start && !wrap_break(&w, p, cw))
+			goto nomem;
+		w.width += cw;
+		w.in_space = false;
+		if (cw > 0) {
+			prev = cp;
+			prev_w = cw;
+			have_prev = true;
+		}
+		p += n;
+	}
+	if ((len == 0 || s[len - 1] != '\n') && !wrap_end(&w, len))
+		goto nomem;
+	*lines = w.lines;
+	return w.n;
+nomem:
+	free(w.lines);
+	*lines = NULL;
+	return (size_t)-1;
 }

@@ -29,9 +29,11 @@ bool text_is_space(uint32_t cp);
 /* True for CJK ideographs (Han, including extensions and compatibility). */
 bool text_is_han(uint32_t cp);
 
-/* Terminal columns of one code point: 2 for East Asian wide and full-width
- * (CJK, full-width punctuation, U+3000), 0 for combining marks and other
- * zero-width characters, 0 for control characters, else 1. */
+/* Terminal columns of one code point, as glibc's wcwidth() counts them in
+ * C.UTF-8: 2 for East Asian wide and full-width (CJK, full-width punctuation,
+ * U+3000), 0 for combining marks and other zero-width characters, 0 for
+ * control characters (where wcwidth() says -1), else 1 — ambiguous-width
+ * characters such as “” … — included. */
 int text_cp_width(uint32_t cp);
 
 /* Terminal columns of s[0..len). */
@@ -56,10 +58,14 @@ struct text_line {
 
 /* Wraps s[0..len) at cols columns (cols >= 2).  '\n' ends a line; a line never
  * starts with closing punctuation (，。、；：？！）》」』” and the like) and never
- * ends with opening punctuation (（《「『“); ASCII words are not split unless
- * longer than a line.  Stores an array in *lines (caller frees) and returns the
- * number of lines, or (size_t)-1 when out of memory.  Empty input: one empty
- * line. */
+ * ends with opening punctuation (（《「『“); ASCII words (runs of one-column
+ * characters) are not split unless longer than a line.  Where these rules
+ * cannot all hold, they yield: no line is ever wider than cols, and a wide
+ * character that does not fit starts the next line.  The spaces and tabs at
+ * a break, and the '\n' characters, belong to no line.  Linear time.
+ * Stores an array in *lines (caller frees) and returns the number of lines,
+ * or (size_t)-1 when out of memory.  Empty input: one empty line; a final
+ * '\n' starts no further line. */
 size_t text_wrap(const char *s, size_t len, int cols, struct text_line **lines);
 
 #endif

@@ -1,0 +1,807 @@
+/* docs: documents, their paths, sections and search index rows; reading
+ * them back one at a time or as lists. */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <nettle/sha2.h>
+
+#include "juan/search.h"
+#include "store_private.h"
+
+#define HASH_HEX (2 * SHA256_DIGEST_SIZE + 1)
+
+static void
+hash_text(const char *text, size_t len, char hex[HASH_HEX])
+{
+	static const char digits[] = "0123456789abcdef";
+	struct sha256_ctx ctx;
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	size_t i;
+
+	sha256_init(&ctx);
+	sha256_update(&ctx, len, (const uint8_t *)text);
+	sha256_digest(&ctx, sizeof(digest), digest);
+	for (i = 0; i < sizeof(digest); i++) {
+		hex[2 * i] = digits[digest[i] >> 4];
+		hex[2 * i + 1] = digits[digest[i] & 15];
+	}
+	hex[2 * SHA256_DIGEST_SIZE] = '\0';
+}
+
+static enum juan_status
+run(struct store *s, sqlite3_stmt *stmt, const char *what)
+{
+	int step = sqlite3_step(stmt);
+
+	sqlite3_reset(stmt);
+	return step == SQLITE_DONE ? JUAN_OK : store_fail(s, what);
+}
+
+/* The integer in the first column of the one row stmt yields, in *out;
+ * JUAN_ENOTFOUND when there is no row. */
+static enum juan_status
+lookup_int(struct store *s, sqlite3_stmt *stmt, int64_t *out, const char *what)
+{
+	int step = sqlite3_step(stmt);
+	enum juan_status rc = JUAN_OK;
+
+	if (step == SQLITE_ROW)
+		*out = sqlite3_column_int64(stmt, 0);
+	else if (step == SQLITE_DONE)
+		rc = JUAN_ENOTFOUND;
+	else
+		rc = store_fail(s, what);
+	sqlite3_reset(stmt);
+	return rc;
+}
+
+/* ---- store_put ------------------------------------------------------ */
+
+struct put_ctx {
+	const char *path;
+	const char *text;
+	size_t len;
+	const struct doc *d;
+	char hash[HASH_HEX];
+	enum put_result res;
+	int64_t id;
+};
+
+static const char *
+meta_or_empty(const char *s)
+{
+	return s ? s : "";
+}
+
+/* Binds hash, title … tail as ?2 … ?12 (?1 is the id or the path). */
+static void
+bind_doc(sqlite3_stmt *stmt, const struct put_ctx *c)
+{
+	const struct doc_meta *m = &c->d->meta;
+	const char *body = c->text + c->d->head_len;
+
+	sqlite3_bind_text(stmt, 2, c->hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, meta_or_empty(m->title), -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, meta_or_empty(m->issuer), -1,
+			  SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 5, meta_or_empty(m->date), -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 6, meta_or_empty(m->docno), -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 7, meta_or_empty(m->published), -1,
+			  SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 8, meta_or_empty(m->topic), -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 9, meta_or_empty(m->source), -1,
+			  SQLITE_STATIC);
+	sqlite3_bind_text64(stmt, 10, c->text, c->d->head_len, SQLITE_STATIC,
+			    SQLITE_UTF8);
+	sqlite3_bind_text64(stmt, 11, body, c->d->body_len, SQLITE_STATIC,
+			    SQLITE_UTF8);
+	sqlite3_bind_text64(stmt, 12, body + c->d->body_len, c->d->tail_len,
+			    SQLITE_STATIC, SQLITE_UTF8);
+}
+
+static enum juan_status
+write_sections(struct store *s, const struct put_ctx *c)
+{
+	static const char sql_clear[] = "DELETE FROM sections WHERE doc_id = ?1";
+	static const char sql_insert[] =
+		"INSERT INTO sections(doc_id, seq, level, rank, label, title,"
+		" start, end) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	sqlite3_stmt *stmt = store_stmt(s, sql_clear);
+	enum juan_status rc;
+	size_t i;
+
+	if (!stmt)
+		return JUAN_EDB;
+	sqlite3_bind_int64(stmt, 1, c->id);
+	rc = run(s, stmt, "clear sections");
+	for (i = 0; i < c->d->nsections && rc == JUAN_OK; i++) {
+		const struct section *sec = &c->d->sections[i];
+
+		stmt = store_stmt(s, sql_insert);
+		if (!stmt)
+			return JUAN_EDB;
+		sqlite3_bind_int64(stmt, 1, c->id);
+		sqlite3_bind_int64(stmt, 2, (int64_t)i);
+		sqlite3_bind_int(stmt, 3, sec->level);
+		sqlite3_bind_int(stmt, 4, sec->rank);
+		sqlite3_bind_text(stmt, 5, meta_or_empty(sec->label), -1,
+				  SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 6, meta_or_empty(sec->title), -1,
+				  SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 7, (int64_t)sec->start);
+		sqlite3_bind_int64(stmt, 8, (int64_t)sec->end);
+		rc = run(s, stmt, "store sections");
+	}
+	return rc;
+}
+
+/* Indexes the title and body of document c->id as stored in documents: an
+ * external-content FTS5 table must be given exactly the stored values. */
+static enum juan_status
+index_doc(struct store *s, const struct put_ctx *c)
+{
+	static const char sql[] =
+		"INSERT INTO doc_fts(rowid, title, body)"
+		" SELECT id, title, body FROM documents WHERE id = ?1";
+	sqlite3_stmt *stmt = store_stmt(s, sql);
+
+	if (!stmt)
+		return JUAN_EDB;
+	sqlite3_bind_int64(stmt, 1, c->id);
+	return run(s, stmt, "index document");
+}
+
+/* Removes document c->id's current title and body from the index. */
+static enum juan_status
+unindex_doc(struct store *s, const struct put_ctx *c)
+{
+	static const char sql[] =
+		"INSERT INTO doc_fts(doc_fts, rowid, title, body)"
+		" SELECT 'delete', id, title, body FROM documents WHERE id = ?1";
+	sqlite3_stmt *stmt = store_stmt(s, sql);
+
+	if (!stmt)
+		return JUAN_EDB;
+	sqlite3_bind_int64(stmt, 1, c->id);
+	return run(s, stmt, "update search index");
+}
+
+static enum juan_status
+add_path(struct store *s, const char *path, int64_t id)
+{
+	static const char sql[] =
+		"INSERT INTO doc_paths(path, doc_id) VALUES(?1, ?2)"
+		" ON CONFLICT(path) DO UPDATE SET doc_id = excluded.doc_id"
+		" WHERE doc_id <> excluded.doc_id";
+	sqlite3_stmt *stmt = store_stmt(s, sql);
+
+	if (!stmt)
+		return JUAN_EDB;
+	sqlite3_bind_text(stmt, 1, path, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, id);
+	return run(s, stmt, "record path");
+}
+
+static enum juan_status
+insert_doc(struct store *s, struct put_ctx *c)
+{
+	static const char sql[] =
+		"INSERT INTO documents(path, hash, title, issuer, date, docno,"
+		" published, topic, source, head, body, tail)"
+		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+	sqlite3_stmt *stmt = store_stmt(s, sql);
+	enum juan_status rc;
+
+	if (!stmt)
+		return JUAN_EDB;
+	sqlite3_bind_text(stmt, 1, c->path, -1, SQLITE_STATIC);
+	bind_doc(stmt, c);
+	rc = run(s, stmt, "store document");
+	if (rc != JUAN_OK)
+		return rc;
+	c->id = sqlite3_last_insert_rowid(s->db);
+	rc = add_path(s, c->path, c->id);
+	if (rc == JUAN_OK)
+		rc = write_sections(s, c);
+	if (rc == JUAN_OK)
+		rc = index_doc(s, c);
+	return rc;
+}
+
+static enum juan_status
+update_doc(struct store *s, struct put_ctx *c)
+{
+	static const char sql[] =
+		"UPDATE documents SET hash = ?2, title = ?3, issuer = ?4,"
+		" date = ?5, docno = ?6, published = ?7, topic = ?8,"
+		" source = ?9, head = ?10, body = ?11, tail = ?12,"
+		" updated_at = datetime('now') WHERE id = ?1";
+	sqlite3_stmt *stmt;
+	enum juan_status rc;
+
+	rc = unindex_doc(s, c);
+	if (rc != JUAN_OK)
+		return rc;
+	stmt = store_stmt(s, sql);
+	if (!stmt)
+		return JUAN_EDB;
+	sqlite3_bind_int64(stmt, 1, c->id);
+	bind_doc(stmt, c);
+	rc = run(s, stmt, "update document");
+	if (rc == JUAN_OK)
+		rc = write_sections(s, c);
+	if (rc == JUAN_OK)
+		rc = index_doc(s, c);
+	return rc;
+}
+
+/* The file at c->path changed, but its document was also read from other
+ * paths, whose text did not change: the path leaves that document (which
+ * keeps its other paths) for a new one that inherits its theme. */
+static enum juan_status
+split_doc(struct store *s, struct put_ctx *c)
+{
+	static const char sql_unlink[] = "DELETE FROM doc_paths WHERE path = ?1";
+	static const char sql_repath[] =
+		"UPDATE documents SET path = (SELECT min(path) FROM doc_paths"
+		" WHERE doc_id = ?1) WHERE id = ?1 AND path = ?2";
+	static const char sql_theme[] =
+		"INSERT INTO doc_themes(doc_id, theme_id, tagged_at)"
+		" SELECT ?2, theme_id, tagged_at FROM doc_themes"
+		" WHERE doc_id = ?1";
+	int64_t old = c->id;
+	sqlite3_stmt *stmt = store_stmt(s, sql_unlink);
+	enum juan_status rc;
+
+	if (!stmt)
+		return JUAN_EDB;
+	sqlite3_bind_text(stmt, 1, c->path, -1, SQLITE_STATIC);
+	rc = run(s, stmt, "record path");
+	if (rc != JUAN_OK)
+		return rc;
+	if (!(stmt = store_stmt(s, sql_repath)))
+		return JUAN_EDB;
+	sqlite3_bind_int64(stmt, 1, old);
+	sqlite3_bind_text(stmt, 2, c->path, -1, SQLITE_STATIC);
+	rc = run(s, stmt, "record path");
+	if (rc == JUAN_OK)
+		rc = insert_doc(s, c);
+	if (rc != JUAN_OK)
+		return rc;
+	if (!(stmt = store_stmt(s, sql_theme)))
+		return JUAN_EDB;
+	sqlite3_bind_int64(stmt, 1, old);
+	sqlite3_bind_int64(stmt, 2, c->id);
+	return run(s, stmt, "keep theme");
+}
+
+static enum juan_status
+put(struct store *s, void *ctx)
+{
+	static const char sql_hash[] =
+		"SELECT id FROM documents WHERE hash = ?1";
+	static const char sql_path[] =
+		"SELECT doc_id, (SELECT count(*) FROM doc_paths p"
+		" WHERE p.doc_id = doc_paths.doc_id)"
+		" FROM doc_paths WHERE path = ?1";
+	struct put_ctx *c = ctx;
+	sqlite3_stmt *stmt = store_stmt(s, sql_hash);
+	enum juan_status rc;
+	int64_t npaths;
+	int step;
+
+	if (!stmt)
+		return JUAN_EDB;
+	sqlite3_bind_text(stmt, 1, c->hash, -1, SQLITE_STATIC);
+	rc = lookup_int(s, stmt, &c->id, "look up document");
+	if (rc == JUAN_OK) {
+		c->res = PUT_UNCHANGED;
+		return add_path(s, c->path, c->id);
+	}
+	if (rc != JUAN_ENOTFOUND)
+		return rc;
+	if (!(stmt = store_stmt(s, sql_path)))
+		return JUAN_EDB;
+	sqlite3_bind_text(stmt, 1, c->path, -1, SQLITE_STATIC);
+	step = sqlite3_step(stmt);
+	if (step == SQLITE_ROW) {
+		c->id = sqlite3_column_int64(stmt, 0);
+		npaths = sqlite3_column_int64(stmt, 1);
+		sqlite3_reset(stmt);
+		c->res = PUT_UPDATED;
+		return npaths > 1 ? split_doc(s, c) : update_doc(s, c);
+	}
+	sqlite3_reset(stmt);
+	if (step != SQLITE_DONE)
+		return store_fail(s, "look up path");
+	c->res = PUT_NEW;
+	return insert_doc(s, c);
+}
+
+enum juan_status
+store_put(struct store *s, const char *path, const char *text, size_t len,
+	  const struct doc *d, enum put_result *res, int64_t *id)
+{
+	struct put_ctx c = {path, text, len, d, {0}, PUT_NEW, 0};
+	enum juan_status rc;
+
+	if (d->head_len + d->body_len + d->tail_len != len) {
+		store_set_error(s, "%s: the parts of the document (%zu + %zu + "
+				"%zu bytes) are not its text (%zu bytes)", path,
+				d->head_len, d->body_len, d->tail_len, len);
+		return JUAN_EINVAL;
+	}
+	hash_text(text, len, c.hash);
+	rc = store_write(s, put, &c);
+	if (rc != JUAN_OK)
+		return rc;
+	if (res)
+		*res = c.res;
+	if (id)
+		*id = c.id;
+	return JUAN_OK;
+}
+
+/* ---- reading -------------------------------------------------------- */
+
+#define INFO_COLUMNS \
+	"SELECT d.id, d.title, d.issuer, d.date, d.docno, d.published," \
+	" d.topic, d.source, d.path, d.hash, coalesce(dt.theme_id, 0)," \
+	" coalesce(t.name, ''), coalesce(t.key, ''), coalesce(dt.tagged_at, '')" \
+	" FROM documents d LEFT JOIN doc_themes dt ON dt.doc_id = d.id" \
+	" LEFT JOIN themes t ON t.id = dt.theme_id"
+
+static char *
+column_str(sqlite3_stmt *stmt, int col)
+{
+	const char *text = (const char *)sqlite3_column_text(stmt, col);
+
+	return (char *)(text ? text : "");
+}
+
+/* The current row as a doc_info whose strings are borrowed from stmt. */
+static void
+row_info(sqlite3_stmt *stmt, struct doc_info *info)
+{
+	info->id = sqlite3_column_int64(stmt, 0);
+	info->title = column_str(stmt, 1);
+	info->issuer = column_str(stmt, 2);
+	info->date = column_str(stmt, 3);
+	info->docno = column_str(stmt, 4);
+	info->published = column_str(stmt, 5);
+	info->topic = column_str(stmt, 6);
+	info->source = column_str(stmt, 7);
+	info->path = column_str(stmt, 8);
+	info->hash = column_str(stmt, 9);
+	info->theme_id = sqlite3_column_int64(stmt, 10);
+	info->theme_name = column_str(stmt, 11);
+	info->theme_key = column_str(stmt, 12)[0];
+	info->tagged_at = column_str(stmt, 13);
+}
+
+void
+doc_info_clear(struct doc_info *info)
+{
+	if (!info)
+		return;
+	free(info->title);
+	free(info->issuer);
+	free(info->date);
+	free(info->docno);
+	free(info->published);
+	free(info->topic);
+	free(info->source);
+	free(info->path);
+	free(info->hash);
+	free(info->theme_name);
+	free(info->tagged_at);
+	memset(info, 0, sizeof(*info));
+}
+
+/* Replaces each borrowed string of *info by a copy. */
+static enum juan_status
+own_info(struct doc_info *info)
+{
+	char **fields[] = {
+		&info->title, &info->issuer, &info->date, &info->docno,
+		&info->published, &info->topic, &info->source, &info->path,
+		&info->hash, &info->theme_name, &info->tagged_at,
+	};
+	size_t i, n = sizeof(fields) / sizeof(fields[0]);
+	bool ok = true;
+
+	for (i = 0; i < n; i++) {
+		*fields[i] = strdup(*fields[i]);
+		ok = ok && *fields[i];
+	}
+	if (ok)
+		return JUAN_OK;
+	doc_info_clear(info);
+	return JUAN_ENOMEM;
+}
+
+enum juan_status
+store_doc_info(struct store *s, int64_t id, struct doc_info *out)
+{
+	static const char sql[] = INFO_COLUMNS " WHERE d.id = ?1";
+	sqlite3_stmt *stmt = store_stmt(s, sql);
+	enum juan_status rc;
+	int step;
+
+	memset(out, 0, sizeof(*out));
+	if (!stmt)
+		return JUAN_EDB;
+	sqlite3_bind_int64(stmt, 1, id);
+	step = sqlite3_step(stmt);
+	if (step == SQLITE_ROW) {
+		row_info(stmt, out);
+		rc = own_info(out);
+		if (rc != JUAN_OK)
+			store_set_error(s, "read document: out of memory");
+	} else if (step == SQLITE_DONE) {
+		store_set_error(s, "no document %lld", (long long)id);
+		rc = JUAN_ENOTFOUND;
+	} else {
+		rc = store_fail(s, "read document");
+	}
+	sqlite3_reset(stmt);
+	return rc;
+}
+
+enum juan_status
+store_doc_body(struct store *s, int64_t id, char **body, size_t *len)
+{
+	static const char sql[] = "SELECT body FROM documents WHERE id = ?1";
+	sqlite3_stmt *stmt = store_stmt(s, sql);
+	enum juan_status rc = JUAN_OK;
+	int step;
+
+	*body = NULL;
+	if (!stmt)
+		return JUAN_EDB;
+	sqlite3_bind_int64(stmt, 1, id);
+	step = sqlite3_step(stmt);
+	if (step == SQLITE_ROW) {
+		*body = store_column_dup(stmt, 0);
+		if (!*body) {
+			store_set_error(s, "read document: out of memory");
+			rc = JUAN_ENOMEM;
+		} else if (len) {
+			*len = (size_t)sqlite3_column_bytes(stmt, 0);
+		}
+	} else if (step == SQLITE_DONE) {
+		store_set_error(s, "no document %lld", (long long)id);
+		rc = JUAN_ENOTFOUND;
+	} else {
+		rc = store_fail(s, "read document");
+	}
+	sqlite3_reset(stmt);
+	return rc;
+}
+
+static enum juan_status
+doc_exists(struct store *s, int64_t id)
+{
+	static const char sql[] = "SELECT id FROM documents WHERE id = ?1";
+	sqlite3_stmt *stmt = store_stmt(s, sql);
+	enum juan_status rc;
+	int64_t found;
+
+	if (!stmt)
+		return JUAN_EDB;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = lookup_int(s, stmt, &found, "read document");
+	if (rc == JUAN_ENOTFOUND)
+		store_set_error(s, "no document %lld", (long long)id);
+	return rc;
+}
+
+enum juan_status
+store_doc_sections(struct store *s, int64_t id, struct section **out,
+		   size_t *n)
+{
+	static const char sql[] =
+		"SELECT level, rank, label, title, start, end FROM sections"
+		" WHERE doc_id = ?1 ORDER BY seq";
+	sqlite3_stmt *stmt = store_stmt(s, sql);
+	struct section *secs = NULL;
+	size_t count = 0, cap = 0;
+	enum juan_status rc = JUAN_OK;
+	int step;
+
+	*out = NULL;
+	*n = 0;
+	if (!stmt)
+		return JUAN_EDB;
+	sqlite3_bind_int64(stmt, 1, id);
+	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct section *sec;
+
+		if (count == cap) {
+			size_t ncap = cap ? 2 * cap : 16;
+			struct section *ns = realloc(secs, ncap * sizeof(*ns));
+
+			if (!ns) {
+				rc = JUAN_ENOMEM;
+				goto done;
+			}
+			secs = ns;
+			cap = ncap;
+		}
+		sec = &secs[count++];
+		sec->level = sqlite3_column_int(stmt, 0);
+		sec->rank = sqlite3_column_int(stmt, 1);
+		sec->label = store_column_dup(stmt, 2);
+		sec->title = store_column_dup(stmt, 3);
+		sec->start = (size_t)sqlite3_column_int64(stmt, 4);
+		sec->end = (size_t)sqlite3_column_int64(stmt, 5);
+		if (!sec->label || !sec->title) {
+			rc = JUAN_ENOMEM;
+			goto done;
+		}
+	}
+	if (step != SQLITE_DONE)
+		rc = store_fail(s, "read sections");
+done:
+	sqlite3_reset(stmt);
+	if (rc == JUAN_ENOMEM)
+		store_set_error(s, "read sections: out of memory");
+	if (rc == JUAN_OK && count == 0)
+		rc = doc_exists(s, id);
+	if (rc != JUAN_OK) {
+		sections_free(secs, count);
+		return rc;
+	}
+	*out = secs;
+	*n = count;
+	return JUAN_OK;
+}
+
+/* ---- lists ---------------------------------------------------------- */
+
+/* The id of the theme q names (0 when q names none). */
+static enum juan_status
+query_theme(struct store *s, const struct list_query *q, int64_t *theme)
+{
+	static const char sql[] =
+		"SELECT id FROM themes WHERE name = ?1"
+		" UNION ALL SELECT id FROM themes WHERE key = ?1 LIMIT 1";
+	sqlite3_stmt *stmt;
+	enum juan_status rc;
+
+	*theme = 0;
+	if (!q || !q->theme)
+		return JUAN_OK;
+	if (!(stmt = store_stmt(s, sql)))
+		return JUAN_EDB;
+	sqlite3_bind_text(stmt, 1, q->theme, -1, SQLITE_STATIC);
+	rc = lookup_int(s, stmt, theme, "look up theme");
+	if (rc == JUAN_ENOTFOUND)
+		store_set_error(s, "no theme named \"%s\"", q->theme);
+	return rc;
+}
+
+/* Whether document id passes the theme filters of q. */
+static enum juan_status
+doc_matches(struct store *s, const struct list_query *q, int64_t theme,
+	    int64_t id, bool *match)
+{
+	static const char sql[] =
+		"SELECT theme_id FROM doc_themes WHERE doc_id = ?1";
+	sqlite3_stmt *stmt;
+	enum juan_status rc;
+	int64_t has = 0;
+
+	*match = true;
+	if (!theme && !q->untagged)
+		return JUAN_OK;
+	if (!(stmt = store_stmt(s, sql)))
+		return JUAN_EDB;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = lookup_int(s, stmt, &has, "read theme");
+	if (rc == JUAN_ENOTFOUND)
+		rc = JUAN_OK;
+	*match = theme ? has == theme : has == 0;
+	return rc;
+}
+
+/* The search hits of q that pass its theme filters, in rank order. */
+static enum juan_status
+search_list(struct store *s, const struct list_query *q, int64_t theme,
+	    int64_t **ids, size_t *n)
+{
+	enum juan_status rc;
+	size_t i, kept = 0;
+	bool match;
+
+	*ids = NULL;
+	*n = 0;
+	rc = search_ids(s, q->search, ids, n);
+	if (rc != JUAN_OK) {
+		*ids = NULL;
+		*n = 0;
+		return rc;
+	}
+	for (i = 0; i < *n; i++) {
+		rc = doc_matches(s, q, theme, (*ids)[i], &match);
+		if (rc != JUAN_OK) {
+			free(*ids);
+			*ids = NULL;
+			*n = 0;
+			return rc;
+		}
+		if (match)
+			(*ids)[kept++] = (*ids)[i];
+	}
+	*n = kept;
+	return JUAN_OK;
+}
+
+/* The statement that lists what q selects (without search) in id order,
+ * with the document's id in column 0 and, when info is true, the columns of
+ * INFO_COLUMNS.  ?1 is bound to the theme.  NULL when q selects nothing. */
+static sqlite3_stmt *
+list_stmt(struct store *s, const struct list_query *q, int64_t theme,
+	  bool info)
+{
+	static const char ids_all[] = "SELECT id FROM documents ORDER BY id";
+	static const char ids_theme[] =
+		"SELECT doc_id FROM doc_themes WHERE theme_id = ?1"
+		" ORDER BY doc_id";
+	static const char ids_untagged[] =
+		"SELECT id FROM documents d WHERE NOT EXISTS"
+		" (SELECT 1 FROM doc_themes dt WHERE dt.doc_id = d.id)"
+		" ORDER BY id";
+	static const char info_all[] = INFO_COLUMNS " ORDER BY d.id";
+	static const char info_theme[] =
+		INFO_COLUMNS " WHERE dt.theme_id = ?1 ORDER BY d.id";
+	static const char info_untagged[] =
+		INFO_COLUMNS " WHERE dt.doc_id IS NULL ORDER BY d.id";
+	sqlite3_stmt *stmt;
+
+	if (theme)
+		stmt = store_stmt(s, info ? info_theme : ids_theme);
+	else if (q && q->untagged)
+		stmt = store_stmt(s, info ? info_untagged : ids_untagged);
+	else
+		stmt = store_stmt(s, info ? info_all : ids_all);
+	if (stmt && theme)
+		sqlite3_bind_int64(stmt, 1, theme);
+	return stmt;
+}
+
+enum juan_status
+store_list_ids(struct store *s, const struct list_query *q, int64_t **ids,
+	       size_t *n)
+{
+	sqlite3_stmt *stmt;
+	int64_t *list = NULL;
+	size_t count = 0, cap = 0;
+	enum juan_status rc;
+	int64_t theme;
+	int step;
+
+	*ids = NULL;
+	*n = 0;
+	rc = query_theme(s, q, &theme);
+	if (rc != JUAN_OK)
+		return rc;
+	if (theme && q->untagged)
+		return JUAN_OK;
+	if (q && q->search)
+		return search_list(s, q, theme, ids, n);
+	if (!(stmt = list_stmt(s, q, theme, false)))
+		return JUAN_EDB;
+	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (count == cap) {
+			size_t ncap = cap ? 2 * cap : 256;
+			int64_t *nl = realloc(list, ncap * sizeof(*nl));
+
+			if (!nl) {
+				store_set_error(s, "list: out of memory");
+				rc = JUAN_ENOMEM;
+				break;
+			}
+			list = nl;
+			cap = ncap;
+		}
+		list[count++] = sqlite3_column_int64(stmt, 0);
+	}
+	if (rc == JUAN_OK && step != SQLITE_DONE)
+		rc = store_fail(s, "list documents");
+	sqlite3_reset(stmt);
+	if (rc != JUAN_OK) {
+		free(list);
+		return rc;
+	}
+	*ids = list;
+	*n = count;
+	return JUAN_OK;
+}
+
+/* Calls cb for each of ids[0..n) in that order. */
+static enum juan_status
+list_ids(struct store *s, const int64_t *ids, size_t n, doc_info_fn cb,
+	 void *ctx)
+{
+	static const char sql[] = INFO_COLUMNS " WHERE d.id = ?1";
+	enum juan_status rc = JUAN_OK;
+	size_t i;
+
+	for (i = 0; i < n && rc == JUAN_OK; i++) {
+		sqlite3_stmt *stmt = store_stmt(s, sql);
+		struct doc_info info;
+		int step, stop = 0;
+
+		if (!stmt)
+			return JUAN_EDB;
+		sqlite3_bind_int64(stmt, 1, ids[i]);
+		step = sqlite3_step(stmt);
+		if (step == SQLITE_ROW) {
+			row_info(stmt, &info);
+			stop = cb(&info, ctx);
+		} else if (step != SQLITE_DONE) {
+			rc = store_fail(s, "list documents");
+		}
+		sqlite3_reset(stmt);
+		if (stop)
+			break;
+	}
+	return rc;
+}
+
+enum juan_status
+store_list(struct store *s, const struct list_query *q, doc_info_fn cb,
+	   void *ctx)
+{
+	sqlite3_stmt *stmt;
+	struct doc_info info;
+	enum juan_status rc;
+	int64_t theme, *ids = NULL;
+	size_t n = 0;
+	int step;
+
+	rc = query_theme(s, q, &theme);
+	if (rc != JUAN_OK || (theme && q->untagged))
+		return rc;
+	if (q && q->search) {
+		rc = search_list(s, q, theme, &ids, &n);
+		if (rc == JUAN_OK)
+			rc = list_ids(s, ids, n, cb, ctx);
+		free(ids);
+		return rc;
+	}
+	if (!(stmt = list_stmt(s, q, theme, true)))
+		return JUAN_EDB;
+	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		row_info(stmt, &info);
+		if (cb(&info, ctx))
+			break;
+	}
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = store_fail(s, "list documents");
+	sqlite3_reset(stmt);
+	return rc;
+}
+
+enum juan_status
+store_counts(struct store *s, long *total, long *tagged)
+{
+	static const char sql[] =
+		"SELECT (SELECT count(*) FROM documents),"
+		" (SELECT count(*) FROM doc_themes)";
+	sqlite3_stmt *stmt = store_stmt(s, sql);
+	enum juan_status rc = JUAN_OK;
+
+	if (!stmt)
+		return JUAN_EDB;
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		*total = (long)sqlite3_column_int64(stmt, 0);
+		*tagged = (long)sqlite3_column_int64(stmt, 1);
+	} else {
+		rc = store_fail(s, "count documents");
+	}
+	sqlite3_reset(stmt);
+	return rc;
+}

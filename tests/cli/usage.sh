@@ -1,0 +1,81 @@
+#!/bin/sh
+# The command line itself: --help, --version, bad options and commands (exit
+# 2), the store on an unwritable path and a newer schema (exit 1), --db over
+# JUAN_DB.
+. "$(dirname "$0")/../lib.sh"
+
+check_status "--version" 0 "$JUAN" --version
+check "--version prints the version" "juan 0.1.0" "$(cat "$WORK/out")"
+check_status "--help" 0 "$JUAN" --help
+case $(head -n 1 "$WORK/out") in
+"usage: juan "*) ok "--help prints the usage" ;;
+*) not_ok "--help prints the usage" "$(head -n 1 "$WORK/out")" ;;
+esac
+for c in import parse list show tag untag search export themes; do
+	if grep -q "^  $c " "$WORK/out"; then ok "--help lists $c"; else not_ok "--help lists $c"; fi
+	"$JUAN" $c --help >"$WORK/cout" 2>&1
+	status=$?
+	case "$status $(head -n 1 "$WORK/cout")" in
+	"0 usage: juan $c"*) ok "$c --help" ;;
+	*) not_ok "$c --help" "status $status: $(head -n 1 "$WORK/cout")" ;;
+	esac
+done
+"$JUAN" help export >"$WORK/a"
+"$JUAN" export --help >"$WORK/b"
+if cmp -s "$WORK/a" "$WORK/b"; then ok "help COMMAND is COMMAND --help"; else not_ok "help COMMAND is COMMAND --help"; fi
+
+# Usage errors: exit 2, the option or command named on stderr.
+check_status "an unknown option" 2 "$JUAN" list --bogus
+check "the unknown option is named" "juan: list: unknown option '--bogus'" "$(head -n 1 "$WORK/err")"
+check "the usage hint" "Try 'juan list --help'." "$(sed -n 2p "$WORK/err")"
+check_status "an unknown short option" 2 "$JUAN" export -z
+check "the unknown short option is named" "juan: export: unknown option '-z'" "$(head -n 1 "$WORK/err")"
+check_status "an option without its value" 2 "$JUAN" list --theme
+check "the option without a value is named" "juan: list: option '--theme' needs a value" "$(head -n 1 "$WORK/err")"
+check_status "a value for an option without one" 2 "$JUAN" list --untagged=yes
+check "the option with a value is named" "juan: list: option '--untagged' takes no value" "$(head -n 1 "$WORK/err")"
+check_status "an unknown global option" 2 "$JUAN" --frob list
+check "the unknown global option is named" "juan: unknown option '--frob'" "$(head -n 1 "$WORK/err")"
+check_status "an unknown command" 2 "$JUAN" frobnicate
+check "the unknown command is named" "juan: no command 'frobnicate'" "$(head -n 1 "$WORK/err")"
+check_status "--db without a path" 2 "$JUAN" --db
+check_status "a stray argument" 2 "$JUAN" list extra
+check_status "a bad id" 2 "$JUAN" show 3x
+check "the bad id is named" "juan: show: '3x' is not a document id" "$(head -n 1 "$WORK/err")"
+if [ ! -e "$JUAN_DB" ]; then ok "usage errors create no store"; else not_ok "usage errors create no store"; fi
+
+# --db on a path that cannot be created: exit 1, the path named.
+: >"$WORK/file"
+check_status "--db under a regular file" 1 "$JUAN" --db "$WORK/file/juan.db" list
+case $(cat "$WORK/err") in
+"juan: $WORK/file/juan.db: "*) ok "the unwritable store is named" ;;
+*) not_ok "the unwritable store is named" "stderr: $(cat "$WORK/err")" ;;
+esac
+mkdir "$WORK/ro"
+chmod 555 "$WORK/ro"
+if [ "$(id -u)" != 0 ]; then
+	check_status "--db in a read-only directory" 1 "$JUAN" --db "$WORK/ro/juan.db" list
+	case $(cat "$WORK/err") in
+	"juan: $WORK/ro/juan.db: "*) ok "the read-only store is named" ;;
+	*) not_ok "the read-only store is named" "stderr: $(cat "$WORK/err")" ;;
+	esac
+fi
+
+# --db wins over JUAN_DB; JUAN_DB over XDG_DATA_HOME.
+"$JUAN" --db "$WORK/other.db" import "$SAMPLE/000_816103a023935f01.txt" >/dev/null 2>&1
+if [ -f "$WORK/other.db" ] && [ ! -e "$JUAN_DB" ]; then ok "--db wins over JUAN_DB"; else not_ok "--db wins over JUAN_DB"; fi
+XDG_DATA_HOME="$WORK/xdg" "$JUAN" themes >/dev/null 2>&1
+if [ -f "$JUAN_DB" ] && [ ! -e "$WORK/xdg" ]; then ok "JUAN_DB wins over XDG_DATA_HOME"; else not_ok "JUAN_DB wins over XDG_DATA_HOME"; fi
+(unset JUAN_DB; XDG_DATA_HOME="$WORK/xdg" "$JUAN" themes >/dev/null 2>&1)
+if [ -f "$WORK/xdg/juan/juan.db" ]; then ok "the store under XDG_DATA_HOME"; else not_ok "the store under XDG_DATA_HOME"; fi
+check "the store directory is private" 700 "$(stat -c %a "$WORK/xdg/juan")"
+
+# A store written by a newer juan is refused and left alone.
+sqlite3 "$WORK/other.db" 'PRAGMA user_version = 99'
+check_status "a newer schema is refused" 1 "$JUAN" --db "$WORK/other.db" list
+case $(cat "$WORK/err") in
+"juan: $WORK/other.db: "*newer*) ok "the newer store is named" ;;
+*) not_ok "the newer store is named" "stderr: $(cat "$WORK/err")" ;;
+esac
+check "the newer store is untouched" "99 1" \
+	"$(sqlite3 "$WORK/other.db" 'PRAGMA user_version; SELECT count(*) FROM documents' | tr '\n' ' ' | sed 's/ $//')"

@@ -1,0 +1,361 @@
+/* cmd_list: `juan list` — documents as a table fitted to the terminal or as
+ * TSV — and `juan show ID`, one document's metadata and outline. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "juan/store.h"
+#include "juan/text.h"
+#include "juan/themes.h"
+
+static const char list_usage[] =
+	"usage: juan list [--theme NAME | --untagged] [--search QUERY]\n"
+	"                 [--format table|tsv]\n"
+	"\n"
+	"Lists documents: id, date, issuer, title, theme.\n"
+	"  --theme NAME     only documents with this theme (name or key)\n"
+	"  --untagged       only documents without a theme\n"
+	"  --search QUERY   only documents that match, best first\n"
+	"  --format table   aligned columns cut to the terminal (default)\n"
+	"  --format tsv     tab-separated with a header line, nothing cut\n";
+
+static const char show_usage[] =
+	"usage: juan show ID\n"
+	"\n"
+	"Shows a document's metadata, its theme and its outline.\n";
+
+enum { NCOLS = 5 };
+enum { OPT_THEME = 256, OPT_UNTAGGED, OPT_SEARCH, OPT_FORMAT };
+
+static const char *const headers[NCOLS] = {
+	"id", "date", "issuer", "title", "theme",
+};
+
+/* One row of the table; cells[] are owned. */
+struct row {
+	char *cells[NCOLS];
+};
+
+struct rows {
+	struct row *v;
+	size_t n, cap;
+	bool oom;
+};
+
+static void
+rows_free(struct rows *r)
+{
+	size_t i;
+	int j;
+
+	for (i = 0; i < r->n; i++)
+		for (j = 0; j < NCOLS; j++)
+			free(r->v[i].cells[j]);
+	free(r->v);
+}
+
+static int
+collect_row(const struct doc_info *info, void *ctx)
+{
+	struct rows *r = ctx;
+	struct row *row, *grown;
+	char id[24];
+	int j;
+
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 64;
+		grown = realloc(r->v, r->cap * sizeof(*r->v));
+		if (!grown)
+			goto oom;
+		r->v = grown;
+	}
+	row = &r->v[r->n];
+	snprintf(id, sizeof(id), "%lld", (long long)info->id);
+	row->cells[0] = strdup(id);
+	row->cells[1] = strdup(info->date);
+	row->cells[2] = strdup(info->issuer);
+	row->cells[3] = strdup(info->title);
+	row->cells[4] = strdup(info->theme_name);
+	for (j = 0; j < NCOLS && row->cells[j]; j++)
+		;
+	if (j < NCOLS) {
+		for (j = 0; j < NCOLS; j++)
+			free(row->cells[j]);
+		goto oom;
+	}
+	r->n++;
+	return 0;
+oom:
+	r->oom = true;
+	return 1;
+}
+
+/* A column never shrinks below this many display columns. */
+static const int min_width[NCOLS] = {2, 4, 6, 8, 5};
+/* Columns give up width in this order when the table is too wide. */
+static const int shrink_order[] = {3, 2, 4, 1};
+#define GAP 2
+
+static void
+fit_widths(int w[NCOLS], int cols)
+{
+	int total = GAP * (NCOLS - 1), excess, give;
+	size_t i;
+	int j;
+
+	for (j = 0; j < NCOLS; j++)
+		total += w[j];
+	excess = total - cols;
+	/* The title keeps 20 columns as long as the others can give. */
+	if (excess > 0 && w[3] > 20) {
+		give = w[3] - 20 < excess ? w[3] - 20 : excess;
+		w[3] -= give;
+		excess -= give;
+	}
+	for (i = 0; excess > 0 && i < sizeof(shrink_order) /
+						sizeof(shrink_order[0]); i++) {
+		j = shrink_order[i];
+		give = w[j] - min_width[j];
+		if (give <= 0)
+			continue;
+		if (give > excess)
+			give = excess;
+		w[j] -= give;
+		excess -= give;
+	}
+}
+
+static int
+print_table(const struct rows *r, FILE *out)
+{
+	int w[NCOLS];
+	size_t i;
+	int j, cw;
+
+	for (j = 0; j < NCOLS; j++)
+		w[j] = text_width(headers[j], strlen(headers[j]));
+	for (i = 0; i < r->n; i++) {
+		for (j = 0; j < NCOLS; j++) {
+			cw = text_width(r->v[i].cells[j],
+					strlen(r->v[i].cells[j]));
+			if (cw > w[j])
+				w[j] = cw;
+		}
+	}
+	fit_widths(w, cmd_term_width());
+	for (i = 0; i <= r->n; i++) {
+		for (j = 0; j < NCOLS; j++) {
+			if (j > 0)
+				fprintf(out, "%*s", GAP, "");
+			if (cmd_put_cell(i == 0 ? headers[j]
+						: r->v[i - 1].cells[j],
+					 w[j], j == 0, out) != 0)
+				return -1;
+		}
+		fputc('\n', out);
+	}
+	return 0;
+}
+
+/* TSV cells cannot hold a tab or a line break: those become spaces. */
+static void
+put_tsv_cell(const char *s, FILE *out)
+{
+	for (; *s; s++)
+		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
+}
+
+static void
+print_tsv(const struct rows *r, FILE *out)
+{
+	size_t i;
+	int j;
+
+	for (i = 0; i <= r->n; i++) {
+		for (j = 0; j < NCOLS; j++) {
+			if (j > 0)
+				fputc('\t', out);
+			put_tsv_cell(i == 0 ? headers[j] : r->v[i - 1].cells[j],
+				     out);
+		}
+		fputc('\n', out);
+	}
+}
+
+/* Fails with a message unless the store has a theme called name_or_key. */
+static int
+check_theme(struct store *s, const char *name_or_key)
+{
+	struct theme_set set = {0};
+	enum juan_status st;
+	int rc = CMD_OK;
+
+	st = store_themes(s, &set);
+	if (st != JUAN_OK) {
+		cmd_error("%s: %s", store_path(s), store_error(s));
+		return CMD_FAIL;
+	}
+	if (!theme_set_find(&set, name_or_key)) {
+		cmd_error("no theme '%s' (see 'juan themes' for names and keys)",
+			  name_or_key);
+		rc = CMD_FAIL;
+	}
+	theme_set_free(&set);
+	return rc;
+}
+
+int
+cmd_list(struct cmd *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"theme", required_argument, NULL, OPT_THEME},
+		{"untagged", no_argument, NULL, OPT_UNTAGGED},
+		{"search", required_argument, NULL, OPT_SEARCH},
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct list_query q = {0};
+	struct rows rows = {0};
+	bool tsv = false;
+	enum juan_status st;
+	struct store *s;
+	int opt, rc = CMD_FAIL;
+
+	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (opt) {
+		case OPT_THEME:
+			q.theme = optarg;
+			break;
+		case OPT_UNTAGGED:
+			q.untagged = true;
+			break;
+		case OPT_SEARCH:
+			q.search = optarg;
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "tsv") == 0)
+				tsv = true;
+			else if (strcmp(optarg, "table") == 0)
+				tsv = false;
+			else
+				return cmd_usage("list", "unknown format '%s' "
+						 "for --format (table or tsv)",
+						 optarg);
+			break;
+		case 'h':
+			fputs(list_usage, stdout);
+			return CMD_OK;
+		default:
+			return cmd_bad_option("list", opt, argv, opts);
+		}
+	}
+	if (optind < argc)
+		return cmd_usage("list", "unexpected argument '%s'",
+				 argv[optind]);
+	if (q.theme && q.untagged)
+		return cmd_usage("list", "give --theme or --untagged, not both");
+	s = cmd_store(c);
+	if (!s)
+		return CMD_FAIL;
+	if (q.theme && check_theme(s, q.theme) != CMD_OK)
+		return CMD_FAIL;
+	st = store_list(s, &q, collect_row, &rows);
+	if (rows.oom)
+		st = JUAN_ENOMEM;
+	if (st != JUAN_OK) {
+		cmd_error("%s: %s", store_path(s), *store_error(s) ?
+			  store_error(s) : juan_strstatus(st));
+		goto done;
+	}
+	if (tsv)
+		print_tsv(&rows, stdout);
+	else if (print_table(&rows, stdout) != 0) {
+		cmd_error("%s", juan_strstatus(JUAN_ENOMEM));
+		goto done;
+	}
+	rc = CMD_OK;
+done:
+	rows_free(&rows);
+	return rc;
+}
+
+/* Prints "label  value", the values of show starting at column 12. */
+static void
+show_field(const char *label, const char *value)
+{
+	int pad = 11 - text_width(label, strlen(label));
+
+	printf("%s%*s%s\n", label, pad > 1 ? pad : 1, "", value);
+}
+
+int
+cmd_show(struct cmd *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct doc_info info = {0};
+	struct section *secs = NULL;
+	size_t nsecs = 0, i;
+	char theme[256];
+	enum juan_status st;
+	struct store *s;
+	int64_t id;
+	int opt, rc = CMD_FAIL;
+
+	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'h':
+			fputs(show_usage, stdout);
+			return CMD_OK;
+		default:
+			return cmd_bad_option("show", opt, argv, opts);
+		}
+	}
+	if (argc - optind != 1)
+		return cmd_usage("show", "give one document ID");
+	if (!cmd_parse_id(argv[optind], &id))
+		return cmd_usage("show", "'%s' is not a document id",
+				 argv[optind]);
+	s = cmd_store(c);
+	if (!s)
+		return CMD_FAIL;
+	st = store_doc_info(s, id, &info);
+	if (st == JUAN_OK)
+		st = store_doc_sections(s, id, &secs, &nsecs);
+	if (st == JUAN_ENOTFOUND) {
+		cmd_error("document %lld: no such document", (long long)id);
+		goto done;
+	}
+	if (st != JUAN_OK) {
+		cmd_error("%s: %s", store_path(s), store_error(s));
+		goto done;
+	}
+	if (info.theme_id)
+		snprintf(theme, sizeof(theme), "%s (key %c, tagged %s UTC)",
+			 info.theme_name, info.theme_key, info.tagged_at);
+	else
+		snprintf(theme, sizeof(theme), "(none)");
+	printf("id%*s%lld\n", 9, "", (long long)info.id);
+	show_field("title", info.title);
+	show_field("issuer", info.issuer);
+	show_field("docno", info.docno);
+	show_field("date", info.date);
+	show_field("published", info.published);
+	show_field("topic", info.topic);
+	show_field("source", info.source);
+	show_field("path", info.path);
+	show_field("theme", theme);
+	printf("outline%s\n", nsecs ? "" : "    (no headings)");
+	for (i = 0; i < nsecs; i++)
+		printf("%*s%s %s\n", 2 * secs[i].level, "", secs[i].label,
+		       secs[i].title);
+	rc = CMD_OK;
+done:
+	sections_free(secs, nsecs);
+	doc_info_clear(&info);
+	return rc;
+}
