@@ -2,7 +2,7 @@
 # The browser in script mode (JUAN_SCRIPT): no terminal; keys from a file,
 # screens dumped to files and compared with what the sample corpus says.
 . "$(dirname "$0")/../lib.sh"
-. "$(dirname "$0")/ui_lib.sh"
+. "$(dirname "$0")/screen.lib"
 
 "$JUAN" import "$SAMPLE" >/dev/null 2>&1 || { not_ok "import the sample corpus"; exit 1; }
 S=$WORK

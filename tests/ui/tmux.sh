@@ -3,7 +3,7 @@
 # LANG=C.UTF-8, TZ=UTC.  Every wait polls `capture-pane -p` until the
 # expected text shows or a deadline passes; nothing sleeps blindly.
 . "$(dirname "$0")/../lib.sh"
-. "$(dirname "$0")/ui_lib.sh"
+. "$(dirname "$0")/screen.lib"
 
 if ! command -v tmux >/dev/null 2>&1; then
 	echo "ok - tmux tests # SKIP no tmux"
