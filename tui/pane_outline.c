@@ -61,7 +61,7 @@ draw_row(struct pane *p, int y, size_t row, bool cursor)
 	enum element bg = pane_row_element(p, cursor);
 	int x, w;
 
-	if (!cursor && (long)o->rows[row] == o->marked)
+	if ((long)o->rows[row] == o->marked && (!cursor || !p->focused))
 		bg = EL_CURRENT;
 	draw_fill(p->canvas, y, 0, -1, bg);
 	x = (s->level - 1) * 2;
@@ -182,13 +182,21 @@ void
 outline_mark(struct pane *p, long idx)
 {
 	struct outline *o = outline_of(p);
-	size_t i;
+	size_t i, row = 0;
 
 	if (o->marked == idx)
 		return;
 	/* a folded section is marked through its visible parent */
 	o->marked = -1;
-	for (i = 0; i < o->n && idx >= 0 && (long)o->rows[i] <= idx; i++)
+	for (i = 0; i < o->n && idx >= 0 && (long)o->rows[i] <= idx; i++) {
 		o->marked = (long)o->rows[i];
+		row = i;
+	}
+	/* keep the mark in view while the reader scrolls the text; moving the
+	 * cursor here must not scroll the text back (no select) */
+	if (!p->focused && o->marked >= 0) {
+		p->cursor = row;
+		pane_clamp(p);
+	}
 	p->dirty = true;
 }
