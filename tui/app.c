@@ -276,7 +276,13 @@ app_init(struct app *app, struct store *s, const struct app_opts *opts,
 		return rc;
 	config = keymap_config_path();
 	if (config != NULL) {
-		rc = keymap_read_file(&app->keymap, config, err, errsize);
+		char why[256] = "";
+
+		rc = keymap_read_file(&app->keymap, config, why, sizeof(why));
+		if (rc == JUAN_EINVAL)
+			snprintf(err, errsize, "%s: %s", config, why);
+		else if (rc != JUAN_OK)
+			snprintf(err, errsize, "%s", why);
 		free(config);
 		if (rc != JUAN_OK)
 			return rc;

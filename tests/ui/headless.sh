@@ -150,3 +150,25 @@ check "empty store: the welcome screen" "yes" \
 	"$(grep -q 'juan import DIR' "$S/empty.txt" && echo yes)"
 check "empty store: i imports the sample corpus" "yes" \
 	"$(row_of "$S/imported.txt" 1 | grep -q '5 documents' && echo yes)"
+
+# ---- the config file binds keys and colours; a bad line is reported
+mkdir -p "$WORK/config/juan"
+printf 'bind J move-down\nbind j none\ncolor cursor white red\n' >"$WORK/config/juan/config"
+cat >"$S/config.keys" <<KEYS
+<Esc>
+J
+?
+:dump $S/config-help.txt
+q
+:dump $S/config.txt
+KEYS
+XDG_CONFIG_HOME="$WORK/config" NO_COLOR=1 run_script "$S/config.keys"
+check "a config binding moves" "yes" \
+	"$(grep -qF "$(prefix 12 "$(meta title 001_51a92434a4302ef8)")" "$S/config.txt" && echo yes)"
+check "help shows the configured key" "yes" \
+	"$(grep -q '│ J <Down>  *next row' "$S/config-help.txt" && echo yes)"
+printf 'bind x fly\n' >"$WORK/config/juan/config"
+XDG_CONFIG_HOME="$WORK/config" run_script "$S/config.keys"
+check "a bad config line fails" 1 $?
+check "and names the file and line" "yes" \
+	"$(grep -qF "$WORK/config/juan/config: line 1: unknown action" "$WORK/script.out" && echo yes)"
