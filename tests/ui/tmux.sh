@@ -9,9 +9,9 @@ if ! command -v tmux >/dev/null 2>&1; then
 	echo "ok - tmux tests # SKIP no tmux"
 	exit 0
 fi
-SOCK="juan-test-$$"
-T="tmux -L $SOCK"
 DEADLINE=${JUAN_TEST_DEADLINE:-15}
+RUNS=0
+T="tmux -L juan-test-$$-0"
 cleanup() {
 	$T kill-server 2>/dev/null
 	rm -rf "$WORK"
@@ -20,8 +20,12 @@ trap cleanup EXIT
 
 "$JUAN" import "$SAMPLE" >/dev/null 2>&1 || { not_ok "import the sample corpus"; exit 1; }
 
-# start: opens the browser in a new tmux server, 120x40.
+# start: opens the browser in a new tmux server of its own (a private
+# socket per run, so that no run meets a server still shutting down), 120x40.
 start() {
+	$T kill-server 2>/dev/null
+	RUNS=$((RUNS + 1))
+	T="tmux -L juan-test-$$-$RUNS"
 	$T -f /dev/null new-session -d -x 120 -y 40 \
 		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC TERM=screen JUAN_DB='$JUAN_DB' \
 		 ASAN_OPTIONS=detect_leaks=0 '$JUAN'" \; set-option remain-on-exit on
@@ -138,3 +142,25 @@ child=$(pgrep -P "$pid" | head -n 1)
 kill -9 "${child:-$pid}" 2>/dev/null
 check "after kill -9 the tag is in the store" 3 \
 	"$("$JUAN" export --format jsonl | wc -l)"
+$T kill-server 2>/dev/null
+
+# SIGTERM and Ctrl-C (SIGINT) end the browser cleanly: status 128+N
+for sig in TERM INT; do
+	start
+	wait_for "opens for SIG$sig" "5 documents · 3 tagged"
+	if [ $sig = INT ]; then
+		keys C-c
+	else
+		pid=$($T display-message -p '#{pane_pid}')
+		child=$(pgrep -P "$pid" | head -n 1)
+		kill -TERM "${child:-$pid}"
+	fi
+	wait_exit "SIG$sig ends the browser"
+	case $sig in
+	TERM) want=143 ;;
+	INT) want=130 ;;
+	esac
+	check "SIG$sig: exit status $want" "$want" \
+		"$($T display-message -p '#{pane_dead_status}')"
+	$T kill-server 2>/dev/null
+done
