@@ -152,12 +152,18 @@ global_action(struct app *app, enum action a)
 
 	switch (a) {
 	case ACT_PANE_NEXT:
-	case ACT_PANE_RIGHT:
 		focus_step(app, 1);
 		break;
 	case ACT_PANE_PREV:
-	case ACT_PANE_LEFT:
 		focus_step(app, -1);
+		break;
+	case ACT_PANE_RIGHT:
+		if (app->focus + 1 < PANE_COUNT)
+			app_focus(app, app->focus + 1);
+		break;
+	case ACT_PANE_LEFT:
+		if (app->focus > 0)
+			app_focus(app, app->focus - 1);
 		break;
 	case ACT_ENTER:
 		if (app->focus == PANE_DOCS)

@@ -53,6 +53,9 @@ check "Enter on the second section puts it at the top of the text" "yes" \
 
 # ---- tagging with single keys, undo; the store has the tags
 cat >"$S/tag.keys" <<KEYS
+h
+h
+g
 1
 2
 c
@@ -89,6 +92,22 @@ run_script "$S/esc.keys"
 check "the search is remembered per store" 3 "$(docs_pane "$S/again.txt" | wc -l)"
 check "Esc lists every document again" 5 "$(docs_pane "$S/esc.txt" | wc -l)"
 
+# ---- filter by a theme's key, or the untagged
+cat >"$S/filter.keys" <<KEYS
+f
+1
+:dump $S/theme1.txt
+f
+<Enter>
+:dump $S/untagged.txt
+<Esc>
+KEYS
+run_script "$S/filter.keys"
+check "f 1 lists the one document with theme 1" 1 "$(docs_pane "$S/theme1.txt" | wc -l)"
+check "it is the first document" "yes" \
+	"$(docs_pane "$S/theme1.txt" | grep -qF "$(meta date 000_816103a023935f01)" && echo yes)"
+check "f Enter lists the three untagged documents" 3 "$(docs_pane "$S/untagged.txt" | wc -l)"
+
 # ---- resize 120x40 → 60x20 → back: the same screen, nothing left over
 cat >"$S/resize.keys" <<KEYS
 :dump $S/before.txt
@@ -111,6 +130,7 @@ check "30x8 says the terminal is too small" "yes" \
 
 # ---- overlays
 cat >"$S/over.keys" <<KEYS
+:dump $S/pre.txt
 ?
 :dump $S/help.txt
 q
@@ -129,7 +149,7 @@ check "stats shows the progress" "yes" \
 	"$(grep -q '5 documents · 2 tagged · 3 untagged · 40% done' "$S/stats.txt" && echo yes)"
 check "picker lists the themes" "yes" \
 	"$(grep -q '科技、教育' "$S/picker.txt" && echo yes)"
-check "closing the picker leaves the panes whole" "$(sed '$d' "$S/esc.txt")" \
+check "closing the picker leaves the panes whole" "$(sed '$d' "$S/pre.txt")" \
 	"$(sed '$d' "$S/closed.txt")"
 
 # ---- a bad script line is reported
