@@ -168,6 +168,8 @@ KEYS
 JUAN_DB="$WORK/empty.db" JUAN_SAMPLE="$SAMPLE" run_script "$S/empty.keys"
 check "empty store: the welcome screen" "yes" \
 	"$(grep -q 'juan import DIR' "$S/empty.txt" && echo yes)"
+check "empty store: the sample corpus is found beside the program" "yes" \
+	"$(JUAN_DB="$WORK/empty2.db" run_script "$S/empty.keys"; grep -q "press i to import the sample corpus (.*/assets/sample)" "$S/empty.txt" && echo yes)"
 check "empty store: i imports the sample corpus" "yes" \
 	"$(row_of "$S/imported.txt" 1 | grep -q '5 documents' && echo yes)"
 
