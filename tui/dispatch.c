@@ -189,7 +189,7 @@ global_action(struct app *app, enum action a)
 			    "go to the next untagged document" : "stay");
 		break;
 	case ACT_SEARCH:
-		open_prompt(app, "search: ", app->filter.search, app_search);
+		open_prompt(app, "search: ", "", app_search);
 		break;
 	case ACT_HIT_NEXT:
 	case ACT_HIT_PREV:
