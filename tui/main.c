@@ -25,12 +25,12 @@ struct command {
 
 static const struct command commands[] = {
 	{"import", cmd_import, "PATH...", "import text files and directories"},
-	{"list", cmd_list, "[OPTIONS]", "list documents, filtered by theme or search"},
+	{"list", cmd_list, "[OPTIONS]", "list documents (by theme, search)"},
 	{"show", cmd_show, "ID", "a document's metadata and outline"},
 	{"tag", cmd_tag, "ID THEME", "give a document a theme (name or key)"},
 	{"untag", cmd_untag, "ID", "remove a document's theme"},
 	{"search", cmd_search, "QUERY", "full-text search, best hits first"},
-	{"export", cmd_export, "[OPTIONS]", "export documents as csv, jsonl or md"},
+	{"export", cmd_export, "[OPTIONS]", "export as csv, jsonl or md"},
 	{"themes", cmd_themes, "[load FILE]", "list the themes, or load a set"},
 	{"parse", cmd_parse, "--outline|--meta FILE",
 	 "the parse of one file (no store)"},
@@ -67,7 +67,7 @@ print_help(void)
 	      "commands:\n", stdout);
 	for (i = 0; i < NCOMMANDS; i++)
 		printf("  %s %-*s %s\n", commands[i].name,
-		       26 - (int)strlen(commands[i].name), commands[i].args,
+		       28 - (int)strlen(commands[i].name), commands[i].args,
 		       commands[i].summary);
 	fputs("\n"
 	      "options:\n"
