@@ -31,7 +31,6 @@ static const char *const issuer_ends[] = {
 
 struct meta_ctx {
 	const char *b; /* the body */
-	size_t blen;
 	const struct para *p;
 	size_t np;
 	struct pbuf title;
@@ -639,7 +638,7 @@ abbreviated(const char *s, struct span sp)
 }
 
 enum juan_status
-parse_meta(const char *s, size_t len, const struct head_info *h,
+parse_meta(const char *s, const struct head_info *h,
     const struct para *paras, size_t npara, struct doc_meta *m)
 {
 	struct meta_ctx c;
@@ -648,10 +647,8 @@ parse_meta(const char *s, size_t len, const struct head_info *h,
 	const char *d;
 	bool order;
 
-	(void)len;
 	memset(&c, 0, sizeof c);
 	c.b = s + h->head_len;
-	c.blen = h->tail_start - h->head_len;
 	c.p = paras;
 	c.np = npara;
 

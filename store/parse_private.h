@@ -142,10 +142,9 @@ size_t parse_organ_prefix(const char *s, size_t start, size_t end);
  * of document (通知, 意见, 条例, 答记者问…), as titles do. */
 bool parse_ends_with_genre(const char *s, size_t start, size_t end);
 /* Fills *m (strings the caller frees; "" for what the text does not say)
- * from the text s[0..len), its head h and the body's paragraphs. */
-enum juan_status parse_meta(const char *s, size_t len,
-    const struct head_info *h, const struct para *paras, size_t npara,
-    struct doc_meta *m);
+ * from the text s, its head h and the body's paragraphs. */
+enum juan_status parse_meta(const char *s, const struct head_info *h,
+    const struct para *paras, size_t npara, struct doc_meta *m);
 
 /* parse_outline.c: the sections of the body s[0..len), whose paragraphs
  * are paras; *out: caller frees with sections_free(). */
