@@ -480,6 +480,19 @@ find_tail(const char *s, size_t len, struct head_info *h)
 	}
 }
 
+/* A line that only the document itself has: a sentence, a heading, an
+ * addressee (各中小学：). */
+static bool
+text_begins(const char *s, size_t ts, size_t te)
+{
+	struct label lb;
+	uint32_t last;
+
+	parse_prev(s, te, &last);
+	return parse_chars(s, ts, te) > 100 || contains(s, ts, te, CH_PERIOD) ||
+	    parse_label_at(s, te, ts, &lb) || last == ':' || last == 0xFF1A;
+}
+
 void
 parse_head(const char *s, size_t len, struct head_info *h)
 {
@@ -504,9 +517,7 @@ parse_head(const char *s, size_t len, struct head_info *h)
 		} else if (chrome_line(s, ts, te, h)) {
 			pos = next;
 		} else {
-			if (nother == HEAD_OTHER ||
-			    parse_chars(s, ts, te) > 100 ||
-			    contains(s, ts, te, CH_PERIOD))
+			if (nother == HEAD_OTHER || text_begins(s, ts, te))
 				break;
 			other[nother].start = ts;
 			other[nother++].end = te;
