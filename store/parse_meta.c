@@ -655,12 +655,12 @@ parse_meta(const char *s, const struct head_info *h,
 	order = order_block(&c);
 	if (!order)
 		title_zone(&c);
-	if (c.title.len == 0 && h->head_title.end > h->head_title.start)
-		add_title(&c.title, s, h->head_title.start,
-		    site_suffix(s, h->head_title.start, h->head_title.end));
 	if (c.title.len == 0 && h->title.end > h->title.start)
 		add_title(&c.title, s, h->title.start,
 		    parse_rtrim(s, h->title.start, h->title.end));
+	if (c.title.len == 0 && h->head_title.end > h->head_title.start)
+		add_title(&c.title, s, h->head_title.start,
+		    site_suffix(s, h->head_title.start, h->head_title.end));
 	if (c.title.len == 0)
 		genre_prefix(&c);
 	if (c.title.len == 0)
