@@ -481,10 +481,11 @@ title_issuers(const char *t, size_t n, struct pbuf *out)
 
 	pos = parse_skip_space(t, n, 0);
 	k = pos;
-	while (k < n && parse_is_digit(parse_cp_at(t, n, k)))
-		k += t[k] & 0x80 ? 3 : 1;
+	while (k < n && (parse_is_digit(cp = parse_cp_at(t, n, k)) ||
+	    cp == '-' || cp == 0x2014 || cp == 0xFF0D || cp == 0x2013))
+		k += text_next(t + k, n - k, &cp);
 	if (k > pos && parse_has(t, n, k, "年"))
-		pos = k + 3;
+		pos = k + 3; /* 2021年, 2021—2025年 */
 	while (pos < n && count < 8) {
 		stop = pos;
 		while (stop < n) {

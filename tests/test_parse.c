@@ -498,6 +498,10 @@ static const struct meta_case meta_cases[] = {
 	  "学习贯彻全国教育大会精神实施方案\n为贯彻落实，制定本方案。\n",
 	  "title\t学习贯彻全国教育大会精神实施方案\nissuer\t\ndate\t\ndocno\t"
 	  "\n" },
+	{ "years before the issuer's name",
+	  "2021—2025年杭州市教育局教育发展规划\n为推进教育发展，制定本规划。\n",
+	  "title\t2021—2025年杭州市教育局教育发展规划\nissuer\t杭州市教育局\n"
+	  "date\t\ndocno\t\n" },
 	{ "empty text", "", "title\t\nissuer\t\ndate\t\ndocno\t\n" },
 };
 
