@@ -137,14 +137,19 @@ starts_any(const char *s, size_t start, size_t end,
 }
 
 /* The bytes of label lab at pos, also letter-spaced (标　　题：, 索 引 号：)
- * when a colon follows; 0 when it is not there. */
+ * when a colon follows, or in brackets (【发布机构】); 0 when it is not
+ * there. */
 static size_t
 match_label(const char *s, size_t end, size_t pos, const char *lab)
 {
 	size_t p = pos, k = 0, n = strlen(lab), m, q;
-	bool spaced = false;
+	bool spaced = false, bracket;
 	uint32_t cp;
 
+	cp = parse_cp_at(s, end, p);
+	bracket = cp == 0x3010 || cp == '[';
+	if (bracket)
+		p += cp == '[' ? 1 : 3;
 	while (k < n) {
 		if (k > 0) {
 			q = parse_skip_space(s, end, p);
@@ -158,6 +163,8 @@ match_label(const char *s, size_t end, size_t pos, const char *lab)
 		k += m;
 	}
 	cp = parse_cp_at(s, end, p);
+	if (bracket)
+		return cp == 0x3011 || cp == ']' ? p - pos : 0;
 	if (cp == ':' || cp == 0xFF1A)
 		return p - pos;
 	if (spaced || (p < end && !text_is_space(cp)))
@@ -182,15 +189,15 @@ label_at(const char *s, size_t end, size_t pos, enum field *field)
 	return best;
 }
 
-/* Skips the colon and the whitespace after a label. */
+/* Skips the colon (or closing bracket) and the whitespace after a label. */
 static size_t
 skip_colon(const char *s, size_t end, size_t pos)
 {
 	uint32_t cp = parse_cp_at(s, end, pos);
 
-	if (cp == ':')
+	if (cp == ':' || cp == ']')
 		pos++;
-	else if (cp == 0xFF1A)
+	else if (cp == 0xFF1A || cp == 0x3011)
 		pos += 3;
 	return parse_skip_space(s, end, pos);
 }

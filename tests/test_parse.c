@@ -502,6 +502,12 @@ static const struct meta_case meta_cases[] = {
 	  "2021—2025年杭州市教育局教育发展规划\n为推进教育发展，制定本规划。\n",
 	  "title\t2021—2025年杭州市教育局教育发展规划\nissuer\t杭州市教育局\n"
 	  "date\t\ndocno\t\n" },
+	{ "metadata labels in brackets",
+	  "【标题】关于做好招生工作的通知\n"
+	  "【发布机构】杭州市教育局　【发布日期】2023-03-05\n"
+	  "【发文字号】杭教基〔2023〕2号\n各区教育局：\n现通知如下。\n",
+	  "title\t关于做好招生工作的通知\nissuer\t杭州市教育局\n"
+	  "date\t2023-03-05\ndocno\t杭教基〔2023〕2号\n" },
 	{ "empty text", "", "title\t\nissuer\t\ndate\t\ndocno\t\n" },
 };
 
