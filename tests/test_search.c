@@ -1,0 +1,413 @@
+/* Tests of search: hits equal a substring scan over the stored texts for
+ * Chinese queries of one to four characters; ranking; snippets. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "juan/search.h"
+#include "juan/store.h"
+#include "juan/text.h"
+#include "juan/tokenize.h"
+
+#define SAMPLE_DIR "assets/sample"
+
+struct fixture {
+	char dir[64];
+	char path[96];
+	struct store *s;
+	sqlite3 *raw; /* the same file, for the truth */
+	int64_t ids[16];
+	size_t nids;
+};
+
+/* Documents of our own, after the sample corpus: for ranking, snippets,
+ * and the edges of runs. */
+static const struct {
+	const char *title;
+	const char *body;
+} extra[] = {
+	{ "关于推进海洋牧场建设的通知",
+	  "各区：\n现就推进海洋牧场建设通知如下。\n" },
+	{ "关于渔业资源保护的意见",
+	  "加强渔业资源保护，有序发展海洋牧场，严格休渔制度。\n" },
+	{ "关于渔业转型的意见",
+	  "海洋牧场是渔业转型的方向。海洋牧场建设要科学规划。"
+	  "海洋牧场要与休闲渔业结合。\n" },
+	{ "ＰＤＦ附件说明", "附件一：ＰＤＦ格式。Excel 表格另附。\n" },
+};
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long size;
+
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	size = ftell(f);
+	assert_true(size >= 0);
+	rewind(f);
+	buf = malloc((size_t)size + 1);
+	assert_non_null(buf);
+	*len = fread(buf, 1, (size_t)size, f);
+	buf[*len] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static int64_t
+put(struct store *s, const char *path, const char *title, const char *text,
+    size_t len)
+{
+	struct doc d = {0};
+	int64_t id = 0;
+
+	d.body_len = len;
+	d.meta.title = (char *)title;
+	if (store_put(s, path, text, len, &d, NULL, &id) != JUAN_OK)
+		fail_msg("store_put %s: %s", path, store_error(s));
+	return id;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	char err[256], path[512], *names[16], *text, *nl, title[256];
+	struct dirent *e;
+	size_t n = 0, i, len;
+	DIR *dir;
+
+	strcpy(f->dir, "/tmp/juan-test-search-XXXXXX");
+	if (!mkdtemp(f->dir))
+		return -1;
+	snprintf(f->path, sizeof(f->path), "%s/juan.db", f->dir);
+	if (store_open(f->path, &f->s, err, sizeof(err)) != JUAN_OK) {
+		fprintf(stderr, "%s\n", err);
+		return -1;
+	}
+	dir = opendir(SAMPLE_DIR);
+	if (!dir)
+		return -1;
+	while ((e = readdir(dir)) && n < 16) {
+		if (strstr(e->d_name, ".txt"))
+			names[n++] = strdup(e->d_name);
+	}
+	closedir(dir);
+	qsort(names, n, sizeof(*names), name_cmp);
+	/* each sample file whole as the body; its first line as the title */
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s/%s", SAMPLE_DIR, names[i]);
+		text = slurp(path, &len);
+		nl = strchr(text, '\n');
+		snprintf(title, sizeof(title), "%.*s",
+			 nl ? (int)(nl - text) : (int)len, text);
+		f->ids[f->nids++] = put(f->s, path, title, text, len);
+		free(text);
+		free(names[i]);
+	}
+	for (i = 0; i < sizeof(extra) / sizeof(extra[0]); i++) {
+		snprintf(path, sizeof(path), "/extra/%zu.txt", i);
+		f->ids[f->nids++] = put(f->s, path, extra[i].title,
+					extra[i].body,
+					strlen(extra[i].body));
+	}
+	if (sqlite3_open(f->path, &f->raw) != SQLITE_OK)
+		return -1;
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+	char cmd[128];
+
+	sqlite3_close(f->raw);
+	store_close(&f->s);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", f->dir);
+	if (system(cmd) != 0)
+		return -1;
+	free(f);
+	return 0;
+}
+
+static int
+id_cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The ids of the documents whose title or body contains needle, in id
+ * order, by SQLite's instr() on a connection that knows nothing of FTS. */
+static size_t
+truth(sqlite3 *db, const char *needle, int64_t *ids, size_t max)
+{
+	sqlite3_stmt *stmt;
+	size_t n = 0;
+
+	assert_int_equal(sqlite3_prepare_v2(db,
+		"SELECT id FROM documents WHERE instr(title, ?1) > 0"
+		" OR instr(body, ?1) > 0 ORDER BY id", -1, &stmt, NULL),
+		SQLITE_OK);
+	sqlite3_bind_text(stmt, 1, needle, -1, SQLITE_STATIC);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		assert_true(n < max);
+		ids[n++] = sqlite3_column_int64(stmt, 0);
+	}
+	sqlite3_finalize(stmt);
+	return n;
+}
+
+static void
+check_query(struct fixture *f, const char *query)
+{
+	int64_t want[16], *got = NULL;
+	size_t nwant, ngot = 0, i;
+
+	nwant = truth(f->raw, query, want, 16);
+	if (search_ids(f->s, query, &got, &ngot) != JUAN_OK)
+		fail_msg("%s: %s", query, store_error(f->s));
+	if (ngot > 0)
+		qsort(got, ngot, sizeof(*got), id_cmp);
+	if (ngot != nwant)
+		fail_msg("%s: %zu hits, %zu documents contain it", query,
+			 ngot, nwant);
+	for (i = 0; i < ngot; i++)
+		if (got[i] != want[i])
+			fail_msg("%s: hit %lld, want %lld", query,
+				 (long long)got[i], (long long)want[i]);
+	free(got);
+}
+
+/* Queries of 1 to 4 Han characters cut from the stored texts every few
+ * characters, and a few chosen ones, find exactly the documents that
+ * contain them. */
+static void
+test_equals_substring_scan(void **state)
+{
+	static const char *const chosen[] = {
+		"教", "蜃", "育", "教育", "崇明区", "高质量发", "海洋牧场",
+		"渔", "渔业", "牧场建", "局", "区", "的",
+	};
+	struct fixture *f = *state;
+	sqlite3_stmt *stmt;
+	const char *body;
+	size_t i, k, j, len, off, n, checked = 0;
+	char needle[32];
+	uint32_t cp;
+	bool han;
+
+	for (i = 0; i < sizeof(chosen) / sizeof(chosen[0]); i++)
+		check_query(f, chosen[i]);
+	assert_int_equal(sqlite3_prepare_v2(f->raw,
+		"SELECT body FROM documents ORDER BY id", -1, &stmt, NULL),
+		SQLITE_OK);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		body = (const char *)sqlite3_column_text(stmt, 0);
+		len = (size_t)sqlite3_column_bytes(stmt, 0);
+		for (off = 0; off < len; off += 997) {
+			/* to a character boundary */
+			while (off < len && ((unsigned char)body[off] & 0xC0) == 0x80)
+				off++;
+			for (k = 1; k <= 4; k++) {
+				j = off;
+				han = true;
+				for (n = 0; n < k && j < len && han; n++) {
+					j += text_next(body + j, len - j, &cp);
+					han = text_is_han(cp);
+				}
+				if (!han || n < k)
+					continue;
+				snprintf(needle, sizeof(needle), "%.*s",
+					 (int)(j - off), body + off);
+				check_query(f, needle);
+				checked++;
+			}
+		}
+	}
+	sqlite3_finalize(stmt);
+	assert_true(checked > 100);
+}
+
+/* Two words must both match, anywhere. */
+static void
+test_terms_are_anded(void **state)
+{
+	struct fixture *f = *state;
+	int64_t *ids = NULL;
+	size_t n = 0;
+
+	assert_int_equal(search_ids(f->s, "休渔 海洋牧场", &ids, &n), JUAN_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(ids[0], f->ids[f->nids - 3]);
+	free(ids);
+	assert_int_equal(search_ids(f->s, "pdf 表格", &ids, &n), JUAN_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(ids[0], f->ids[f->nids - 1]);
+	free(ids);
+	assert_int_equal(search_ids(f->s, "ｅｘｃｅｌ", &ids, &n), JUAN_OK);
+	assert_int_equal(n, 1);
+	free(ids);
+}
+
+/* A hit in the title outranks hits in the body; more hits outrank fewer. */
+static void
+test_ranking(void **state)
+{
+	struct fixture *f = *state;
+	struct search_hit *hits = NULL;
+	int64_t *ids = NULL;
+	size_t n = 0, nids = 0, i;
+	int64_t titled = f->ids[f->nids - 4];
+	int64_t thrice = f->ids[f->nids - 2];
+	int64_t once = f->ids[f->nids - 3];
+
+	assert_int_equal(search_run(f->s, "海洋牧场", 0, "[", "]", &hits, &n),
+			 JUAN_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(hits[0].id, titled);
+	assert_int_equal(hits[1].id, thrice);
+	assert_int_equal(hits[2].id, once);
+	assert_true(hits[0].rank <= hits[1].rank);
+	assert_true(hits[1].rank <= hits[2].rank);
+	assert_string_equal(hits[0].title, "关于推进海洋牧场建设的通知");
+	/* search_ids gives the same order */
+	assert_int_equal(search_ids(f->s, "海洋牧场", &ids, &nids), JUAN_OK);
+	assert_int_equal(nids, n);
+	for (i = 0; i < n; i++)
+		assert_int_equal(ids[i], hits[i].id);
+	free(ids);
+	search_hits_free(hits, n);
+}
+
+static void
+test_snippet_marks(void **state)
+{
+	struct fixture *f = *state;
+	struct search_hit *hits = NULL;
+	size_t n = 0;
+
+	assert_int_equal(search_run(f->s, "休渔", 0, "<b>", "</b>", &hits, &n),
+			 JUAN_OK);
+	assert_int_equal(n, 1);
+	assert_non_null(strstr(hits[0].snippet, "严格<b>休渔</b>制度"));
+	search_hits_free(hits, n);
+	/* a hit in the title only: the snippet is the marked title */
+	assert_int_equal(search_run(f->s, "推进海洋", 0, "[", "]", &hits, &n),
+			 JUAN_OK);
+	assert_true(n >= 1);
+	assert_non_null(strstr(hits[0].snippet, "[推进海洋]"));
+	search_hits_free(hits, n);
+	/* no marks given: the plain text */
+	assert_int_equal(search_run(f->s, "休渔", 0, NULL, NULL, &hits, &n),
+			 JUAN_OK);
+	assert_non_null(strstr(hits[0].snippet, "严格休渔制度"));
+	search_hits_free(hits, n);
+}
+
+static void
+test_limit(void **state)
+{
+	struct fixture *f = *state;
+	struct search_hit *hits = NULL;
+	size_t n = 0, all = 0;
+
+	assert_int_equal(search_run(f->s, "教育", 0, "", "", &hits, &all),
+			 JUAN_OK);
+	search_hits_free(hits, all);
+	assert_true(all >= 3);
+	assert_int_equal(search_run(f->s, "教育", 2, "", "", &hits, &n),
+			 JUAN_OK);
+	assert_int_equal(n, 2);
+	search_hits_free(hits, n);
+}
+
+/* Queries with nothing searchable, or with FTS5 syntax, neither fail nor
+ * act as syntax. */
+static void
+test_odd_queries(void **state)
+{
+	static const char *const queries[] = {
+		"", "   ", "，。！", "\"", "\"\"\"", "*", "教育 OR", "NOT 教育",
+		"title:教育", "(教育", "教育 AND", "NEAR(教育 海洋)", "^教育",
+	};
+	struct fixture *f = *state;
+	struct search_hit *hits = NULL;
+	int64_t *ids = NULL;
+	size_t i, n = 0;
+
+	for (i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {
+		if (search_run(f->s, queries[i], 10, "[", "]", &hits, &n) !=
+		    JUAN_OK)
+			fail_msg("%s: %s", queries[i], store_error(f->s));
+		search_hits_free(hits, n);
+		if (search_ids(f->s, queries[i], &ids, &n) != JUAN_OK)
+			fail_msg("%s: %s", queries[i], store_error(f->s));
+		free(ids);
+	}
+	assert_int_equal(search_run(f->s, "，。", 10, "[", "]", &hits, &n),
+			 JUAN_OK);
+	assert_int_equal(n, 0);
+	assert_null(hits);
+	/* "OR" is a word to look for, not an operator */
+	assert_int_equal(search_ids(f->s, "教育 OR", &ids, &n), JUAN_OK);
+	assert_int_equal(n, 0);
+	free(ids);
+}
+
+/* A changed document is found by its new text only. */
+static void
+test_follows_updates(void **state)
+{
+	struct fixture *f = *state;
+	int64_t *ids = NULL;
+	size_t n = 0;
+	const char *text = "滩涂湿地保护。\n";
+
+	put(f->s, "/extra/0.txt", "关于滩涂的通知", text, strlen(text));
+	check_query(f, "滩涂");
+	check_query(f, "牧场");
+	assert_int_equal(search_ids(f->s, "推进海洋", &ids, &n), JUAN_OK);
+	assert_int_equal(n, 0);
+	free(ids);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_equals_substring_scan,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_terms_are_anded, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_ranking, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_snippet_marks, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_limit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_odd_queries, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_follows_updates, setup,
+						teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
