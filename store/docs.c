@@ -9,10 +9,11 @@
 #include "juan/search.h"
 #include "store_private.h"
 
-#define HASH_HEX (2 * SHA256_DIGEST_SIZE + 1)
+_Static_assert(STORE_HASH_HEX == 2 * SHA256_DIGEST_SIZE + 1,
+	       "STORE_HASH_HEX holds a SHA-256 in hex");
 
-static void
-hash_text(const char *text, size_t len, char hex[HASH_HEX])
+void
+store_hash_text(const char *text, size_t len, char hex[STORE_HASH_HEX])
 {
 	static const char digits[] = "0123456789abcdef";
 	struct sha256_ctx ctx;
@@ -63,7 +64,7 @@ struct put_ctx {
 	const char *text;
 	size_t len;
 	const struct doc *d;
-	char hash[HASH_HEX];
+	char hash[STORE_HASH_HEX];
 	enum put_result res;
 	int64_t id;
 };
@@ -372,7 +373,7 @@ store_put(struct store *s, const char *path, const char *text, size_t len,
 				d->head_len, d->body_len, d->tail_len, len);
 		return JUAN_EINVAL;
 	}
-	hash_text(text, len, c.hash);
+	store_hash_text(text, len, c.hash);
 	rc = store_write(s, put, &c);
 	if (rc != JUAN_OK)
 		return rc;

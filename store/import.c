@@ -6,7 +6,9 @@
  * walks, reads, decodes and parses while the calling thread stores, so that
  * the search index (most of the work) never waits for the files.  The
  * threads meet in a queue of a few parsed files; the calling thread alone
- * touches the store and calls the callbacks. */
+ * writes to the store and calls the callbacks.  The second thread has a
+ * read-only connection of its own, to skip parsing a file whose text is
+ * already stored under its path (an import run again). */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -327,6 +329,7 @@ struct item {
 	char *text;     /* its normalised text, text_len bytes */
 	size_t text_len;
 	struct doc *doc;
+	bool unchanged; /* stored already under this path: not parsed */
 	char *why;      /* non-NULL when it failed */
 };
 
@@ -434,6 +437,8 @@ struct producer {
 	size_t npaths;
 	char *buf;      /* the file being read, reused */
 	size_t bufcap;
+	sqlite3 *db;    /* read-only, NULL when it could not be opened */
+	sqlite3_stmt *known;
 };
 
 static struct item *
@@ -511,6 +516,53 @@ read_file(struct producer *p, const char *path, size_t size_hint,
 	return err;
 }
 
+/* Whether the store has it->text under it->abs already (as of its last
+ * commit: later batches are store_put's to judge). */
+static bool
+known(struct producer *p, const struct item *it)
+{
+	char hash[STORE_HASH_HEX];
+	bool found;
+
+	if (!p->known)
+		return false;
+	store_hash_text(it->text, it->text_len, hash);
+	sqlite3_bind_text(p->known, 1, it->abs, -1, SQLITE_STATIC);
+	sqlite3_bind_text(p->known, 2, hash, -1, SQLITE_STATIC);
+	found = sqlite3_step(p->known) == SQLITE_ROW;
+	sqlite3_reset(p->known);
+	sqlite3_clear_bindings(p->known);
+	return found;
+}
+
+/* Opens the producer's read-only connection; without it every file is
+ * parsed. */
+static void
+open_reader(struct producer *p, const char *path)
+{
+	static const char sql[] =
+		"SELECT 1 FROM doc_paths p JOIN documents d ON d.id = p.doc_id"
+		" WHERE p.path = ?1 AND d.hash = ?2";
+
+	if (sqlite3_open_v2(path, &p->db, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK ||
+	    sqlite3_prepare_v2(p->db, sql, -1, &p->known, NULL) != SQLITE_OK) {
+		sqlite3_close(p->db);
+		p->db = NULL;
+		return;
+	}
+	sqlite3_busy_timeout(p->db, 10000);
+}
+
+static void
+close_reader(struct producer *p)
+{
+	sqlite3_finalize(p->known);
+	sqlite3_close(p->db);
+	p->known = NULL;
+	p->db = NULL;
+}
+
 static enum juan_status
 produce_file(struct walk *w, const char *path, const char *abs,
 	     const struct stat *st)
@@ -540,6 +592,8 @@ produce_file(struct walk *w, const char *path, const char *abs,
 				 why);
 	}
 	if (rc == JUAN_OK)
+		it->unchanged = known(p, it);
+	if (rc == JUAN_OK && !it->unchanged)
 		rc = doc_parse(it->text, it->text_len, &it->doc);
 	if (rc != JUAN_OK) {
 		item_free(it);
@@ -614,12 +668,12 @@ commit(struct import *im)
 {
 	enum juan_status rc;
 
-	if (!im->in_tx)
-		return JUAN_OK;
-	rc = store_commit(im->s);
-	if (rc != JUAN_OK)
-		return rc;
-	im->in_tx = false;
+	if (im->in_tx) {
+		rc = store_commit(im->s);
+		if (rc != JUAN_OK)
+			return rc;
+		im->in_tx = false;
+	}
 	im->counts->imported += im->batch.imported;
 	im->counts->updated += im->batch.updated;
 	im->counts->unchanged += im->batch.unchanged;
@@ -650,6 +704,10 @@ consume(struct import *im, struct item *it)
 		report_progress(im, it->bytes);
 		return JUAN_OK;
 	}
+	if (it->unchanged) {
+		res = PUT_UNCHANGED;
+		goto stored;
+	}
 	if (!im->in_tx) {
 		rc = store_begin(im->s);
 		if (rc != JUAN_OK)
@@ -665,6 +723,7 @@ consume(struct import *im, struct item *it)
 	}
 	if (rc != JUAN_OK)
 		return rc;
+stored:
 	if (res == PUT_NEW)
 		im->batch.imported++;
 	else if (res == PUT_UPDATED)
@@ -688,19 +747,22 @@ run_import(struct import *im, const char *const *paths, size_t n)
 	struct queue q = {.lock = PTHREAD_MUTEX_INITIALIZER,
 			  .changed = PTHREAD_COND_INITIALIZER};
 	struct producer p = {{NULL, 0, 0, produce_file, produce_fail}, &q,
-			     paths, n, NULL, 0};
+			     paths, n, NULL, 0, NULL, NULL};
 	sigset_t all, old;
 	pthread_t thread;
 	struct item *it;
 	enum juan_status rc = JUAN_OK;
 	int err;
 
+	open_reader(&p, store_path(im->s));
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
 	err = pthread_create(&thread, NULL, produce, &p);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (err)
+	if (err) {
+		close_reader(&p);
 		return JUAN_ENOMEM;
+	}
 	while ((it = queue_pop(&q))) {
 		if (stopped(im))
 			rc = JUAN_EINTR;
@@ -712,6 +774,7 @@ run_import(struct import *im, const char *const *paths, size_t n)
 	}
 	queue_cancel(&q);
 	pthread_join(thread, NULL);
+	close_reader(&p);
 	if (rc == JUAN_OK && q.rc != JUAN_OK && q.rc != JUAN_EINTR)
 		rc = q.rc;
 	free(p.buf);
