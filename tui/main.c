@@ -5,12 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app.h"
 #include "cmd.h"
 #include "juan/store.h"
 
 enum { OPT_DB = 256 };
 
 static int cmd_help(struct cmd *c, int argc, char **argv);
+static int cmd_browse(struct cmd *c, int argc, char **argv);
+
+static const char *program; /* argv[0], to find the sample corpus */
 
 struct command {
 	const char *name;
@@ -34,7 +38,7 @@ static const struct command commands[] = {
 };
 
 /* What `juan` does with no command. */
-static const cmd_fn no_command = cmd_help;
+static const cmd_fn no_command = cmd_browse;
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -98,6 +102,25 @@ cmd_help(struct cmd *c, int argc, char **argv)
 	return cmd->run(c, 2, sub);
 }
 
+/* The browser (tui/app.h); JUAN_SCRIPT=FILE runs it headless. */
+static int
+cmd_browse(struct cmd *c, int argc, char **argv)
+{
+	struct app_opts opts = {0};
+	struct store *s;
+
+	(void)argc;
+	(void)argv;
+	s = cmd_store(c);
+	if (!s)
+		return CMD_FAIL;
+	opts.script = getenv("JUAN_SCRIPT");
+	if (opts.script && !*opts.script)
+		opts.script = NULL;
+	opts.argv0 = program;
+	return app_run(s, &opts);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -112,6 +135,7 @@ main(int argc, char **argv)
 	int opt, rc;
 
 	setlocale(LC_ALL, "");
+	program = argv[0];
 	cmd_getopt_reset();
 	while ((opt = getopt_long(argc, argv, "+:hV", opts, NULL)) != -1) {
 		switch (opt) {
