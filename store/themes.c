@@ -364,7 +364,9 @@ step_done(struct store *s, sqlite3_stmt *stmt, const char *what)
 }
 
 /* Counts the documents whose theme has no namesake in the new set, and
- * removes those themes (and the documents' theme) when allowed. */
+ * when apply is true removes those themes and the documents' theme.  The
+ * history records each such change, as one that cannot be undone (state
+ * 2): the theme to go back to is gone. */
 static enum juan_status
 drop_missing(struct store *s, struct load_ctx *c, bool apply)
 {
@@ -372,6 +374,10 @@ drop_missing(struct store *s, struct load_ctx *c, bool apply)
 		"SELECT t.id, t.name,"
 		" (SELECT count(*) FROM doc_themes dt WHERE dt.theme_id = t.id)"
 		" FROM themes t";
+	static const char sql_audit[] =
+		"INSERT INTO history(doc_id, old_theme, new_theme, op, state)"
+		" SELECT dt.doc_id, t.name, '', 'tag', 2 FROM doc_themes dt"
+		" JOIN themes t ON t.id = dt.theme_id WHERE dt.theme_id = ?1";
 	static const char sql_untag[] =
 		"DELETE FROM doc_themes WHERE theme_id = ?1";
 	static const char sql_delete[] = "DELETE FROM themes WHERE id = ?1";
@@ -411,6 +417,15 @@ drop_missing(struct store *s, struct load_ctx *c, bool apply)
 		goto done;
 	}
 	for (i = 0; apply && i < ngone && rc == JUAN_OK; i++) {
+		untag = store_stmt(s, sql_audit);
+		if (!untag) {
+			rc = JUAN_EDB;
+			break;
+		}
+		sqlite3_bind_int64(untag, 1, gone[i]);
+		rc = step_done(s, untag, "record history");
+		if (rc != JUAN_OK)
+			break;
 		untag = store_stmt(s, sql_untag);
 		if (!untag) {
 			rc = JUAN_EDB;
