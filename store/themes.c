@@ -242,6 +242,10 @@ theme_set_parse(const char *text, size_t len, struct theme_set *out,
 	memset(out, 0, sizeof(*out));
 	if (whysize)
 		why[0] = '\0';
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
 	rc = parse_lines(text, len, &set, &lines, why, whysize);
 	if (rc == JUAN_OK && set.n == 0) {
 		snprintf(why, whysize, "no themes (one per line: name, TAB, "

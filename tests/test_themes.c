@@ -25,6 +25,7 @@ static const struct parse_case parse_cases[] = {
 	{"科技\t科技、知识产权\n教育\t学校与教师\n", JUAN_OK, NULL, 2, "12"},
 	{"# 注释\n\n科技\t\n  \n教育\n", JUAN_OK, NULL, 2, "12"},
 	{"科技\tCRLF 行\r\n教育\t学校\r\n", JUAN_OK, NULL, 2, "12"},
+	{"\xEF\xBB\xBF" "3\t科技\t带 BOM\n教育\t\n", JUAN_OK, NULL, 2, "31"},
 	/* an explicit key later in the file is taken before keys are handed
 	 * out */
 	{"综合\t\nb\t科技\t\n1\t教育\t\n卫生\t\n", JUAN_OK, NULL, 4, "2b13"},
@@ -87,6 +88,7 @@ test_parse_fields(void **state)
 {
 	const char tsv[] = "科技、教育\t科技、教育、知识产权\n"
 			   "y\t对外事务\t外交、对外交流\n";
+	const char *bom = "\xEF\xBB\xBF" "科技\t\n";
 	struct theme_set set;
 	char why[256];
 
@@ -95,6 +97,13 @@ test_parse_fields(void **state)
 					 sizeof(why)), JUAN_OK);
 	assert_string_equal(set.themes[0].name, "科技、教育");
 	assert_string_equal(set.themes[0].description, "科技、教育、知识产权");
+	theme_set_free(&set);
+	assert_int_equal(theme_set_parse(bom, strlen(bom), &set, why,
+					 sizeof(why)), JUAN_OK);
+	assert_string_equal(set.themes[0].name, "科技");
+	theme_set_free(&set);
+	assert_int_equal(theme_set_parse(tsv, strlen(tsv), &set, why,
+					 sizeof(why)), JUAN_OK);
 	assert_string_equal(set.themes[1].name, "对外事务");
 	assert_string_equal(set.themes[1].description, "外交、对外交流");
 	assert_int_equal(set.themes[1].key, 'y');
