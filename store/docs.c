@@ -1,6 +1,5 @@
 /* docs: documents, their paths, sections and search index rows; reading
  * them back one at a time or as lists. */
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,14 +107,16 @@ write_sections(struct store *s, const struct put_ctx *c)
 	static const char sql_insert[] =
 		"INSERT INTO sections(doc_id, seq, level, rank, label, title,"
 		" start, end) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
-	sqlite3_stmt *stmt = store_stmt(s, sql_clear);
-	enum juan_status rc;
+	sqlite3_stmt *stmt;
+	enum juan_status rc = JUAN_OK;
 	size_t i;
 
-	if (!stmt)
-		return JUAN_EDB;
-	sqlite3_bind_int64(stmt, 1, c->id);
-	rc = run(s, stmt, "clear sections");
+	if (c->res != PUT_NEW) {
+		if (!(stmt = store_stmt(s, sql_clear)))
+			return JUAN_EDB;
+		sqlite3_bind_int64(stmt, 1, c->id);
+		rc = run(s, stmt, "clear sections");
+	}
 	for (i = 0; i < c->d->nsections && rc == JUAN_OK; i++) {
 		const struct section *sec = &c->d->sections[i];
 

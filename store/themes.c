@@ -67,8 +67,7 @@ find_key(const struct theme_set *set, char key)
 	return NULL;
 }
 
-/* One theme line split into its fields; key is 0 when the line names none.
- * Returns JUAN_EINVAL with why filled when the line is malformed. */
+/* One theme line split into its fields; key is 0 when the line names none. */
 struct theme_line {
 	char key;
 	const char *name;
@@ -77,6 +76,8 @@ struct theme_line {
 	size_t desc_len;
 };
 
+/* Splits line number line, [p, eol), into *out; JUAN_EINVAL with why
+ * filled when it is malformed. */
 static enum juan_status
 split_line(const char *p, const char *eol, int line, struct theme_line *out,
 	   char *why, size_t whysize)
