@@ -599,6 +599,34 @@ test_lists(void **state)
 	assert_int_equal(c.keys[1], 0);
 }
 
+static void
+test_lists_search(void **state)
+{
+	struct fixture *f = *state;
+	struct list_query all = {NULL, false, "招生入学"};
+	struct list_query edu = {"c", false, "招生入学"};
+	struct list_query untagged = {NULL, true, "招生入学"};
+	struct list_query none = {NULL, false, "量子计算"};
+	struct list_query science = {NULL, false, "科学教育"};
+	int64_t a, b, d, *ids;
+	size_t n;
+
+	a = put_ok(f->s, "/a.txt", &notice, PUT_NEW);
+	b = put_ok(f->s, "/b.txt", &opinion, PUT_NEW);
+	d = put_ok(f->s, "/c.txt", &notice_v2, PUT_NEW);
+	assert_int_equal(store_tag(f->s, d, theme_id(f->s, "c")), JUAN_OK);
+
+	assert_int_equal(store_list_ids(f->s, &all, &ids, &n), JUAN_OK);
+	assert_int_equal(n, 2);
+	assert_true((ids[0] == a && ids[1] == d) ||
+		    (ids[0] == d && ids[1] == a));
+	free(ids);
+	assert_ids(f->s, &edu, 1, (int64_t[]){d});
+	assert_ids(f->s, &untagged, 1, (int64_t[]){a});
+	assert_ids(f->s, &none, 0, NULL);
+	assert_ids(f->s, &science, 1, (int64_t[]){b});
+}
+
 /* ---- tags and history ----------------------------------------------- */
 
 struct history {
@@ -812,6 +840,7 @@ main(void)
 		T(test_update_shared_document),
 		T(test_not_found),
 		T(test_lists),
+		T(test_lists_search),
 		T(test_tag_untag),
 		T(test_undo_redo),
 		T(test_undo_removed_theme),
