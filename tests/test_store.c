@@ -222,12 +222,35 @@ test_migrate_empty(void **state)
 	sqlite3_close(db);
 }
 
+/* The whole of file path (caller frees) and its size in *size. */
+static char *
+read_file(const char *path, size_t *size)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	assert_non_null(fp);
+	assert_int_equal(fseek(fp, 0, SEEK_END), 0);
+	n = ftell(fp);
+	assert_true(n > 0);
+	rewind(fp);
+	buf = malloc((size_t)n);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
+	fclose(fp);
+	*size = (size_t)n;
+	return buf;
+}
+
 static void
 test_refuse_newer(void **state)
 {
 	struct fixture *f = *state;
 	struct store *s = (struct store *)1;
 	char path[128], err[256];
+	char *before, *after;
+	size_t nbefore, nafter;
 	sqlite3 *db;
 
 	snprintf(path, sizeof(path), "%s/newer.db", f->dir);
@@ -236,10 +259,17 @@ test_refuse_newer(void **state)
 				      "PRAGMA user_version = 99", NULL, NULL,
 				      NULL), SQLITE_OK);
 	sqlite3_close(db);
+	before = read_file(path, &nbefore);
 	assert_int_equal(store_open(path, &s, err, sizeof(err)), JUAN_ENEWER);
 	assert_null(s);
 	assert_non_null(strstr(err, path));
 	assert_non_null(strstr(err, "99"));
+	/* refused untouched: not even switched to WAL */
+	after = read_file(path, &nafter);
+	assert_int_equal(nafter, nbefore);
+	assert_memory_equal(after, before, nbefore);
+	free(before);
+	free(after);
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(raw_int(db, "PRAGMA user_version"), 99);
 	assert_int_equal(raw_int(db, "SELECT count(*) FROM sqlite_master"
