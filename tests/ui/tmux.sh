@@ -164,3 +164,12 @@ for sig in TERM INT; do
 		"$($T display-message -p '#{pane_dead_status}')"
 	$T kill-server 2>/dev/null
 done
+
+# the mouse: a click on the third row of the documents pane opens it
+# (an X10 mouse report, as a terminal sends it: ESC [ M button x y)
+start
+wait_for "opens for the mouse" "5 documents · 3 tagged"
+keys g
+$T send-keys -H 1b 5b 4d 20 25 24
+wait_for "a click opens the third document" \
+	"发文机关：$(meta issuer 002_60b05a13be1d900f)"
