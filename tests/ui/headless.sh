@@ -108,6 +108,25 @@ check "it is the first document" "yes" \
 	"$(docs_pane "$S/theme1.txt" | grep -qF "$(meta date 000_816103a023935f01)" && echo yes)"
 check "f Enter lists the three untagged documents" 3 "$(docs_pane "$S/untagged.txt" | wc -l)"
 
+# ---- export from the browser: format, then path (default in the cwd)
+cat >"$S/export.keys" <<KEYS
+e
+<Enter>
+<Enter>
+:dump $S/export.txt
+e
+C-u
+:type jsonl
+<Enter>
+<Enter>
+KEYS
+(cd "$WORK" && run_script "$S/export.keys")
+check "e exports juan-export.csv in the current directory" "yes" \
+	"$([ -s "$WORK/juan-export.csv" ] && echo yes)"
+check "the status line says how many" "yes" \
+	"$(tail -n 1 "$S/export.txt" | grep -q 'exported 2 tagged documents to juan-export.csv' && echo yes)"
+check "jsonl export holds the two tags" 2 "$(wc -l <"$WORK/juan-export.jsonl")"
+
 # ---- resize 120x40 → 60x20 → back: the same screen, nothing left over
 cat >"$S/resize.keys" <<KEYS
 :dump $S/before.txt

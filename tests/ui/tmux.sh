@@ -173,3 +173,10 @@ keys g
 $T send-keys -H 1b 5b 4d 20 25 24
 wait_for "a click opens the third document" \
 	"发文机关：$(meta issuer 002_60b05a13be1d900f)"
+
+# a second juan (the command line) tags a document: Ctrl-L shows it
+"$JUAN" tag 3 5 >/dev/null 2>&1
+keys C-l
+wait_for "Ctrl-L shows a tag made by another process" "5 documents · 4 tagged"
+keys q
+wait_exit "q quits after the refresh"
