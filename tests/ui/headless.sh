@@ -197,6 +197,9 @@ mkdir -p "$WORK/config/juan"
 printf 'bind J move-down\nbind j none\ncolor cursor white red\n' >"$WORK/config/juan/config"
 cat >"$S/config.keys" <<KEYS
 <Esc>
+h
+h
+g
 J
 ?
 :dump $S/config-help.txt
