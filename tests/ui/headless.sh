@@ -216,3 +216,14 @@ XDG_CONFIG_HOME="$WORK/config" run_script "$S/config.keys"
 check "a bad config line fails" 1 $?
 check "and names the file and line" "yes" \
 	"$(grep -qF "$WORK/config/juan/config: line 1: unknown action" "$WORK/script.out" && echo yes)"
+
+# ---- without a terminal the browser says why, before touching the screen
+env -u TERM "$JUAN" </dev/null >"$WORK/out" 2>"$WORK/err"
+check "TERM unset: exit 1" 1 $?
+check "TERM unset: a clear message" "yes" \
+	"$(grep -q 'TERM is not set' "$WORK/err" && echo yes)"
+TERM=xterm "$JUAN" </dev/null >"$WORK/out" 2>"$WORK/err"
+check "no terminal: exit 1" 1 $?
+check "no terminal: a clear message" "yes" \
+	"$(grep -q 'not a terminal' "$WORK/err" && echo yes)"
+check "no terminal: nothing written to stdout" "" "$(cat "$WORK/out")"
