@@ -227,3 +227,10 @@ check "no terminal: exit 1" 1 $?
 check "no terminal: a clear message" "yes" \
 	"$(grep -q 'not a terminal' "$WORK/err" && echo yes)"
 check "no terminal: nothing written to stdout" "" "$(cat "$WORK/out")"
+
+# ---- a locale that is not UTF-8 falls back to C.UTF-8: no mojibake
+printf ':dump %s\n' "$S/c-locale.txt" >"$S/c-locale.keys"
+LANG=C LC_ALL=C run_script "$S/c-locale.keys"
+check "LC_ALL=C: the browser runs" 0 $?
+check "LC_ALL=C: Chinese is drawn as such" "yes" \
+	"$(grep -q '卷 juan' "$S/c-locale.txt" && echo yes)"
