@@ -35,6 +35,8 @@ ifeq ($(filter clean,$(MAKECMDGOALS)),)
 endif
 
 .PHONY: all run test bench install uninstall clean
+# Keep the objects of test programs: they are intermediate files to make.
+.SECONDARY:
 all: build/juan
 
 # Finds the libraries with pkg-config, installing the Debian packages first
