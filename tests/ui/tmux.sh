@@ -103,7 +103,12 @@ start
 wait_for "opens again" "5 documents · 2 tagged"
 keys / 高校 Enter
 wait_for "search 高校 narrows the list" "3 of 5 documents"
-screen >"$WORK/search.txt"
+# the header may show before the rows below it: poll until they settle
+end=$(($(date +%s) + DEADLINE))
+while screen >"$WORK/search.txt" && [ "$(docs_pane "$WORK/search.txt" | wc -l)" -ne 3 ] &&
+	[ "$(date +%s)" -le "$end" ]; do
+	sleep 0.1
+done
 for f in 001_51a92434a4302ef8 003_2f31eaa467ec5393 004_5663e9c36e60ec92; do
 	check "search 高校 lists $f" "yes" \
 		"$(docs_pane "$WORK/search.txt" | grep -qF "$(meta date $f)" && echo yes)"
