@@ -65,6 +65,19 @@ wait_exit() {
 	return 1
 }
 
+# settled FILE: captures the screen into FILE once two captures in a row
+# agree (the terminal has finished a repaint), or at the deadline.
+settled() {
+	end=$(($(date +%s) + DEADLINE))
+	screen >"$1"
+	while [ "$(date +%s)" -le "$end" ]; do
+		sleep 0.1
+		screen >"$1.next"
+		cmp -s "$1" "$1.next" && break
+		mv "$1.next" "$1"
+	done
+}
+
 # keys KEY...: sends keys to the browser.
 keys() {
 	$T send-keys "$@"
@@ -118,18 +131,22 @@ keys Escape
 wait_for "Esc clears the search" "every document"
 
 # resize 120x40 → 60x20 → back
-screen >"$WORK/before.txt"
+settled "$WORK/before.txt"
 $T resize-window -x 60 -y 20
 end=$(($(date +%s) + DEADLINE))
 while [ "$(screen | wc -L)" -gt 60 ] && [ "$(date +%s)" -le "$end" ]; do sleep 0.1; done
 wait_for "60x20 relayouts" "5 documents"
-screen >"$WORK/small.txt"
+settled "$WORK/small.txt"
 check "60x20: borders line up" 1 "$(border_cols "$WORK/small.txt" | sed '/^$/d' | sort -u | wc -l)"
 $T resize-window -x 120 -y 40
 end=$(($(date +%s) + DEADLINE))
 while [ "$(screen | wc -L)" -le 60 ] && [ "$(date +%s)" -le "$end" ]; do sleep 0.1; done
 wait_for "back to 120x40" "5 documents · 2 tagged"
-screen >"$WORK/after.txt"
+end=$(($(date +%s) + DEADLINE))
+while screen >"$WORK/after.txt" && ! cmp -s "$WORK/before.txt" "$WORK/after.txt" &&
+	[ "$(date +%s)" -le "$end" ]; do
+	sleep 0.1
+done
 check "back at 120x40 nothing is left over" "" \
 	"$(diff "$WORK/before.txt" "$WORK/after.txt")"
 keys q
