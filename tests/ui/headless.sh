@@ -74,8 +74,14 @@ cat >"$S/search.keys" <<KEYS
 :type 高校
 <Enter>
 :dump $S/search.txt
+n
+:dump $S/hit.txt
 KEYS
 run_script "$S/search.keys"
+check "n jumps to a hit in the text" "yes" \
+	"$(sed -n '2,6p' "$S/hit.txt" | sed 's/.*│//' | grep -q '高校' && echo yes)"
+check "the status line counts the hits" "yes" \
+	"$(tail -n 1 "$S/hit.txt" | grep -q '^ hit 1/[0-9]' && echo yes)"
 check "search 高校 lists three documents" 3 "$(docs_pane "$S/search.txt" | wc -l)"
 for f in 001_51a92434a4302ef8 003_2f31eaa467ec5393 004_5663e9c36e60ec92; do
 	check "search 高校 lists $f" "yes" \
