@@ -240,3 +240,23 @@ LANG=C LC_ALL=C run_script "$S/c-locale.keys"
 check "LC_ALL=C: the browser runs" 0 $?
 check "LC_ALL=C: Chinese is drawn as such" "yes" \
 	"$(grep -q '卷 juan' "$S/c-locale.txt" && echo yes)"
+
+# ---- the outline folds by level
+cat >"$S/fold.keys" <<KEYS
+h
+h
+g
+<Tab>
+-
+:dump $S/fold.txt
++
+:dump $S/unfold.txt
+KEYS
+run_script "$S/fold.keys"
+outline_rows() {
+	sed '1d;$d' "$1" | awk -F'│' 'NF >= 3 { sub(/ +$/, "", $2); if ($2 != "") n++ } END { print n + 0 }'
+}
+fixture="$ROOT/tests/fixtures/expected/000_816103a023935f01.outline"
+check "- folds the outline to its top level" "$(grep -c '^1	' "$fixture")" \
+	"$(outline_rows "$S/fold.txt")"
+check "+ unfolds it again" "$(wc -l <"$fixture")" "$(outline_rows "$S/unfold.txt")"
