@@ -1,5 +1,6 @@
 #!/bin/sh
-# The browser on a real terminal: tmux on a private socket, 120x40,
+# The browser on a real terminal: tmux on a private socket (in the test's
+# own directory, removed with it), 120x40,
 # LANG=C.UTF-8, TZ=UTC.  Every wait polls `capture-pane -p` until the
 # expected text shows or a deadline passes; nothing sleeps blindly.
 . "$(dirname "$0")/../lib.sh"
@@ -11,7 +12,7 @@ if ! command -v tmux >/dev/null 2>&1; then
 fi
 DEADLINE=${JUAN_TEST_DEADLINE:-15}
 RUNS=0
-T="tmux -L juan-test-$$-0"
+T="tmux -S $WORK/tmux-0"
 cleanup() {
 	$T kill-server 2>/dev/null
 	rm -rf "$WORK"
@@ -25,7 +26,7 @@ trap cleanup EXIT
 start() {
 	$T kill-server 2>/dev/null
 	RUNS=$((RUNS + 1))
-	T="tmux -L juan-test-$$-$RUNS"
+	T="tmux -S $WORK/tmux-$RUNS"
 	$T -f /dev/null new-session -d -x 120 -y 40 \
 		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC TERM=screen JUAN_DB='$JUAN_DB' \
 		 ASAN_OPTIONS=detect_leaks=0 '$JUAN'" \; set-option remain-on-exit on
