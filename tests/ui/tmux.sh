@@ -56,7 +56,9 @@ wait_for() {
 wait_exit() {
 	end=$(($(date +%s) + DEADLINE))
 	while [ "$(date +%s)" -le "$end" ]; do
-		if [ "$($T display-message -p '#{pane_dead}')" = 1 ]; then
+		# dead, and reaped: tmux learns the status a moment after EOF
+		if [ "$($T display-message -p '#{pane_dead}#{pane_dead_status}#{pane_dead_signal}')" != 1 ] &&
+		   [ "$($T display-message -p '#{pane_dead}')" = 1 ]; then
 			ok "$1"
 			return 0
 		fi
