@@ -121,6 +121,13 @@ term_close(void)
 }
 
 void
+term_emergency(void)
+{
+	if (screen != NULL)
+		endwin();
+}
+
+void
 term_size(int *cols, int *rows)
 {
 	*cols = COLS;
