@@ -1,8 +1,10 @@
 /* search: full-text queries over the doc_fts index → ranked hits. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "juan/search.h"
+#include "juan/text.h"
 #include "juan/tokenize.h"
 #include "store_private.h"
 
@@ -13,7 +15,7 @@
 
 static const char sql_hits[] =
 	"SELECT d.id, doc_fts.rank, d.title,"
-	" snippet(doc_fts, -1, ?2, ?3, '…', 24)"
+	" juan_snippet(doc_fts, ?2, ?3, ?5)"
 	" FROM doc_fts JOIN documents d ON d.id = doc_fts.rowid"
 	" WHERE doc_fts MATCH ?1 AND doc_fts.rank MATCH '" RANK_FN "'"
 	" ORDER BY doc_fts.rank LIMIT ?4";
@@ -22,6 +24,299 @@ static const char sql_ids[] =
 	"SELECT rowid FROM doc_fts"
 	" WHERE doc_fts MATCH ?1 AND rank MATCH '" RANK_FN "'"
 	" ORDER BY rank";
+
+/* ---- snippets --------------------------------------------------------
+ *
+ * juan_snippet(doc_fts, open, close, prefixes): the text around the first
+ * hit in the body (in the title when the body has none), every hit in it
+ * between open and close, "…" where text was cut.  prefixes has one
+ * character per phrase of the query, '1' when the phrase ends in a
+ * one-character prefix token ("字"*): such a token is a bigram (or the final
+ * unigram) in the index, and only its first character is the hit.
+ *
+ * FTS5's own snippet() tokenizes the whole column and scores a window at
+ * every hit, which for a 20 KB document with hundreds of hits costs more
+ * than the query; this one tokenizes up to the end of its window only. */
+
+#define SNIPPET_BEFORE 10 /* characters of context before the first hit */
+#define SNIPPET_CHARS 48  /* characters in all */
+#define ELLIPSIS "\u2026"
+
+/* Bytes of the token at each position from the first hit on. */
+struct snip_token {
+	int start;
+	int end;
+};
+
+struct snip_scan {
+	const char *text;
+	int len;
+	int first;  /* position of the first hit */
+	int pos;    /* position of the next token */
+	int ws, we; /* the window, in bytes; set at the first hit */
+	struct snip_token *toks;
+	int ntoks;
+	int cap;
+};
+
+/* The byte offset n characters before off, stopping after a line break. */
+static int
+back_chars(const char *text, int off, int n)
+{
+	while (n > 0 && off > 0 && text[off - 1] != '\n') {
+		off--;
+		while (off > 0 && ((unsigned char)text[off] & 0xC0) == 0x80)
+			off--;
+		n--;
+	}
+	return off;
+}
+
+/* The byte offset n characters after off. */
+static int
+forward_chars(const char *text, int len, int off, int n)
+{
+	uint32_t cp;
+
+	while (n-- > 0 && off < len)
+		off += (int)text_next(text + off, (size_t)(len - off), &cp);
+	return off;
+}
+
+static int
+snip_token(void *ctx, int flags, const char *tok, int n, int start, int end)
+{
+	struct snip_scan *sc = ctx;
+	struct snip_token *grown;
+	int pos;
+
+	(void)tok;
+	(void)n;
+	if (flags & FTS5_TOKEN_COLOCATED)
+		return SQLITE_OK;
+	pos = sc->pos++;
+	if (pos < sc->first)
+		return SQLITE_OK;
+	if (pos == sc->first) {
+		sc->ws = back_chars(sc->text, start, SNIPPET_BEFORE);
+		sc->we = forward_chars(sc->text, sc->len, sc->ws,
+				       SNIPPET_CHARS);
+		if (sc->we < end)
+			sc->we = end;
+	} else if (start >= sc->we) {
+		return SQLITE_DONE;
+	}
+	if (sc->ntoks == sc->cap) {
+		sc->cap = sc->cap ? sc->cap * 2 : 64;
+		grown = sqlite3_realloc(sc->toks,
+					sc->cap * (int)sizeof(*grown));
+		if (!grown)
+			return SQLITE_NOMEM;
+		sc->toks = grown;
+	}
+	sc->toks[sc->ntoks].start = start;
+	sc->toks[sc->ntoks].end = end;
+	sc->ntoks++;
+	return SQLITE_OK;
+}
+
+struct snip_range {
+	int start;
+	int end;
+};
+
+static int
+range_cmp(const void *a, const void *b)
+{
+	const struct snip_range *x = a, *y = b;
+
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+/* The bytes of hit instance (off, phrase) inside the window, or false when
+ * it is not in it. */
+static bool
+hit_range(const Fts5ExtensionApi *api, Fts5Context *fc,
+	  const struct snip_scan *sc, const char *prefixes, int phrase,
+	  int off, struct snip_range *r)
+{
+	int last = off + api->xPhraseSize(fc, phrase) - 1;
+	struct snip_token *t;
+	uint32_t cp;
+
+	if (off < sc->first || off - sc->first >= sc->ntoks)
+		return false;
+	r->start = sc->toks[off - sc->first].start;
+	if (last - sc->first >= sc->ntoks) {
+		r->end = sc->we;
+	} else {
+		t = &sc->toks[last - sc->first];
+		r->end = t->end;
+		if (phrase < (int)strlen(prefixes) && prefixes[phrase] == '1')
+			r->end = t->start + (int)text_next(sc->text + t->start,
+				(size_t)(sc->len - t->start), &cp);
+	}
+	if (r->start < sc->ws)
+		r->start = sc->ws;
+	if (r->end > sc->we)
+		r->end = sc->we;
+	return r->start < r->end;
+}
+
+static void
+snippet_fn(const Fts5ExtensionApi *api, Fts5Context *fc,
+	   sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct snip_scan sc = {0};
+	struct snip_range *ranges = NULL;
+	const char *open, *close, *prefixes;
+	int ninst = 0, i, phrase, col, off, chosen = -1, nranges = 0;
+	int rc, at, merged;
+	sqlite3_str *out;
+	char *text;
+
+	if (argc != 3) {
+		sqlite3_result_error(ctx, "juan_snippet: 3 arguments", -1);
+		return;
+	}
+	open = (const char *)sqlite3_value_text(argv[0]);
+	close = (const char *)sqlite3_value_text(argv[1]);
+	prefixes = (const char *)sqlite3_value_text(argv[2]);
+	open = open ? open : "";
+	close = close ? close : "";
+	prefixes = prefixes ? prefixes : "";
+	rc = api->xInstCount(fc, &ninst);
+	/* the first hit of the body, else of the title */
+	for (i = 0; rc == SQLITE_OK && i < ninst; i++) {
+		rc = api->xInst(fc, i, &phrase, &col, &off);
+		if (rc != SQLITE_OK)
+			break;
+		if (chosen < 0 || col > chosen ||
+		    (col == chosen && off < sc.first)) {
+			chosen = col;
+			sc.first = off;
+		}
+	}
+	if (chosen < 0)
+		chosen = 1;
+	if (rc == SQLITE_OK)
+		rc = api->xColumnText(fc, chosen, &sc.text, &sc.len);
+	if (rc == SQLITE_OK && sc.text) {
+		rc = api->xTokenize(fc, sc.text, sc.len, &sc, snip_token);
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+	}
+	if (rc == SQLITE_OK && sc.ntoks == 0) {
+		/* no hit found in the text: its beginning */
+		sc.ws = 0;
+		sc.we = sc.text ? forward_chars(sc.text, sc.len, 0,
+						SNIPPET_CHARS) : 0;
+	}
+	if (rc == SQLITE_OK && ninst > 0) {
+		ranges = sqlite3_malloc(ninst * (int)sizeof(*ranges));
+		if (!ranges)
+			rc = SQLITE_NOMEM;
+	}
+	for (i = 0; rc == SQLITE_OK && i < ninst; i++) {
+		rc = api->xInst(fc, i, &phrase, &col, &off);
+		if (rc == SQLITE_OK && col == chosen &&
+		    hit_range(api, fc, &sc, prefixes, phrase, off,
+			      &ranges[nranges]))
+			nranges++;
+	}
+	if (rc != SQLITE_OK) {
+		sqlite3_result_error_code(ctx, rc);
+		goto done;
+	}
+	/* hits that touch or overlap become one */
+	qsort(ranges, (size_t)nranges, sizeof(*ranges), range_cmp);
+	for (i = 0, merged = 0; i < nranges; i++) {
+		if (merged > 0 && ranges[i].start <= ranges[merged - 1].end) {
+			if (ranges[i].end > ranges[merged - 1].end)
+				ranges[merged - 1].end = ranges[i].end;
+		} else {
+			ranges[merged++] = ranges[i];
+		}
+	}
+	out = sqlite3_str_new(NULL);
+	if (sc.ws > 0)
+		sqlite3_str_appendall(out, ELLIPSIS);
+	at = sc.ws;
+	for (i = 0; i < merged; i++) {
+		sqlite3_str_append(out, sc.text + at, ranges[i].start - at);
+		sqlite3_str_appendall(out, open);
+		sqlite3_str_append(out, sc.text + ranges[i].start,
+				   ranges[i].end - ranges[i].start);
+		sqlite3_str_appendall(out, close);
+		at = ranges[i].end;
+	}
+	sqlite3_str_append(out, sc.text + at, sc.we - at);
+	if (sc.we < sc.len)
+		sqlite3_str_appendall(out, ELLIPSIS);
+	rc = sqlite3_str_errcode(out);
+	text = sqlite3_str_finish(out);
+	if (rc == SQLITE_OK)
+		sqlite3_result_text(ctx, text ? text : "", -1,
+				    text ? sqlite3_free : SQLITE_STATIC);
+	else
+		sqlite3_result_error_code(ctx, rc);
+	if (rc != SQLITE_OK)
+		sqlite3_free(text);
+done:
+	sqlite3_free(ranges);
+	sqlite3_free(sc.toks);
+}
+
+int
+search_register(sqlite3 *db)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *stmt = NULL;
+	int rc;
+
+	rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_pointer(stmt, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(stmt);
+	rc = sqlite3_finalize(stmt);
+	if (rc != SQLITE_OK)
+		return rc;
+	if (!api)
+		return SQLITE_ERROR;
+	return api->xCreateFunction(api, "juan_snippet", NULL, snippet_fn,
+				    NULL);
+}
+
+/* For each phrase of a MATCH expression from tokenize_match_expr(), '1'
+ * when it ends in a prefix token, else '0' (caller frees; NULL when out of
+ * memory).  Phrases are the terms between " AND "; tokens are quoted and
+ * hold no spaces. */
+static char *
+phrase_prefixes(const char *expr)
+{
+	size_t n = 1, i = 0;
+	bool quoted = false;
+	const char *p;
+	char *flags;
+
+	for (p = expr; *p; p++)
+		n += *p == ' ';
+	flags = malloc(n + 1);
+	if (!flags)
+		return NULL;
+	flags[0] = '0';
+	for (p = expr; *p; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (!quoted && *p == '*')
+			flags[i] = '1';
+		else if (!quoted && strncmp(p, " AND ", 5) == 0)
+			flags[++i] = '0';
+	}
+	flags[i + 1] = '\0';
+	return flags;
+}
 
 /* The MATCH expression for query in *expr (caller frees; "" when nothing
  * in it is searchable). */
@@ -76,7 +371,7 @@ search_run(struct store *s, const char *query, size_t limit,
 	sqlite3_stmt *stmt = NULL;
 	size_t count = 0, cap = 0;
 	enum juan_status rc;
-	char *expr = NULL;
+	char *expr = NULL, *prefixes = NULL;
 	int step;
 
 	*hits = NULL;
@@ -84,6 +379,11 @@ search_run(struct store *s, const char *query, size_t limit,
 	rc = match_expr(s, query, &expr);
 	if (rc != JUAN_OK || !expr[0])
 		goto done;
+	prefixes = phrase_prefixes(expr);
+	if (!prefixes) {
+		rc = JUAN_ENOMEM;
+		goto done;
+	}
 	stmt = store_stmt(s, sql_hits);
 	if (!stmt) {
 		rc = JUAN_EDB;
@@ -95,6 +395,7 @@ search_run(struct store *s, const char *query, size_t limit,
 	sqlite3_bind_text(stmt, 3, mark_close ? mark_close : "", -1,
 			  SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 4, limit ? (sqlite3_int64)limit : -1);
+	sqlite3_bind_text(stmt, 5, prefixes, -1, SQLITE_STATIC);
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		more = grow(out, sizeof(*out), count, &cap);
 		if (!more) {
@@ -119,6 +420,7 @@ done:
 	if (stmt)
 		sqlite3_reset(stmt);
 	free(expr);
+	free(prefixes);
 	if (rc == JUAN_ENOMEM)
 		store_set_error(s, "search: out of memory");
 	if (rc != JUAN_OK) {

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "juan/search.h"
 #include "juan/themes.h"
 #include "juan/tokenize.h"
 #include "store_private.h"
@@ -353,8 +354,9 @@ store_open(const char *path, struct store **out, char *err, size_t errsize)
 		goto fail;
 	}
 	sqlite3_busy_timeout(s->db, 10000);
-	if (tokenize_register(s->db) != SQLITE_OK) {
-		rc = store_fail(s, "register tokenizer");
+	if (tokenize_register(s->db) != SQLITE_OK ||
+	    search_register(s->db) != SQLITE_OK) {
+		rc = store_fail(s, "register full-text search");
 		goto fail_msg;
 	}
 	rc = exec(s, "PRAGMA journal_mode = WAL;"

@@ -299,28 +299,106 @@ test_ranking(void **state)
 	search_hits_free(hits, n);
 }
 
+/* The snippet of the hit with id for query; caller frees. */
+static char *
+snippet_of(struct fixture *f, const char *query, int64_t id)
+{
+	struct search_hit *hits = NULL;
+	char *snippet = NULL;
+	size_t n = 0, i;
+
+	if (search_run(f->s, query, 0, "[", "]", &hits, &n) != JUAN_OK)
+		fail_msg("%s: %s", query, store_error(f->s));
+	for (i = 0; i < n; i++)
+		if (hits[i].id == id)
+			snippet = strdup(hits[i].snippet);
+	search_hits_free(hits, n);
+	if (!snippet)
+		fail_msg("%s: document %lld not found", query, (long long)id);
+	return snippet;
+}
+
+/* extra[i] as stored: its id is among the last of the fixture */
+#define EXTRA_ID(f, i) ((f)->ids[(f)->nids - 4 + (i)])
+
+static const struct {
+	const char *query;
+	int extra;
+	const char *snippet;
+} snippet_cases[] = {
+	/* one character: the character alone is marked, not its bigram */
+	{ "渔", 1, "加强[渔]业资源保护，有序发展海洋牧场，严格休[渔]制度。\n" },
+	{ "场", 1, "…保护，有序发展海洋牧[场]，严格休渔制度。\n" },
+	{ "休渔", 1, "…序发展海洋牧场，严格[休渔]制度。\n" },
+	{ "休渔 海洋牧场", 1,
+	  "…业资源保护，有序发展[海洋牧场]，严格[休渔]制度。\n" },
+	/* overlapping hits become one mark */
+	{ "海洋 洋牧", 1, "…业资源保护，有序发展[海洋牧]场，严格休渔制度。\n" },
+	/* only in the title: the title */
+	{ "说明", 3, "ＰＤＦ附件[说明]" },
+	/* folded matches mark the text as written */
+	{ "pdf", 3, "附件一：[ＰＤＦ]格式。Excel 表格另附。\n" },
+	{ "EXCEL", 3, "附件一：ＰＤＦ格式。[Excel] 表格另附。\n" },
+	/* a window of 48 characters from 10 before the first hit */
+	{ "海洋牧场", 2,
+	  "[海洋牧场]是渔业转型的方向。[海洋牧场]建设要科学规划。[海洋牧场]要与休闲"
+	  "渔业结合。\n" },
+	{ "科学规划", 2,
+	  "…方向。海洋牧场建设要[科学规划]。海洋牧场要与休闲渔业结合。\n" },
+};
+
 static void
 test_snippet_marks(void **state)
 {
 	struct fixture *f = *state;
 	struct search_hit *hits = NULL;
-	size_t n = 0;
+	size_t n = 0, i;
+	char *got;
 
+	for (i = 0; i < sizeof(snippet_cases) / sizeof(snippet_cases[0]); i++) {
+		got = snippet_of(f, snippet_cases[i].query,
+				 EXTRA_ID(f, snippet_cases[i].extra));
+		assert_string_equal(got, snippet_cases[i].snippet);
+		free(got);
+	}
+	/* other marks, and none */
 	assert_int_equal(search_run(f->s, "休渔", 0, "<b>", "</b>", &hits, &n),
 			 JUAN_OK);
 	assert_int_equal(n, 1);
 	assert_non_null(strstr(hits[0].snippet, "严格<b>休渔</b>制度"));
 	search_hits_free(hits, n);
-	/* a hit in the title only: the snippet is the marked title */
-	assert_int_equal(search_run(f->s, "推进海洋", 0, "[", "]", &hits, &n),
-			 JUAN_OK);
-	assert_true(n >= 1);
-	assert_non_null(strstr(hits[0].snippet, "[推进海洋]"));
-	search_hits_free(hits, n);
-	/* no marks given: the plain text */
 	assert_int_equal(search_run(f->s, "休渔", 0, NULL, NULL, &hits, &n),
 			 JUAN_OK);
 	assert_non_null(strstr(hits[0].snippet, "严格休渔制度"));
+	search_hits_free(hits, n);
+}
+
+/* In a long text: a window cut with "…" at both ends, at most 48
+ * characters, the first hit 10 characters in. */
+static void
+test_snippet_window(void **state)
+{
+	struct fixture *f = *state;
+	struct search_hit *hits = NULL;
+	const char *p, *open;
+	size_t n = 0;
+	int chars = 0;
+	uint32_t cp;
+
+	assert_int_equal(search_run(f->s, "温馨提品", 0, "[", "]", &hits, &n),
+			 JUAN_OK);
+	assert_int_equal(n, 1);
+	p = hits[0].snippet;
+	assert_memory_equal(p, "…", 3);
+	assert_memory_equal(p + strlen(p) - 3, "…", 3);
+	open = strstr(p, "[温馨提品]");
+	assert_non_null(open);
+	for (p += 3; p < open; p += text_next(p, 4, &cp))
+		chars++;
+	assert_int_equal(chars, 10);
+	for (p = hits[0].snippet + 3, chars = 0; *p; p += text_next(p, 4, &cp))
+		chars++;
+	assert_int_equal(chars, 48 + 2 + 1); /* text, marks, final "…" */
 	search_hits_free(hits, n);
 }
 
@@ -401,6 +479,8 @@ main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_ranking, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_snippet_marks, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_snippet_window, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_limit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_odd_queries, setup,

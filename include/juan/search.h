@@ -7,12 +7,17 @@
 #ifndef JUAN_SEARCH_H
 #define JUAN_SEARCH_H
 
+#include <sqlite3.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "juan/status.h"
 
 struct store;
+
+/* Registers the SQL functions search needs (the snippet maker) on db; every
+ * connection of a store needs them.  Returns an SQLite result code. */
+int search_register(sqlite3 *db);
 
 struct search_hit {
 	int64_t id;
