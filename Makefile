@@ -35,6 +35,8 @@ ifeq ($(filter clean,$(MAKECMDGOALS)),)
 endif
 
 .PHONY: all run test bench install uninstall clean
+# Keep the objects of test programs: they are intermediate files to make.
+.SECONDARY:
 all: build/juan
 
 # Finds the libraries with pkg-config, installing the Debian packages first
@@ -79,12 +81,14 @@ build/obj/store/%.o: store/%.c build/config.mk
 build/asan/obj/store/%.o: store/%.c build/config.mk
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CFLAGS) $(STORE_CFLAGS) $(SAN_CFLAGS) $(CFLAGS) -c -o $@ $<
+# The browser finds the installed sample corpus under DATADIR (tui/sample.h).
+TUI_CFLAGS = $(CURSES_CFLAGS) -DJUAN_DATADIR='"$(DATADIR)"'
 build/obj/tui/%.o: tui/%.c build/config.mk
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) $(CURSES_CFLAGS) $(OPT_CFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(BASE_CFLAGS) $(TUI_CFLAGS) $(OPT_CFLAGS) $(CFLAGS) -c -o $@ $<
 build/asan/obj/tui/%.o: tui/%.c build/config.mk
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) $(CURSES_CFLAGS) $(SAN_CFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(BASE_CFLAGS) $(TUI_CFLAGS) $(SAN_CFLAGS) $(CFLAGS) -c -o $@ $<
 build/asan/obj/tests/%.o: tests/%.c build/config.mk
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CFLAGS) -Itui $(CURSES_CFLAGS) $(CMOCKA_CFLAGS) $(SAN_CFLAGS) $(CFLAGS) -c -o $@ $<
@@ -107,13 +111,12 @@ build/asan/tests/%: build/asan/obj/tests/%.o build/asan/libjuantui.a build/asan/
 	@mkdir -p $(@D)
 	$(CC) $(SAN_CFLAGS) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(CURSES_LIBS) $(STORE_LIBS)
 
-# The sample corpus in a store of its own, then the list of it (the browser
-# once tui/app.c lands: drop the final `list`).
+# The sample corpus in a store of its own, then the browser on it.
 RUN_DB = build/run/juan.db
 run: build/juan
 	@mkdir -p build/run
 	build/juan --db $(RUN_DB) import assets/sample
-	build/juan --db $(RUN_DB) list
+	build/juan --db $(RUN_DB)
 
 test: build/asan/juan $(TESTS)
 	JUAN=build/asan/juan TESTS_DIR=build/asan/tests sh tests/run.sh

@@ -104,11 +104,12 @@ scan_utf8(const char *s, size_t len, struct scan *sc)
 			i++;
 			continue;
 		}
-		if (c >= 0xE1 && c <= 0xEC && i + 2 < len &&
+		if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < len &&
 		    ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
 		    ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
 			/* the three-byte forms that cannot be overlong or
-			 * surrogates: U+1000–U+CFFF, all CJK ideographs */
+			 * surrogates: U+1000–U+FFFF less U+D000–U+DFFF,
+			 * where CJK text and full-width punctuation are */
 			cp = (uint32_t)(c & 0x0F) << 12 |
 			     (uint32_t)((unsigned char)s[i + 1] & 0x3F) << 6 |
 			     ((unsigned char)s[i + 2] & 0x3F);
@@ -151,7 +152,8 @@ set_why(char *why, size_t whysize, const char *fmt, ...)
 
 /* Converts bytes[0..len) from the encoding from to UTF-8 in a new buffer
  * with room for a NUL (*out, caller frees; *out_len bytes).  On JUAN_ENOTTEXT
- * *bad_at is the offset of the first byte that is not valid in from. */
+ * *bad_at is the offset of the first byte that is not valid in from;
+ * JUAN_EIO when iconv has no converter for it. */
 static enum juan_status
 convert(const char *from, const char *bytes, size_t len, char **out,
 	size_t *out_len, size_t *bad_at)
@@ -166,7 +168,7 @@ convert(const char *from, const char *bytes, size_t len, char **out,
 		return JUAN_ENOMEM;
 	cd = iconv_open("UTF-8", from);
 	if (cd == (iconv_t)-1)
-		return errno == ENOMEM ? JUAN_ENOMEM : JUAN_EINVAL;
+		return errno == ENOMEM ? JUAN_ENOMEM : JUAN_EIO;
 	/* 3 bytes of UTF-8 for every 2 of UTF-16 or GB18030 at most */
 	cap = len + len / 2 + 16;
 	buf = malloc(cap);
@@ -254,6 +256,10 @@ decode_utf16(const char *b, size_t len, enum text_encoding e, char **buf,
 	if (rc == JUAN_ENOTTEXT)
 		set_why(why, whysize, "invalid %s at offset %zu", name,
 			bad_at + 2);
+	else if (rc == JUAN_EIO) {
+		set_why(why, whysize, "iconv cannot convert %s", name);
+		rc = JUAN_ENOTTEXT;
+	}
 	if (rc != JUAN_OK)
 		return rc;
 	scan_utf8(*buf, *n, sc);
@@ -308,6 +314,10 @@ decode_bytes(const char *b, size_t len, enum text_encoding *e, char **buf,
 	if (rc == JUAN_ENOTTEXT)
 		set_why(why, whysize, "invalid UTF-8 at offset %zu and invalid "
 			"GB18030 at offset %zu", raw.bad, bad_at);
+	else if (rc == JUAN_EIO) {
+		set_why(why, whysize, "iconv cannot convert GB18030");
+		rc = JUAN_ENOTTEXT;
+	}
 	if (rc != JUAN_OK)
 		return rc;
 	*e = ENC_GB18030;

@@ -136,19 +136,25 @@ write_sections(struct store *s, const struct put_ctx *c)
 	return rc;
 }
 
-/* Indexes the title and body of document c->id as stored in documents: an
- * external-content FTS5 table must be given exactly the stored values. */
+/* Adds document c->id's title and body to the search index: the values
+ * stored in documents, as an external-content FTS5 table must be given.
+ * Single-row statements with bound values, because a statement that needs
+ * a statement journal (INSERT … SELECT) makes FTS5 flush its pending index
+ * data to disk at every document. */
 static enum juan_status
 index_doc(struct store *s, const struct put_ctx *c)
 {
 	static const char sql[] =
-		"INSERT INTO doc_fts(rowid, title, body)"
-		" SELECT id, title, body FROM documents WHERE id = ?1";
+		"INSERT INTO doc_fts(rowid, title, body) VALUES(?1, ?2, ?3)";
 	sqlite3_stmt *stmt = store_stmt(s, sql);
 
 	if (!stmt)
 		return JUAN_EDB;
 	sqlite3_bind_int64(stmt, 1, c->id);
+	sqlite3_bind_text(stmt, 2, meta_or_empty(c->d->meta.title), -1,
+			  SQLITE_STATIC);
+	sqlite3_bind_text64(stmt, 3, c->text + c->d->head_len, c->d->body_len,
+			    SQLITE_STATIC, SQLITE_UTF8);
 	return run(s, stmt, "index document");
 }
 
@@ -156,26 +162,60 @@ index_doc(struct store *s, const struct put_ctx *c)
 static enum juan_status
 unindex_doc(struct store *s, const struct put_ctx *c)
 {
-	static const char sql[] =
+	static const char sql_old[] =
+		"SELECT title, body FROM documents WHERE id = ?1";
+	static const char sql_delete[] =
 		"INSERT INTO doc_fts(doc_fts, rowid, title, body)"
-		" SELECT 'delete', id, title, body FROM documents WHERE id = ?1";
-	sqlite3_stmt *stmt = store_stmt(s, sql);
+		" VALUES('delete', ?1, ?2, ?3)";
+	sqlite3_stmt *old = store_stmt(s, sql_old);
+	sqlite3_stmt *del;
+	enum juan_status rc;
 
-	if (!stmt)
+	if (!old)
 		return JUAN_EDB;
-	sqlite3_bind_int64(stmt, 1, c->id);
-	return run(s, stmt, "update search index");
+	sqlite3_bind_int64(old, 1, c->id);
+	if (sqlite3_step(old) != SQLITE_ROW) {
+		rc = store_fail(s, "update search index");
+		goto done;
+	}
+	if (!(del = store_stmt(s, sql_delete))) {
+		rc = JUAN_EDB;
+		goto done;
+	}
+	sqlite3_bind_int64(del, 1, c->id);
+	sqlite3_bind_value(del, 2, sqlite3_column_value(old, 0));
+	sqlite3_bind_value(del, 3, sqlite3_column_value(old, 1));
+	rc = run(s, del, "update search index");
+done:
+	sqlite3_reset(old);
+	return rc;
 }
 
+/* Records that path holds document id.  Plain single-row statements: an
+ * upsert would need a statement journal, and with it FTS5 would flush its
+ * pending index data at every document (see index_doc). */
 static enum juan_status
 add_path(struct store *s, const char *path, int64_t id)
 {
-	static const char sql[] =
-		"INSERT INTO doc_paths(path, doc_id) VALUES(?1, ?2)"
-		" ON CONFLICT(path) DO UPDATE SET doc_id = excluded.doc_id"
-		" WHERE doc_id <> excluded.doc_id";
-	sqlite3_stmt *stmt = store_stmt(s, sql);
+	static const char sql_find[] =
+		"SELECT doc_id FROM doc_paths WHERE path = ?1";
+	static const char sql_insert[] =
+		"INSERT INTO doc_paths(path, doc_id) VALUES(?1, ?2)";
+	static const char sql_move[] =
+		"UPDATE doc_paths SET doc_id = ?2 WHERE path = ?1";
+	sqlite3_stmt *stmt = store_stmt(s, sql_find);
+	enum juan_status rc;
+	int64_t had = 0;
 
+	if (!stmt)
+		return JUAN_EDB;
+	sqlite3_bind_text(stmt, 1, path, -1, SQLITE_STATIC);
+	rc = lookup_int(s, stmt, &had, "look up path");
+	if (rc == JUAN_OK && had == id)
+		return JUAN_OK;
+	if (rc != JUAN_OK && rc != JUAN_ENOTFOUND)
+		return rc;
+	stmt = store_stmt(s, rc == JUAN_OK ? sql_move : sql_insert);
 	if (!stmt)
 		return JUAN_EDB;
 	sqlite3_bind_text(stmt, 1, path, -1, SQLITE_STATIC);

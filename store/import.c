@@ -448,34 +448,56 @@ walk_all(struct import *im, const char *const *paths, size_t n)
 	return rc;
 }
 
-/* Connection settings for a bulk load: a bigger page cache and temporary
- * structures in memory.  *old_cache is the cache size to restore. */
-static enum juan_status
-tune(struct store *s, int *old_cache)
+/* Settings for a bulk load: a bigger page cache, temporary structures in
+ * memory, fewer WAL checkpoints (a page written by several batches is
+ * copied back once), and room for 16 MB of pending search-index data before
+ * FTS5 writes a segment (its default of 1 MB writes many small segments that
+ * must then be merged).  The last one is kept in the store; the others are
+ * this connection's and restored by untune(). */
+struct tuning {
+	int cache_size;
+	int wal_autocheckpoint;
+};
+
+static int
+pragma_int(struct store *s, const char *sql, int *out)
 {
 	sqlite3_stmt *stmt = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &stmt, NULL);
 
-	if (sqlite3_prepare_v2(s->db, "PRAGMA cache_size", -1, &stmt,
-			       NULL) != SQLITE_OK ||
-	    sqlite3_step(stmt) != SQLITE_ROW) {
-		sqlite3_finalize(stmt);
-		return store_fail(s, "import settings");
+	if (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		*out = sqlite3_column_int(stmt, 0);
+		rc = SQLITE_OK;
 	}
-	*old_cache = sqlite3_column_int(stmt, 0);
 	sqlite3_finalize(stmt);
+	return rc;
+}
+
+static enum juan_status
+tune(struct store *s, struct tuning *old)
+{
+	if (pragma_int(s, "PRAGMA cache_size", &old->cache_size) != SQLITE_OK ||
+	    pragma_int(s, "PRAGMA wal_autocheckpoint",
+		       &old->wal_autocheckpoint) != SQLITE_OK)
+		return store_fail(s, "import settings");
 	if (sqlite3_exec(s->db, "PRAGMA cache_size = -65536;"
-			 "PRAGMA temp_store = MEMORY", NULL, NULL,
+			 "PRAGMA temp_store = MEMORY;"
+			 "PRAGMA wal_autocheckpoint = 16384;"
+			 "INSERT INTO doc_fts(doc_fts, rank)"
+			 " VALUES('hashsize', 16777216)", NULL, NULL,
 			 NULL) != SQLITE_OK)
 		return store_fail(s, "import settings");
 	return JUAN_OK;
 }
 
 static void
-untune(struct store *s, int old_cache)
+untune(struct store *s, const struct tuning *old)
 {
-	char sql[64];
+	char sql[128];
 
-	snprintf(sql, sizeof(sql), "PRAGMA cache_size = %d", old_cache);
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size = %d;"
+		 "PRAGMA wal_autocheckpoint = %d", old->cache_size,
+		 old->wal_autocheckpoint);
 	sqlite3_exec(s->db, sql, NULL, NULL, NULL);
 }
 
@@ -485,7 +507,7 @@ import_paths(struct store *s, const char *const *paths, size_t n,
 {
 	struct import im;
 	enum juan_status rc;
-	int old_cache = 0;
+	struct tuning old;
 
 	memset(&im, 0, sizeof(im));
 	im.s = s;
@@ -497,7 +519,7 @@ import_paths(struct store *s, const char *const *paths, size_t n,
 	if (rc != JUAN_OK)
 		goto done;
 	im.counting = false;
-	rc = tune(s, &old_cache);
+	rc = tune(s, &old);
 	if (rc != JUAN_OK)
 		goto done;
 	rc = walk_all(&im, paths, n);
@@ -509,7 +531,7 @@ import_paths(struct store *s, const char *const *paths, size_t n,
 	}
 	if (im.in_tx)
 		store_rollback(s);
-	untune(s, old_cache);
+	untune(s, &old);
 done:
 	if (rc == JUAN_ENOMEM)
 		store_set_error(s, "import: out of memory");

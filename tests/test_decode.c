@@ -318,6 +318,12 @@ test_refused(void **state)
 		  "invalid UTF-8 at offset 0 and invalid GB18030 at offset 4" },
 		{ BYTES("\xD6\xD0\xCE"),
 		  "invalid UTF-8 at offset 0 and invalid GB18030 at offset 2" },
+		{ BYTES("\xED\xA0\x80"),                     /* a surrogate */
+		  "invalid UTF-8 at offset 0 and invalid GB18030 at offset 2" },
+		{ BYTES("\xE0\x80\x80"),                     /* overlong */
+		  "invalid UTF-8 at offset 0 and invalid GB18030 at offset 2" },
+		{ BYTES("a\xED\xBF\xBF"),
+		  "invalid UTF-8 at offset 1 and invalid GB18030 at offset 3" },
 		{ BYTES("\xEF\xBB\xBF" "abc\xFF"), "invalid UTF-8 at offset 6" },
 		{ BYTES("\xFF\xFE\x2D\x4E\x87"), "invalid UTF-16LE at offset 4" },
 		{ BYTES("\xFF\xFE\x00\xD8\x41\x00"),

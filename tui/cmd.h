@@ -54,6 +54,9 @@ struct store *cmd_store(struct cmd *c);
 /* Writes "juan: " and the formatted message and a newline to stderr. */
 void cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Reports that the store has no theme called name_or_key. */
+void cmd_no_theme(const char *name_or_key);
+
 /* Writes "juan: NAME: " and the formatted message to stderr, then a hint to
  * run `juan NAME --help`; returns CMD_USAGE. */
 int cmd_usage(const char *name, const char *fmt, ...)

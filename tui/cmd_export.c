@@ -12,8 +12,8 @@ static const char usage[] =
 	"usage: juan export [--format csv|jsonl|md] [--theme NAME] [--all]\n"
 	"                   [--bom] [-o FILE]\n"
 	"\n"
-	"Writes the tagged documents with the fields id, title, issuer, docno,\n"
-	"date, theme, theme_key, tagged_at, path.\n"
+	"Writes the tagged documents with the fields id, title, issuer,\n"
+	"docno, date, theme, theme_key, tagged_at, path.\n"
 	"  --format csv    RFC 4180 CSV in UTF-8 (default)\n"
 	"  --format jsonl  one JSON object a line\n"
 	"  --format md     a Markdown table per theme\n"
@@ -48,9 +48,9 @@ cmd_export(struct cmd *c, int argc, char **argv)
 		switch (opt) {
 		case OPT_FORMAT:
 			if (export_format_parse(optarg, &eo.format) != JUAN_OK)
-				return cmd_usage("export", "unknown format '%s' "
-						 "for --format (csv, jsonl or "
-						 "md)", optarg);
+				return cmd_usage("export", "unknown format "
+						 "'%s' for --format (csv, "
+						 "jsonl or md)", optarg);
 			break;
 		case OPT_THEME:
 			eo.theme = optarg;
@@ -63,7 +63,8 @@ cmd_export(struct cmd *c, int argc, char **argv)
 			break;
 		case 'o':
 			if (!*optarg)
-				return cmd_usage("export", "-o needs a file name");
+				return cmd_usage("export", "-o needs a file "
+						 "name");
 			path = optarg;
 			break;
 		case 'h':
@@ -87,8 +88,7 @@ cmd_export(struct cmd *c, int argc, char **argv)
 	else
 		st = export_write(s, &eo, stdout, &count);
 	if (st == JUAN_ENOTFOUND) {
-		cmd_error("no theme '%s' (see 'juan themes' for names and keys)",
-			  eo.theme);
+		cmd_no_theme(eo.theme);
 		return CMD_FAIL;
 	}
 	if (st == JUAN_EIO) {

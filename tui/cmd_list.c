@@ -91,32 +91,29 @@ oom:
 	return 1;
 }
 
-/* A column never shrinks below this many display columns. */
-static const int min_width[NCOLS] = {2, 4, 6, 8, 5};
-/* Columns give up width in this order when the table is too wide. */
-static const int shrink_order[] = {3, 2, 4, 1};
+/* When the table is wider than the terminal, columns give up width in this
+ * order, each down to its floor: first the issuer and the theme to a useful
+ * width, then the title to 20 columns, then everything to a bare minimum. */
+static const struct {
+	int col;
+	int floor;
+} shrink_steps[] = {
+	{2, 16}, {4, 10}, {3, 20}, {2, 6}, {4, 5}, {3, 8}, {1, 4},
+};
 #define GAP 2
 
 static void
 fit_widths(int w[NCOLS], int cols)
 {
-	int total = GAP * (NCOLS - 1), excess, give;
+	int excess = GAP * (NCOLS - 1) - cols, give, j;
 	size_t i;
-	int j;
 
 	for (j = 0; j < NCOLS; j++)
-		total += w[j];
-	excess = total - cols;
-	/* The title keeps 20 columns as long as the others can give. */
-	if (excess > 0 && w[3] > 20) {
-		give = w[3] - 20 < excess ? w[3] - 20 : excess;
-		w[3] -= give;
-		excess -= give;
-	}
-	for (i = 0; excess > 0 && i < sizeof(shrink_order) /
-						sizeof(shrink_order[0]); i++) {
-		j = shrink_order[i];
-		give = w[j] - min_width[j];
+		excess += w[j];
+	for (i = 0; excess > 0 && i < sizeof(shrink_steps) /
+						sizeof(shrink_steps[0]); i++) {
+		j = shrink_steps[i].col;
+		give = w[j] - shrink_steps[i].floor;
 		if (give <= 0)
 			continue;
 		if (give > excess)
@@ -197,8 +194,7 @@ check_theme(struct store *s, const char *name_or_key)
 		return CMD_FAIL;
 	}
 	if (!theme_set_find(&set, name_or_key)) {
-		cmd_error("no theme '%s' (see 'juan themes' for names and keys)",
-			  name_or_key);
+		cmd_no_theme(name_or_key);
 		rc = CMD_FAIL;
 	}
 	theme_set_free(&set);
@@ -255,7 +251,8 @@ cmd_list(struct cmd *c, int argc, char **argv)
 		return cmd_usage("list", "unexpected argument '%s'",
 				 argv[optind]);
 	if (q.theme && q.untagged)
-		return cmd_usage("list", "give --theme or --untagged, not both");
+		return cmd_usage("list", "give --theme or --untagged, not "
+				 "both");
 	s = cmd_store(c);
 	if (!s)
 		return CMD_FAIL;
@@ -287,7 +284,10 @@ show_field(const char *label, const char *value)
 {
 	int pad = 11 - text_width(label, strlen(label));
 
-	printf("%s%*s%s\n", label, pad > 1 ? pad : 1, "", value);
+	if (!*value)
+		printf("%s\n", label);
+	else
+		printf("%s%*s%s\n", label, pad > 1 ? pad : 1, "", value);
 }
 
 int

@@ -44,8 +44,8 @@ cmd_parse(struct cmd *c, int argc, char **argv)
 		case OPT_OUTLINE:
 		case OPT_META:
 			if (what != WHAT_NONE)
-				return cmd_usage("parse", "give one of --outline "
-						 "and --meta");
+				return cmd_usage("parse", "give one of "
+						 "--outline and --meta");
 			what = opt == OPT_OUTLINE ? WHAT_OUTLINE : WHAT_META;
 			break;
 		case 'h':

@@ -78,7 +78,8 @@ cmd_search(struct cmd *c, int argc, char **argv)
 		return CMD_FAIL;
 	}
 	for (i = 0; i < n; i++) {
-		w = snprintf(idbuf, sizeof(idbuf), "%lld", (long long)hits[i].id);
+		w = snprintf(idbuf, sizeof(idbuf), "%lld",
+			     (long long)hits[i].id);
 		if (w > idw)
 			idw = w;
 	}

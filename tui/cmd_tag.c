@@ -97,8 +97,7 @@ cmd_tag(struct cmd *c, int argc, char **argv)
 	if (theme) {
 		rc = set_theme(s, id, theme);
 	} else {
-		cmd_error("no theme '%s' (see 'juan themes' for names and keys)",
-			  name);
+		cmd_no_theme(name);
 		rc = CMD_FAIL;
 	}
 	theme_set_free(&set);

@@ -16,9 +16,10 @@ static const char usage[] =
 	"\n"
 	"Without arguments, lists the themes: key, name, number of documents.\n"
 	"`load` replaces the theme set with the one in FILE, a TSV file of\n"
-	"`name<TAB>description` or `key<TAB>name<TAB>description` lines (# starts\n"
-	"a comment).  Documents keep their theme when its name is in the new\n"
-	"set; when some would lose it, load refuses unless --replace is given.\n";
+	"`name<TAB>description` or `key<TAB>name<TAB>description` lines\n"
+	"(# starts a comment).  Documents keep their theme when its name is in\n"
+	"the new set; when some would lose it, load refuses unless --replace\n"
+	"is given.\n";
 
 enum { OPT_REPLACE = 256 };
 

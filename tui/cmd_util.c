@@ -25,7 +25,8 @@ cmd_store(struct cmd *c)
 	} else {
 		path = store_default_path();
 		if (!path) {
-			cmd_error("no store: set JUAN_DB or HOME, or use --db PATH");
+			cmd_error("no store: set JUAN_DB or HOME, or use "
+				  "--db PATH");
 			return NULL;
 		}
 	}
@@ -49,6 +50,13 @@ cmd_error(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+void
+cmd_no_theme(const char *name_or_key)
+{
+	cmd_error("no theme '%s' (see 'juan themes' for names and keys)",
+		  name_or_key);
 }
 
 static void

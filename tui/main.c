@@ -5,12 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app.h"
 #include "cmd.h"
 #include "juan/store.h"
 
 enum { OPT_DB = 256 };
 
 static int cmd_help(struct cmd *c, int argc, char **argv);
+static int cmd_browse(struct cmd *c, int argc, char **argv);
+
+static const char *program; /* argv[0], to find the sample corpus */
 
 struct command {
 	const char *name;
@@ -21,12 +25,12 @@ struct command {
 
 static const struct command commands[] = {
 	{"import", cmd_import, "PATH...", "import text files and directories"},
-	{"list", cmd_list, "[OPTIONS]", "list documents, filtered by theme or search"},
+	{"list", cmd_list, "[OPTIONS]", "list documents (by theme, search)"},
 	{"show", cmd_show, "ID", "a document's metadata and outline"},
 	{"tag", cmd_tag, "ID THEME", "give a document a theme (name or key)"},
 	{"untag", cmd_untag, "ID", "remove a document's theme"},
 	{"search", cmd_search, "QUERY", "full-text search, best hits first"},
-	{"export", cmd_export, "[OPTIONS]", "export documents as csv, jsonl or md"},
+	{"export", cmd_export, "[OPTIONS]", "export as csv, jsonl or md"},
 	{"themes", cmd_themes, "[load FILE]", "list the themes, or load a set"},
 	{"parse", cmd_parse, "--outline|--meta FILE",
 	 "the parse of one file (no store)"},
@@ -34,7 +38,7 @@ static const struct command commands[] = {
 };
 
 /* What `juan` does with no command. */
-static const cmd_fn no_command = cmd_help;
+static const cmd_fn no_command = cmd_browse;
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -63,7 +67,7 @@ print_help(void)
 	      "commands:\n", stdout);
 	for (i = 0; i < NCOMMANDS; i++)
 		printf("  %s %-*s %s\n", commands[i].name,
-		       26 - (int)strlen(commands[i].name), commands[i].args,
+		       28 - (int)strlen(commands[i].name), commands[i].args,
 		       commands[i].summary);
 	fputs("\n"
 	      "options:\n"
@@ -98,6 +102,25 @@ cmd_help(struct cmd *c, int argc, char **argv)
 	return cmd->run(c, 2, sub);
 }
 
+/* The browser (tui/app.h); JUAN_SCRIPT=FILE runs it headless. */
+static int
+cmd_browse(struct cmd *c, int argc, char **argv)
+{
+	struct app_opts opts = {0};
+	struct store *s;
+
+	(void)argc;
+	(void)argv;
+	s = cmd_store(c);
+	if (!s)
+		return CMD_FAIL;
+	opts.script = getenv("JUAN_SCRIPT");
+	if (opts.script && !*opts.script)
+		opts.script = NULL;
+	opts.argv0 = program;
+	return app_run(s, &opts);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -112,6 +135,7 @@ main(int argc, char **argv)
 	int opt, rc;
 
 	setlocale(LC_ALL, "");
+	program = argv[0];
 	cmd_getopt_reset();
 	while ((opt = getopt_long(argc, argv, "+:hV", opts, NULL)) != -1) {
 		switch (opt) {

@@ -25,10 +25,13 @@ const char *decode_encoding_name(enum text_encoding enc);
 /* Decodes bytes[0..len).  On JUAN_OK stores the normalised, NUL-terminated
  * UTF-8 text in *out (caller frees), its length in *out_len and the detected
  * encoding in *enc (may be NULL).  Returns JUAN_ENOTTEXT when the bytes are no
- * text juan reads (NUL bytes outside UTF-16, invalid in every candidate
- * encoding, control characters that mark a binary), with a short reason such
- * as "NUL byte at offset 12" written into why[0..whysize); JUAN_ENOMEM when
- * out of memory.  An empty file decodes to empty text. */
+ * text juan reads (NUL bytes outside UTF-16 or a NUL character in it, invalid
+ * in every candidate encoding, control characters that mark a binary), with
+ * a short reason such as "NUL byte at offset 12" written into why[0..whysize)
+ * (why may be NULL; "" on success), also when iconv has no converter for
+ * the encoding; JUAN_ENOMEM when out of memory.  Bytes that are not UTF-8
+ * but happen to be valid GB18030 decode as GB18030.  An empty file decodes
+ * to empty text. */
 enum juan_status decode_text(const void *bytes, size_t len, char **out,
 			     size_t *out_len, enum text_encoding *enc,
 			     char *why, size_t whysize);

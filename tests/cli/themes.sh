@@ -14,7 +14,7 @@ check "themes: the key of 科技、教育" "c" "$(awk '$2 == "科技、教育" {
 "$JUAN" tag 3 综合政务 >/dev/null
 "$JUAN" themes >"$WORK/out"
 check "themes: counts" "c 2|2 1" \
-	"$(awk '$3 > 0 {print $1 " " $3}' "$WORK/out" | sort -r | tr '\n' '|' | sed 's/|$//')"
+	"$(awk 'NR > 1 && $3 > 0 {print $1 " " $3}' "$WORK/out" | sort -r | tr '\n' '|' | sed 's/|$//')"
 
 # The count column ends at the same display column on every line.
 python3 - "$WORK/out" >"$WORK/py" 2>&1 <<'PY'

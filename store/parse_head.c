@@ -1,0 +1,519 @@
+/* parse_head: the web-page chrome and the metadata block before the
+ * document (the head), the footer chrome after it (the tail), and what the
+ * metadata block says (OUTLINE.md, "Input as it really is"). */
+#include <string.h>
+
+#include "juan/text.h"
+#include "parse_private.h"
+
+#define HEAD_LINES 80 /* lines searched for the head */
+#define TAIL_LINES 30 /* lines searched for the tail */
+#define HEAD_OTHER 3  /* non-chrome lines (a title) allowed between chrome */
+
+enum field {
+	F_NONE,
+	F_TITLE,
+	F_ISSUER,
+	F_DOCNO,
+	F_SIGNED,
+	F_MADE,
+	F_PUBLISHED,
+	F_TOPIC,
+	F_TOPIC1,
+	F_TOPIC2,
+	F_SOURCE,
+	F_NONE_DATE,
+};
+
+static const struct {
+	const char *text;
+	enum field field;
+} labels[] = {
+	{ "标题", F_TITLE },
+	{ "文件名称", F_TITLE },
+	{ "名称", F_TITLE },
+	{ "索引号", F_NONE },
+	{ "信息索引号", F_NONE },
+	{ "主题分类", F_TOPIC },
+	{ "主题(一级)", F_TOPIC1 },
+	{ "主题（一级）", F_TOPIC1 },
+	{ "主题(二级)", F_TOPIC2 },
+	{ "主题（二级）", F_TOPIC2 },
+	{ "组配分类", F_NONE },
+	{ "服务对象分类", F_NONE },
+	{ "体裁分类", F_NONE },
+	{ "发布机构", F_ISSUER },
+	{ "公开主体", F_ISSUER },
+	{ "发文机关", F_ISSUER },
+	{ "发文单位", F_ISSUER },
+	{ "发布单位", F_ISSUER },
+	{ "发文字号", F_DOCNO },
+	{ "文号", F_DOCNO },
+	{ "文件编号", F_DOCNO },
+	{ "发文编号", F_DOCNO },
+	{ "成文日期", F_SIGNED },
+	{ "成文时间", F_SIGNED },
+	{ "生成日期", F_MADE },
+	{ "发文日期", F_MADE },
+	{ "印发日期", F_MADE },
+	{ "发布日期", F_PUBLISHED },
+	{ "发布时间", F_PUBLISHED },
+	{ "公开日期", F_PUBLISHED },
+	{ "时间", F_PUBLISHED },
+	{ "日期", F_PUBLISHED },
+	{ "生效日期", F_NONE_DATE },
+	{ "失效日期", F_NONE_DATE },
+	{ "废止日期", F_NONE_DATE },
+	{ "实施日期", F_NONE_DATE },
+	{ "有效期", F_NONE },
+	{ "公开方式", F_NONE },
+	{ "公开时限", F_NONE },
+	{ "公开形式", F_NONE },
+	{ "公开范围", F_NONE },
+	{ "公开程序", F_NONE },
+	{ "体裁", F_NONE },
+	{ "关键词", F_NONE },
+	{ "主题词", F_NONE },
+	{ "效力状况", F_NONE },
+	{ "有效性", F_NONE },
+	{ "时效性", F_NONE },
+	{ "内容概述", F_NONE },
+	{ "文件下载", F_NONE },
+	{ "来源", F_SOURCE },
+	{ "信息来源", F_SOURCE },
+	{ "文章来源", F_SOURCE },
+	{ "访问次数", F_NONE },
+	{ "浏览次数", F_NONE },
+	{ "点击数", F_NONE },
+	{ "字号", F_NONE },
+	{ "作者", F_NONE },
+};
+
+static const char *const chrome_words[] = {
+	"当前位置", "您的位置", "您现在的位置", "所在位置", "当前的位置",
+};
+
+static const char *const widget_words[] = {
+	"字号", "打印", "访问次数", "浏览次数", "阅读次数", "点击数", "访问量",
+	"浏览量", "欢迎您", "欢迎访问", "网站支持", "分享到", "扫一扫", "收藏",
+	"【大】", "【关闭】", "[ ]", "字体",
+};
+
+static const char *const tail_words[] = {
+	"文章来源", "来源：", "来源:", "信息来源", "责任编辑", "编辑：", "编辑:",
+	"【打印", "打印本页", "【关闭", "关闭窗口", "扫一扫", "分享到", "相关链接",
+	"附件下载", "版权所有", "主办单位", "网站标识码", "联系我们", "上一篇",
+	"下一篇", "【字体",
+};
+
+static bool
+contains(const char *s, size_t start, size_t end, const char *lit)
+{
+	return parse_find(s, start, end, lit) < end;
+}
+
+static bool
+contains_any(const char *s, size_t start, size_t end,
+    const char *const *words, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (contains(s, start, end, words[i]))
+			return true;
+	return false;
+}
+
+static bool
+starts_any(const char *s, size_t start, size_t end,
+    const char *const *words, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (parse_has(s, end, start, words[i]))
+			return true;
+	return false;
+}
+
+/* The bytes of label lab at pos, also letter-spaced (标　　题：, 索 引 号：)
+ * when a colon follows; 0 when it is not there. */
+static size_t
+match_label(const char *s, size_t end, size_t pos, const char *lab)
+{
+	size_t p = pos, k = 0, n = strlen(lab), m, q;
+	bool spaced = false;
+	uint32_t cp;
+
+	while (k < n) {
+		if (k > 0) {
+			q = parse_skip_space(s, end, p);
+			spaced = spaced || q != p;
+			p = q;
+		}
+		m = text_next(lab + k, n - k, &cp);
+		if (end - p < m || memcmp(s + p, lab + k, m) != 0)
+			return 0;
+		p += m;
+		k += m;
+	}
+	cp = parse_cp_at(s, end, p);
+	if (cp == ':' || cp == 0xFF1A)
+		return p - pos;
+	if (spaced || (p < end && !text_is_space(cp)))
+		return 0;
+	return p - pos;
+}
+
+/* The longest metadata label at pos followed by a colon, whitespace or the
+ * end of the line; returns its length (0: none) and its field. */
+static size_t
+label_at(const char *s, size_t end, size_t pos, enum field *field)
+{
+	size_t i, n, best = 0;
+
+	for (i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+		n = match_label(s, end, pos, labels[i].text);
+		if (n > best) {
+			best = n;
+			*field = labels[i].field;
+		}
+	}
+	return best;
+}
+
+/* Skips the colon and the whitespace after a label. */
+static size_t
+skip_colon(const char *s, size_t end, size_t pos)
+{
+	uint32_t cp = parse_cp_at(s, end, pos);
+
+	if (cp == ':')
+		pos++;
+	else if (cp == 0xFF1A)
+		pos += 3;
+	return parse_skip_space(s, end, pos);
+}
+
+/* Where the word at pos ends: at whitespace or the end. */
+static size_t
+word_end(const char *s, size_t pos, size_t end)
+{
+	uint32_t cp;
+	size_t n;
+
+	while (pos < end) {
+		n = text_next(s + pos, end - pos, &cp);
+		if (text_is_space(cp))
+			break;
+		pos += n;
+	}
+	return pos;
+}
+
+/* Where a run of two or more whitespace characters starts in [pos, end):
+ * the gap between two fields of a line. */
+static size_t
+gap(const char *s, size_t pos, size_t end)
+{
+	uint32_t cp, prev = 0;
+	size_t n;
+
+	while (pos < end) {
+		n = text_next(s + pos, end - pos, &cp);
+		if (text_is_space(cp) && text_is_space(prev))
+			return parse_rtrim(s, 0, pos);
+		prev = cp;
+		pos += n;
+	}
+	return end;
+}
+
+/* The next label after whitespace in [pos, end); end when there is none. */
+static size_t
+next_label(const char *s, size_t pos, size_t end, enum field *field)
+{
+	uint32_t cp, prev = 0;
+	size_t n;
+
+	while (pos < end) {
+		n = text_next(s + pos, end - pos, &cp);
+		if (text_is_space(prev) && !text_is_space(cp) &&
+		    label_at(s, end, pos, field))
+			return pos;
+		prev = cp;
+		pos += n;
+	}
+	return end;
+}
+
+static bool
+is_date_field(enum field f)
+{
+	return f == F_SIGNED || f == F_MADE || f == F_PUBLISHED ||
+	    f == F_NONE_DATE;
+}
+
+/* Whether the line [ts, te) can be the value of a label that stands alone
+ * on the line before. */
+static bool
+value_line(const char *s, size_t ts, size_t te, enum field f)
+{
+	char date[11];
+	size_t used;
+	uint32_t last;
+	enum field g;
+
+	if (label_at(s, te, ts, &g) > 0)
+		return false;
+	if (is_date_field(f))
+		return parse_date_at(s, te, ts, &used, date);
+	parse_prev(s, te, &last);
+	return parse_chars(s, ts, te) <= 60 && last != ':' && last != 0xFF1A &&
+	    !contains(s, ts, te, CH_PERIOD);
+}
+
+static void
+set_field(struct head_info *h, enum field f, size_t vs, size_t ve)
+{
+	struct span *sp = NULL;
+
+	switch (f) {
+	case F_TITLE: sp = &h->title; break;
+	case F_ISSUER: sp = &h->issuer; break;
+	case F_DOCNO: sp = &h->docno; break;
+	case F_SIGNED: sp = &h->signed_on; break;
+	case F_MADE: sp = &h->made_on; break;
+	case F_PUBLISHED: sp = &h->published; break;
+	case F_TOPIC: sp = &h->topic; break;
+	case F_TOPIC1: sp = &h->topic1; break;
+	case F_TOPIC2: sp = &h->topic2; break;
+	case F_SOURCE: sp = &h->source; break;
+	default: return;
+	}
+	if (ve > vs && sp->end == sp->start) {
+		sp->start = vs;
+		sp->end = ve;
+	}
+}
+
+/* Reads the label/value pairs of the line [ts, te) that starts with a
+ * label; a label alone at the end of its line may take the next line as its
+ * value.  Returns where the head continues. */
+static size_t
+read_pairs(const char *s, size_t len, size_t ts, size_t te, size_t next,
+    struct head_info *h)
+{
+	enum field f, nf = F_NONE;
+	size_t pos = ts, n, vs, ve, q, ls2, le2, ts2, te2;
+	const char *nl;
+
+	while (pos < te && (n = label_at(s, te, pos, &f)) > 0) {
+		vs = skip_colon(s, te, pos + n);
+		q = label_at(s, te, vs, &nf) > 0 ? vs : next_label(s, vs, te, &nf);
+		ve = parse_rtrim(s, vs, f == F_SOURCE ? word_end(s, vs, q) :
+		    gap(s, vs, q));
+		if (ve == vs && q == te && next < len) {
+			ls2 = next;
+			nl = memchr(s + ls2, '\n', len - ls2);
+			le2 = nl ? (size_t)(nl - s) : len;
+			ts2 = parse_skip_space(s, le2, ls2);
+			te2 = parse_rtrim(s, ts2, le2);
+			if (te2 > ts2 && value_line(s, ts2, te2, f)) {
+				set_field(h, f, ts2, te2);
+				return nl ? le2 + 1 : len;
+			}
+		}
+		set_field(h, f, vs, ve);
+		pos = q;
+	}
+	return next;
+}
+
+static bool
+date_line(const char *s, size_t ts, size_t te)
+{
+	char date[11];
+	size_t used;
+
+	return parse_date_at(s, te, ts, &used, date);
+}
+
+static size_t
+count_crumbs(const char *s, size_t ts, size_t te)
+{
+	static const char *const marks[] = { ">", "\xEF\xBC\x9E", "\xC2\xBB",
+		"\xE2\x80\xBA" }; /* > ＞ » › */
+	size_t i, n = 0, pos;
+
+	for (i = 0; i < 4; i++) {
+		pos = ts;
+		while ((pos = parse_find(s, pos, te, marks[i])) < te) {
+			n++;
+			pos += strlen(marks[i]);
+		}
+	}
+	return n;
+}
+
+/* Navigation crumbs, widgets, visit counters, a dated source line. */
+static bool
+chrome_line(const char *s, size_t ts, size_t te, struct head_info *h)
+{
+	size_t chars = parse_chars(s, ts, te), crumbs, pos;
+	uint32_t last;
+
+	if (contains_any(s, ts, te, chrome_words, 5) ||
+	    parse_has(s, te, ts, "首页"))
+		return true;
+	crumbs = count_crumbs(s, ts, te);
+	parse_prev(s, te, &last);
+	if (chars <= 120 && (crumbs >= 2 || (crumbs == 1 &&
+	    (last == '>' || last == 0xFF1E))))
+		return true;
+	if (chars <= 60 && contains_any(s, ts, te, widget_words,
+	    sizeof widget_words / sizeof widget_words[0]) &&
+	    !parse_ends_with_genre(s, ts, te))
+		return true;
+	if (chars <= 80 && (contains(s, ts, te, "来源:") ||
+	    contains(s, ts, te, "来源："))) {
+		for (pos = ts; pos < te; pos++) {
+			if (date_line(s, pos, te)) {
+				set_field(h, F_PUBLISHED, pos, te);
+				break;
+			}
+		}
+		pos = skip_colon(s, te, parse_find(s, ts, te, "来源") + 6);
+		set_field(h, F_SOURCE, pos, word_end(s, pos, te));
+		return true;
+	}
+	if (date_line(s, ts, te) && chars <= 30) {
+		set_field(h, F_PUBLISHED, ts, te);
+		return true;
+	}
+	if (parse_has(s, te, ts, "\xE2\x80\xA2") || parse_has(s, te, ts, "|") ||
+	    parse_has(s, te, ts, "\xC2\xB7"))
+		return true; /* • | · */
+	return chars <= 3 && !text_is_han(parse_cp_at(s, te, ts));
+}
+
+bool
+parse_is_headline(const char *s, size_t ts, size_t te)
+{
+	size_t close;
+
+	if (!parse_has(s, te, ts, CH_LBOOK))
+		return false;
+	close = parse_find(s, ts, te, CH_RBOOK);
+	if (close >= te)
+		return false;
+	close += 3;
+	return close < te && parse_chars(s, close, te) <= 12 &&
+	    !parse_has(s, te, close, "的");
+}
+
+/* Keeps the lines among the chrome that are not chrome: a headline
+ * wrapper, and the title — a line that ends like one (…的通知) before any
+ * other, never a bare organ's name (the site's owner). */
+static void
+keep_other(const char *s, const struct span *other, size_t n,
+    struct head_info *h)
+{
+	const struct span *o;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		o = &other[i];
+		if (parse_is_headline(s, o->start, o->end)) {
+			if (h->headline.end == 0)
+				h->headline = *o;
+		} else if (parse_organ_prefix(s, o->start, o->end) ==
+		    o->end - o->start) {
+			continue;
+		} else if (h->head_title.end == 0 || (!h->head_genre &&
+		    parse_ends_with_genre(s, o->start, o->end))) {
+			h->head_title = *o;
+			h->head_genre = parse_ends_with_genre(s, o->start, o->end);
+		}
+	}
+}
+
+static bool
+tail_line(const char *s, size_t ts, size_t te, struct head_info *h)
+{
+	size_t pos;
+
+	if (parse_chars(s, ts, te) <= 200 && contains(s, ts, te, "请为本文选择"))
+		return true;
+	if (!starts_any(s, ts, te, tail_words,
+	    sizeof tail_words / sizeof tail_words[0]))
+		return false;
+	pos = parse_find(s, ts, te, "来源");
+	if (pos < te && parse_chars(s, ts, te) <= 80)
+		set_field(h, F_SOURCE, skip_colon(s, te, pos + 6), te);
+	return true;
+}
+
+static void
+find_tail(const char *s, size_t len, struct head_info *h)
+{
+	size_t end = len, ls, ts, te, lines = 0;
+	const char *nl;
+
+	h->tail_start = len;
+	while (end > h->head_len && lines++ < TAIL_LINES) {
+		nl = memrchr(s + h->head_len, '\n', end - h->head_len);
+		ls = nl ? (size_t)(nl - s) + 1 : h->head_len;
+		ts = parse_skip_space(s, end, ls);
+		te = parse_rtrim(s, ts, end);
+		if (te > ts) {
+			if (!tail_line(s, ts, te, h))
+				break;
+			h->tail_start = ls;
+		}
+		if (!nl)
+			break;
+		end = ls - 1;
+	}
+}
+
+void
+parse_head(const char *s, size_t len, struct head_info *h)
+{
+	struct span other[HEAD_OTHER];
+	size_t pos = 0, next, le, ts, te, lines = 0, nother = 0;
+	const char *nl;
+	enum field f;
+
+	memset(h, 0, sizeof *h);
+	while (pos < len && lines++ < HEAD_LINES) {
+		nl = memchr(s + pos, '\n', len - pos);
+		le = nl ? (size_t)(nl - s) : len;
+		next = nl ? le + 1 : len;
+		ts = parse_skip_space(s, le, pos);
+		te = parse_rtrim(s, ts, le);
+		if (te == ts) {
+			pos = next;
+			continue;
+		}
+		if (label_at(s, te, ts, &f) > 0) {
+			pos = read_pairs(s, len, ts, te, next, h);
+		} else if (chrome_line(s, ts, te, h)) {
+			pos = next;
+		} else {
+			if (nother == HEAD_OTHER || parse_chars(s, ts, te) > 100 ||
+			    contains(s, ts, te, CH_PERIOD))
+				break;
+			other[nother].start = ts;
+			other[nother++].end = te;
+			pos = next;
+			continue;
+		}
+		keep_other(s, other, nother, h);
+		nother = 0;
+		h->head_len = pos;
+	}
+	find_tail(s, len, h);
+	if (h->tail_start < h->head_len)
+		h->tail_start = h->head_len;
+}

@@ -1,0 +1,221 @@
+/* parse_label: recognising heading labels (第一章, 一、, （一）, 1., （1）, ①)
+ * and reading Chinese numerals. */
+#include "juan/text.h"
+#include "parse_private.h"
+
+#define CP_DI 0x7B2C     /* 第 */
+#define CP_SHI 0x5341    /* 十 */
+#define CP_BAI 0x767E    /* 百 */
+#define CP_QIAN 0x5343   /* 千 */
+#define CP_DUN 0x3001    /* 、 */
+#define CP_FWDOT 0xFF0E  /* ． */
+#define CP_LPAREN 0xFF08 /* （ */
+#define CP_RPAREN 0xFF09 /* ） */
+
+int
+parse_cn_digit(uint32_t cp)
+{
+	switch (cp) {
+	case 0x96F6: /* 零 */
+	case 0x3007: /* 〇 */
+	case 0x25CB: /* ○ */
+		return 0;
+	case 0x4E00: return 1; /* 一 */
+	case 0x4E8C: return 2; /* 二 */
+	case 0x4E09: return 3; /* 三 */
+	case 0x56DB: return 4; /* 四 */
+	case 0x4E94: return 5; /* 五 */
+	case 0x516D: return 6; /* 六 */
+	case 0x4E03: return 7; /* 七 */
+	case 0x516B: return 8; /* 八 */
+	case 0x4E5D: return 9; /* 九 */
+	default: return -1;
+	}
+}
+
+/* Reads a Chinese numeral (一, 十二, 二十六, 一百零三) of at most max_chars
+ * characters at s; returns the bytes read, 0 when there is none. */
+size_t
+parse_cn_number(const char *s, size_t len, size_t max_chars, long *value)
+{
+	size_t pos = 0, n, chars = 0;
+	long total = 0, cur = 0;
+	uint32_t cp;
+	int dg;
+
+	while (pos < len && chars < max_chars) {
+		n = text_next(s + pos, len - pos, &cp);
+		dg = parse_cn_digit(cp);
+		if (dg >= 0)
+			cur = dg;
+		else if (cp == CP_SHI)
+			total += (cur ? cur : 1) * 10, cur = 0;
+		else if (cp == CP_BAI)
+			total += (cur ? cur : 1) * 100, cur = 0;
+		else if (cp == CP_QIAN)
+			total += (cur ? cur : 1) * 1000, cur = 0;
+		else
+			break;
+		pos += n;
+		chars++;
+	}
+	*value = total + cur;
+	return pos;
+}
+
+/* Arabic digits (ASCII or full width), at most max_digits. */
+static size_t
+arabic_number(const char *s, size_t len, size_t max_digits, long *value)
+{
+	size_t pos = 0, n, digits = 0;
+	uint32_t cp;
+
+	*value = 0;
+	while (pos < len && digits < max_digits) {
+		n = text_next(s + pos, len - pos, &cp);
+		if (cp >= '0' && cp <= '9')
+			*value = *value * 10 + (long)(cp - '0');
+		else if (cp >= 0xFF10 && cp <= 0xFF19)
+			*value = *value * 10 + (long)(cp - 0xFF10);
+		else
+			break;
+		pos += n;
+		digits++;
+	}
+	return pos;
+}
+
+/* After 第X章 and its kin: characters that make the label a reference
+ * (第六条第二款, 第三条规定, 第五章的) rather than a heading. */
+static bool
+refers(uint32_t cp)
+{
+	static const uint32_t after[] = {
+		0x7B2C, 0x3001, 0xFF0C, 0x3002, 0xFF1B, 0xFF1A, ',', ';', ':',
+		0x81F3, 0x548C, 0x6216, 0x53CA, 0x4E0E, 0x7684, 0x4E2D,
+		0x6240, 0x4E4B, 0x89C4, 0x6B3E, 0x9879, 0x4EE5, 0x8D77,
+		0x3011, 0x300B, 0x201D,
+	}; /* 第、，。；：,;: 至和或及与的中所之规款项以起】》” */
+	size_t i;
+
+	for (i = 0; i < sizeof after / sizeof after[0]; i++)
+		if (after[i] == cp)
+			return true;
+	return false;
+}
+
+/* 第X部分, 第X编, 第X章, 第X节, 第X条 at pos (which holds 第). */
+static bool
+statute_label(const char *s, size_t len, size_t pos, struct label *lb)
+{
+	size_t p = pos + 3, n;
+	uint32_t cp;
+	long v;
+
+	n = parse_cn_number(s + p, len - p, 5, &v);
+	if (n == 0)
+		n = arabic_number(s + p, len - p, 3, &v);
+	if (n == 0 || v <= 0)
+		return false;
+	p += n;
+	cp = parse_cp_at(s, len, p);
+	if (cp == 0x90E8 && parse_cp_at(s, len, p + 3) == 0x5206) { /* 部分 */
+		lb->rank = 0;
+		p += 6;
+	} else if (cp == 0x7F16) { /* 编 */
+		lb->rank = 0;
+		p += 3;
+	} else if (cp == 0x7AE0) { /* 章 */
+		lb->rank = 1;
+		p += 3;
+	} else if (cp == 0x8282) { /* 节 */
+		lb->rank = 2;
+		p += 3;
+	} else if (cp == 0x6761) { /* 条 */
+		lb->rank = 3;
+		p += 3;
+	} else {
+		return false;
+	}
+	if (p < len && refers(parse_cp_at(s, len, p)))
+		return false;
+	lb->value = v;
+	lb->len = p - pos;
+	return true;
+}
+
+bool
+parse_label_at(const char *s, size_t len, size_t pos, struct label *lb)
+{
+	size_t p, n;
+	uint32_t cp, c2;
+	long v;
+
+	if (pos >= len)
+		return false;
+	n = text_next(s + pos, len - pos, &cp);
+	if (cp == CP_DI)
+		return statute_label(s, len, pos, lb);
+	if (cp >= 0x3220 && cp <= 0x3229) { /* ㈠ … ㈩ */
+		lb->rank = 5, lb->value = (long)(cp - 0x3220 + 1), lb->len = n;
+		return true;
+	}
+	if (cp >= 0x2474 && cp <= 0x2487) { /* ⑴ … ⒇ */
+		lb->rank = 7, lb->value = (long)(cp - 0x2474 + 1), lb->len = n;
+		return true;
+	}
+	if (cp >= 0x2460 && cp <= 0x2473) { /* ① … ⑳ */
+		lb->rank = 8, lb->value = (long)(cp - 0x2460 + 1), lb->len = n;
+		return true;
+	}
+	if (cp >= 0x3251 && cp <= 0x325F) { /* ㉑ … ㉟ */
+		lb->rank = 8, lb->value = (long)(cp - 0x3251 + 21), lb->len = n;
+		return true;
+	}
+	if (cp >= 0x32B1 && cp <= 0x32BF) { /* ㊱ … ㊿ */
+		lb->rank = 8, lb->value = (long)(cp - 0x32B1 + 36), lb->len = n;
+		return true;
+	}
+	if (cp == '(' || cp == CP_LPAREN) {
+		p = pos + n;
+		n = parse_cn_number(s + p, len - p, 4, &v);
+		lb->rank = 5;
+		if (n == 0) {
+			n = arabic_number(s + p, len - p, 3, &v);
+			lb->rank = 7;
+		}
+		if (n == 0 || v <= 0)
+			return false;
+		p += n;
+		c2 = parse_cp_at(s, len, p);
+		if (c2 != ')' && c2 != CP_RPAREN)
+			return false;
+		p += c2 == ')' ? 1 : 3;
+		lb->value = v;
+		lb->len = p - pos;
+		return true;
+	}
+	p = pos;
+	n = parse_cn_number(s + p, len - p, 4, &v);
+	if (n > 0) {
+		if (v <= 0 || parse_cp_at(s, len, p + n) != CP_DUN)
+			return false;
+		lb->rank = 4, lb->value = v, lb->len = n + 3;
+		return true;
+	}
+	n = arabic_number(s + p, len - p, 3, &v);
+	if (n == 0)
+		return false;
+	p += n;
+	c2 = parse_cp_at(s, len, p);
+	if (c2 == '.')
+		p += 1;
+	else if (c2 == CP_FWDOT || c2 == CP_DUN)
+		p += 3;
+	else
+		return false;
+	if (p < len && parse_is_digit(parse_cp_at(s, len, p)))
+		return false; /* 1.5亿: a decimal */
+	lb->rank = 6, lb->value = v, lb->len = p - pos;
+	return true;
+}

@@ -1,0 +1,137 @@
+/* parse_private: what the parse_*.c files share.  Not part of the public
+ * interface (include/juan/parse.h).
+ *
+ * All positions are byte offsets; "s, len" is the text being parsed.  No
+ * function here reads outside s[0..len), whatever the bytes are. */
+#ifndef JUAN_PARSE_PRIVATE_H
+#define JUAN_PARSE_PRIVATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "juan/parse.h"
+
+/* UTF-8 of the characters the parser looks for. */
+#define CH_IDEOSPACE "\xE3\x80\x80" /* U+3000 　 */
+#define CH_PERIOD "\xE3\x80\x82"    /* 。 */
+#define CH_COMMA "\xEF\xBC\x8C"     /* ， */
+#define CH_COLON "\xEF\xBC\x9A"     /* ： */
+#define CH_SEMI "\xEF\xBC\x9B"      /* ； */
+#define CH_LPAREN "\xEF\xBC\x88"    /* （ */
+#define CH_RPAREN "\xEF\xBC\x89"    /* ） */
+#define CH_LBOOK "\xE3\x80\x8A"     /* 《 */
+#define CH_RBOOK "\xE3\x80\x8B"     /* 》 */
+
+/* A paragraph of the body (OUTLINE.md, "Paragraphs"): [start, end) with
+ * the whitespace around it left out.  line_start: it begins a line (rule 1)
+ * rather than after a run of whitespace inside one (rule 2); line_end: it
+ * ends where its line ends. */
+struct para {
+	size_t start;
+	size_t end;
+	bool line_start;
+	bool line_end;
+};
+
+/* A heading label (OUTLINE.md, "Label families"). */
+struct label {
+	int rank;   /* 0 第X部分 … 8 ① */
+	long value; /* its number: 3 for 三、 （三） 3. ③ */
+	size_t len; /* bytes, brackets and delimiter included */
+};
+
+/* What the head and the tail say: spans of the text, {0, 0} when absent. */
+struct span {
+	size_t start;
+	size_t end;
+};
+
+struct head_info {
+	size_t head_len;   /* the body starts here */
+	size_t tail_start; /* the tail starts here (>= head_len) */
+	struct span title;     /* 标题 */
+	struct span issuer;    /* 发布机构, 公开主体, 发文机关 */
+	struct span docno;     /* 发文字号, 文号 */
+	struct span signed_on; /* 成文日期 */
+	struct span made_on;   /* 生成日期, 发文日期 */
+	struct span published; /* 发布日期, 发布时间, a dated chrome line */
+	struct span topic;     /* 主题分类 */
+	struct span topic1;    /* 主题(一级) */
+	struct span topic2;    /* 主题(二级) */
+	struct span source;    /* 来源, 文章来源 */
+	struct span head_title; /* a title line among the chrome */
+	bool head_genre;        /* head_title ends like a title: …的通知 */
+	struct span headline;   /* a news headline wrapper 《X》公布! */
+};
+
+/* A growing string.  After an allocation failure it stays failed: check
+ * oom once, at the end. */
+struct pbuf {
+	char *p;
+	size_t len;
+	size_t cap;
+	bool oom;
+};
+
+/* parse.c: small helpers over UTF-8 text. */
+size_t parse_prev(const char *s, size_t pos, uint32_t *cp);
+uint32_t parse_cp_at(const char *s, size_t len, size_t pos);
+bool parse_has(const char *s, size_t len, size_t pos, const char *lit);
+size_t parse_skip_space(const char *s, size_t len, size_t pos);
+size_t parse_rtrim(const char *s, size_t start, size_t end);
+size_t parse_find(const char *s, size_t from, size_t to, const char *lit);
+size_t parse_chars(const char *s, size_t start, size_t end);
+bool parse_is_digit(uint32_t cp);
+char *parse_dup(const char *s, size_t n);
+void pbuf_add(struct pbuf *b, const char *s, size_t n);
+void pbuf_add_squeezed(struct pbuf *b, const char *s, size_t n);
+char *pbuf_take(struct pbuf *b);
+
+/* parse_label.c: parse_cn_digit() is 0..9 for 〇○零一…九, else -1. */
+int parse_cn_digit(uint32_t cp);
+size_t parse_cn_number(const char *s, size_t len, size_t max_chars,
+    long *value);
+bool parse_label_at(const char *s, size_t len, size_t pos, struct label *lb);
+
+/* parse_date.c: a full date (year, month and day) starting at pos, in
+ * Arabic (2024-02-17, 2024年2月17日, 2024/2/17) or Chinese numerals
+ * (二○一二年一月九日).  Stores "YYYY-MM-DD" in out and the bytes read in
+ * *used. */
+bool parse_date_at(const char *s, size_t len, size_t pos, size_t *used,
+    char out[11]);
+/* A full date that ends exactly at end and starts at or after start; its
+ * start in *dstart. */
+bool parse_date_ending(const char *s, size_t start, size_t end,
+    size_t *dstart, char out[11]);
+
+/* parse_para.c: the body's paragraphs, in order.  *out: caller frees. */
+enum juan_status parse_paragraphs(const char *s, size_t len,
+    struct para **out, size_t *n);
+
+/* parse_head.c: head, tail and the metadata block. */
+void parse_head(const char *s, size_t len, struct head_info *h);
+/* A news headline around the document: 《X》公布! */
+bool parse_is_headline(const char *s, size_t ts, size_t te);
+
+/* parse_organ.c: parse_is_organ_end() says whether an organ's name can end
+ * at end (after 院 部 局 委 会 厅 署 府 室, 部门, 银行, not inside 会议 or
+ * 部署); parse_organ_prefix() is the length of the longest organ's name,
+ * three to forty Han characters, that s[start, end) starts with, or 0. */
+bool parse_is_organ_end(const char *s, size_t len, size_t end);
+size_t parse_organ_prefix(const char *s, size_t start, size_t end);
+
+/* parse_meta.c: title, issuer, date, docno, published, topic, source.
+ * parse_ends_with_genre(): [start, end) ends with a word that names a type
+ * of document (通知, 意见, 条例, 答记者问…), as titles do. */
+bool parse_ends_with_genre(const char *s, size_t start, size_t end);
+enum juan_status parse_meta(const char *s, size_t len,
+    const struct head_info *h, const struct para *paras, size_t npara,
+    struct doc_meta *m);
+
+/* parse_outline.c: the sections of the body s[0..len). */
+enum juan_status parse_outline(const char *s, size_t len,
+    const struct para *paras, size_t npara, struct section **out,
+    size_t *n);
+
+#endif

@@ -1,0 +1,74 @@
+#!/bin/sh
+# An import stopped by SIGINT commits what it has, says how to finish, and
+# leaves a consistent store; the same import run again finishes the job.
+. "$(dirname "$0")/../lib.sh"
+N=3000
+
+# N small documents, each different: a title, a number, sample paragraphs.
+python3 - "$WORK/corpus" "$SAMPLE" "$N" <<'PY'
+import os, random, sys
+out, sample, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+paras = []
+for name in sorted(os.listdir(sample)):
+    text = open(os.path.join(sample, name), encoding="utf-8").read()
+    paras += [p.strip() for p in text.split("\n") if len(p.strip()) > 20]
+rng = random.Random(7)
+os.makedirs(out)
+for i in range(n):
+    body = "\n".join(rng.sample(paras, 6))
+    with open(os.path.join(out, "%05d.txt" % i), "w", encoding="utf-8") as f:
+        f.write("关于第%d号测试文件的通知\n\n一、总体要求\n%s\n" % (i, body))
+PY
+
+"$JUAN" import "$WORK/corpus" >"$WORK/out" 2>"$WORK/err" &
+pid=$!
+# Wait (60 s at most) for the first committed batch, then interrupt.
+tries=0
+while [ $tries -lt 600 ] && kill -0 $pid 2>/dev/null; do
+	n=$(sqlite3 "$JUAN_DB" 'SELECT count(*) FROM documents' 2>/dev/null)
+	[ "${n:-0}" -gt 0 ] && break
+	sleep 0.1
+	tries=$((tries + 1))
+done
+kill -INT $pid 2>/dev/null
+wait $pid
+status=$?
+stored=$(sqlite3 "$JUAN_DB" 'SELECT count(*) FROM documents')
+
+check "an interrupted import exits 1" 1 "$status"
+check "an interrupted import says how to finish" \
+	"juan: interrupted; run the same import again to finish" "$(cat "$WORK/err")"
+check "the summary counts what was committed" \
+	"imported $stored, updated 0, unchanged 0, failed 0" "$(cat "$WORK/out")"
+if [ "$stored" -gt 0 ] && [ "$stored" -lt $N ]; then
+	ok "the import stopped part way ($stored of $N)"
+else
+	not_ok "the import stopped part way" "$stored of $N documents stored"
+fi
+check "the store is consistent" "ok" "$(sqlite3 "$JUAN_DB" 'PRAGMA integrity_check')"
+
+# Run again on a terminal (script(1) gives it one), it draws a progress bar
+# and clears it before the summary.
+summary="imported $((N - stored)), updated 0, unchanged $stored, failed 0"
+if command -v script >/dev/null; then
+	start=$(date +%s%N)
+	script -qec "\"$JUAN\" import \"$WORK/corpus\"" /dev/null >"$WORK/tty" 2>&1
+	status=$?
+	ms=$(( ($(date +%s%N) - start) / 1000000 ))
+	check "the same import again" 0 "$status"
+	check "the second import finishes the job" "$summary" \
+		"$(tail -n 1 "$WORK/tty" | sed 's/.*\x1b\[K//' | tr -d '\r')"
+	if [ $ms -lt 1000 ]; then
+		ok "progress bar # SKIP the import took only $ms ms"
+	elif grep -q "/$N files  [0-9.]* MB/s  ETA [0-9]*:[0-9][0-9]" "$WORK/tty" &&
+		tail -n 1 "$WORK/tty" | grep -q "$(printf '\r\033\\[K')imported"; then
+		ok "a progress bar on a terminal, cleared at the end"
+	else
+		not_ok "a progress bar on a terminal, cleared at the end" \
+			"$(tr '\r' '\n' <"$WORK/tty" | tail -n 3 | cat -v)"
+	fi
+else
+	check_status "the same import again" 0 "$JUAN" import "$WORK/corpus"
+	check "the second import finishes the job" "$summary" "$(cat "$WORK/out")"
+fi
+check "every document is stored once" "$N" "$(sqlite3 "$JUAN_DB" 'SELECT count(*) FROM documents')"

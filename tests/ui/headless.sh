@@ -1,0 +1,196 @@
+#!/bin/sh
+# The browser in script mode (JUAN_SCRIPT): no terminal; keys from a file,
+# screens dumped to files and compared with what the sample corpus says.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/screen.lib"
+
+"$JUAN" import "$SAMPLE" >/dev/null 2>&1 || { not_ok "import the sample corpus"; exit 1; }
+S=$WORK
+
+# ---- opening: the three panes show the first document
+cat >"$S/open.keys" <<KEYS
+:dump $S/open.txt
+KEYS
+run_script "$S/open.keys"
+check "script mode exits 0" 0 $?
+title=$(meta title 000_816103a023935f01)
+check "header counts the documents" "yes" \
+	"$(row_of "$S/open.txt" 1 | grep -q '5 documents · 0 tagged' && echo yes)"
+check "documents pane lists five documents" 5 "$(docs_pane "$S/open.txt" | wc -l)"
+i=0
+for f in 000_816103a023935f01 001_51a92434a4302ef8 002_60b05a13be1d900f \
+	 003_2f31eaa467ec5393 004_5663e9c36e60ec92; do
+	i=$((i + 1))
+	check "row $i shows the date of $f" "yes" \
+		"$(docs_pane "$S/open.txt" | sed -n "${i}p" | grep -qF "$(meta date $f)" && echo yes)"
+done
+check "detail pane shows the first document's title" "yes" \
+	"$(grep -qF "$(prefix 12 "$title")" "$S/open.txt" && echo yes)"
+first=$(prefix 8 "$(sed -n '1s/^1	\([^	]*\)	\(.*\)/\1\2/p' "$ROOT/tests/fixtures/expected/000_816103a023935f01.outline")")
+check "outline pane shows the first heading" "yes" \
+	"$(grep -qF "$first" "$S/open.txt" && echo yes)"
+check "pane borders line up in every row" 1 \
+	"$(border_cols "$S/open.txt" | sort -u | wc -l)"
+check "two borders in every row" "yes" \
+	"$(border_cols "$S/open.txt" | head -1 | grep -q '^[0-9]*,[0-9]*,$' && echo yes)"
+
+# ---- moving and jumping to a section
+cat >"$S/move.keys" <<KEYS
+j
+:dump $S/move.txt
+<Tab>
+j
+<Enter>
+:dump $S/jump.txt
+KEYS
+run_script "$S/move.keys"
+check "j shows the second document" "yes" \
+	"$(grep -qF "$(prefix 12 "$(meta title 001_51a92434a4302ef8)")" "$S/move.txt" && echo yes)"
+second=$(sed -n '2s/^[0-9]*	\([^	]*\)	\(.*\)/\1\2/p' "$ROOT/tests/fixtures/expected/001_51a92434a4302ef8.outline")
+top=$(row_of "$S/jump.txt" 2 | sed 's/.*│ //; s/^[ 　]*//')
+check "Enter on the second section puts it at the top of the text" "yes" \
+	"$(printf '%s' "$second" | grep -qF "$(prefix 6 "$top")" && echo yes)"
+
+# ---- tagging with single keys, undo; the store has the tags
+cat >"$S/tag.keys" <<KEYS
+h
+h
+g
+1
+2
+c
+u
+:dump $S/tag.txt
+KEYS
+run_script "$S/tag.keys"
+check "status line confirms the undo" "yes" \
+	"$(tail -n 1 "$S/tag.txt" | grep -q '2/5 tagged' && echo yes)"
+check "the store holds exactly two tags after the undo" 2 \
+	"$("$JUAN" export --format jsonl | wc -l)"
+
+# ---- search
+cat >"$S/search.keys" <<KEYS
+/
+:type 高校
+<Enter>
+:dump $S/search.txt
+KEYS
+run_script "$S/search.keys"
+check "search 高校 lists three documents" 3 "$(docs_pane "$S/search.txt" | wc -l)"
+for f in 001_51a92434a4302ef8 003_2f31eaa467ec5393 004_5663e9c36e60ec92; do
+	check "search 高校 lists $f" "yes" \
+		"$(docs_pane "$S/search.txt" | grep -qF "$(meta date $f)" && echo yes)"
+done
+
+# ---- the filter is remembered; Esc clears it
+cat >"$S/esc.keys" <<KEYS
+:dump $S/again.txt
+<Esc>
+:dump $S/esc.txt
+KEYS
+run_script "$S/esc.keys"
+check "the search is remembered per store" 3 "$(docs_pane "$S/again.txt" | wc -l)"
+check "Esc lists every document again" 5 "$(docs_pane "$S/esc.txt" | wc -l)"
+
+# ---- filter by a theme's key, or the untagged
+cat >"$S/filter.keys" <<KEYS
+f
+1
+:dump $S/theme1.txt
+f
+<Enter>
+:dump $S/untagged.txt
+<Esc>
+KEYS
+run_script "$S/filter.keys"
+check "f 1 lists the one document with theme 1" 1 "$(docs_pane "$S/theme1.txt" | wc -l)"
+check "it is the first document" "yes" \
+	"$(docs_pane "$S/theme1.txt" | grep -qF "$(meta date 000_816103a023935f01)" && echo yes)"
+check "f Enter lists the three untagged documents" 3 "$(docs_pane "$S/untagged.txt" | wc -l)"
+
+# ---- resize 120x40 → 60x20 → back: the same screen, nothing left over
+cat >"$S/resize.keys" <<KEYS
+:dump $S/before.txt
+:resize 60 20
+:dump $S/small.txt
+:resize 120 40
+:dump $S/after.txt
+:resize 30 8
+:dump $S/tiny.txt
+KEYS
+run_script "$S/resize.keys"
+check "back at 120x40 the screen is as before" "" \
+	"$(diff "$S/before.txt" "$S/after.txt")"
+check "60x20 dump has 20 rows" 20 "$(wc -l <"$S/small.txt")"
+check "60x20 borders line up" 1 "$(border_cols "$S/small.txt" | sort -u | wc -l)"
+check "no row wider than 60 columns" "yes" \
+	"$([ "$(wc -L <"$S/small.txt")" -le 60 ] && echo yes)"
+check "30x8 says the terminal is too small" "yes" \
+	"$(grep -q 'terminal too small' "$S/tiny.txt" && echo yes)"
+
+# ---- overlays
+cat >"$S/over.keys" <<KEYS
+:dump $S/pre.txt
+?
+:dump $S/help.txt
+q
+s
+:dump $S/stats.txt
+<Esc>
+t
+:dump $S/picker.txt
+<Esc>
+:dump $S/closed.txt
+KEYS
+run_script "$S/over.keys"
+check "help lists the actions" "yes" \
+	"$(grep -q 'undo the last theme change' "$S/help.txt" && echo yes)"
+check "stats shows the progress" "yes" \
+	"$(grep -q '5 documents · 2 tagged · 3 untagged · 40% done' "$S/stats.txt" && echo yes)"
+check "picker lists the themes" "yes" \
+	"$(grep -q '科技、教育' "$S/picker.txt" && echo yes)"
+check "closing the picker leaves the panes whole" "$(sed '$d' "$S/pre.txt")" \
+	"$(sed '$d' "$S/closed.txt")"
+
+# ---- a bad script line is reported
+printf 'jj\n' >"$S/bad.keys"
+run_script "$S/bad.keys"
+check "a bad script line fails" 1 $?
+check "and says which line" "yes" \
+	"$(grep -q 'script line 1: unknown key' "$WORK/script.out" && echo yes)"
+
+# ---- an empty store greets with the way to import
+cat >"$S/empty.keys" <<KEYS
+:dump $S/empty.txt
+i
+:dump $S/imported.txt
+KEYS
+JUAN_DB="$WORK/empty.db" JUAN_SAMPLE="$SAMPLE" run_script "$S/empty.keys"
+check "empty store: the welcome screen" "yes" \
+	"$(grep -q 'juan import DIR' "$S/empty.txt" && echo yes)"
+check "empty store: the sample corpus is found beside the program" "yes" \
+	"$(JUAN_DB="$WORK/empty2.db" run_script "$S/empty.keys"; grep -q "press i to import the sample corpus (.*/assets/sample)" "$S/empty.txt" && echo yes)"
+check "empty store: i imports the sample corpus" "yes" \
+	"$(row_of "$S/imported.txt" 1 | grep -q '5 documents' && echo yes)"
+
+# ---- the config file binds keys and colours; a bad line is reported
+mkdir -p "$WORK/config/juan"
+printf 'bind J move-down\nbind j none\ncolor cursor white red\n' >"$WORK/config/juan/config"
+cat >"$S/config.keys" <<KEYS
+<Esc>
+J
+?
+:dump $S/config-help.txt
+q
+:dump $S/config.txt
+KEYS
+XDG_CONFIG_HOME="$WORK/config" NO_COLOR=1 run_script "$S/config.keys"
+check "a config binding moves" "yes" \
+	"$(grep -qF "$(prefix 12 "$(meta title 001_51a92434a4302ef8)")" "$S/config.txt" && echo yes)"
+check "help shows the configured key" "yes" \
+	"$(grep -q '│ J <Down>  *next row' "$S/config-help.txt" && echo yes)"
+printf 'bind x fly\n' >"$WORK/config/juan/config"
+XDG_CONFIG_HOME="$WORK/config" run_script "$S/config.keys"
+check "a bad config line fails" 1 $?
+check "and names the file and line" "yes" \
+	"$(grep -qF "$WORK/config/juan/config: line 1: unknown action" "$WORK/script.out" && echo yes)"

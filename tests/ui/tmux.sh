@@ -1,0 +1,166 @@
+#!/bin/sh
+# The browser on a real terminal: tmux on a private socket, 120x40,
+# LANG=C.UTF-8, TZ=UTC.  Every wait polls `capture-pane -p` until the
+# expected text shows or a deadline passes; nothing sleeps blindly.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/screen.lib"
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "ok - tmux tests # SKIP no tmux"
+	exit 0
+fi
+DEADLINE=${JUAN_TEST_DEADLINE:-15}
+RUNS=0
+T="tmux -L juan-test-$$-0"
+cleanup() {
+	$T kill-server 2>/dev/null
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+"$JUAN" import "$SAMPLE" >/dev/null 2>&1 || { not_ok "import the sample corpus"; exit 1; }
+
+# start: opens the browser in a new tmux server of its own (a private
+# socket per run, so that no run meets a server still shutting down), 120x40.
+start() {
+	$T kill-server 2>/dev/null
+	RUNS=$((RUNS + 1))
+	T="tmux -L juan-test-$$-$RUNS"
+	$T -f /dev/null new-session -d -x 120 -y 40 \
+		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC TERM=screen JUAN_DB='$JUAN_DB' \
+		 ASAN_OPTIONS=detect_leaks=0 '$JUAN'" \; set-option remain-on-exit on
+}
+
+screen() {
+	$T capture-pane -p
+}
+
+# wait_for NAME TEXT: polls the screen until it contains TEXT (fixed
+# string); prints ok/not ok.
+wait_for() {
+	end=$(($(date +%s) + DEADLINE))
+	while [ "$(date +%s)" -le "$end" ]; do
+		if screen | grep -qF -- "$2"; then
+			ok "$1"
+			return 0
+		fi
+		sleep 0.1
+	done
+	not_ok "$1" "waited ${DEADLINE}s for: $2" "screen:"
+	screen | sed 's/^/#   /'
+	return 1
+}
+
+# wait_exit NAME: polls until the browser has exited.
+wait_exit() {
+	end=$(($(date +%s) + DEADLINE))
+	while [ "$(date +%s)" -le "$end" ]; do
+		if [ "$($T display-message -p '#{pane_dead}')" = 1 ]; then
+			ok "$1"
+			return 0
+		fi
+		sleep 0.1
+	done
+	not_ok "$1" "still running after ${DEADLINE}s"
+	return 1
+}
+
+# keys KEY...: sends keys to the browser.
+keys() {
+	$T send-keys "$@"
+}
+
+start
+wait_for "opens on the sample corpus" "5 documents · 0 tagged"
+title=$(prefix 12 "$(meta title 000_816103a023935f01)")
+wait_for "the text pane shows the first document" "$title"
+screen >"$WORK/open.txt"
+check "pane borders line up in every row" 1 \
+	"$(border_cols "$WORK/open.txt" | sort -u | wc -l)"
+
+keys j
+wait_for "j moves to the second document" "$(prefix 12 "$(meta title 001_51a92434a4302ef8)")"
+keys k
+wait_for "k moves back" "$title"
+
+# tag three documents with single keys, undo one
+keys 1
+wait_for "1 tags the first document" "→ 1/5 tagged"
+keys 2
+wait_for "2 tags the second" "→ 2/5 tagged"
+keys c
+wait_for "c tags the third" "→ 3/5 tagged"
+keys u
+wait_for "u undoes the last" "→ 2/5 tagged"
+keys q
+wait_exit "q quits"
+check "juan export shows exactly two tags" 2 \
+	"$("$JUAN" export --format jsonl | wc -l)"
+$T kill-server 2>/dev/null
+
+# search
+start
+wait_for "opens again" "5 documents · 2 tagged"
+keys / 高校 Enter
+wait_for "search 高校 narrows the list" "3 of 5 documents"
+screen >"$WORK/search.txt"
+for f in 001_51a92434a4302ef8 003_2f31eaa467ec5393 004_5663e9c36e60ec92; do
+	check "search 高校 lists $f" "yes" \
+		"$(docs_pane "$WORK/search.txt" | grep -qF "$(meta date $f)" && echo yes)"
+done
+check "search 高校 lists exactly three" 3 "$(docs_pane "$WORK/search.txt" | wc -l)"
+keys Escape
+wait_for "Esc clears the search" "every document"
+
+# resize 120x40 → 60x20 → back
+screen >"$WORK/before.txt"
+$T resize-window -x 60 -y 20
+end=$(($(date +%s) + DEADLINE))
+while [ "$(screen | wc -L)" -gt 60 ] && [ "$(date +%s)" -le "$end" ]; do sleep 0.1; done
+wait_for "60x20 relayouts" "5 documents"
+screen >"$WORK/small.txt"
+check "60x20: borders line up" 1 "$(border_cols "$WORK/small.txt" | sed '/^$/d' | sort -u | wc -l)"
+$T resize-window -x 120 -y 40
+end=$(($(date +%s) + DEADLINE))
+while [ "$(screen | wc -L)" -le 60 ] && [ "$(date +%s)" -le "$end" ]; do sleep 0.1; done
+wait_for "back to 120x40" "5 documents · 2 tagged"
+screen >"$WORK/after.txt"
+check "back at 120x40 nothing is left over" "" \
+	"$(diff "$WORK/before.txt" "$WORK/after.txt")"
+keys q
+wait_exit "q quits again"
+$T kill-server 2>/dev/null
+
+# kill -9 right after a tag: the tag is in the store
+start
+wait_for "opens a third time" "5 documents · 2 tagged"
+keys G
+keys 9
+wait_for "9 tags the last document" "→ 3/5 tagged"
+pid=$($T display-message -p '#{pane_pid}')
+child=$(pgrep -P "$pid" | head -n 1)
+kill -9 "${child:-$pid}" 2>/dev/null
+check "after kill -9 the tag is in the store" 3 \
+	"$("$JUAN" export --format jsonl | wc -l)"
+$T kill-server 2>/dev/null
+
+# SIGTERM and Ctrl-C (SIGINT) end the browser cleanly: status 128+N
+for sig in TERM INT; do
+	start
+	wait_for "opens for SIG$sig" "5 documents · 3 tagged"
+	if [ $sig = INT ]; then
+		keys C-c
+	else
+		pid=$($T display-message -p '#{pane_pid}')
+		child=$(pgrep -P "$pid" | head -n 1)
+		kill -TERM "${child:-$pid}"
+	fi
+	wait_exit "SIG$sig ends the browser"
+	case $sig in
+	TERM) want=143 ;;
+	INT) want=130 ;;
+	esac
+	check "SIG$sig: exit status $want" "$want" \
+		"$($T display-message -p '#{pane_dead_status}')"
+	$T kill-server 2>/dev/null
+done
