@@ -23,7 +23,10 @@ struct search_hit {
 	int64_t id;
 	double rank;   /* bm25: lower is better */
 	char *title;
-	char *snippet; /* a few dozen characters around a hit, hits between mark_open and mark_close */
+	char *snippet; /* up to 48 characters of the body from 10 before its
+			* first hit (of the title when the body has none),
+			* "…" where cut, every hit between mark_open and
+			* mark_close */
 };
 
 /* The best limit hits for query (0: all) in *hits (free with

@@ -1,10 +1,14 @@
 /* tokenize: the FTS5 tokenizer "juan", for Chinese and mixed text.
  *
- * Runs of CJK characters become overlapping character bigrams, with single
- * characters where a query needs them; runs of letters and digits become
- * words, lowercased; full-width ASCII letters and digits fold to half width
- * first.  Everything else separates tokens.  The same code tokenizes the
- * documents and the queries, so they always agree. */
+ * A run of CJK characters (Han, kana, hangul) c[0..n) is indexed as the
+ * bigram c[i]c[i+1] at each position i < n-1 and the single character
+ * c[n-1] at the last, so that every character starts exactly one token: a
+ * query of k >= 2 characters is the phrase of its k-1 bigrams, and one of a
+ * single character the prefix query "c"*; either finds exactly the texts
+ * that contain it.  Runs of letters and digits become words, lowercased;
+ * full-width ASCII folds to half width first.  Everything else separates
+ * tokens.  The same code tokenizes the documents and the queries, so they
+ * always agree. */
 #ifndef JUAN_TOKENIZE_H
 #define JUAN_TOKENIZE_H
 
