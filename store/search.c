@@ -477,3 +477,240 @@ done:
 	*n = count;
 	return JUAN_OK;
 }
+
+/* ---- hits in a text ------------------------------------------------- */
+
+/* A MATCH expression from tokenize_match_expr() taken apart: the tokens of
+ * each term, NUL-terminated in one buffer, and whether the term's last
+ * token is a prefix. */
+struct expr_term {
+	size_t first; /* its first token in tok_off/tok_len */
+	size_t n;
+	bool prefix;
+};
+
+struct parsed_expr {
+	char *buf;
+	size_t *tok_off;
+	size_t *tok_len;
+	size_t ntoks;
+	struct expr_term *terms;
+	size_t nterms;
+};
+
+static void
+parsed_expr_free(struct parsed_expr *p)
+{
+	free(p->buf);
+	free(p->tok_off);
+	free(p->tok_len);
+	free(p->terms);
+}
+
+/* Reads the quoted token at expr[*i] ('"' doubled inside) into the buffer. */
+static void
+parse_token(const char *expr, size_t *i, struct parsed_expr *p, size_t *b)
+{
+	size_t start = *b;
+
+	for ((*i)++; expr[*i]; (*i)++) {
+		if (expr[*i] == '"') {
+			if (expr[*i + 1] != '"')
+				break;
+			(*i)++;
+		}
+		p->buf[(*b)++] = expr[*i];
+	}
+	if (expr[*i])
+		(*i)++;
+	p->tok_off[p->ntoks] = start;
+	p->tok_len[p->ntoks] = *b - start;
+	p->buf[(*b)++] = '\0';
+	p->ntoks++;
+	p->terms[p->nterms - 1].n++;
+}
+
+/* Terms are separated by AND, tokens by +, a prefix token ends in *. */
+static bool
+parse_expr(const char *expr, struct parsed_expr *p)
+{
+	size_t len = strlen(expr), i = 0, b = 0;
+	bool new_term = true;
+
+	memset(p, 0, sizeof(*p));
+	p->buf = malloc(len + 1);
+	p->tok_off = malloc((len / 2 + 1) * sizeof(*p->tok_off));
+	p->tok_len = malloc((len / 2 + 1) * sizeof(*p->tok_len));
+	p->terms = malloc((len / 2 + 1) * sizeof(*p->terms));
+	if (!p->buf || !p->tok_off || !p->tok_len || !p->terms)
+		return false;
+	while (i < len) {
+		if (expr[i] == '"') {
+			if (new_term) {
+				p->terms[p->nterms].first = p->ntoks;
+				p->terms[p->nterms].n = 0;
+				p->terms[p->nterms].prefix = false;
+				p->nterms++;
+				new_term = false;
+			}
+			parse_token(expr, &i, p, &b);
+		} else if (expr[i] == '*' && p->nterms > 0) {
+			p->terms[p->nterms - 1].prefix = true;
+			i++;
+		} else if (strncmp(expr + i, "AND", 3) == 0) {
+			new_term = true;
+			i += 3;
+		} else {
+			i++;
+		}
+	}
+	return true;
+}
+
+/* The tokens of a text as the index has them. */
+struct text_token {
+	size_t off; /* in buf */
+	int len;
+	int start;
+	int end;
+};
+
+struct text_tokens {
+	char *buf;
+	size_t used;
+	size_t cap;
+	struct text_token *v;
+	size_t n;
+	size_t vcap;
+};
+
+static int
+collect_token(void *ctx, const char *tok, int len, int start, int end,
+	      int colocated)
+{
+	struct text_tokens *t = ctx;
+	struct text_token *v;
+	char *buf;
+
+	(void)colocated;
+	if (t->used + (size_t)len > t->cap) {
+		t->cap = (t->cap + (size_t)len) * 2;
+		buf = realloc(t->buf, t->cap);
+		if (!buf)
+			return -1;
+		t->buf = buf;
+	}
+	if (t->n == t->vcap) {
+		t->vcap = t->vcap ? t->vcap * 2 : 256;
+		v = realloc(t->v, t->vcap * sizeof(*v));
+		if (!v)
+			return -1;
+		t->v = v;
+	}
+	memcpy(t->buf + t->used, tok, (size_t)len);
+	t->v[t->n].off = t->used;
+	t->v[t->n].len = len;
+	t->v[t->n].start = start;
+	t->v[t->n].end = end;
+	t->used += (size_t)len;
+	t->n++;
+	return 0;
+}
+
+/* Whether term matches the text's tokens from position pos on. */
+static bool
+term_at(const struct parsed_expr *p, const struct expr_term *term,
+	const struct text_tokens *t, size_t pos)
+{
+	const struct text_token *tt;
+	size_t k, qlen;
+	const char *q;
+
+	for (k = 0; k < term->n; k++) {
+		q = p->buf + p->tok_off[term->first + k];
+		qlen = p->tok_len[term->first + k];
+		tt = &t->v[pos + k];
+		if (term->prefix && k == term->n - 1) {
+			if ((size_t)tt->len < qlen)
+				return false;
+		} else if ((size_t)tt->len != qlen) {
+			return false;
+		}
+		if (memcmp(t->buf + tt->off, q, qlen) != 0)
+			return false;
+	}
+	return true;
+}
+
+static int
+span_cmp(const void *a, const void *b)
+{
+	const struct search_span *x = a, *y = b;
+
+	return (x->off > y->off) - (x->off < y->off);
+}
+
+enum juan_status
+search_text_hits(const char *text, size_t len, const char *query,
+		 struct search_span **spans, size_t *n)
+{
+	struct parsed_expr p = {0};
+	struct text_tokens t = {0};
+	struct search_span *out = NULL, *more;
+	const struct expr_term *term;
+	const struct text_token *last;
+	enum juan_status rc = JUAN_ENOMEM;
+	size_t count = 0, cap = 0, i, pos, end, merged;
+	char *expr;
+
+	*spans = NULL;
+	*n = 0;
+	expr = tokenize_match_expr(query ? query : "");
+	if (!expr || !parse_expr(expr, &p))
+		goto done;
+	if (p.nterms > 0 && len > 0 &&
+	    tokenize_text(text, (int)len, false, collect_token, &t) != 0)
+		goto done;
+	for (i = 0; i < p.nterms; i++) {
+		term = &p.terms[i];
+		for (pos = 0; term->n > 0 && pos + term->n <= t.n; pos++) {
+			if (!term_at(&p, term, &t, pos))
+				continue;
+			more = grow(out, sizeof(*out), count, &cap);
+			if (!more)
+				goto done;
+			out = more;
+			last = &t.v[pos + term->n - 1];
+			end = term->prefix ?
+			      (size_t)last->start +
+			      p.tok_len[term->first + term->n - 1] :
+			      (size_t)last->end;
+			out[count].off = (size_t)t.v[pos].start;
+			out[count].len = end - out[count].off;
+			count++;
+		}
+	}
+	if (count > 0)
+		qsort(out, count, sizeof(*out), span_cmp);
+	for (i = 0, merged = 0; i < count; i++) {
+		if (merged > 0 && out[i].off < out[merged - 1].off +
+		    out[merged - 1].len) {
+			end = out[i].off + out[i].len;
+			if (end > out[merged - 1].off + out[merged - 1].len)
+				out[merged - 1].len = end - out[merged - 1].off;
+		} else {
+			out[merged++] = out[i];
+		}
+	}
+	*spans = out;
+	*n = merged;
+	out = NULL;
+	rc = JUAN_OK;
+done:
+	free(out);
+	free(expr);
+	parsed_expr_free(&p);
+	free(t.buf);
+	free(t.v);
+	return rc;
+}

@@ -402,6 +402,127 @@ test_snippet_window(void **state)
 	search_hits_free(hits, n);
 }
 
+/* text with the spans of search_text_hits() between [ and ]; caller frees */
+static char *
+marked(const char *text, const char *query)
+{
+	struct search_span *spans = NULL;
+	size_t n = 0, i, at = 0, len = strlen(text);
+	char *out = malloc(len + 1 + 2 * 64), *o = out;
+
+	assert_non_null(out);
+	assert_int_equal(search_text_hits(text, len, query, &spans, &n),
+			 JUAN_OK);
+	assert_true(n <= 64);
+	for (i = 0; i < n; i++) {
+		assert_true(spans[i].off >= at);
+		assert_true(spans[i].off + spans[i].len <= len);
+		memcpy(o, text + at, spans[i].off - at);
+		o += spans[i].off - at;
+		*o++ = '[';
+		memcpy(o, text + spans[i].off, spans[i].len);
+		o += spans[i].len;
+		*o++ = ']';
+		at = spans[i].off + spans[i].len;
+	}
+	strcpy(o, text + at);
+	free(spans);
+	return out;
+}
+
+static const struct {
+	const char *text;
+	const char *query;
+	const char *marked;
+} text_hit_cases[] = {
+	{ "严格休渔制度，渔业转型", "渔", "严格休[渔]制度，[渔]业转型" },
+	{ "严格休渔制度，渔业转型", "渔业", "严格休渔制度，[渔业]转型" },
+	{ "严格休渔制度，渔业转型", "渔 制度", "严格休[渔][制度]，[渔]业转型" },
+	{ "严格休渔制度，渔业转型", "休渔制度渔业", "严格休渔制度，渔业转型" },
+	{ "严格休渔制度，渔业转型", "制度，渔业", "严格休渔[制度，渔业]转型" },
+	/* a run of characters does not jump punctuation that the query lacks */
+	{ "严格休渔制度，渔业转型", "制度渔业", "严格休渔制度，渔业转型" },
+	{ "海洋牧场", "海洋 洋牧", "[海洋牧]场" },
+	{ "海洋牧场", "海洋牧场建设", "海洋牧场" },
+	{ "附件：ＰＤＦ格式", "pdf格式", "附件：[ＰＤＦ格式]" },
+	{ "附件：PDF格式", "ＰＤＦ", "附件：[PDF]格式" },
+	{ "a ab a", "a", "[a] ab [a]" },
+	{ "2024年工作要点", "2024年", "[2024年]工作要点" },
+	{ "2024年", "4年", "2024年" },
+	{ "教育", "", "教育" },
+	{ "教育", "，", "教育" },
+	{ "", "教育", "" },
+};
+
+static void
+test_text_hits(void **state)
+{
+	size_t i;
+	char *got;
+
+	(void)state;
+	for (i = 0; i < sizeof(text_hit_cases) / sizeof(text_hit_cases[0]);
+	     i++) {
+		got = marked(text_hit_cases[i].text, text_hit_cases[i].query);
+		if (strcmp(got, text_hit_cases[i].marked) != 0)
+			fail_msg("%s in %s: %s, want %s",
+				 text_hit_cases[i].query,
+				 text_hit_cases[i].text, got,
+				 text_hit_cases[i].marked);
+		free(got);
+	}
+}
+
+/* A document has hits of a one-term query in its title or body exactly
+ * when search finds it. */
+static void
+test_text_hits_agree(void **state)
+{
+	static const char *const queries[] = {
+		"教", "高校", "崇明区", "高质量发", "海洋牧场", "ｐｄｆ", "渔",
+		"教育，发展", "2024年",
+	};
+	struct fixture *f = *state;
+	struct search_span *spans;
+	int64_t *ids = NULL, id;
+	size_t q, i, n, nids, nspans;
+	sqlite3_stmt *stmt;
+	bool found, hit;
+	const char *col;
+	int c;
+
+	assert_int_equal(sqlite3_prepare_v2(f->raw,
+		"SELECT id, title, body FROM documents", -1, &stmt, NULL),
+		SQLITE_OK);
+	for (q = 0; q < sizeof(queries) / sizeof(queries[0]); q++) {
+		assert_int_equal(search_ids(f->s, queries[q], &ids, &nids),
+				 JUAN_OK);
+		n = 0;
+		while (sqlite3_step(stmt) == SQLITE_ROW) {
+			id = sqlite3_column_int64(stmt, 0);
+			hit = false;
+			for (c = 1; c <= 2; c++) {
+				col = (const char *)sqlite3_column_text(stmt, c);
+				assert_int_equal(search_text_hits(col,
+					strlen(col), queries[q], &spans,
+					&nspans), JUAN_OK);
+				hit = hit || nspans > 0;
+				free(spans);
+			}
+			for (i = 0, found = false; i < nids; i++)
+				found = found || ids[i] == id;
+			if (hit != found)
+				fail_msg("%s, document %lld: search %d, hits %d",
+					 queries[q], (long long)id, found, hit);
+			n += hit;
+		}
+		assert_int_equal(n, nids);
+		sqlite3_reset(stmt);
+		free(ids);
+	}
+	sqlite3_finalize(stmt);
+}
+
 static void
 test_limit(void **state)
 {
@@ -483,6 +604,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_snippet_window, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_limit, setup, teardown),
+		cmocka_unit_test(test_text_hits),
+		cmocka_unit_test_setup_teardown(test_text_hits_agree, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_odd_queries, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_follows_updates, setup,
