@@ -25,6 +25,95 @@ static const char sql_ids[] =
 	" WHERE doc_fts MATCH ?1 AND rank MATCH '" RANK_FN "'"
 	" ORDER BY rank";
 
+/* ---- MATCH expressions, taken apart -------------------------------- */
+
+/* A MATCH expression from tokenize_match_expr() taken apart: the tokens of
+ * each term, NUL-terminated in one buffer, and whether the term's last
+ * token is a prefix. */
+struct expr_term {
+	size_t first; /* its first token in tok_off/tok_len */
+	size_t n;
+	bool prefix;
+};
+
+struct parsed_expr {
+	char *buf;
+	size_t *tok_off;
+	size_t *tok_len;
+	size_t ntoks;
+	struct expr_term *terms;
+	size_t nterms;
+};
+
+static void
+parsed_expr_free(struct parsed_expr *p)
+{
+	free(p->buf);
+	free(p->tok_off);
+	free(p->tok_len);
+	free(p->terms);
+}
+
+/* Reads the quoted token at expr[*i] ('"' doubled inside) into the buffer. */
+static void
+parse_token(const char *expr, size_t *i, struct parsed_expr *p, size_t *b)
+{
+	size_t start = *b;
+
+	for ((*i)++; expr[*i]; (*i)++) {
+		if (expr[*i] == '"') {
+			if (expr[*i + 1] != '"')
+				break;
+			(*i)++;
+		}
+		p->buf[(*b)++] = expr[*i];
+	}
+	if (expr[*i])
+		(*i)++;
+	p->tok_off[p->ntoks] = start;
+	p->tok_len[p->ntoks] = *b - start;
+	p->buf[(*b)++] = '\0';
+	p->ntoks++;
+	p->terms[p->nterms - 1].n++;
+}
+
+/* Terms are separated by AND, tokens by +, a prefix token ends in *. */
+static bool
+parse_expr(const char *expr, struct parsed_expr *p)
+{
+	size_t len = strlen(expr), i = 0, b = 0;
+	bool new_term = true;
+
+	memset(p, 0, sizeof(*p));
+	p->buf = malloc(len + 1);
+	p->tok_off = malloc((len / 2 + 1) * sizeof(*p->tok_off));
+	p->tok_len = malloc((len / 2 + 1) * sizeof(*p->tok_len));
+	p->terms = malloc((len / 2 + 1) * sizeof(*p->terms));
+	if (!p->buf || !p->tok_off || !p->tok_len || !p->terms)
+		return false;
+	while (i < len) {
+		if (expr[i] == '"') {
+			if (new_term) {
+				p->terms[p->nterms].first = p->ntoks;
+				p->terms[p->nterms].n = 0;
+				p->terms[p->nterms].prefix = false;
+				p->nterms++;
+				new_term = false;
+			}
+			parse_token(expr, &i, p, &b);
+		} else if (expr[i] == '*' && p->nterms > 0) {
+			p->terms[p->nterms - 1].prefix = true;
+			i++;
+		} else if (strncmp(expr + i, "AND", 3) == 0) {
+			new_term = true;
+			i += 3;
+		} else {
+			i++;
+		}
+	}
+	return true;
+}
+
 /* ---- snippets --------------------------------------------------------
  *
  * juan_snippet(doc_fts, open, close, prefixes): the text around the first
@@ -290,31 +379,21 @@ search_register(sqlite3 *db)
 
 /* For each phrase of a MATCH expression from tokenize_match_expr(), '1'
  * when it ends in a prefix token, else '0' (caller frees; NULL when out of
- * memory).  Phrases are the terms between " AND "; tokens are quoted and
- * hold no spaces. */
+ * memory). */
 static char *
 phrase_prefixes(const char *expr)
 {
-	size_t n = 1, i = 0;
-	bool quoted = false;
-	const char *p;
-	char *flags;
+	struct parsed_expr p;
+	char *flags = NULL;
+	size_t i;
 
-	for (p = expr; *p; p++)
-		n += *p == ' ';
-	flags = malloc(n + 1);
-	if (!flags)
-		return NULL;
-	flags[0] = '0';
-	for (p = expr; *p; p++) {
-		if (*p == '"')
-			quoted = !quoted;
-		else if (!quoted && *p == '*')
-			flags[i] = '1';
-		else if (!quoted && strncmp(p, " AND ", 5) == 0)
-			flags[++i] = '0';
-	}
-	flags[i + 1] = '\0';
+	if (parse_expr(expr, &p))
+		flags = malloc(p.nterms + 1);
+	for (i = 0; flags && i < p.nterms; i++)
+		flags[i] = p.terms[i].prefix ? '1' : '0';
+	if (flags)
+		flags[p.nterms] = '\0';
+	parsed_expr_free(&p);
 	return flags;
 }
 
@@ -479,93 +558,6 @@ done:
 }
 
 /* ---- hits in a text ------------------------------------------------- */
-
-/* A MATCH expression from tokenize_match_expr() taken apart: the tokens of
- * each term, NUL-terminated in one buffer, and whether the term's last
- * token is a prefix. */
-struct expr_term {
-	size_t first; /* its first token in tok_off/tok_len */
-	size_t n;
-	bool prefix;
-};
-
-struct parsed_expr {
-	char *buf;
-	size_t *tok_off;
-	size_t *tok_len;
-	size_t ntoks;
-	struct expr_term *terms;
-	size_t nterms;
-};
-
-static void
-parsed_expr_free(struct parsed_expr *p)
-{
-	free(p->buf);
-	free(p->tok_off);
-	free(p->tok_len);
-	free(p->terms);
-}
-
-/* Reads the quoted token at expr[*i] ('"' doubled inside) into the buffer. */
-static void
-parse_token(const char *expr, size_t *i, struct parsed_expr *p, size_t *b)
-{
-	size_t start = *b;
-
-	for ((*i)++; expr[*i]; (*i)++) {
-		if (expr[*i] == '"') {
-			if (expr[*i + 1] != '"')
-				break;
-			(*i)++;
-		}
-		p->buf[(*b)++] = expr[*i];
-	}
-	if (expr[*i])
-		(*i)++;
-	p->tok_off[p->ntoks] = start;
-	p->tok_len[p->ntoks] = *b - start;
-	p->buf[(*b)++] = '\0';
-	p->ntoks++;
-	p->terms[p->nterms - 1].n++;
-}
-
-/* Terms are separated by AND, tokens by +, a prefix token ends in *. */
-static bool
-parse_expr(const char *expr, struct parsed_expr *p)
-{
-	size_t len = strlen(expr), i = 0, b = 0;
-	bool new_term = true;
-
-	memset(p, 0, sizeof(*p));
-	p->buf = malloc(len + 1);
-	p->tok_off = malloc((len / 2 + 1) * sizeof(*p->tok_off));
-	p->tok_len = malloc((len / 2 + 1) * sizeof(*p->tok_len));
-	p->terms = malloc((len / 2 + 1) * sizeof(*p->terms));
-	if (!p->buf || !p->tok_off || !p->tok_len || !p->terms)
-		return false;
-	while (i < len) {
-		if (expr[i] == '"') {
-			if (new_term) {
-				p->terms[p->nterms].first = p->ntoks;
-				p->terms[p->nterms].n = 0;
-				p->terms[p->nterms].prefix = false;
-				p->nterms++;
-				new_term = false;
-			}
-			parse_token(expr, &i, p, &b);
-		} else if (expr[i] == '*' && p->nterms > 0) {
-			p->terms[p->nterms - 1].prefix = true;
-			i++;
-		} else if (strncmp(expr + i, "AND", 3) == 0) {
-			new_term = true;
-			i += 3;
-		} else {
-			i++;
-		}
-	}
-	return true;
-}
 
 /* The tokens of a text as the index has them. */
 struct text_token {
