@@ -67,7 +67,8 @@ parse_rtrim(const char *s, size_t start, size_t end)
 
 	while (end > start) {
 		n = parse_prev(s, end, &cp);
-		if (n > end - start || !(text_is_space(cp) || cp == '\n' || cp == '\r'))
+		if (n > end - start ||
+		    !(text_is_space(cp) || cp == '\n' || cp == '\r'))
 			break;
 		end -= n;
 	}
@@ -224,7 +225,7 @@ doc_parse(const char *text, size_t len, struct doc **out)
 	rc = parse_paragraphs(body, d->body_len, &paras, &npara);
 	if (rc != JUAN_OK)
 		goto done;
-	rc = parse_meta(text ? text : "", len, &h, paras, npara, &d->meta);
+	rc = parse_meta(text ? text : "", &h, paras, npara, &d->meta);
 	if (rc != JUAN_OK)
 		goto done;
 	rc = parse_outline(body, d->body_len, paras, npara, &d->sections,

@@ -100,10 +100,10 @@ static const char *const widget_words[] = {
 };
 
 static const char *const tail_words[] = {
-	"文章来源", "来源：", "来源:", "信息来源", "责任编辑", "编辑：", "编辑:",
-	"【打印", "打印本页", "【关闭", "关闭窗口", "扫一扫", "分享到", "相关链接",
-	"附件下载", "版权所有", "主办单位", "网站标识码", "联系我们", "上一篇",
-	"下一篇", "【字体",
+	"文章来源", "来源：", "来源:", "信息来源", "责任编辑", "编辑：",
+	"编辑:", "【打印", "打印本页", "【关闭", "关闭窗口", "扫一扫",
+	"分享到", "相关链接", "附件下载", "版权所有", "主办单位", "网站标识码",
+	"联系我们", "上一篇", "下一篇", "【字体",
 };
 
 static bool
@@ -137,14 +137,19 @@ starts_any(const char *s, size_t start, size_t end,
 }
 
 /* The bytes of label lab at pos, also letter-spaced (标　　题：, 索 引 号：)
- * when a colon follows; 0 when it is not there. */
+ * when a colon follows, or in brackets (【发布机构】); 0 when it is not
+ * there. */
 static size_t
 match_label(const char *s, size_t end, size_t pos, const char *lab)
 {
 	size_t p = pos, k = 0, n = strlen(lab), m, q;
-	bool spaced = false;
+	bool spaced = false, bracket;
 	uint32_t cp;
 
+	cp = parse_cp_at(s, end, p);
+	bracket = cp == 0x3010 || cp == '[';
+	if (bracket)
+		p += cp == '[' ? 1 : 3;
 	while (k < n) {
 		if (k > 0) {
 			q = parse_skip_space(s, end, p);
@@ -158,6 +163,8 @@ match_label(const char *s, size_t end, size_t pos, const char *lab)
 		k += m;
 	}
 	cp = parse_cp_at(s, end, p);
+	if (bracket)
+		return cp == 0x3011 || cp == ']' ? p - pos : 0;
 	if (cp == ':' || cp == 0xFF1A)
 		return p - pos;
 	if (spaced || (p < end && !text_is_space(cp)))
@@ -182,15 +189,15 @@ label_at(const char *s, size_t end, size_t pos, enum field *field)
 	return best;
 }
 
-/* Skips the colon and the whitespace after a label. */
+/* Skips the colon (or closing bracket) and the whitespace after a label. */
 static size_t
 skip_colon(const char *s, size_t end, size_t pos)
 {
 	uint32_t cp = parse_cp_at(s, end, pos);
 
-	if (cp == ':')
+	if (cp == ':' || cp == ']')
 		pos++;
-	else if (cp == 0xFF1A)
+	else if (cp == 0xFF1A || cp == 0x3011)
 		pos += 3;
 	return parse_skip_space(s, end, pos);
 }
@@ -310,7 +317,8 @@ read_pairs(const char *s, size_t len, size_t ts, size_t te, size_t next,
 
 	while (pos < te && (n = label_at(s, te, pos, &f)) > 0) {
 		vs = skip_colon(s, te, pos + n);
-		q = label_at(s, te, vs, &nf) > 0 ? vs : next_label(s, vs, te, &nf);
+		q = label_at(s, te, vs, &nf) > 0 ? vs :
+		    next_label(s, vs, te, &nf);
 		ve = parse_rtrim(s, vs, f == F_SOURCE ? word_end(s, vs, q) :
 		    gap(s, vs, q));
 		if (ve == vs && q == te && next < len) {
@@ -433,7 +441,8 @@ keep_other(const char *s, const struct span *other, size_t n,
 		} else if (h->head_title.end == 0 || (!h->head_genre &&
 		    parse_ends_with_genre(s, o->start, o->end))) {
 			h->head_title = *o;
-			h->head_genre = parse_ends_with_genre(s, o->start, o->end);
+			h->head_genre = parse_ends_with_genre(s, o->start,
+			    o->end);
 		}
 	}
 }
@@ -443,7 +452,8 @@ tail_line(const char *s, size_t ts, size_t te, struct head_info *h)
 {
 	size_t pos;
 
-	if (parse_chars(s, ts, te) <= 200 && contains(s, ts, te, "请为本文选择"))
+	if (parse_chars(s, ts, te) <= 200 &&
+	    contains(s, ts, te, "请为本文选择"))
 		return true;
 	if (!starts_any(s, ts, te, tail_words,
 	    sizeof tail_words / sizeof tail_words[0]))
@@ -477,6 +487,19 @@ find_tail(const char *s, size_t len, struct head_info *h)
 	}
 }
 
+/* A line that only the document itself has: a sentence, a heading, an
+ * addressee (各中小学：). */
+static bool
+text_begins(const char *s, size_t ts, size_t te)
+{
+	struct label lb;
+	uint32_t last;
+
+	parse_prev(s, te, &last);
+	return parse_chars(s, ts, te) > 100 || contains(s, ts, te, CH_PERIOD) ||
+	    parse_label_at(s, te, ts, &lb) || last == ':' || last == 0xFF1A;
+}
+
 void
 parse_head(const char *s, size_t len, struct head_info *h)
 {
@@ -501,8 +524,7 @@ parse_head(const char *s, size_t len, struct head_info *h)
 		} else if (chrome_line(s, ts, te, h)) {
 			pos = next;
 		} else {
-			if (nother == HEAD_OTHER || parse_chars(s, ts, te) > 100 ||
-			    contains(s, ts, te, CH_PERIOD))
+			if (nother == HEAD_OTHER || text_begins(s, ts, te))
 				break;
 			other[nother].start = ts;
 			other[nother++].end = te;

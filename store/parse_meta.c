@@ -16,29 +16,28 @@
 
 /* Words a title ends with: the type of document. */
 static const char *const genres[] = {
-	"答记者问", "通知", "通报", "意见", "决定", "批复", "复函", "函", "规定",
-	"办法", "方案", "规划", "计划", "要点", "报告", "请示", "公告", "通告",
-	"命令", "条例", "细则", "纲要", "总结", "解读", "章程", "标准", "指南",
-	"制度", "清单", "预案", "措施", "决议", "公报", "说明", "守则", "准则",
-	"名单", "目录",
+	"答记者问", "通知", "通报", "意见", "决定", "批复", "复函", "函",
+	"规定", "办法", "方案", "规划", "计划", "要点", "报告", "请示",
+	"公告", "通告", "命令", "条例", "细则", "纲要", "总结", "解读",
+	"章程", "标准", "指南", "制度", "清单", "预案", "措施", "决议",
+	"公报", "说明", "守则", "准则", "名单", "目录",
 };
 
 /* Words after which a title no longer names its issuer. */
 static const char *const issuer_ends[] = {
-	"关于", "转发", "印发", "批转", "就", "有关", "负责", "对", "致", "联合",
-	"等",
+	"关于", "转发", "印发", "批转", "就", "有关", "负责", "对", "致",
+	"联合", "等",
 };
 
 struct meta_ctx {
 	const char *b; /* the body */
-	size_t blen;
 	const struct para *p;
 	size_t np;
 	struct pbuf title;
 	struct pbuf issuer;
 	struct pbuf docno;
 	char date[11];      /* signed date */
-	char note_date[11]; /* a date under the title: （一九九〇年十二月五日） */
+	char note_date[11]; /* under the title: （一九九〇年十二月五日） */
 	struct span headline; /* a news headline wrapper in the body */
 };
 
@@ -73,20 +72,6 @@ parse_ends_with_genre(const char *s, size_t start, size_t end)
 		if (ends_with(s, start, end, genres[i]))
 			return true;
 	return false;
-}
-
-static size_t
-find_first(const char *s, size_t from, size_t to, const char *const *lits,
-    size_t n)
-{
-	size_t i, best = to, k;
-
-	for (i = 0; i < n; i++) {
-		k = parse_find(s, from, best, lits[i]);
-		if (k < best)
-			best = k;
-	}
-	return best;
 }
 
 /* Appends t, with 〈〉 turned into 《》 (a title quoted inside 《》). */
@@ -158,10 +143,12 @@ docno_prefix(const char *s, size_t rs, size_t re)
 
 	while (pos < re) {
 		n = text_next(s + pos, re - pos, &cp);
-		if (genre_at(s, re, pos, &g) && parse_chars(s, pos + g, re) >= 2)
+		if (genre_at(s, re, pos, &g) &&
+		    parse_chars(s, pos + g, re) >= 2)
 			cut = pos + g;
 		pos += n;
-		if (parse_is_organ_end(s, re, pos) && parse_chars(s, pos, re) >= 2)
+		if (parse_is_organ_end(s, re, pos) &&
+		    parse_chars(s, pos, re) >= 2)
 			cut = pos;
 	}
 	return cut;
@@ -210,8 +197,9 @@ find_docno(const char *s, size_t from, size_t to, size_t *ds, size_t *de)
 
 	while (pos < to) {
 		text_next(s + pos, to - pos, &cp);
-		if ((cp == 0x3014 || cp == '[' || cp == 0xFF3B || cp == 0xFF08 ||
-		    cp == '(') && docno_at(s, from, to, pos, ds, de))
+		if ((cp == 0x3014 || cp == '[' || cp == 0xFF3B ||
+		    cp == 0xFF08 || cp == '(') &&
+		    docno_at(s, from, to, pos, ds, de))
 			return true;
 		pos += text_next(s + pos, to - pos, &cp);
 	}
@@ -294,7 +282,8 @@ title_like(const char *s, size_t ts, size_t te)
 	    parse_find(s, ts, te, CH_PERIOD) >= te && last != ':' &&
 	    last != 0xFF1A && last != 0xFF0C && last != ',' && last != 0xFF1B &&
 	    last != ';' &&
-	    !is_label_start(s, te, ts) && !parse_date_at(s, te, ts, &used, date);
+	    !is_label_start(s, te, ts) &&
+	    !parse_date_at(s, te, ts, &used, date);
 }
 
 /* A date alone, or in parentheses: （一九九〇年十二月五日）. */
@@ -315,6 +304,22 @@ date_para(const char *s, size_t ts, size_t te, char out[11])
 		return cp == ')' || cp == 0xFF09;
 	}
 	return true;
+}
+
+/* Where [ts, pe) ends without the parentheses that open around a document
+ * number: …的通知（余府发〔2012〕3号）. */
+static size_t
+open_paren_before(const char *s, size_t ts, size_t pe)
+{
+	while (pe > ts) {
+		if (s[pe - 1] == '(')
+			pe = parse_rtrim(s, ts, pe - 1);
+		else if (pe >= ts + 3 && parse_has(s, pe, pe - 3, CH_LPAREN))
+			pe = parse_rtrim(s, ts, pe - 3);
+		else
+			break;
+	}
+	return pe;
 }
 
 /* The title lines at the body's start, and a document number and date
@@ -343,10 +348,7 @@ title_zone(struct meta_ctx *c)
 		lim = parse_find(s, ts, lim, ":");
 		lim = parse_find(s, ts, lim, CH_PERIOD);
 		if (c->docno.len == 0 && find_docno(s, ts, lim, &ds, &de)) {
-			pe = parse_rtrim(s, ts, ds);
-			while (pe > ts && (parse_has(s, pe, pe - 3, CH_LPAREN) ||
-			    s[pe - 1] == '('))
-				pe = parse_rtrim(s, ts, pe - (s[pe - 1] == '(' ? 1 : 3));
+			pe = open_paren_before(s, ts, parse_rtrim(s, ts, ds));
 			if (parse_chars(s, ts, pe) < 4 || (c->title.len == 0 &&
 			    title_like(s, ts, pe) &&
 			    parse_find(s, ts, pe, CH_COMMA) >= pe &&
@@ -380,7 +382,9 @@ title_zone(struct meta_ctx *c)
 			continue;
 		} else if (!parse_ends_with_genre(s, prev_s, prev_e) &&
 		    parse_chars(s, ts, te) <= 40 &&
-		    !parse_has(s, te, ts, CH_LPAREN) && !parse_has(s, te, ts, "(")) {
+		    parse_organ_prefix(s, ts, te) != te - ts &&
+		    !parse_has(s, te, ts, CH_LPAREN) &&
+		    !parse_has(s, te, ts, "(")) {
 			add_title(&c->title, s, ts, te);
 		} else {
 			return;
@@ -443,7 +447,8 @@ transmitted(struct meta_ctx *c)
 			continue;
 		after = close + 3;
 		lim = end - after > 90 ? after + 90 : end;
-		if ((open >= c->p[i].start + 3 && parse_has(s, end, open - 3, "将")) ||
+		if ((open >= c->p[i].start + 3 &&
+		    parse_has(s, end, open - 3, "将")) ||
 		    parse_has(s, end, after, "印发") ||
 		    parse_has(s, end, after, "转发") ||
 		    parse_find(s, after, lim, "现印发给你们") < lim) {
@@ -451,6 +456,19 @@ transmitted(struct meta_ctx *c)
 			return;
 		}
 	}
+}
+
+/* Whether a word after which a title no longer names its issuer starts
+ * at pos. */
+static bool
+issuer_end_at(const char *t, size_t n, size_t pos)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof issuer_ends / sizeof issuer_ends[0]; i++)
+		if (parse_has(t, n, pos, issuer_ends[i]))
+			return true;
+	return false;
 }
 
 /* The issuers a title starts with: 中共舟山市委教育工作委员会 舟山市教育局… →
@@ -463,17 +481,17 @@ title_issuers(const char *t, size_t n, struct pbuf *out)
 
 	pos = parse_skip_space(t, n, 0);
 	k = pos;
-	while (k < n && parse_is_digit(parse_cp_at(t, n, k)))
-		k += t[k] & 0x80 ? 3 : 1;
+	while (k < n && (parse_is_digit(cp = parse_cp_at(t, n, k)) ||
+	    cp == '-' || cp == 0x2014 || cp == 0xFF0D || cp == 0x2013))
+		k += text_next(t + k, n - k, &cp);
 	if (k > pos && parse_has(t, n, k, "年"))
-		pos = k + 3;
+		pos = k + 3; /* 2021年, 2021—2025年 */
 	while (pos < n && count < 8) {
 		stop = pos;
 		while (stop < n) {
 			k = text_next(t + stop, n - stop, &cp);
 			if (!text_is_han(cp) || (stop > pos &&
-			    find_first(t, stop, stop + 6 < n ? stop + 6 : n,
-			    issuer_ends, sizeof issuer_ends / sizeof issuer_ends[0]) == stop))
+			    issuer_end_at(t, n, stop)))
 				break;
 			stop += k;
 		}
@@ -546,8 +564,8 @@ signature(struct meta_ctx *c, struct pbuf *organ)
 			parse_prev(s, te, &cp);
 			if (cp != ')' && cp != 0xFF09)
 				break;
-			open = te > ts + 60 ? te - 60 : ts;
-			open = parse_find(s, open, te, cp == ')' ? "(" : CH_LPAREN);
+			open = parse_find(s, te > ts + 60 ? te - 60 : ts, te,
+			    cp == ')' ? "(" : CH_LPAREN);
 			if (open >= te)
 				break;
 			te = parse_rtrim(s, ts, open);
@@ -569,7 +587,8 @@ signature(struct meta_ctx *c, struct pbuf *organ)
 		if (parse_rtrim(s, k, ds) > k)
 			organ_text(s, k, parse_rtrim(s, k, ds), organ);
 		else if (i > 0)
-			organ_text(s, c->p[i - 1].start, c->p[i - 1].end, organ);
+			organ_text(s, c->p[i - 1].start, c->p[i - 1].end,
+			    organ);
 		return;
 	}
 }
@@ -587,9 +606,26 @@ span_date(const char *s, struct span sp)
 	char date[11];
 	size_t used;
 
-	if (sp.end > sp.start && parse_date_at(s, sp.end, sp.start, &used, date))
+	if (sp.end > sp.start &&
+	    parse_date_at(s, sp.end, sp.start, &used, date))
 		return parse_dup(date, 10);
 	return parse_dup("", 0);
+}
+
+/* Where a page title ends before the site's name: 关于…的通知_某市教育局,
+ * 关于…的通知 - 某市人民政府. */
+static size_t
+site_suffix(const char *s, size_t start, size_t end)
+{
+	static const char *const seps[] = { "_", " - ", " | ", "——" };
+	size_t i, k;
+
+	for (i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+		k = parse_rtrim(s, start, parse_find(s, start, end, seps[i]));
+		if (k < end && parse_ends_with_genre(s, start, k))
+			end = k;
+	}
+	return end;
 }
 
 /* A site's abbreviation (市教育局, 区政府) rather than an organ's name. */
@@ -603,29 +639,29 @@ abbreviated(const char *s, struct span sp)
 }
 
 enum juan_status
-parse_meta(const char *s, size_t len, const struct head_info *h,
+parse_meta(const char *s, const struct head_info *h,
     const struct para *paras, size_t npara, struct doc_meta *m)
 {
 	struct meta_ctx c;
-	struct pbuf sig_organ = { NULL, 0, 0, false }, topic = { NULL, 0, 0, false };
+	struct pbuf sig_organ = { NULL, 0, 0, false };
+	struct pbuf topic = { NULL, 0, 0, false };
 	const char *d;
 	bool order;
 
-	(void)len;
 	memset(&c, 0, sizeof c);
 	c.b = s + h->head_len;
-	c.blen = h->tail_start - h->head_len;
 	c.p = paras;
 	c.np = npara;
 
 	order = order_block(&c);
 	if (!order)
 		title_zone(&c);
-	if (c.title.len == 0 && h->head_title.end > h->head_title.start)
-		add_title(&c.title, s, h->head_title.start, h->head_title.end);
 	if (c.title.len == 0 && h->title.end > h->title.start)
 		add_title(&c.title, s, h->title.start,
 		    parse_rtrim(s, h->title.start, h->title.end));
+	if (c.title.len == 0 && h->head_title.end > h->head_title.start)
+		add_title(&c.title, s, h->head_title.start,
+		    site_suffix(s, h->head_title.start, h->head_title.end));
 	if (c.title.len == 0)
 		genre_prefix(&c);
 	if (c.title.len == 0)
@@ -646,8 +682,8 @@ parse_meta(const char *s, size_t len, const struct head_info *h,
 		pbuf_add(&c.issuer, sig_organ.p, sig_organ.len);
 	if (c.issuer.len == 0 && h->issuer.end > h->issuer.start &&
 	    !abbreviated(s, h->issuer))
-		pbuf_add(&c.issuer, s + h->issuer.start,
-		    parse_rtrim(s, h->issuer.start, h->issuer.end) - h->issuer.start);
+		pbuf_add(&c.issuer, s + h->issuer.start, parse_rtrim(s,
+		    h->issuer.start, h->issuer.end) - h->issuer.start);
 	free(sig_organ.p);
 
 	if (h->docno.end > h->docno.start) {
@@ -657,7 +693,8 @@ parse_meta(const char *s, size_t len, const struct head_info *h,
 	}
 
 	if (h->topic.end > h->topic.start) {
-		pbuf_add(&topic, s + h->topic.start, h->topic.end - h->topic.start);
+		pbuf_add(&topic, s + h->topic.start,
+		    h->topic.end - h->topic.start);
 	} else if (h->topic1.end > h->topic1.start) {
 		pbuf_add(&topic, s + h->topic1.start,
 		    h->topic1.end - h->topic1.start);

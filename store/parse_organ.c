@@ -48,11 +48,28 @@ parse_is_organ_end(const char *s, size_t len, size_t end)
 		return false;
 	if (end < len && word_goes_on(parse_cp_at(s, len, end)))
 		return false;
-	if (organ_char(cp))
-		return true;
 	parse_prev(s, end - n, &before);
+	if (organ_char(cp))
+		return !(cp == 0x4F1A && before == 0x5927); /* 大会 */
 	return (cp == 0x95E8 && before == 0x90E8) || /* 部门 */
 	    (cp == 0x884C && before == 0x94F6);       /* 银行 */
+}
+
+/* Words no organ's name holds: a title that starts with them (学习贯彻全国
+ * 教育大会精神…) names a task, not its issuer. */
+static bool
+task_word(const char *s, size_t end, size_t pos)
+{
+	static const char *const words[] = {
+		"贯彻", "落实", "学习", "推进", "加强", "实施", "开展", "做好",
+		"深化", "促进", "进一步", "关于", "全面",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (parse_has(s, end, pos, words[i]))
+			return true;
+	return false;
 }
 
 size_t
@@ -61,7 +78,7 @@ parse_organ_prefix(const char *s, size_t start, size_t end)
 	size_t pos = start, best = start, chars = 0;
 	uint32_t cp;
 
-	while (pos < end && chars < 40) {
+	while (pos < end && chars < 40 && !task_word(s, end, pos)) {
 		pos += text_next(s + pos, end - pos, &cp);
 		if (!text_is_han(cp))
 			break;

@@ -3,8 +3,10 @@
  *
  * One pass over the paragraphs: a heading is a label at a paragraph's start
  * (rules 1 and 2), or inside a paragraph after 。 or ； for 第X条 and its kin
- * (rule 3), or after 。 where the next label of the current numbering
- * sequence begins (rule 4).  Lookaheads are bounded, so the pass is linear. */
+ * (rule 3), or where the next label of the current numbering sequence
+ * begins, or a deeper sequence opens, in run-together text (rule 4).
+ * Lookaheads are bounded and titles are searched only up to the next
+ * heading, so the pass is linear. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,7 +38,7 @@ struct heading {
 	size_t start;
 	struct label lb;
 	size_t title_start;
-	size_t title_end;
+	size_t para_end;   /* the title ends here at the latest */
 	size_t join_start; /* the rest of a heading broken by a line break */
 	size_t join_end;
 	int level;
@@ -192,7 +194,8 @@ sequence_follows(const struct outline *o, size_t pos, const struct label *lb)
 		}
 		if (!inside_number(pv) && parse_label_at(s, o->len, pos, &nx)) {
 			if (nx.rank == lb->rank)
-				return nx.value == lb->value + 1 && !is_enum_sep(pv);
+				return nx.value == lb->value + 1 &&
+				    !is_enum_sep(pv);
 			if (nx.rank < lb->rank)
 				return false;
 			pos += nx.len;
@@ -210,7 +213,7 @@ push_heading(struct outline *o, size_t start, const struct label *lb,
     size_t end)
 {
 	struct heading *h;
-	size_t cap, ts, te;
+	size_t cap;
 
 	if (o->nh == o->cap) {
 		cap = o->cap ? o->cap * 2 : 32;
@@ -222,13 +225,11 @@ push_heading(struct outline *o, size_t start, const struct label *lb,
 	}
 	while (o->depth > 0 && o->stack[o->depth - 1].rank >= lb->rank)
 		o->depth--;
-	ts = parse_skip_space(o->s, end, start + lb->len);
-	te = parse_find(o->s, ts, end, CH_PERIOD);
 	h = &o->h[o->nh++];
 	h->start = start;
 	h->lb = *lb;
-	h->title_start = ts;
-	h->title_end = parse_rtrim(o->s, ts, te);
+	h->title_start = parse_skip_space(o->s, end, start + lb->len);
+	h->para_end = end;
 	h->join_start = h->join_end = 0;
 	h->level = o->depth + 1;
 	o->stack[o->depth].rank = lb->rank;
@@ -331,8 +332,8 @@ static bool
 has_punct(const char *s, size_t start, size_t end)
 {
 	static const char *const marks[] = {
-		CH_PERIOD, CH_COMMA, CH_COLON, CH_SEMI, "\xE3\x80\x81", ",", ";",
-		":",
+		CH_PERIOD, CH_COMMA, CH_COLON, CH_SEMI, "\xE3\x80\x81", ",",
+		";", ":",
 	};
 	size_t i;
 
@@ -344,7 +345,8 @@ has_punct(const char *s, size_t start, size_t end)
 
 /* A heading broken by a hard line break: its long title runs to the end of
  * its line and the next line holds a short unpunctuated piece followed by
- * the next label (第二章　防治船舶及其有关作业活动污染 / 海洋环境的一般规定). */
+ * the next label (第二章　防治船舶及其有关作业活动污染 /
+ * 海洋环境的一般规定). */
 static bool
 broken_heading(const struct outline *o, const struct para *paras,
     size_t npara, size_t i)
@@ -354,10 +356,11 @@ broken_heading(const struct outline *o, const struct para *paras,
 	struct label lb;
 	uint32_t last;
 
-	if (i + 1 >= npara || !p->line_end || h->title_end != p->end ||
-	    parse_chars(o->s, h->title_start, h->title_end) < 10)
+	if (i + 1 >= npara || !p->line_end || p->end - h->title_start > 180 ||
+	    parse_chars(o->s, h->title_start, p->end) < 10 ||
+	    parse_find(o->s, h->title_start, p->end, CH_PERIOD) < p->end)
 		return false;
-	parse_prev(o->s, h->title_end, &last);
+	parse_prev(o->s, p->end, &last);
 	if (!text_is_han(last))
 		return false;
 	nx = &paras[i + 1];
@@ -417,7 +420,8 @@ skip_zone(struct outline *o, const struct para *p)
 		if (!short_label) {
 			o->zone = ZONE_TEXT;
 		} else if (o->toc_first_len == 0) {
-			o->toc_first_len = lb.len < TOC_LABEL ? lb.len : TOC_LABEL;
+			o->toc_first_len = lb.len < TOC_LABEL ? lb.len :
+			    TOC_LABEL;
 			memcpy(o->toc_first, s + p->start, o->toc_first_len);
 			return true;
 		} else if (lb.len == o->toc_first_len &&
@@ -465,7 +469,8 @@ finish_ends(const struct outline *o, struct section *sec)
 
 	for (i = 0; i < o->nh; i++) {
 		sec[i].end = o->len;
-		while (nopen > 0 && o->h[open[nopen - 1]].level >= o->h[i].level)
+		while (nopen > 0 &&
+		    o->h[open[nopen - 1]].level >= o->h[i].level)
 			sec[open[--nopen]].end = o->h[i].start;
 		if (nopen < 9)
 			open[nopen++] = i;
@@ -489,10 +494,12 @@ build_sections(struct outline *o, struct section **out, size_t *n)
 		return JUAN_ENOMEM;
 	for (i = 0; i < o->nh; i++) {
 		h = &o->h[i];
-		te = h->title_end;
+		te = h->para_end;
 		if (i + 1 < o->nh && o->h[i + 1].start < te &&
 		    o->h[i + 1].start >= h->title_start)
-			te = parse_rtrim(o->s, h->title_start, o->h[i + 1].start);
+			te = o->h[i + 1].start;
+		te = parse_rtrim(o->s, h->title_start,
+		    parse_find(o->s, h->title_start, te, CH_PERIOD));
 		pbuf_add(&b, o->s + h->title_start, te - h->title_start);
 		pbuf_add(&b, o->s + h->join_start, h->join_end - h->join_start);
 		sec[i].level = h->level;

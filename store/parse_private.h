@@ -19,7 +19,6 @@
 #define CH_COLON "\xEF\xBC\x9A"     /* ： */
 #define CH_SEMI "\xEF\xBC\x9B"      /* ； */
 #define CH_LPAREN "\xEF\xBC\x88"    /* （ */
-#define CH_RPAREN "\xEF\xBC\x89"    /* ） */
 #define CH_LBOOK "\xE3\x80\x8A"     /* 《 */
 #define CH_RBOOK "\xE3\x80\x8B"     /* 》 */
 
@@ -41,12 +40,13 @@ struct label {
 	size_t len; /* bytes, brackets and delimiter included */
 };
 
-/* What the head and the tail say: spans of the text, {0, 0} when absent. */
+/* A span of the text, {0, 0} when absent. */
 struct span {
 	size_t start;
 	size_t end;
 };
 
+/* What the head and the tail say (parse_head.c). */
 struct head_info {
 	size_t head_len;   /* the body starts here */
 	size_t tail_start; /* the tail starts here (>= head_len) */
@@ -75,20 +75,36 @@ struct pbuf {
 };
 
 /* parse.c: small helpers over UTF-8 text. */
+/* The character that ends at pos in *cp; returns its bytes (0 at pos 0). */
 size_t parse_prev(const char *s, size_t pos, uint32_t *cp);
+/* The character at pos, 0 at or past len. */
 uint32_t parse_cp_at(const char *s, size_t len, size_t pos);
+/* Whether s[pos..len) starts with lit. */
 bool parse_has(const char *s, size_t len, size_t pos, const char *lit);
+/* pos moved past whitespace (text_is_space), not past len. */
 size_t parse_skip_space(const char *s, size_t len, size_t pos);
+/* end moved back over whitespace and line ends, not before start. */
 size_t parse_rtrim(const char *s, size_t start, size_t end);
+/* Where lit first occurs in s[from..to), to when it does not. */
 size_t parse_find(const char *s, size_t from, size_t to, const char *lit);
+/* The characters (not bytes) of s[start..end). */
 size_t parse_chars(const char *s, size_t start, size_t end);
+/* ASCII or full-width digit. */
 bool parse_is_digit(uint32_t cp);
+/* A NUL-terminated copy of s[0..n); caller frees; NULL when out of memory. */
 char *parse_dup(const char *s, size_t n);
+/* Append s[0..n) to b, with or without its whitespace. */
 void pbuf_add(struct pbuf *b, const char *s, size_t n);
 void pbuf_add_squeezed(struct pbuf *b, const char *s, size_t n);
+/* The string built (caller frees), "" when empty, NULL after a failed
+ * allocation; b is left empty. */
 char *pbuf_take(struct pbuf *b);
 
-/* parse_label.c: parse_cn_digit() is 0..9 for 〇○零一…九, else -1. */
+/* parse_label.c: parse_cn_digit() is 0..9 for 〇○零一…九, else -1;
+ * parse_cn_number() reads a Chinese numeral (十二, 一百零三) of at most
+ * max_chars characters and returns its bytes (0: none); parse_label_at()
+ * recognises a heading label at pos (第X章, 一、, （一）, 1., ①…), not a
+ * reference (第六条第二款) nor a decimal (1.5). */
 int parse_cn_digit(uint32_t cp);
 size_t parse_cn_number(const char *s, size_t len, size_t max_chars,
     long *value);
@@ -109,7 +125,7 @@ bool parse_date_ending(const char *s, size_t start, size_t end,
 enum juan_status parse_paragraphs(const char *s, size_t len,
     struct para **out, size_t *n);
 
-/* parse_head.c: head, tail and the metadata block. */
+/* parse_head.c: fills *h from the whole text s[0..len). */
 void parse_head(const char *s, size_t len, struct head_info *h);
 /* A news headline around the document: 《X》公布! */
 bool parse_is_headline(const char *s, size_t ts, size_t te);
@@ -125,11 +141,13 @@ size_t parse_organ_prefix(const char *s, size_t start, size_t end);
  * parse_ends_with_genre(): [start, end) ends with a word that names a type
  * of document (通知, 意见, 条例, 答记者问…), as titles do. */
 bool parse_ends_with_genre(const char *s, size_t start, size_t end);
-enum juan_status parse_meta(const char *s, size_t len,
-    const struct head_info *h, const struct para *paras, size_t npara,
-    struct doc_meta *m);
+/* Fills *m (strings the caller frees; "" for what the text does not say)
+ * from the text s, its head h and the body's paragraphs. */
+enum juan_status parse_meta(const char *s, const struct head_info *h,
+    const struct para *paras, size_t npara, struct doc_meta *m);
 
-/* parse_outline.c: the sections of the body s[0..len). */
+/* parse_outline.c: the sections of the body s[0..len), whose paragraphs
+ * are paras; *out: caller frees with sections_free(). */
 enum juan_status parse_outline(const char *s, size_t len,
     const struct para *paras, size_t npara, struct section **out,
     size_t *n);

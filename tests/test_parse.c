@@ -32,8 +32,8 @@ slurp(const char *path, size_t *len)
 	size_t i, j = 0;
 
 	if (!f)
-		fail_msg("cannot open %s (run the tests from the repository root)",
-		    path);
+		fail_msg("cannot open %s (run the tests from the repository "
+		    "root)", path);
 	assert_int_equal(fseek(f, 0, SEEK_END), 0);
 	n = ftell(f);
 	assert_true(n >= 0);
@@ -43,7 +43,7 @@ slurp(const char *path, size_t *len)
 	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
 	fclose(f);
 	for (i = 0; i < (size_t)n; i++)
-		if (!(buf[i] == '\r' && i + 1 < (size_t)n && buf[i + 1] == '\n'))
+		if (buf[i] != '\r' || i + 1 == (size_t)n || buf[i + 1] != '\n')
 			buf[j++] = buf[i];
 	buf[j] = '\0';
 	*len = j;
@@ -86,8 +86,8 @@ test_samples(void **state)
 		snprintf(path, sizeof path, "assets/sample/%s.txt", samples[i]);
 		text = slurp(path, &len);
 
-		snprintf(path, sizeof path, "tests/fixtures/expected/%s.outline",
-		    samples[i]);
+		snprintf(path, sizeof path,
+		    "tests/fixtures/expected/%s.outline", samples[i]);
 		want = slurp(path, &wlen);
 		got = printed(text, len, OUTLINE);
 		assert_string_equal(got, want);
@@ -117,13 +117,15 @@ check_doc(const struct doc *d, size_t len)
 		assert_true(d->sections[i].start < d->sections[i].end);
 		assert_true(d->sections[i].end <= d->body_len);
 		assert_true(d->sections[i].level >= 1);
-		assert_true(d->sections[i].rank >= 0 && d->sections[i].rank <= 8);
+		assert_true(d->sections[i].rank >= 0);
+		assert_true(d->sections[i].rank <= 8);
 		assert_non_null(d->sections[i].label);
 		assert_non_null(d->sections[i].title);
 		assert_true(strlen(d->sections[i].label) <= d->body_len);
 		assert_true(strlen(d->sections[i].title) <= d->body_len);
 		if (i > 0)
-			assert_true(d->sections[i - 1].start < d->sections[i].start);
+			assert_true(d->sections[i - 1].start <
+			    d->sections[i].start);
 	}
 	assert_non_null(d->meta.title);
 	assert_non_null(d->meta.issuer);
@@ -177,7 +179,8 @@ test_sample_extra_meta(void **state)
 	assert_string_equal(d->meta.topic, "科技、教育、知识产权-教育");
 	assert_string_equal(d->meta.published, "2024-02-26");
 	/* the cataloguer's closing line is tail, not body */
-	assert_non_null(strstr(text + d->head_len + d->body_len, "请为本文选择"));
+	assert_non_null(strstr(text + d->head_len + d->body_len,
+	    "请为本文选择"));
 	doc_free(&d);
 	free(text);
 
@@ -210,10 +213,29 @@ test_chrome_fields(void **state)
 	assert_string_equal(d->meta.date, "2023-03-05");
 	assert_string_equal(d->meta.topic, "科技、教育-教育");
 	assert_int_equal(d->nsections, 1);
-	assert_memory_equal(text + d->head_len, "一、总体要求", strlen("一、总体要求"));
+	assert_memory_equal(text + d->head_len, "一、总体要求",
+	    strlen("一、总体要求"));
 	assert_int_equal(d->tail_len, strlen("打印本页 关闭窗口\n"));
 	/* the section ends with the body */
 	assert_int_equal(d->sections[0].end, d->body_len);
+	doc_free(&d);
+}
+
+/* The printers report a stream they cannot write to. */
+static void
+test_print_errors(void **state)
+{
+	static const char text[] = "关于加强管理的通知\n一、总体要求\n";
+	struct doc *d;
+	FILE *ro;
+
+	(void)state;
+	assert_int_equal(doc_parse(text, strlen(text), &d), JUAN_OK);
+	ro = fopen("/dev/null", "r");
+	assert_non_null(ro);
+	assert_int_equal(doc_print_outline(d, ro), -1);
+	assert_int_equal(doc_print_meta(d, ro), -1);
+	fclose(ro);
 	doc_free(&d);
 }
 
@@ -225,7 +247,8 @@ struct outline_case {
 
 static const struct outline_case outline_cases[] = {
 	{ "levels come from nesting",
-	  "一、总体要求\n（一）指导思想\n1.坚持党的领导。要…\n二、主要任务\n1.加强建设。\n",
+	  "一、总体要求\n（一）指导思想\n1.坚持党的领导。要…\n二、主要任务\n"
+	  "1.加强建设。\n",
 	  "1\t一、\t总体要求\n2\t（一）\t指导思想\n3\t1.\t坚持党的领导\n"
 	  "1\t二、\t主要任务\n2\t1.\t加强建设\n" },
 	{ "one line with 　　 as paragraph marks",
@@ -234,7 +257,8 @@ static const struct outline_case outline_cases[] = {
 	  "1\t一、\t总体要求\n2\t（一）\t指导思想\n2\t（二）\t基本原则\n"
 	  "1\t二、\t重点任务\n2\t（一）\t加强监管\n" },
 	{ "statute with letter-spaced chapter and run-together articles",
-	  "第一章　总　　则\n第一条　为了保护环境，制定本条例。第二条　本条例适用于全国。\n"
+	  "第一章　总　　则\n第一条　为了保护环境，制定本条例。"
+	  "第二条　本条例适用于全国。\n"
 	  "第二章　监督管理\n第三条　国家实行统一监管。\n",
 	  "1\t第一章\t总　　则\n2\t第一条\t为了保护环境，制定本条例\n"
 	  "2\t第二条\t本条例适用于全国\n1\t第二章\t监督管理\n"
@@ -246,20 +270,25 @@ static const struct outline_case outline_cases[] = {
 	  "1\t第二章\t评价\n2\t第三条\t评价要求\n" },
 	{ "enumerations inside a sentence are not headings",
 	  "第十条　有下列情形之一的：（一）未经批准；（二）超过期限。\n"
-	  "第十一条　有下列行为之一的：\n（一）拒绝检查的；\n（二）弄虚作假的。\n",
+	  "第十一条　有下列行为之一的：\n（一）拒绝检查的；\n（二）弄虚作假的。"
+	  "\n",
 	  "1\t第十条\t有下列情形之一的：（一）未经批准；（二）超过期限\n"
 	  "1\t第十一条\t有下列行为之一的：\n" },
 	{ "references are not headings",
-	  "一、删去第六条第二款。二、将第七条修改为：依法审批。\n第三条规定的事项，依照执行。\n",
+	  "一、删去第六条第二款。二、将第七条修改为：依法审批。\n"
+	  "第三条规定的事项，依照执行。\n",
 	  "1\t一、\t删去第六条第二款\n1\t二、\t将第七条修改为：依法审批\n" },
 	{ "decimals are not labels",
 	  "1.加强投入\n1.5亿元用于建设。\n2.完善机制\n",
 	  "1\t1.\t加强投入\n1\t2.\t完善机制\n" },
 	{ "run-together numbering without separators",
-	  "现批复如下：一、原则同意修改后的方案。二、同意制定的目标。2000年，环境质量明显改善。三、加强监督。",
-	  "1\t一、\t原则同意修改后的方案\n1\t二、\t同意制定的目标\n1\t三、\t加强监督\n" },
+	  "现批复如下：一、原则同意修改后的方案。二、同意制定的目标。2000年，"
+	  "环境质量明显改善。三、加强监督。",
+	  "1\t一、\t原则同意修改后的方案\n1\t二、\t同意制定的目标\n1\t三、\t"
+	  "加强监督\n" },
 	{ "attachment list is not in the outline",
-	  "一、工作要求\n请认真落实。\n附件：1.任务分工表\n2.联系人名单\n二、保障措施\n",
+	  "一、工作要求\n请认真落实。\n附件：1.任务分工表\n2.联系人名单\n"
+	  "二、保障措施\n",
 	  "1\t一、\t工作要求\n1\t二、\t保障措施\n" },
 	{ "one-line attachment list",
 	  "一、工作要求　　请认真落实。　　附件：1.任务分工表　　2.联系人名单",
@@ -269,54 +298,71 @@ static const struct outline_case outline_cases[] = {
 	  "1\t㈠\t加强领导\n2\t⑴\t明确职责\n3\t①\t落实到人\n2\t(1)\t半角括号\n"
 	  "2\t（2）\t全角括号\n" },
 	{ "half-width brackets and a run-in title",
-	  "(一)强化各级责任。建立健全高质量发展领导体制。\n(二)建立多方参与机制\n",
+	  "(一)强化各级责任。建立健全高质量发展领导体制。\n"
+	  "(二)建立多方参与机制\n",
 	  "1\t(一)\t强化各级责任\n1\t(二)\t建立多方参与机制\n" },
 	{ "heading broken by a hard line break",
-	  "第二章　防治船舶及其有关作业活动污染\n\n海洋环境的一般规定 　　第十条　船舶应当合格。",
+	  "第二章　防治船舶及其有关作业活动污染\n\n"
+	  "海洋环境的一般规定 　　第十条　船舶应当合格。",
 	  "1\t第二章\t防治船舶及其有关作业活动污染海洋环境的一般规定\n"
 	  "2\t第十条\t船舶应当合格\n" },
 	{ "not labels: 一是, 第一，, 首先",
 	  "一是加强领导。\n第一，完善制度。\n首先，明确责任。\n",
 	  "" },
 	{ "table of contents",
-	  "目　录\n第一章　总则\n第二章　附则\n第一章　总则\n第一条　目的。\n第二章　附则\n",
+	  "目　录\n第一章　总则\n第二章　附则\n第一章　总则\n第一条　目的。\n"
+	  "第二章　附则\n",
 	  "1\t第一章\t总则\n2\t第一条\t目的\n1\t第二章\t附则\n" },
 	{ "full-width dot and 、 after Arabic numerals",
 	  "1．第一项\n2、第二项\n",
 	  "1\t1．\t第一项\n1\t2、\t第二项\n" },
 	{ "run-together text, numbering that goes on across sections",
-	  "现提出以下意见。一、持续提升投资建设便利度（一）优化审批流程。从办成项目出发。"
-	  "（发展改革委牵头，各地区负责）（二）提升审批效率。全面推行。（住房城乡建设部牵头）"
+	  "现提出以下意见。一、持续提升投资建设便利度（一）优化审批流程。"
+	  "从办成项目出发。"
+	  "（发展改革委牵头，各地区负责）（二）提升审批效率。全面推行。"
+	  "（住房城乡建设部牵头）"
 	  "二、简化企业生产经营审批（三）降低市场准入门槛。围绕工程建设。",
 	  "1\t一、\t持续提升投资建设便利度\n2\t（一）\t优化审批流程\n"
 	  "2\t（二）\t提升审批效率\n1\t二、\t简化企业生产经营审批\n"
 	  "2\t（三）\t降低市场准入门槛\n" },
 	{ "quoted items of an amendment are an enumeration",
-	  "一、删去第六条。二、增加一条，作为第十一条：“有下列情形之一的，不予批准：“（一）不符合规划；"
+	  "一、删去第六条。二、增加一条，作为第十一条：“有下列情形之一的，"
+	  "不予批准：“（一）不符合规划；"
 	  "“（二）未达到标准。”三、删去第十三条。",
-	  "1\t一、\t删去第六条\n1\t二、\t增加一条，作为第十一条：“有下列情形之一的，不予批准：“（一）不符合规划；“（二）未达到标准\n"
+	  "1\t一、\t删去第六条\n1\t二、\t增加一条，作为第十一条："
+	  "“有下列情形之一的，不予批准：“（一）不符合规划；“（二）未达到标准\n"
 	  "1\t三、\t删去第十三条\n" },
 	{ "an enumeration does not continue an earlier article's items",
-	  "第十一条　篇章应当包括下列内容：　　（一）影响的分析。主要包括评估。　　（二）对策和措施。"
-	  "　　第十九条　审查意见应当包括下列内容：　　（一）资料的真实性；　　（二）方法的适当性；"
+	  "第十一条　篇章应当包括下列内容：　　（一）影响的分析。主要包括评估。"
+	  "　　（二）对策和措施。"
+	  "　　第十九条　审查意见应当包括下列内容：　　（一）资料的真实性；"
+	  "　　（二）方法的适当性；"
 	  "　　（三）结论的科学性。",
-	  "1\t第十一条\t篇章应当包括下列内容：\n2\t（一）\t影响的分析\n2\t（二）\t对策和措施\n"
+	  "1\t第十一条\t篇章应当包括下列内容：\n2\t（一）\t影响的分析\n2\t"
+	  "（二）\t对策和措施\n"
 	  "1\t第十九条\t审查意见应当包括下列内容：\n" },
 	{ "invisible characters before a label",
 	  "现批复如下：\xEE\x80\x84一、原则同意。二、同意目标。",
 	  "1\t一、\t原则同意\n1\t二、\t同意目标\n" },
 	{ "专栏 box",
-	  "（一）加强领导。\n专栏1　重点工程\n1.污水处理工程\n2.垃圾处理工程\n（二）完善机制。\n",
+	  "（一）加强领导。\n专栏1　重点工程\n1.污水处理工程\n2.垃圾处理工程\n"
+	  "（二）完善机制。\n",
 	  "1\t（一）\t加强领导\n1\t（二）\t完善机制\n" },
 	{ "flattened table",
-	  "一、工作要求\n请落实。\n附件\n典型做法\n序号改革举措主要内容\n一、改革投资审批1企业投资\n二、便利企业开办\n",
+	  "一、工作要求\n请落实。\n附件\n典型做法\n序号改革举措主要内容\n"
+	  "一、改革投资审批1企业投资\n二、便利企业开办\n",
 	  "1\t一、\t工作要求\n" },
 	{ "a short line after a heading is not its continuation",
-	  "一、指导思想\n以习近平新时代中国特色社会主义思想为指导\n（一）基本原则\n",
+	  "一、指导思想\n以习近平新时代中国特色社会主义思想为指导\n"
+	  "（一）基本原则\n",
 	  "1\t一、\t指导思想\n2\t（一）\t基本原则\n" },
 	{ "a label with no title",
 	  "一、\n二、保障措施\n",
 	  "1\t一、\t\n1\t二、\t保障措施\n" },
+	{ "a line of the text that looks like chrome does not make a head",
+	  "关于下达项目资金的通知\n各单位：\n一、项目名称：校舍维修\n资金来源："
+	  "市财政\n二、工作要求\n",
+	  "1\t一、\t项目名称：校舍维修\n1\t二、\t工作要求\n" },
 	{ "no labels, empty outline",
 	  "这是一份没有任何标题的文件。它只有正文。\n",
 	  "" },
@@ -334,7 +380,8 @@ test_outline_table(void **state)
 		c = &outline_cases[i];
 		got = printed(c->text, strlen(c->text), OUTLINE);
 		if (strcmp(got, c->outline) != 0)
-			fail_msg("%s:\nwant:\n%sgot:\n%s", c->name, c->outline, got);
+			fail_msg("%s:\nwant:\n%sgot:\n%s", c->name, c->outline,
+			    got);
 		free(got);
 	}
 }
@@ -354,12 +401,15 @@ static const struct meta_case meta_cases[] = {
 	  "date\t2011-10-17\ndocno\t国发〔2011〕35号\n" },
 	{ "docno in parentheses on its own line, Chinese-numeral date",
 	  "余杭区人民政府关于印发工作方案的通知\n（余府发〔2012〕3号）\n"
-	  "各镇人民政府：\n现将方案印发给你们，请认真执行。\n余杭区人民政府\n二○一二年一月九日\n",
-	  "title\t余杭区人民政府关于印发工作方案的通知\nissuer\t余杭区人民政府\n"
+	  "各镇人民政府：\n现将方案印发给你们，请认真执行。\n余杭区人民政府\n"
+	  "二○一二年一月九日\n",
+	  "title\t余杭区人民政府关于印发工作方案的通知\nissuer\t"
+	  "余杭区人民政府\n"
 	  "date\t2012-01-09\ndocno\t余府发〔2012〕3号\n" },
 	{ "joint issuers, title over two lines",
 	  "教育部 财政部关于加强\n学校安全工作的通知\n各省教育厅：\n请落实。\n",
-	  "title\t教育部 财政部关于加强学校安全工作的通知\nissuer\t教育部、财政部\n"
+	  "title\t教育部 财政部关于加强学校安全工作的通知\nissuer\t"
+	  "教育部、财政部\n"
 	  "date\t\ndocno\t\n" },
 	{ "order promulgating a regulation",
 	  "中华人民共和国国务院令\n\n第　561　号\n"
@@ -368,53 +418,96 @@ static const struct meta_case meta_cases[] = {
 	  "第一章　总　　则\n第一条　为了防治污染，制定本条例。\n",
 	  "title\t防治船舶污染海洋环境管理条例\nissuer\t国务院\n"
 	  "date\t2009-09-09\ndocno\t国务院令第561号\n" },
+	{ "order on one line with the regulation glued to it",
+	  "中华人民共和国国务院令第　623　号　　《气象设施保护条例》已经国务院"
+	  "常务会议通过，现予公布。"
+	  "\n\n　　　　总　理　温家宝\n\n　　　　2012年8月29日\n"
+	  "气象设施保护条例　　第一条　为了保护气象设施，制定本条例。"
+	  "　　第二条　本条例所称气象设施。\n",
+	  "title\t气象设施保护条例\nissuer\t国务院\n"
+	  "date\t2012-08-29\ndocno\t国务院令第623号\n" },
 	{ "metadata block, label and value on two lines",
-	  "索引号:\nSY001\n发文字号:\n沪崇教〔2024〕1号\n成文日期:\n2024-02-17\n"
-	  "失效日期:\n各中小学:\n现将《崇明区教育局2024年工作要点》印发给你们。\n",
+	  "索引号:\nSY001\n发文字号:\n沪崇教〔2024〕1号\n成文日期:\n"
+	  "2024-02-17\n"
+	  "失效日期:\n各中小学:\n现将《崇明区教育局2024年工作要点》印发给你们。"
+	  "\n",
 	  "title\t崇明区教育局2024年工作要点\nissuer\t崇明区教育局\n"
 	  "date\t2024-02-17\ndocno\t沪崇教〔2024〕1号\n" },
 	{ "metadata on one line, site abbreviation not an issuer",
-	  "索引号 001/2024 发布机构 市教育局\n生成日期 2024-06-04 公开方式 主动公开\n"
+	  "索引号 001/2024 发布机构 市教育局\n"
+	  "生成日期 2024-06-04 公开方式 主动公开\n"
 	  "推进教育数字化的实施方案\n发布日期:2024-06-05 来源:市教育局\n"
 	  "为推进数字化，制定本方案。\n",
-	  "title\t推进教育数字化的实施方案\nissuer\t\ndate\t2024-06-04\ndocno\t\n" },
+	  "title\t推进教育数字化的实施方案\nissuer\t\ndate\t2024-06-04\ndocno\t"
+	  "\n" },
 	{ "news headline wrapper gives way",
 	  "《某县教育三年行动计划》公布!\n2019年09月29日10:22 来源:微博\n"
 	  "某县教育三年行动计划\n根据要求，制定本计划。\n",
-	  "title\t某县教育三年行动计划\nissuer\t\ndate\t2019-09-29\ndocno\t\n" },
+	  "title\t某县教育三年行动计划\nissuer\t\ndate\t2019-09-29\ndocno\t"
+	  "\n" },
 	{ "cited document numbers are never the docno",
-	  "国务院关于北京市环境污染防治的批复 国函〔1999〕134号 北京市人民政府："
+	  "国务院关于北京市环境污染防治的批复 国函〔1999〕134号 北京市人民政府"
+	  "："
 	  "你们报送的请示 (京政文〔1999〕56号)收悉。现批复如下。\n",
 	  "title\t国务院关于北京市环境污染防治的批复\nissuer\t国务院\n"
 	  "date\t\ndocno\t国函〔1999〕134号\n" },
 	{ "signature glued after the last sentence",
 	  "国务院办公厅关于印发分工方案的通知国办发〔2020〕43号\n"
-	  "各省人民政府：现印发给你们，请认真贯彻落实。国务院办公厅2020年11月1日（此件公开发布）\n",
+	  "各省人民政府：现印发给你们，请认真贯彻落实。"
+	  "国务院办公厅2020年11月1日（此件公开发布）\n",
 	  "title\t国务院办公厅关于印发分工方案的通知\nissuer\t国务院办公厅\n"
 	  "date\t2020-11-01\ndocno\t国办发〔2020〕43号\n" },
 	{ "interview title glued to its text",
-	  "生态环境部、农业农村部有关司局负责同志就《实施方案（试行）》答记者问日前，两部印发方案。\n",
-	  "title\t生态环境部、农业农村部有关司局负责同志就《实施方案（试行）》答记者问\n"
+	  "生态环境部、农业农村部有关司局负责同志就《实施方案（试行）》答记者问"
+	  "日前，两部印发方案。\n",
+	  "title\t生态环境部、农业农村部有关司局负责同志就《实施方案（试行）》"
+	  "答记者问\n"
 	  "issuer\t生态环境部、农业农村部\ndate\t\ndocno\t\n" },
 	{ "masthead and headline wrapper in the body",
-	  "《工作方案》出台！\n杭州市人民政府文件\n杭政发〔2023〕2号\n杭州市人民政府关于印发工作方案的通知\n"
+	  "《工作方案》出台！\n杭州市人民政府文件\n杭政发〔2023〕2号\n"
+	  "杭州市人民政府关于印发工作方案的通知\n"
 	  "各区人民政府：\n现将《工作方案》印发给你们。\n",
-	  "title\t杭州市人民政府关于印发工作方案的通知\nissuer\t杭州市人民政府\n"
+	  "title\t杭州市人民政府关于印发工作方案的通知\nissuer\t"
+	  "杭州市人民政府\n"
 	  "date\t\ndocno\t杭政发〔2023〕2号\n" },
 	{ "joint issuers from the 标题 field, 成文日期 as the date",
-	  "标题：中共杭州市委办公厅 杭州市人民政府办公厅关于做好招生工作的通知\n"
+	  "标题：中共杭州市委办公厅 杭州市人民政府办公厅关于做好招生工作的通知"
+	  "\n"
 	  "成文日期：2023年02月10日\n发布日期：2023-02-12\n"
 	  "各区县：\n为做好招生工作，现通知如下。\n",
-	  "title\t中共杭州市委办公厅 杭州市人民政府办公厅关于做好招生工作的通知\n"
-	  "issuer\t中共杭州市委办公厅、杭州市人民政府办公厅\ndate\t2023-02-10\ndocno\t\n" },
+	  "title\t中共杭州市委办公厅 杭州市人民政府办公厅关于做好招生工作的通知"
+	  "\n"
+	  "issuer\t中共杭州市委办公厅、杭州市人民政府办公厅\ndate\t2023-02-10\n"
+	  "docno\t\n" },
 	{ "letter-spaced metadata labels, TAB between fields",
 	  "索 引 号：000014349/2019-00012\t主题分类：教育\n"
 	  "发文机关：教育部\t成文日期：2019年3月1日\n"
 	  "标　　题：教育部关于加强学校体育工作的意见\n"
 	  "发文字号：教体艺〔2019〕2号\t发布日期：2019年3月5日\n"
-	  "教育部关于加强学校体育工作的意见\n各省教育厅：\n　　现提出如下意见。\n",
+	  "教育部关于加强学校体育工作的意见\n各省教育厅：\n　　现提出如下意见。"
+	  "\n",
 	  "title\t教育部关于加强学校体育工作的意见\nissuer\t教育部\n"
 	  "date\t2019-03-01\ndocno\t教体艺〔2019〕2号\n" },
+	{ "page title with the site's name after it",
+	  "当前位置：首页 > 通知公告\n关于做好2023年招生工作的通知_杭州市教育局"
+	  "\n"
+	  "发布时间：2023-03-05\n为做好招生工作，现通知如下。\n",
+	  "title\t关于做好2023年招生工作的通知\nissuer\t\ndate\t2023-03-05\n"
+	  "docno\t\n" },
+	{ "a title that starts with a task names no issuer",
+	  "学习贯彻全国教育大会精神实施方案\n为贯彻落实，制定本方案。\n",
+	  "title\t学习贯彻全国教育大会精神实施方案\nissuer\t\ndate\t\ndocno\t"
+	  "\n" },
+	{ "years before the issuer's name",
+	  "2021—2025年杭州市教育局教育发展规划\n为推进教育发展，制定本规划。\n",
+	  "title\t2021—2025年杭州市教育局教育发展规划\nissuer\t杭州市教育局\n"
+	  "date\t\ndocno\t\n" },
+	{ "metadata labels in brackets",
+	  "【标题】关于做好招生工作的通知\n"
+	  "【发布机构】杭州市教育局　【发布日期】2023-03-05\n"
+	  "【发文字号】杭教基〔2023〕2号\n各区教育局：\n现通知如下。\n",
+	  "title\t关于做好招生工作的通知\nissuer\t杭州市教育局\n"
+	  "date\t2023-03-05\ndocno\t杭教基〔2023〕2号\n" },
 	{ "empty text", "", "title\t\nissuer\t\ndate\t\ndocno\t\n" },
 };
 
@@ -430,7 +523,8 @@ test_meta_table(void **state)
 		c = &meta_cases[i];
 		got = printed(c->text, strlen(c->text), META);
 		if (strcmp(got, c->meta) != 0)
-			fail_msg("%s:\nwant:\n%sgot:\n%s", c->name, c->meta, got);
+			fail_msg("%s:\nwant:\n%sgot:\n%s", c->name, c->meta,
+			    got);
 		free(got);
 	}
 }
@@ -478,7 +572,8 @@ test_labels(void **state)
 		ok = parse_label_at(cases[i].text, n, 0, &lb);
 		if (cases[i].rank < 0) {
 			if (ok)
-				fail_msg("%s: taken for a label", cases[i].text);
+				fail_msg("%s: taken for a label",
+				    cases[i].text);
 			continue;
 		}
 		if (!ok)
@@ -516,8 +611,8 @@ test_dates(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		ok = parse_date_at(cases[i].text, strlen(cases[i].text), 0, &used,
-		    out);
+		ok = parse_date_at(cases[i].text, strlen(cases[i].text), 0,
+		    &used, out);
 		if (!cases[i].date) {
 			if (ok)
 				fail_msg("%s: taken for a date", cases[i].text);
@@ -535,7 +630,8 @@ test_empty_and_odd(void **state)
 	static const char *const odd[] = {
 		"", "\n", "\n\n\n", "　　　", "一、", "第", "（", "(一", "1.",
 		"\xE3\x80", "\xFF\xFE\x00\x01", "附件：", "目录", "专栏",
-		"索引号:", "发文字号:\n", "《", "》《", "中华人民共和国国务院令",
+		"索引号:", "发文字号:\n", "《", "》《",
+		"中华人民共和国国务院令",
 		"国务院令第", "〔2024〕1号", "一、a　　　　　　　　　　b",
 	};
 	struct doc *d;
@@ -550,7 +646,8 @@ test_empty_and_odd(void **state)
 	doc_free(NULL);
 	sections_free(NULL, 0);
 	for (i = 0; i < sizeof odd / sizeof odd[0]; i++) {
-		assert_int_equal(doc_parse(odd[i], strlen(odd[i]), &d), JUAN_OK);
+		assert_int_equal(doc_parse(odd[i], strlen(odd[i]), &d),
+		    JUAN_OK);
 		check_doc(d, strlen(odd[i]));
 		doc_free(&d);
 	}
@@ -598,15 +695,16 @@ test_random_pieces(void **state)
 	static const char *const pieces[] = {
 		"一、", "（一）", "(一)", "1.", "1．", "（1）", "①", "㈠", "⑴",
 		"第一章", "第一条", "第二条", "第一部分", "。", "；", "：", ",",
-		"，", "、", "\xE3\x80\x80", "\xE3\x80\x80\xE3\x80\x80", " ", "\n",
-		"令", "中华人民共和国国务院令", "第561号", "《", "》", "〈", "〉",
-		"国发〔2011〕35号", "（余府发〔2012〕3号）", "2024年2月17日",
-		"二○一二年一月九日", "附件：", "目录", "专栏1", "序号", "索引号:",
-		"发文字号:", "成文日期:", "标题：", "来源:", "当前位置:", "首页>",
-		"请为本文选择", "文章来源:", "国务院", "关于", "的通知", "教育局",
-		"\xE3\x80", "\xFF", "\x80", "（", "）", "“", "二、", "十二、",
-		"2.", "（二）", "第二章", "1.5", "\t", "\xEE\x80\x84", "总", "则",
-		"答记者问", "就《", "现将《", "》印发给你们",
+		"，", "、", "\xE3\x80\x80", "\xE3\x80\x80\xE3\x80\x80", " ",
+		"\n", "令", "中华人民共和国国务院令", "第561号", "《", "》",
+		"〈", "〉", "国发〔2011〕35号", "（余府发〔2012〕3号）",
+		"2024年2月17日", "二○一二年一月九日", "附件：", "目录", "专栏1",
+		"序号", "索引号:", "发文字号:", "成文日期:", "标题：", "来源:",
+		"当前位置:", "首页>", "请为本文选择", "文章来源:", "国务院",
+		"关于", "的通知", "教育局", "\xE3\x80", "\xFF", "\x80", "（",
+		"）", "“", "二、", "十二、", "2.", "（二）", "第二章", "1.5",
+		"\t", "\xEE\x80\x84", "总", "则", "答记者问", "就《", "现将《",
+		"》印发给你们",
 	};
 	char buf[4096];
 	struct doc *d;
@@ -647,6 +745,7 @@ main(void)
 		cmocka_unit_test(test_sample_parts),
 		cmocka_unit_test(test_sample_extra_meta),
 		cmocka_unit_test(test_chrome_fields),
+		cmocka_unit_test(test_print_errors),
 		cmocka_unit_test(test_outline_table),
 		cmocka_unit_test(test_meta_table),
 		cmocka_unit_test(test_labels),

@@ -87,7 +87,7 @@ int cmd_term_width(void);
  * ANSI escapes is welcome. */
 bool cmd_stdout_styled(void);
 
-/* Writes s in exactly cols display columns: cut with "…" when it is wider
+/* Writes s (no control characters) in exactly cols display columns: cut with "…" when it is wider
  * (see text.h), padded with spaces on the right (or, when right is true, on
  * the left) when narrower.  Returns 0, or -1 when out of memory. */
 int cmd_put_cell(const char *s, int cols, bool right, FILE *out);

@@ -55,6 +55,20 @@ rows_free(struct rows *r)
 	free(r->v);
 }
 
+/* A copy of s in which control characters (a tab, a line break) are spaces,
+ * so that no cell breaks a line of the table or of the TSV; caller frees. */
+static char *
+flat_dup(const char *s)
+{
+	char *copy = strdup(s), *p;
+
+	if (copy)
+		for (p = copy; *p; p++)
+			if ((unsigned char)*p < ' ')
+				*p = ' ';
+	return copy;
+}
+
 static int
 collect_row(const struct doc_info *info, void *ctx)
 {
@@ -73,10 +87,10 @@ collect_row(const struct doc_info *info, void *ctx)
 	row = &r->v[r->n];
 	snprintf(id, sizeof(id), "%lld", (long long)info->id);
 	row->cells[0] = strdup(id);
-	row->cells[1] = strdup(info->date);
-	row->cells[2] = strdup(info->issuer);
-	row->cells[3] = strdup(info->title);
-	row->cells[4] = strdup(info->theme_name);
+	row->cells[1] = flat_dup(info->date);
+	row->cells[2] = flat_dup(info->issuer);
+	row->cells[3] = flat_dup(info->title);
+	row->cells[4] = flat_dup(info->theme_name);
 	for (j = 0; j < NCOLS && row->cells[j]; j++)
 		;
 	if (j < NCOLS) {
@@ -155,14 +169,6 @@ print_table(const struct rows *r, FILE *out)
 	return 0;
 }
 
-/* TSV cells cannot hold a tab or a line break: those become spaces. */
-static void
-put_tsv_cell(const char *s, FILE *out)
-{
-	for (; *s; s++)
-		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
-}
-
 static void
 print_tsv(const struct rows *r, FILE *out)
 {
@@ -173,8 +179,7 @@ print_tsv(const struct rows *r, FILE *out)
 		for (j = 0; j < NCOLS; j++) {
 			if (j > 0)
 				fputc('\t', out);
-			put_tsv_cell(i == 0 ? headers[j] : r->v[i - 1].cells[j],
-				     out);
+			fputs(i == 0 ? headers[j] : r->v[i - 1].cells[j], out);
 		}
 		fputc('\n', out);
 	}

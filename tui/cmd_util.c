@@ -219,19 +219,9 @@ cmd_stdout_styled(void)
 int
 cmd_put_cell(const char *s, int cols, bool right, FILE *out)
 {
-	size_t len = strlen(s), i;
-	char *flat, *cut;
+	char *cut = text_truncate(s, strlen(s), cols);
 	int w;
 
-	/* A tab or a line break inside a cell would break the table. */
-	flat = malloc(len + 1);
-	if (!flat)
-		return -1;
-	for (i = 0; i < len; i++)
-		flat[i] = (unsigned char)s[i] < ' ' ? ' ' : s[i];
-	flat[len] = '\0';
-	cut = text_truncate(flat, len, cols);
-	free(flat);
 	if (!cut)
 		return -1;
 	w = text_width(cut, strlen(cut));
