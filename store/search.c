@@ -127,8 +127,8 @@ parse_expr(const char *expr, struct parsed_expr *p)
  * every hit, which for a 20 KB document with hundreds of hits costs more
  * than the query; this one tokenizes up to the end of its window only. */
 
-#define SNIPPET_BEFORE 10 /* characters of context before the first hit */
-#define SNIPPET_CHARS 48  /* characters in all */
+#define SNIPPET_BEFORE 8 /* characters of context before the first hit */
+#define SNIPPET_CHARS 32 /* characters in all: 64 columns of Chinese */
 #define ELLIPSIS "\u2026"
 
 /* Bytes of the token at each position from the first hit on. */

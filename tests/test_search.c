@@ -328,23 +328,22 @@ static const struct {
 } snippet_cases[] = {
 	/* one character: the character alone is marked, not its bigram */
 	{ "渔", 1, "加强[渔]业资源保护，有序发展海洋牧场，严格休[渔]制度。\n" },
-	{ "场", 1, "…保护，有序发展海洋牧[场]，严格休渔制度。\n" },
-	{ "休渔", 1, "…序发展海洋牧场，严格[休渔]制度。\n" },
+	{ "场", 1, "…，有序发展海洋牧[场]，严格休渔制度。\n" },
+	{ "休渔", 1, "…展海洋牧场，严格[休渔]制度。\n" },
 	{ "休渔 海洋牧场", 1,
-	  "…业资源保护，有序发展[海洋牧场]，严格[休渔]制度。\n" },
+	  "…源保护，有序发展[海洋牧场]，严格[休渔]制度。\n" },
 	/* overlapping hits become one mark */
-	{ "海洋 洋牧", 1, "…业资源保护，有序发展[海洋牧]场，严格休渔制度。\n" },
+	{ "海洋 洋牧", 1, "…源保护，有序发展[海洋牧]场，严格休渔制度。\n" },
 	/* only in the title: the title */
 	{ "说明", 3, "ＰＤＦ附件[说明]" },
 	/* folded matches mark the text as written */
 	{ "pdf", 3, "附件一：[ＰＤＦ]格式。Excel 表格另附。\n" },
-	{ "EXCEL", 3, "附件一：ＰＤＦ格式。[Excel] 表格另附。\n" },
-	/* a window of 48 characters from 10 before the first hit */
+	{ "EXCEL", 3, "…一：ＰＤＦ格式。[Excel] 表格另附。\n" },
+	/* a window of 32 characters from 8 before the first hit */
 	{ "海洋牧场", 2,
-	  "[海洋牧场]是渔业转型的方向。[海洋牧场]建设要科学规划。[海洋牧场]要与休闲"
-	  "渔业结合。\n" },
+	  "[海洋牧场]是渔业转型的方向。[海洋牧场]建设要科学规划。[海洋牧场]要与休…" },
 	{ "科学规划", 2,
-	  "…方向。海洋牧场建设要[科学规划]。海洋牧场要与休闲渔业结合。\n" },
+	  "…。海洋牧场建设要[科学规划]。海洋牧场要与休闲渔业结合。\n" },
 };
 
 static void
@@ -373,8 +372,8 @@ test_snippet_marks(void **state)
 	search_hits_free(hits, n);
 }
 
-/* In a long text: a window cut with "…" at both ends, at most 48
- * characters, the first hit 10 characters in. */
+/* In a long text: a window cut with "…" at both ends, 32 characters, the
+ * first hit 8 characters in. */
 static void
 test_snippet_window(void **state)
 {
@@ -395,10 +394,10 @@ test_snippet_window(void **state)
 	assert_non_null(open);
 	for (p += 3; p < open; p += text_next(p, 4, &cp))
 		chars++;
-	assert_int_equal(chars, 10);
+	assert_int_equal(chars, 8);
 	for (p = hits[0].snippet + 3, chars = 0; *p; p += text_next(p, 4, &cp))
 		chars++;
-	assert_int_equal(chars, 48 + 2 + 1); /* text, marks, final "…" */
+	assert_int_equal(chars, 32 + 2 + 1); /* text, marks, final "…" */
 	search_hits_free(hits, n);
 }
 

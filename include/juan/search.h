@@ -23,7 +23,7 @@ struct search_hit {
 	int64_t id;
 	double rank;   /* bm25: lower is better */
 	char *title;
-	char *snippet; /* up to 48 characters of the body from 10 before its
+	char *snippet; /* up to 32 characters of the body from 8 before its
 			* first hit (of the title when the body has none),
 			* "…" where cut, every hit between mark_open and
 			* mark_close */
