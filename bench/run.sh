@@ -31,7 +31,7 @@ mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }
 
 echo "juan bench: $docs documents of ~$bytes bytes, $(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -m), $(nproc) CPUs"
 "$bench" gen "$root/assets/sample" "$tmp/corpus" "$docs" "$bytes"
-total=$(cat "$tmp"/corpus/*.txt | wc -c)
+total=$(find "$tmp/corpus" -name '*.txt' -exec cat {} + | wc -c)
 printf '%-28s %8s MB in %s files\n' "corpus" "$(mb "$total")" "$docs"
 
 # import, timed by /usr/bin/time: elapsed seconds and peak RSS in KB
