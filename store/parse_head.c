@@ -311,7 +311,7 @@ static size_t
 read_pairs(const char *s, size_t len, size_t ts, size_t te, size_t next,
     struct head_info *h)
 {
-	enum field f, nf = F_NONE;
+	enum field f = F_NONE, nf = F_NONE;
 	size_t pos = ts, n, vs, ve, q, ls2, le2, ts2, te2;
 	const char *nl;
 
