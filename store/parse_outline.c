@@ -398,6 +398,23 @@ skip_number(const char *s, size_t end, size_t q)
 	return parse_skip_space(s, end, q);
 }
 
+/* A line that continues an attachment list's entry: a short piece of a
+ * name wrapped onto its own line (…任务分工 / 表), not a label, a sentence, a
+ * date or a new 附件 caption. */
+static bool
+attach_more(const char *s, const struct para *p)
+{
+	struct label lb;
+	char date[11];
+	size_t used;
+
+	return p->line_start && parse_chars(s, p->start, p->end) <= 40 &&
+	    !parse_label_at(s, p->end, p->start, &lb) &&
+	    !has_punct(s, p->start, p->end) &&
+	    !parse_date_at(s, p->end, p->start, &used, date) &&
+	    starts_with_word(s, p, 0x9644, 0x4EF6) == 0;
+}
+
 /* Attachment lists, tables of contents, 专栏 boxes and flattened tables.
  * Returns true when paragraph p is left out of the outline. */
 static bool
@@ -412,7 +429,7 @@ skip_zone(struct outline *o, const struct para *p)
 	    parse_chars(s, p->start, p->end) <= 80 &&
 	    parse_find(s, p->start, p->end, CH_PERIOD) >= p->end;
 	if (o->zone == ZONE_ATTACH) {
-		if (short_label && lb.rank >= 5)
+		if ((short_label && lb.rank >= 5) || attach_more(s, p))
 			return true;
 		o->zone = ZONE_TEXT;
 	}
@@ -442,9 +459,15 @@ skip_zone(struct outline *o, const struct para *p)
 	}
 	if ((q = starts_with_word(s, p, 0x76EE, 0x5F55)) > 0) { /* 目录 */
 		q = parse_skip_space(s, p->end, q);
+		if (q < p->end && is_colon(parse_cp_at(s, p->end, q)))
+			q = parse_skip_space(s, p->end,
+			    q + (s[q] == ':' ? 1 : 3));
 		if (q == p->end || parse_label_at(s, p->end, q, &lb)) {
+			/* the entries may stand on the 目录 line itself */
 			o->zone = ZONE_TOC;
-			o->toc_first_len = 0;
+			o->toc_first_len = q == p->end ? 0 : lb.len < TOC_LABEL ?
+			    lb.len : TOC_LABEL;
+			memcpy(o->toc_first, s + q, o->toc_first_len);
 			return true;
 		}
 	}
