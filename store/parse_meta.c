@@ -154,6 +154,23 @@ docno_prefix(const char *s, size_t rs, size_t re)
 	return cut;
 }
 
+/* Whether the document number whose prefix starts at ds follows the title
+ * of the document it numbers: 《…的意见》（教基〔2023〕1号）. */
+static bool
+cited(const char *s, size_t from, size_t ds)
+{
+	uint32_t cp;
+	size_t n;
+
+	while (ds > from) {
+		n = parse_prev(s, ds, &cp);
+		if (!text_is_space(cp) && cp != '(' && cp != 0xFF08)
+			return cp == 0x300B || cp == 0x3009; /* 》〉 */
+		ds -= n;
+	}
+	return false;
+}
+
 /* A document number whose year bracket opens at pos: 国发〔2011〕35号,
  * 国发 〔2011〕 35 号; its prefix is searched back to from. */
 static bool
@@ -183,6 +200,8 @@ docno_at(const char *s, size_t from, size_t to, size_t pos, size_t *ds,
 	}
 	if (rs == re && (cp == 0xFF08 || cp == '('))
 		return false; /* （2019）3号 inside a sentence */
+	if (cited(s, from, rs))
+		return false;
 	*ds = docno_prefix(s, rs, re);
 	*de = q + 3;
 	return true;
@@ -394,9 +413,29 @@ title_zone(struct meta_ctx *c)
 	}
 }
 
+/* Whether the text at pos opens like a document's first sentence: 根据…,
+ * 为深入…, 2024年是…. */
+static bool
+text_opens(const char *s, size_t end, size_t pos)
+{
+	static const char *const words[] = {
+		"根据", "为了", "为深入", "为进一步", "为全面", "为贯彻", "为加快",
+		"为推进", "为做好", "按照", "依据", "依照", "近日", "日前",
+	};
+	size_t i, q = pos;
+
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (parse_has(s, end, pos, words[i]))
+			return true;
+	for (i = 0; i < 4 && q < end && s[q] >= '0' && s[q] <= '9'; i++)
+		q++;
+	return i == 4 && parse_has(s, end, q, "年是");
+}
+
 /* A title glued to the text after it, with no docno to end it: the text
  * up to the first genre word before the first comma, outside 《》, when it
- * reads like a title (关于…, …就《…》答记者问). */
+ * reads like a title (关于…, …就《…》答记者问) or the text after it opens
+ * like a first sentence (…行动计划根据…). */
 static void
 genre_prefix(struct meta_ctx *c)
 {
@@ -424,7 +463,8 @@ genre_prefix(struct meta_ctx *c)
 		else if (depth == 0 && genre_at(s, te, pos, &g) &&
 		    parse_chars(s, ts, pos) >= 6 &&
 		    (parse_find(s, ts, pos, "关于") < pos ||
-		    parse_find(s, ts, pos, "就《") < pos)) {
+		    parse_find(s, ts, pos, "就《") < pos ||
+		    text_opens(s, te, pos + g))) {
 			add_title(&c->title, s, ts, pos + g);
 			return;
 		}

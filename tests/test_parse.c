@@ -105,6 +105,178 @@ test_samples(void **state)
 	}
 }
 
+/* A copy of s[0..n) with every from replaced by to; caller frees. */
+static char *
+replaced(const char *s, size_t n, const char *from, const char *to)
+{
+	size_t fl = strlen(from), tl = strlen(to), i = 0, j = 0;
+	char *out = malloc(n * (tl > fl ? tl : fl) + 1);
+
+	assert_non_null(out);
+	while (i < n) {
+		if (n - i >= fl && memcmp(s + i, from, fl) == 0) {
+			memcpy(out + j, to, tl);
+			j += tl;
+			i += fl;
+		} else {
+			out[j++] = s[i++];
+		}
+	}
+	out[j] = '\0';
+	return out;
+}
+
+enum variant {
+	V_NO_BLANK,   /* blank lines removed */
+	V_INDENT,     /* every line indented with 　　 */
+	V_ONE_LINE,   /* the body's lines joined by 　　 into one line */
+	V_ONE_LINE_SP, /* … by 　 and two spaces */
+	V_RUN_IN,     /* … by nothing: run-together text */
+	V_FULL_PAREN, /* ( ) turned into （ ） */
+	V_HALF_PAREN, /* （ ） turned into ( ) */
+	V_COUNT
+};
+
+/* The sample text made into variant v; caller frees.  The body is the one
+ * the parser finds in the original: the head and tail stay as they are. */
+static char *
+make_variant(const char *text, size_t len, enum variant v)
+{
+	static const char *const sep[] = { "　　", "　  ", "" };
+	char *out, *tmp;
+	struct doc *d;
+	size_t i, j = 0, bs, be, ls, k;
+	bool first = true;
+
+	if (v == V_FULL_PAREN) {
+		tmp = replaced(text, len, "(", "（");
+		out = replaced(tmp, strlen(tmp), ")", "）");
+		free(tmp);
+		return out;
+	}
+	if (v == V_HALF_PAREN) {
+		tmp = replaced(text, len, "（", "(");
+		out = replaced(tmp, strlen(tmp), "）", ")");
+		free(tmp);
+		return out;
+	}
+	out = malloc(len * 4 + 8);
+	assert_non_null(out);
+	assert_int_equal(doc_parse(text, len, &d), JUAN_OK);
+	bs = d->head_len;
+	be = d->head_len + d->body_len;
+	doc_free(&d);
+	for (i = 0; i < len; i = k + 1) {
+		ls = i;
+		for (k = i; k < len && text[k] != '\n'; k++)
+			;
+		while (i < k && (text[i] == ' ' || text[i] == '\t'))
+			i++;
+		while (k - i >= 3 && memcmp(text + i, "　", 3) == 0)
+			i += 3;
+		if (v == V_NO_BLANK && i == k)
+			continue;
+		if (v >= V_ONE_LINE && v <= V_RUN_IN && ls >= bs && ls < be) {
+			if (i == k)
+				continue;
+			if (!first) {
+				memcpy(out + j, sep[v - V_ONE_LINE],
+				    strlen(sep[v - V_ONE_LINE]));
+				j += strlen(sep[v - V_ONE_LINE]);
+			}
+			first = false;
+			memcpy(out + j, text + i, k - i);
+			j += k - i;
+			if (k >= be || k + 1 >= be)
+				out[j++] = '\n';
+			continue;
+		}
+		if (v == V_INDENT) {
+			memcpy(out + j, "　　", 6);
+			j += 6;
+		} else {
+			i = ls;
+		}
+		memcpy(out + j, text + i, k - i);
+		j += k - i;
+		if (k < len)
+			out[j++] = '\n';
+	}
+	out[j] = '\0';
+	return out;
+}
+
+/* Cuts the titles off printed outline lines, in place. */
+static void
+untitled(char *outline)
+{
+	char *r = outline, *w = outline;
+	int tabs = 0;
+
+	for (; *r; r++) {
+		if (*r == '\n')
+			tabs = 0;
+		else if (*r == '\t' && ++tabs == 2)
+			continue;
+		if (tabs < 2)
+			*w++ = *r;
+	}
+	*w = '\0';
+}
+
+/* The samples reshaped as copying from the web reshapes documents: the
+ * outline and the metadata stay those of the ground truth, with ( ) and
+ * （ ） exchanged where the text exchanged them. */
+static void
+test_sample_variants(void **state)
+{
+	static const char *const names[] = {
+		"no blank lines", "indented", "one line", "one line, 　 and "
+		"spaces", "run together", "full-width ( )",
+		"half-width （ ）",
+	};
+	char path[256], *text, *var, *want[2], *got, *tmp;
+	size_t i, len, wlen;
+	int v, w, failed = 0;
+
+	(void)state;
+	for (i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+		snprintf(path, sizeof path, "assets/sample/%s.txt", samples[i]);
+		text = slurp(path, &len);
+		for (v = 0; v < V_COUNT; v++) {
+			var = make_variant(text, len, (enum variant)v);
+			for (w = 0; w < 2; w++) {
+				snprintf(path, sizeof path,
+				    "tests/fixtures/expected/%s.%s", samples[i],
+				    w == OUTLINE ? "outline" : "meta");
+				want[w] = slurp(path, &wlen);
+				if (v == V_FULL_PAREN || v == V_HALF_PAREN) {
+					tmp = make_variant(want[w], wlen,
+					    (enum variant)v);
+					free(want[w]);
+					want[w] = tmp;
+				}
+				got = printed(var, strlen(var), (enum what)w);
+				if (v == V_RUN_IN && w == OUTLINE) {
+					/* titles run to the next label */
+					untitled(want[w]);
+					untitled(got);
+				}
+				if (strcmp(got, want[w]) != 0) {
+					print_error("%s, %s:\nwant:\n%sgot:\n%s",
+					    samples[i], names[v], want[w], got);
+					failed++;
+				}
+				free(got);
+				free(want[w]);
+			}
+			free(var);
+		}
+		free(text);
+	}
+	assert_int_equal(failed, 0);
+}
+
 /* The parts add up, sections lie inside the body in order, and each ends
  * after it starts. */
 static void
@@ -689,6 +861,10 @@ static const struct meta_case meta_cases[] = {
 	  "宁波市教育局2023年工作要点\n一、总体要求\n",
 	  "title\t宁波市教育局2023年工作要点\nissuer\t宁波市教育局\n"
 	  "date\t2023-03-10\ndocno\t\n" },
+	{ "title glued to the first sentence, a cited number after 》",
+	  "宿城区学前教育三年行动计划根据《关于学前教育深化改革的意见》"
+	  "（宿政发〔2019〕6号）要求，制定本计划。一、总体目标\n",
+	  "title\t宿城区学前教育三年行动计划\nissuer\t\ndate\t\ndocno\t\n" },
 	{ "empty text", "", "title\t\nissuer\t\ndate\t\ndocno\t\n" },
 };
 
@@ -927,6 +1103,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_samples),
+		cmocka_unit_test(test_sample_variants),
 		cmocka_unit_test(test_sample_parts),
 		cmocka_unit_test(test_sample_extra_meta),
 		cmocka_unit_test(test_chrome_fields),
