@@ -56,6 +56,8 @@ struct outline {
 	} stack[9];
 	int depth;
 	long last[9]; /* the value of the last heading of each rank */
+	bool in_enum[9]; /* an item of this rank was taken for an enumeration
+			  * entry since the last heading of its rank */
 	enum zone zone;
 	char toc_first[TOC_LABEL];
 	size_t toc_first_len;
@@ -214,6 +216,7 @@ push_heading(struct outline *o, size_t start, const struct label *lb,
 {
 	struct heading *h;
 	size_t cap;
+	int i;
 
 	if (o->nh == o->cap) {
 		cap = o->cap ? o->cap * 2 : 32;
@@ -236,6 +239,8 @@ push_heading(struct outline *o, size_t start, const struct label *lb,
 	o->stack[o->depth].value = lb->value;
 	o->depth++;
 	o->last[lb->rank] = lb->value;
+	for (i = lb->rank; i < 9; i++)
+		o->in_enum[i] = false;
 	if (o->zone == ZONE_BOX)
 		o->zone = ZONE_TEXT;
 	return true;
@@ -254,7 +259,7 @@ start_ok(const struct outline *o, const struct para *p,
 		return successor(o, lb, true);
 	prev = prev_visible(o->s, p->start);
 	if (is_enum_sep(prev))
-		return successor(o, lb, false);
+		return !o->in_enum[lb->rank] && successor(o, lb, false);
 	if (is_colon(prev))
 		return !item_is_enum(o->s, p->start + lb->len, p->end);
 	return true;
@@ -560,7 +565,9 @@ parse_outline(const char *s, size_t len, const struct para *paras,
 			continue;
 		from = p->start;
 		if (parse_label_at(s, p->end, p->start, &lb) &&
-		    start_ok(&o, p, &lb)) {
+		    !start_ok(&o, p, &lb)) {
+			o.in_enum[lb.rank] = true;
+		} else if (parse_label_at(s, p->end, p->start, &lb)) {
 			if (!push_heading(&o, p->start, &lb, p->end))
 				goto done;
 			from = p->start + lb.len;

@@ -649,6 +649,12 @@ static const struct outline_case outline_cases[] = {
 	  "一、总体要求　　以习近平新时代中国特色社会主义思想为指导。"
 	  "　　二、主要任务　　（一）加强领导　　各校要加强领导。",
 	  "1\t一、\t总体要求\n1\t二、\t主要任务\n2\t（一）\t加强领导\n" },
+	{ "an enumeration's last item does not continue earlier headings",
+	  "3.2　预警行动\n采取以下措施：\n（1）分析研判。组织研判。\n"
+	  "（2）防范处置。控制苗头。\n3.3　信息报告\n对以下信息，应当立即报告：\n"
+	  "（1）初判为重大事件；\n（2）可能引发群体性事件；\n"
+	  "（3）其他需要报告的事件。\n",
+	  "1\t（1）\t分析研判\n1\t（2）\t防范处置\n" },
 	{ "no labels, empty outline",
 	  "这是一份没有任何标题的文件。它只有正文。\n",
 	  "" },
