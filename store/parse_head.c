@@ -261,19 +261,6 @@ is_date_field(enum field f)
 	    f == F_NONE_DATE;
 }
 
-static bool
-has_digit(const char *s, size_t ts, size_t te)
-{
-	uint32_t cp;
-
-	while (ts < te) {
-		ts += text_next(s + ts, te - ts, &cp);
-		if (parse_is_digit(cp))
-			return true;
-	}
-	return false;
-}
-
 /* Whether the line [ts, te) can be the value of a label that stands alone
  * on the line before. */
 static bool
@@ -288,7 +275,7 @@ value_line(const char *s, size_t ts, size_t te, enum field f)
 		return false;
 	if (is_date_field(f))
 		return parse_date_at(s, te, ts, &used, date);
-	if (f == F_DOCNO && !has_digit(s, ts, te))
+	if (f == F_DOCNO && !parse_has_digit(s, ts, te))
 		return false;
 	if (f != F_TITLE && parse_ends_with_genre(s, ts, te))
 		return false; /* the title line after an empty field */

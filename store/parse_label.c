@@ -144,6 +144,22 @@ statute_label(const char *s, size_t len, size_t pos, struct label *lb)
 	return true;
 }
 
+/* After 一、: a second numeral that makes the two a list of numbers rather
+ * than a label (一、二年级, 三、四月份, 五、六、七). */
+static bool
+grades(const char *s, size_t len, size_t pos)
+{
+	uint32_t cp = parse_cp_at(s, len, pos);
+	size_t n;
+
+	if (parse_cn_digit(cp) <= 0 && cp != CP_SHI)
+		return false;
+	n = pos + 3;
+	cp = parse_cp_at(s, len, n);
+	return cp == CP_DUN || cp == 0x6708 || /* 、 月 */
+	    (cp == 0x5E74 && parse_cp_at(s, len, n + 3) == 0x7EA7); /* 年级 */
+}
+
 bool
 parse_label_at(const char *s, size_t len, size_t pos, struct label *lb)
 {
@@ -198,7 +214,8 @@ parse_label_at(const char *s, size_t len, size_t pos, struct label *lb)
 	p = pos;
 	n = parse_cn_number(s + p, len - p, 4, &v);
 	if (n > 0) {
-		if (v <= 0 || parse_cp_at(s, len, p + n) != CP_DUN)
+		if (v <= 0 || parse_cp_at(s, len, p + n) != CP_DUN ||
+		    grades(s, len, p + n + 3))
 			return false;
 		lb->rank = 4, lb->value = v, lb->len = n + 3;
 		return true;

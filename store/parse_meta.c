@@ -187,6 +187,8 @@ docno_at(const char *s, size_t from, size_t to, size_t pos, size_t *ds,
 	if (close != 0x3015 && close != ']' && close != 0xFF3D &&
 	    close != 0xFF09 && close != ')')
 		return false;
+	if (parse_has(s, to, q, "第"))
+		q += 3; /* 杭教发〔2024〕第3号 */
 	if (digits(s, to, &q, 5) == 0 || !parse_has(s, to, q, "号"))
 		return false;
 	re = parse_rtrim(s, from, pos);
@@ -726,7 +728,8 @@ parse_meta(const char *s, const struct head_info *h,
 		    h->issuer.start, h->issuer.end) - h->issuer.start);
 	free(sig_organ.p);
 
-	if (h->docno.end > h->docno.start) {
+	if (parse_has_digit(s, h->docno.start, h->docno.end)) {
+		/* not 文号：无 */
 		free(c.docno.p);
 		memset(&c.docno, 0, sizeof c.docno);
 		add_docno(&c.docno, s, h->docno.start, h->docno.end);
