@@ -308,16 +308,52 @@ set_field(struct head_info *h, enum field f, size_t vs, size_t ve)
 	}
 }
 
-/* Reads the label/value pairs of the line [ts, te) that starts with a
- * label; a label alone at the end of its line may take the next line as its
+/* Where the unit of the head that starts at pos ends: at the end of its
+ * line or, in a line with U+3000 in it, where a run of two or more
+ * whitespace characters ends its paragraph (OUTLINE.md, "Paragraphs",
+ * rule 2: a whole page on one line), unless the run spaces out the letters
+ * of a label (标　　题：).  *next: where the next unit starts. */
+static size_t
+unit_end(const char *s, size_t len, size_t pos, size_t *next)
+{
+	const char *nl = memchr(s + pos, '\n', len - pos);
+	size_t le = nl ? (size_t)(nl - s) : len, q, rs, word, run, n;
+	uint32_t cp;
+	enum field f;
+
+	*next = nl ? le + 1 : len;
+	if (parse_find(s, pos, le, CH_IDEOSPACE) >= le)
+		return le;
+	q = word = parse_skip_space(s, le, pos);
+	while (q < le) {
+		n = text_next(s + q, le - q, &cp);
+		if (!text_is_space(cp)) {
+			q += n;
+			continue;
+		}
+		rs = q;
+		for (run = 0; q < le && text_is_space(parse_cp_at(s, le, q));
+		    run++)
+			q += text_next(s + q, le - q, &cp);
+		if (q < le && run >= 2 &&
+		    label_at(s, le, word, &f) <= rs - word) {
+			*next = q;
+			return rs;
+		}
+		word = q;
+	}
+	return le;
+}
+
+/* Reads the label/value pairs of the unit [ts, te) that starts with a
+ * label; a label alone at the end of its unit may take the next unit as its
  * value.  Returns where the head continues. */
 static size_t
 read_pairs(const char *s, size_t len, size_t ts, size_t te, size_t next,
     struct head_info *h)
 {
 	enum field f = F_NONE, nf = F_NONE;
-	size_t pos = ts, n, vs, ve, q, ls2, le2, ts2, te2;
-	const char *nl;
+	size_t pos = ts, n, vs, ve, q, le2, ts2, te2, next2;
 
 	while (pos < te && (n = label_at(s, te, pos, &f)) > 0) {
 		vs = skip_colon(s, te, pos + n);
@@ -326,14 +362,12 @@ read_pairs(const char *s, size_t len, size_t ts, size_t te, size_t next,
 		ve = parse_rtrim(s, vs, f == F_SOURCE ? word_end(s, vs, q) :
 		    gap(s, vs, q));
 		if (ve == vs && q == te && next < len) {
-			ls2 = next;
-			nl = memchr(s + ls2, '\n', len - ls2);
-			le2 = nl ? (size_t)(nl - s) : len;
-			ts2 = parse_skip_space(s, le2, ls2);
+			le2 = unit_end(s, len, next, &next2);
+			ts2 = parse_skip_space(s, le2, next);
 			te2 = parse_rtrim(s, ts2, le2);
 			if (te2 > ts2 && value_line(s, ts2, te2, f)) {
 				set_field(h, f, ts2, te2);
-				return nl ? le2 + 1 : len;
+				return next2;
 			}
 		}
 		set_field(h, f, vs, ve);
@@ -509,14 +543,11 @@ parse_head(const char *s, size_t len, struct head_info *h)
 {
 	struct span other[HEAD_OTHER];
 	size_t pos = 0, next, le, ts, te, lines = 0, nother = 0;
-	const char *nl;
 	enum field f;
 
 	memset(h, 0, sizeof *h);
 	while (pos < len && lines++ < HEAD_LINES) {
-		nl = memchr(s + pos, '\n', len - pos);
-		le = nl ? (size_t)(nl - s) : len;
-		next = nl ? le + 1 : len;
+		le = unit_end(s, len, pos, &next);
 		ts = parse_skip_space(s, le, pos);
 		te = parse_rtrim(s, ts, le);
 		if (te == ts) {

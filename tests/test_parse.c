@@ -132,6 +132,7 @@ enum variant {
 	V_ONE_LINE,   /* the body's lines joined by 　　 into one line */
 	V_ONE_LINE_SP, /* … by 　 and two spaces */
 	V_RUN_IN,     /* … by nothing: run-together text */
+	V_PAGE_LINE,  /* the whole page, head and tail too, on one line */
 	V_FULL_PAREN, /* ( ) turned into （ ） */
 	V_HALF_PAREN, /* （ ） turned into ( ) */
 	V_COUNT
@@ -142,7 +143,7 @@ enum variant {
 static char *
 make_variant(const char *text, size_t len, enum variant v)
 {
-	static const char *const sep[] = { "　　", "　  ", "" };
+	static const char *const sep[] = { "　　", "　  ", "", "　　" };
 	char *out, *tmp;
 	struct doc *d;
 	size_t i, j = 0, bs, be, ls, k;
@@ -176,7 +177,12 @@ make_variant(const char *text, size_t len, enum variant v)
 			i += 3;
 		if (v == V_NO_BLANK && i == k)
 			continue;
-		if (v >= V_ONE_LINE && v <= V_RUN_IN && ls >= bs && ls < be) {
+		if (v == V_PAGE_LINE) {
+			bs = 0;
+			be = len;
+		}
+		if (v >= V_ONE_LINE && v <= V_PAGE_LINE && ls >= bs &&
+		    ls < be) {
 			if (i == k)
 				continue;
 			if (!first) {
@@ -232,7 +238,7 @@ test_sample_variants(void **state)
 {
 	static const char *const names[] = {
 		"no blank lines", "indented", "one line", "one line, 　 and "
-		"spaces", "run together", "full-width ( )",
+		"spaces", "run together", "page on one line", "full-width ( )",
 		"half-width （ ）",
 	};
 	char path[256], *text, *var, *want[2], *got, *tmp;
