@@ -277,7 +277,9 @@ value_line(const char *s, size_t ts, size_t te, enum field f)
 		return parse_date_at(s, te, ts, &used, date);
 	if (f == F_DOCNO && !parse_has_digit(s, ts, te))
 		return false;
-	if (f != F_TITLE && parse_ends_with_genre(s, ts, te))
+	if (f != F_TITLE && parse_ends_with_genre(s, ts, te) &&
+	    (f == F_ISSUER || f == F_DOCNO || contains(s, ts, te, "关于") ||
+	    parse_chars(s, ts, te) > 15))
 		return false; /* the title line after an empty field */
 	parse_prev(s, te, &last);
 	return parse_chars(s, ts, te) <= 60 && last != ':' && last != 0xFF1A &&

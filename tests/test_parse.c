@@ -887,6 +887,16 @@ static const struct meta_case meta_cases[] = {
 	  "现通知如下。\n",
 	  "title\t杭州市教育局关于做好招生工作的通知\nissuer\t杭州市教育局\n"
 	  "date\t\ndocno\t杭教基〔2024〕第5号\n" },
+	{ "a classification that ends like a title is a value",
+	  "索引号：\n001/2024-197\n组配分类：\n工作计划与总结\n发布机构：\n市教育局\n"
+	  "舟山市教育局2024年工作要点\n发布日期:2024-06-04 来源:市教育局\n"
+	  "2024年是关键之年。\n",
+	  "title\t舟山市教育局2024年工作要点\nissuer\t舟山市教育局\n"
+	  "date\t2024-06-04\ndocno\t\n" },
+	{ "empty 关键词 before the title line",
+	  "关键词：\n嘉兴市教育局关于做好暑期安全工作的通知\n各学校：\n现通知如下。\n",
+	  "title\t嘉兴市教育局关于做好暑期安全工作的通知\nissuer\t嘉兴市教育局\n"
+	  "date\t\ndocno\t\n" },
 	{ "empty text", "", "title\t\nissuer\t\ndate\t\ndocno\t\n" },
 };
 
