@@ -588,6 +588,27 @@ han_only(const char *s, size_t start, size_t end)
 	return true;
 }
 
+/* Whether [start, end) names a time rather than signs: 比赛时间,
+ * 报名截止日期. */
+static bool
+names_time(const char *s, size_t start, size_t end)
+{
+	return ends_with(s, start, end, "时间") ||
+	    ends_with(s, start, end, "日期") || ends_with(s, start, end, "截止");
+}
+
+/* Whether a date alone in its paragraph after p can sign the text: p is
+ * not a heading or a field (一、比赛时间 / 2024年5月10日). */
+static bool
+after_field(const char *s, const struct para *p)
+{
+	uint32_t last;
+
+	parse_prev(s, p->end, &last);
+	return !is_label_start(s, p->end, p->start) && last != 0xFF1A &&
+	    last != ':' && !names_time(s, p->start, p->end);
+}
+
 /* The signature: the first paragraph that ends with a full date after at
  * most a short organ's name (…落实。国务院办公厅2020年11月1日（此件公开发布）).
  * Its organ, or the paragraph before, is the fallback issuer. */
@@ -595,7 +616,7 @@ static void
 signature(struct meta_ctx *c, struct pbuf *organ)
 {
 	const char *s = c->b;
-	size_t i, ts, te, ds, sb, open, k;
+	size_t i, ts, te, ds, sb, open, k, e;
 	uint32_t cp;
 	char date[11];
 
@@ -625,9 +646,18 @@ signature(struct meta_ctx *c, struct pbuf *organ)
 		}
 		if ((k == sb && sb > ts) || !han_only(s, k, ds))
 			continue;
+		e = parse_rtrim(s, k, ds);
+		if (e > k && names_time(s, k, e))
+			continue; /* 比赛时间2024年5月10日 */
+		if (e == k && k > ts && (cp == 0xFF1A || cp == ':' ||
+		    cp == 0xFF0C || cp == ','))
+			continue; /* 截止时间：2024年4月30日 */
+		if (e == k && k == ts && i > 0 &&
+		    !after_field(s, &c->p[i - 1]))
+			continue; /* 一、比赛时间 / 2024年5月10日 */
 		memcpy(c->date, date, sizeof date);
-		if (parse_rtrim(s, k, ds) > k)
-			organ_text(s, k, parse_rtrim(s, k, ds), organ);
+		if (e > k)
+			organ_text(s, k, e, organ);
 		else if (i > 0)
 			organ_text(s, c->p[i - 1].start, c->p[i - 1].end,
 			    organ);

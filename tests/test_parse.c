@@ -897,6 +897,17 @@ static const struct meta_case meta_cases[] = {
 	  "关键词：\n嘉兴市教育局关于做好暑期安全工作的通知\n各学校：\n现通知如下。\n",
 	  "title\t嘉兴市教育局关于做好暑期安全工作的通知\nissuer\t嘉兴市教育局\n"
 	  "date\t\ndocno\t\n" },
+	{ "dates of activities are not the signature's",
+	  "关于举办2024年教师技能大赛的通知\n各学校：\n一、比赛时间\n2024年5月10日\n"
+	  "二、报名方式\n报名截止时间：2024年4月30日\n比赛日期2024年5月11日\n"
+	  "请各校做好准备。\n杭州市上城区教育局\n2024年4月1日\n",
+	  "title\t关于举办2024年教师技能大赛的通知\nissuer\t杭州市上城区教育局\n"
+	  "date\t2024-04-01\ndocno\t\n" },
+	{ "a date after the last sentence signs without an organ",
+	  "关于做好2024年招生工作的通知\n各学校：\n一、报名时间：2024年3月1日\n"
+	  "请认真落实。2024年4月1日\n",
+	  "title\t关于做好2024年招生工作的通知\nissuer\t\n"
+	  "date\t2024-04-01\ndocno\t\n" },
 	{ "empty text", "", "title\t\nissuer\t\ndate\t\ndocno\t\n" },
 };
 
