@@ -59,6 +59,7 @@ struct outline {
 	bool in_enum[9]; /* an item of this rank was taken for an enumeration
 			  * entry since the last heading of its rank */
 	enum zone zone;
+	unsigned table_ranks; /* the label families a table's rows use */
 	char toc_first[TOC_LABEL];
 	size_t toc_first_len;
 };
@@ -482,8 +483,21 @@ skip_zone(struct outline *o, const struct para *p)
 		o->zone = ZONE_BOX;
 		return true;
 	}
-	if (starts_with_word(s, p, 0x5E8F, 0x53F7) > 0) /* 序号 */
+	if (starts_with_word(s, p, 0x5E8F, 0x53F7) > 0) { /* 序号 */
 		o->zone = ZONE_TABLE;
+		o->table_ranks = 0;
+		return true;
+	}
+	if (o->zone == ZONE_TABLE && parse_label_at(s, p->end, p->start, &lb)) {
+		/* the text goes on after the table with the numbering it left,
+		 * unless the table's rows use that family themselves */
+		if (!(o->table_ranks & 1u << lb.rank) && lb.rank <= 5 &&
+		    successor(o, &lb, false)) {
+			o->zone = ZONE_TEXT;
+			return false;
+		}
+		o->table_ranks |= 1u << lb.rank;
+	}
 	return o->zone == ZONE_TABLE;
 }
 

@@ -665,6 +665,11 @@ static const struct outline_case outline_cases[] = {
 	  "一、课程建设\n一、二年级不布置书面作业。\n三、四月份开展教研活动。\n"
 	  "二、队伍建设\n",
 	  "1\t一、\t课程建设\n1\t二、\t队伍建设\n" },
+	{ "a table in the middle of the text ends where the numbering goes on",
+	  "一、主要任务\n（一）重点项目\n表1　2024年重点项目\n序号　项目名称　责任单位\n"
+	  "1　新建学校　教育局\n2　改扩建工程　教育局\n（二）队伍建设\n二、保障措施\n",
+	  "1\t一、\t主要任务\n2\t（一）\t重点项目\n2\t（二）\t队伍建设\n"
+	  "1\t二、\t保障措施\n" },
 	{ "no labels, empty outline",
 	  "这是一份没有任何标题的文件。它只有正文。\n",
 	  "" },
