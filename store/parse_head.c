@@ -364,9 +364,13 @@ read_pairs(const char *s, size_t len, size_t ts, size_t te, size_t next,
 		ve = parse_rtrim(s, vs, f == F_SOURCE ? word_end(s, vs, q) :
 		    gap(s, vs, q));
 		if (ve == vs && q == te && next < len) {
-			le2 = unit_end(s, len, next, &next2);
-			ts2 = parse_skip_space(s, le2, next);
-			te2 = parse_rtrim(s, ts2, le2);
+			next2 = next;
+			do { /* over blank lines */
+				ts2 = next2;
+				le2 = unit_end(s, len, ts2, &next2);
+				ts2 = parse_skip_space(s, le2, ts2);
+				te2 = parse_rtrim(s, ts2, le2);
+			} while (te2 == ts2 && next2 < len);
 			if (te2 > ts2 && value_line(s, ts2, te2, f)) {
 				set_field(h, f, ts2, te2);
 				return next2;

@@ -129,6 +129,7 @@ replaced(const char *s, size_t n, const char *from, const char *to)
 enum variant {
 	V_NO_BLANK,   /* blank lines removed */
 	V_INDENT,     /* every line indented with 　　 */
+	V_SPACED,     /* NBSP before, spaces after, a blank line between */
 	V_ONE_LINE,   /* the body's lines joined by 　　 into one line */
 	V_ONE_LINE_SP, /* … by 　 and two spaces */
 	V_RUN_IN,     /* … by nothing: run-together text */
@@ -197,14 +198,23 @@ make_variant(const char *text, size_t len, enum variant v)
 				out[j++] = '\n';
 			continue;
 		}
+		if (v == V_SPACED && i == k)
+			continue;
 		if (v == V_INDENT) {
 			memcpy(out + j, "　　", 6);
 			j += 6;
+		} else if (v == V_SPACED) {
+			memcpy(out + j, "\xC2\xA0\xC2\xA0", 4);
+			j += 4;
 		} else {
 			i = ls;
 		}
 		memcpy(out + j, text + i, k - i);
 		j += k - i;
+		if (v == V_SPACED) {
+			memcpy(out + j, "  \n", 3);
+			j += 3;
+		}
 		if (k < len)
 			out[j++] = '\n';
 	}
@@ -237,8 +247,9 @@ static void
 test_sample_variants(void **state)
 {
 	static const char *const names[] = {
-		"no blank lines", "indented", "one line", "one line, 　 and "
-		"spaces", "run together", "page on one line", "full-width ( )",
+		"no blank lines", "indented", "spaced", "one line",
+		"one line, 　 and spaces", "run together", "page on one line",
+		"full-width ( )",
 		"half-width （ ）",
 	};
 	char path[256], *text, *var, *want[2], *got, *tmp;
