@@ -471,8 +471,8 @@ skip_zone(struct outline *o, const struct para *p)
 		if (q == p->end || parse_label_at(s, p->end, q, &lb)) {
 			/* the entries may stand on the 目录 line itself */
 			o->zone = ZONE_TOC;
-			o->toc_first_len = q == p->end ? 0 : lb.len < TOC_LABEL ?
-			    lb.len : TOC_LABEL;
+			o->toc_first_len = q == p->end ? 0 :
+			    lb.len < TOC_LABEL ? lb.len : TOC_LABEL;
 			memcpy(o->toc_first, s + q, o->toc_first_len);
 			return true;
 		}

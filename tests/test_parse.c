@@ -280,8 +280,9 @@ test_sample_variants(void **state)
 					untitled(got);
 				}
 				if (strcmp(got, want[w]) != 0) {
-					print_error("%s, %s:\nwant:\n%sgot:\n%s",
-					    samples[i], names[v], want[w], got);
+					print_error("%s, %s:\nwant:\n%s"
+					    "got:\n%s", samples[i], names[v],
+					    want[w], got);
 					failed++;
 				}
 				free(got);
@@ -699,8 +700,8 @@ test_outline_table(void **state)
 		c = &outline_cases[i];
 		got = printed(c->text, strlen(c->text), OUTLINE);
 		if (strcmp(got, c->outline) != 0) {
-			print_error("%s:\nwant:\n%sgot:\n%s", c->name, c->outline,
-			    got);
+			print_error("%s:\nwant:\n%sgot:\n%s", c->name,
+			    c->outline, got);
 			failed++;
 		}
 		free(got);
@@ -940,8 +941,8 @@ test_meta_table(void **state)
 		c = &meta_cases[i];
 		got = printed(c->text, strlen(c->text), META);
 		if (strcmp(got, c->meta) != 0) {
-			print_error("%s:\nwant:\n%sgot:\n%s", c->name, c->meta,
-			    got);
+			print_error("%s:\nwant:\n%sgot:\n%s", c->name,
+			    c->meta, got);
 			failed++;
 		}
 		free(got);
