@@ -700,7 +700,8 @@ site_suffix(const char *s, size_t start, size_t end)
 	return end;
 }
 
-/* A site's abbreviation (市教育局, 区政府) rather than an organ's name. */
+/* A site's abbreviation (市教育局, 区政府) rather than an organ's name;
+ * a title may use one too. */
 static bool
 abbreviated(const char *s, struct span sp)
 {
@@ -708,6 +709,19 @@ abbreviated(const char *s, struct span sp)
 	    parse_has(s, sp.end, sp.start, "区") ||
 	    parse_has(s, sp.end, sp.start, "县") ||
 	    parse_has(s, sp.end, sp.start, "省");
+}
+
+/* Whether the issuer the title names (区教育局) abbreviates the organ the
+ * signature names in full (无锡市滨湖区教育局). */
+static bool
+spelt_out(const struct pbuf *title_organ, const struct pbuf *sig_organ)
+{
+	size_t n = title_organ->len;
+
+	return n > 0 && !title_organ->oom && !sig_organ->oom &&
+	    sig_organ->len > n && abbreviated(title_organ->p,
+	    (struct span){ 0, n }) &&
+	    memcmp(sig_organ->p + sig_organ->len - n, title_organ->p, n) == 0;
 }
 
 enum juan_status
@@ -750,6 +764,8 @@ parse_meta(const char *s, const struct head_info *h,
 	signature(&c, &sig_organ);
 	if (!order && c.title.len > 0 && !c.title.oom)
 		title_issuers(c.title.p, c.title.len, &c.issuer);
+	if (spelt_out(&c.issuer, &sig_organ))
+		c.issuer.len = 0;
 	if (c.issuer.len == 0 && sig_organ.len > 0)
 		pbuf_add(&c.issuer, sig_organ.p, sig_organ.len);
 	if (c.issuer.len == 0 && h->issuer.end > h->issuer.start &&

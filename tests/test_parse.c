@@ -925,6 +925,11 @@ static const struct meta_case meta_cases[] = {
 	  "请认真落实。2024年4月1日\n",
 	  "title\t关于做好2024年招生工作的通知\nissuer\t\n"
 	  "date\t2024-04-01\ndocno\t\n" },
+	{ "the title abbreviates the organ the signature names in full",
+	  "区教育局关于做好2024年暑期安全工作的通知\n各中小学：\n请落实。\n"
+	  "无锡市滨湖区教育局\n2024年6月20日\n",
+	  "title\t区教育局关于做好2024年暑期安全工作的通知\nissuer\t"
+	  "无锡市滨湖区教育局\ndate\t2024-06-20\ndocno\t\n" },
 	{ "empty text", "", "title\t\nissuer\t\ndate\t\ndocno\t\n" },
 };
 
