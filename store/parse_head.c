@@ -189,6 +189,31 @@ label_at(const char *s, size_t end, size_t pos, enum field *field)
 	return best;
 }
 
+/* Skips the cell borders (| ｜) of a table row and the whitespace around
+ * them: | 文号 | 嘉教〔2024〕5号 |. */
+static size_t
+skip_bars(const char *s, size_t end, size_t pos)
+{
+	uint32_t cp;
+
+	while ((cp = parse_cp_at(s, end, pos)) == '|' || cp == 0xFF5C)
+		pos = parse_skip_space(s, end, pos + (cp == '|' ? 1 : 3));
+	return pos;
+}
+
+/* Where a value ends without the cell border after it. */
+static size_t
+trim_bars(const char *s, size_t start, size_t end)
+{
+	uint32_t cp;
+
+	end = parse_rtrim(s, start, end);
+	while (end > start && (s[end - 1] == '|' || (parse_prev(s, end, &cp)
+	    == 3 && cp == 0xFF5C)))
+		end = parse_rtrim(s, start, end - (s[end - 1] == '|' ? 1 : 3));
+	return end;
+}
+
 /* Skips the colon (or closing bracket) and the whitespace after a label. */
 static size_t
 skip_colon(const char *s, size_t end, size_t pos)
@@ -199,7 +224,7 @@ skip_colon(const char *s, size_t end, size_t pos)
 		pos++;
 	else if (cp == 0xFF1A || cp == 0x3011)
 		pos += 3;
-	return parse_skip_space(s, end, pos);
+	return skip_bars(s, end, parse_skip_space(s, end, pos));
 }
 
 /* Where the word at pos ends: at whitespace or the end. */
@@ -361,7 +386,7 @@ read_pairs(const char *s, size_t len, size_t ts, size_t te, size_t next,
 		vs = skip_colon(s, te, pos + n);
 		q = label_at(s, te, vs, &nf) > 0 ? vs :
 		    next_label(s, vs, te, &nf);
-		ve = parse_rtrim(s, vs, f == F_SOURCE ? word_end(s, vs, q) :
+		ve = trim_bars(s, vs, f == F_SOURCE ? word_end(s, vs, q) :
 		    gap(s, vs, q));
 		if (ve == vs && q == te && next < len) {
 			next2 = next;
@@ -560,8 +585,9 @@ parse_head(const char *s, size_t len, struct head_info *h)
 			pos = next;
 			continue;
 		}
-		if (label_at(s, te, ts, &f) > 0) {
-			pos = read_pairs(s, len, ts, te, next, h);
+		if (label_at(s, te, skip_bars(s, te, ts), &f) > 0) {
+			pos = read_pairs(s, len, skip_bars(s, te, ts), te, next,
+			    h);
 		} else if (chrome_line(s, ts, te, h)) {
 			pos = next;
 		} else {

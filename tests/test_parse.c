@@ -935,6 +935,15 @@ static const struct meta_case meta_cases[] = {
 	  "无锡市滨湖区教育局\n2024年6月20日\n",
 	  "title\t区教育局关于做好2024年暑期安全工作的通知\nissuer\t"
 	  "无锡市滨湖区教育局\ndate\t2024-06-20\ndocno\t\n" },
+	{ "metadata as a table with cell borders",
+	  "| 索引号 | 002/2024 | 文号 | 嘉教〔2024〕5号 |\n"
+	  "|  发布机构  |  嘉兴市教育局  |\n"
+	  "嘉兴市教育局 嘉兴市财政局关于下达2024年教育专项资金的通知\n"
+	  "发布日期：2024-04-02\n各县（市、区）教育局、财政局：\n现将资金下达给你们。\n"
+	  "嘉兴市教育局　　　嘉兴市财政局\n2024年4月1日\n",
+	  "title\t嘉兴市教育局 嘉兴市财政局关于下达2024年教育专项资金的通知\n"
+	  "issuer\t嘉兴市教育局、嘉兴市财政局\ndate\t2024-04-01\n"
+	  "docno\t嘉教〔2024〕5号\n" },
 	{ "empty text", "", "title\t\nissuer\t\ndate\t\ndocno\t\n" },
 };
 
