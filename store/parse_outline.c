@@ -349,10 +349,28 @@ has_punct(const char *s, size_t start, size_t end)
 	return false;
 }
 
+/* A character no title ends with: the line broke in mid-phrase (…建设和 /
+ * 治理能力现代化). */
+static bool
+dangling(uint32_t cp)
+{
+	static const uint32_t words[] = {
+		0x548C, 0x4E0E, 0x53CA, 0x7684, 0x5E76, 0x5BF9, 0x5728, 0x4E3A,
+		0x4EE5, 0x4E4B, 0x4E8E, 0x628A, 0x5C06, 0x6216,
+	}; /* 和与及的并对在为以之于把将或 */
+	size_t i;
+
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (words[i] == cp)
+			return true;
+	return false;
+}
+
 /* A heading broken by a hard line break: its long title runs to the end of
  * its line and the next line holds a short unpunctuated piece followed by
  * the next label (第二章　防治船舶及其有关作业活动污染 /
- * 海洋环境的一般规定). */
+ * 海洋环境的一般规定), or the title stops in mid-phrase (…建设和 /
+ * 治理能力现代化). */
 static bool
 broken_heading(const struct outline *o, const struct para *paras,
     size_t npara, size_t i)
@@ -374,7 +392,7 @@ broken_heading(const struct outline *o, const struct para *paras,
 	    parse_chars(o->s, nx->start, nx->end) > 20 ||
 	    has_punct(o->s, nx->start, nx->end))
 		return false;
-	return i + 2 >= npara ||
+	return i + 2 >= npara || dangling(last) ||
 	    parse_label_at(o->s, o->len, paras[i + 2].start, &lb);
 }
 

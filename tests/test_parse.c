@@ -687,6 +687,11 @@ static const struct outline_case outline_cases[] = {
 	  "（二）、推进均衡\n每天第一节课前开展晨读。\n第一节课后进行眼保健操。\n",
 	  "1\t一．\t指导思想\n1\t二．\t工作目标\n2\t1、\t加强党建\n"
 	  "1\t三．\t重点工作\n2\t（一）、\t加强党建\n2\t（二）、\t推进均衡\n" },
+	{ "a heading broken in mid-phrase before its text",
+	  "（四）深化改革，推进教育评价体系建设和\n治理能力现代化\n全面推进改革。\n"
+	  "（五）加强保障，完善经费投入机制\n教育经费稳定增长\n经费逐年增长。\n",
+	  "1\t（四）\t深化改革，推进教育评价体系建设和治理能力现代化\n"
+	  "1\t（五）\t加强保障，完善经费投入机制\n" },
 	{ "no labels, empty outline",
 	  "这是一份没有任何标题的文件。它只有正文。\n",
 	  "" },
