@@ -343,6 +343,22 @@ open_paren_before(const char *s, size_t ts, size_t pe)
 	return pe;
 }
 
+/* A line in parentheses that completes the title above it: the years of
+ * a plan (（2024—2026年）), 试行, 征求意见稿; not a date or a number. */
+static bool
+title_note(const char *s, size_t ts, size_t te)
+{
+	uint32_t first, last;
+
+	text_next(s + ts, te - ts, &first);
+	parse_prev(s, te, &last);
+	return (first == '(' || first == 0xFF08) &&
+	    (last == ')' || last == 0xFF09) && parse_chars(s, ts, te) <= 18 &&
+	    parse_find(s, ts, te, "月") >= te &&
+	    parse_find(s, ts, te, "号") >= te &&
+	    parse_find(s, ts, te, "通过") >= te;
+}
+
 /* The title lines at the body's start, and a document number and date
  * printed with them. */
 static void
@@ -406,6 +422,8 @@ title_zone(struct meta_ctx *c)
 		    parse_organ_prefix(s, ts, te) != te - ts &&
 		    !parse_has(s, te, ts, CH_LPAREN) &&
 		    !parse_has(s, te, ts, "(")) {
+			add_title(&c->title, s, ts, te);
+		} else if (title_note(s, ts, te)) {
 			add_title(&c->title, s, ts, te);
 		} else {
 			return;

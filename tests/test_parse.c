@@ -949,6 +949,15 @@ static const struct meta_case meta_cases[] = {
 	  "title\t嘉兴市教育局 嘉兴市财政局关于下达2024年教育专项资金的通知\n"
 	  "issuer\t嘉兴市教育局、嘉兴市财政局\ndate\t2024-04-01\n"
 	  "docno\t嘉教〔2024〕5号\n" },
+	{ "the years of a plan on the line under its title",
+	  "宿城区学前教育发展三年行动计划\n（2024—2026年）\n"
+	  "为推进学前教育发展，制定本计划。\n一、总体目标\n",
+	  "title\t宿城区学前教育发展三年行动计划（2024—2026年）\nissuer\t\n"
+	  "date\t\ndocno\t\n" },
+	{ "a date in parentheses under the title is no part of it",
+	  "杭州市教育局2024年工作要点\n（2024年2月1日）\n一、总体要求\n",
+	  "title\t杭州市教育局2024年工作要点\nissuer\t杭州市教育局\n"
+	  "date\t2024-02-01\ndocno\t\n" },
 	{ "empty text", "", "title\t\nissuer\t\ndate\t\ndocno\t\n" },
 };
 
