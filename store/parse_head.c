@@ -9,6 +9,7 @@
 #define HEAD_LINES 80 /* lines searched for the head */
 #define TAIL_LINES 30 /* lines searched for the tail */
 #define HEAD_OTHER 3  /* non-chrome lines (a title) allowed between chrome */
+#define PAGE_LINE 600 /* bytes of a line that may hold a whole page */
 
 enum field {
 	F_NONE,
@@ -336,10 +337,10 @@ set_field(struct head_info *h, enum field f, size_t vs, size_t ve)
 }
 
 /* Where the unit of the head that starts at pos ends: at the end of its
- * line or, in a line with U+3000 in it, where a run of two or more
- * whitespace characters ends its paragraph (OUTLINE.md, "Paragraphs",
- * rule 2: a whole page on one line), unless the run spaces out the letters
- * of a label (标　　题：).  *next: where the next unit starts. */
+ * line or, in a long line with U+3000 in it (a whole page on one line),
+ * where a run of two or more whitespace characters ends its paragraph
+ * (OUTLINE.md, "Paragraphs", rule 2), unless the run spaces out the
+ * letters of a label (标　　题：).  *next: where the next unit starts. */
 static size_t
 unit_end(const char *s, size_t len, size_t pos, size_t *next)
 {
@@ -349,7 +350,7 @@ unit_end(const char *s, size_t len, size_t pos, size_t *next)
 	enum field f;
 
 	*next = nl ? le + 1 : len;
-	if (parse_find(s, pos, le, CH_IDEOSPACE) >= le)
+	if (le - pos <= PAGE_LINE || parse_find(s, pos, le, CH_IDEOSPACE) >= le)
 		return le;
 	q = word = parse_skip_space(s, le, pos);
 	while (q < le) {

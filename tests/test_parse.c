@@ -958,6 +958,13 @@ static const struct meta_case meta_cases[] = {
 	  "杭州市教育局2024年工作要点\n（2024年2月1日）\n一、总体要求\n",
 	  "title\t杭州市教育局2024年工作要点\nissuer\t杭州市教育局\n"
 	  "date\t2024-02-01\ndocno\t\n" },
+	{ "joint issuers spaced by 　　 in a title line among the chrome",
+	  "当前位置：首页 > 规划计划\n"
+	  "中共舟山市委教育工作委员会　　舟山市教育局2024年工作要点\n"
+	  "发布日期：2024-06-04　　来源：市教育局\n2024年是关键之年。\n",
+	  "title\t中共舟山市委教育工作委员会　　舟山市教育局2024年工作要点\n"
+	  "issuer\t中共舟山市委教育工作委员会、舟山市教育局\ndate\t2024-06-04\n"
+	  "docno\t\n" },
 	{ "empty text", "", "title\t\nissuer\t\ndate\t\ndocno\t\n" },
 };
 
