@@ -12,7 +12,7 @@ DEB_PKGS = pkg-config libncurses-dev libsqlite3-dev libutf8proc-dev \
 	   libcmocka-dev nettle-dev tmux
 
 WARN = -std=c11 -Wall -Wextra -Wshadow -Werror
-BASE_CFLAGS = $(WARN) -D_GNU_SOURCE -Iinclude -Istore -MMD -MP
+BASE_CFLAGS = $(WARN) -D_GNU_SOURCE -pthread -Iinclude -Istore -MMD -MP
 OPT_CFLAGS = -O2 -g
 SAN_CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	     -fno-sanitize-recover=undefined
@@ -103,13 +103,13 @@ build/asan/libjuantui.a: $(SAN_TUI_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 build/juan: build/obj/tui/main.o build/libjuantui.a build/libjuan.a
-	$(CC) $(OPT_CFLAGS) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(STORE_LIBS)
+	$(CC) $(OPT_CFLAGS) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(STORE_LIBS) -pthread
 build/asan/juan: build/asan/obj/tui/main.o build/asan/libjuantui.a build/asan/libjuan.a
-	$(CC) $(SAN_CFLAGS) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(STORE_LIBS)
+	$(CC) $(SAN_CFLAGS) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(STORE_LIBS) -pthread
 
 build/asan/tests/%: build/asan/obj/tests/%.o build/asan/libjuantui.a build/asan/libjuan.a
 	@mkdir -p $(@D)
-	$(CC) $(SAN_CFLAGS) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(CURSES_LIBS) $(STORE_LIBS)
+	$(CC) $(SAN_CFLAGS) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(CURSES_LIBS) $(STORE_LIBS) -pthread
 
 # The sample corpus in a store of its own, then the browser on it.
 RUN_DB = build/run/juan.db
@@ -125,7 +125,7 @@ bench: build/juan build/bench
 	sh bench/run.sh
 
 build/bench: bench/bench.c build/libjuan.a
-	$(CC) $(BASE_CFLAGS) $(STORE_CFLAGS) $(OPT_CFLAGS) -o $@ $^ $(STORE_LIBS)
+	$(CC) $(BASE_CFLAGS) $(STORE_CFLAGS) $(OPT_CFLAGS) -o $@ $^ $(STORE_LIBS) -pthread
 
 install: build/juan
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/themes $(DESTDIR)$(DATADIR)/sample

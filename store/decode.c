@@ -66,6 +66,8 @@ nfc_inert(uint32_t cp)
  * start of the scanned bytes. */
 struct scan {
 	size_t bad;        /* the first malformed sequence, or the length */
+	size_t nbad;       /* malformed bytes */
+	size_t multibyte;  /* well-formed sequences of two bytes or more */
 	size_t nul;        /* the first NUL byte, or the length */
 	size_t controls;   /* C0 controls other than \t \n \f \r */
 	size_t control_at; /* where the first of those is */
@@ -115,6 +117,7 @@ scan_utf8(const char *s, size_t len, struct scan *sc)
 			     ((unsigned char)s[i + 2] & 0x3F);
 			if (!sc->nfc && !nfc_inert(cp))
 				sc->nfc = true;
+			sc->multibyte++;
 			i += 3;
 			continue;
 		}
@@ -123,8 +126,11 @@ scan_utf8(const char *s, size_t len, struct scan *sc)
 			/* text_next takes one byte only when it is malformed */
 			if (sc->bad == len)
 				sc->bad = i;
-		} else if (!sc->nfc && !nfc_inert(cp)) {
-			sc->nfc = true;
+			sc->nbad++;
+		} else {
+			sc->multibyte++;
+			if (!sc->nfc && !nfc_inert(cp))
+				sc->nfc = true;
 		}
 		i += n;
 	}
@@ -270,6 +276,45 @@ decode_utf16(const char *b, size_t len, enum text_encoding e, char **buf,
 	return JUAN_OK;
 }
 
+/* UTF-8 damaged here and there — a file cut in the middle of a character,
+ * a stray byte from a bad copy — rather than text in another encoding: well
+ * formed multi-byte sequences abound and malformed bytes are rare.  Such a
+ * file must not be read as GB18030, which accepts almost any pair of bytes
+ * and would turn the whole document into nonsense. */
+static bool
+damaged_utf8(const struct scan *sc)
+{
+	return sc->multibyte >= 16 && sc->nbad * 20 <= sc->multibyte;
+}
+
+/* Copies the UTF-8 text src[0..len), which has nbad malformed bytes, into a
+ * new buffer (*out, caller frees, with room for a NUL) with U+FFFD in place
+ * of each malformed byte; stores the length in *out_len. */
+static enum juan_status
+repair_utf8(const char *src, size_t len, size_t nbad, char **out,
+	    size_t *out_len)
+{
+	char *buf = malloc(len + 2 * nbad + 1);
+	size_t i = 0, n = 0, step;
+	uint32_t cp;
+
+	if (buf == NULL)
+		return JUAN_ENOMEM;
+	while (i < len) {
+		step = text_next(src + i, len - i, &cp);
+		if (step == 1 && (unsigned char)src[i] >= 0x80) {
+			n += text_put(TEXT_REPLACEMENT, buf + n);
+		} else {
+			memcpy(buf + n, src + i, step);
+			n += step;
+		}
+		i += step;
+	}
+	*out = buf;
+	*out_len = n;
+	return JUAN_OK;
+}
+
 /* Anything else: UTF-8, with or without a BOM, or else GB18030. */
 static enum juan_status
 decode_bytes(const char *b, size_t len, enum text_encoding *e, char **buf,
@@ -304,6 +349,12 @@ decode_bytes(const char *b, size_t len, enum text_encoding *e, char **buf,
 			*n = len - skip;
 		}
 		return JUAN_OK;
+	}
+	if (damaged_utf8(&raw)) {
+		rc = repair_utf8(b + skip, len - skip, raw.nbad, buf, n);
+		if (rc == JUAN_OK)
+			scan_utf8(*buf, *n, sc);
+		return rc;
 	}
 	if (skip) {
 		set_why(why, whysize, "invalid UTF-8 at offset %zu",

@@ -1,6 +1,5 @@
 /* docs: documents, their paths, sections and search index rows; reading
  * them back one at a time or as lists. */
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,10 +8,11 @@
 #include "juan/search.h"
 #include "store_private.h"
 
-#define HASH_HEX (2 * SHA256_DIGEST_SIZE + 1)
+_Static_assert(STORE_HASH_HEX == 2 * SHA256_DIGEST_SIZE + 1,
+	       "STORE_HASH_HEX holds a SHA-256 in hex");
 
-static void
-hash_text(const char *text, size_t len, char hex[HASH_HEX])
+void
+store_hash_text(const char *text, size_t len, char hex[STORE_HASH_HEX])
 {
 	static const char digits[] = "0123456789abcdef";
 	struct sha256_ctx ctx;
@@ -63,7 +63,7 @@ struct put_ctx {
 	const char *text;
 	size_t len;
 	const struct doc *d;
-	char hash[HASH_HEX];
+	char hash[STORE_HASH_HEX];
 	enum put_result res;
 	int64_t id;
 };
@@ -107,14 +107,16 @@ write_sections(struct store *s, const struct put_ctx *c)
 	static const char sql_insert[] =
 		"INSERT INTO sections(doc_id, seq, level, rank, label, title,"
 		" start, end) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
-	sqlite3_stmt *stmt = store_stmt(s, sql_clear);
-	enum juan_status rc;
+	sqlite3_stmt *stmt;
+	enum juan_status rc = JUAN_OK;
 	size_t i;
 
-	if (!stmt)
-		return JUAN_EDB;
-	sqlite3_bind_int64(stmt, 1, c->id);
-	rc = run(s, stmt, "clear sections");
+	if (c->res != PUT_NEW) {
+		if (!(stmt = store_stmt(s, sql_clear)))
+			return JUAN_EDB;
+		sqlite3_bind_int64(stmt, 1, c->id);
+		rc = run(s, stmt, "clear sections");
+	}
 	for (i = 0; i < c->d->nsections && rc == JUAN_OK; i++) {
 		const struct section *sec = &c->d->sections[i];
 
@@ -372,7 +374,7 @@ store_put(struct store *s, const char *path, const char *text, size_t len,
 				d->head_len, d->body_len, d->tail_len, len);
 		return JUAN_EINVAL;
 	}
-	hash_text(text, len, c.hash);
+	store_hash_text(text, len, c.hash);
 	rc = store_write(s, put, &c);
 	if (rc != JUAN_OK)
 		return rc;

@@ -2,48 +2,381 @@
  * decode, parse and store_put in batched transactions.
  *
  * The walk runs twice: a quick pass that only stats, for the totals that
- * progress reports, then the import.  Both passes see the same entries, so a
- * failure (a symlink loop, a broken link, an unreadable directory) counts as
- * one file in both.  One file is in memory at a time; the read buffer is
- * reused. */
-#include <dirent.h>
+ * progress reports, then the import.  During the import a second thread
+ * walks, reads, decodes and parses while the calling thread stores, so that
+ * the search index (most of the work) never waits for the files.  The
+ * threads meet in a queue of a few parsed files; the calling thread alone
+ * writes to the store and calls the callbacks.  The second thread has a
+ * read-only connection of its own, to skip parsing a file whose text is
+ * already stored under its path (an import run again). */
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "import_walk.h"
 #include "juan/decode.h"
 #include "juan/import.h"
 #include "store_private.h"
 
-#define BATCH_DOCS 200
+/* A batch is committed after this many files or bytes of text. */
+#define BATCH_FILES 200
 #define BATCH_BYTES (16u << 20)
 
-/* A directory on the path from a root to where the walk is. */
-struct dir_id {
-	dev_t dev;
-	ino_t ino;
+/* The queue holds at most this many files, or this many bytes of text
+ * (but always one). */
+#define QUEUE_FILES 8
+#define QUEUE_BYTES (8u << 20)
+
+/* ---- the first pass: totals ------------------------------------------- */
+
+struct counter {
+	struct walk w;
+	struct import_progress *p;
+	volatile sig_atomic_t *stop;
 };
+
+static enum juan_status
+count_file(struct walk *w, const char *path, const char *abs,
+	   const struct stat *st)
+{
+	struct counter *c = (struct counter *)w;
+
+	(void)path;
+	(void)abs;
+	if (c->stop && *c->stop)
+		return JUAN_EINTR;
+	c->p->files_total++;
+	c->p->bytes_total += (uint64_t)st->st_size;
+	return JUAN_OK;
+}
+
+static enum juan_status
+count_fail(struct walk *w, const char *path, uint64_t bytes, const char *why)
+{
+	struct counter *c = (struct counter *)w;
+
+	(void)path;
+	(void)why;
+	c->p->files_total++;
+	c->p->bytes_total += bytes;
+	return JUAN_OK;
+}
+
+/* ---- the queue between the threads ------------------------------------ */
+
+/* One file, read, decoded and parsed — or the reason it could not be. */
+struct item {
+	struct item *next;
+	char *path;     /* as walked, for messages */
+	char *abs;      /* as stored */
+	uint64_t bytes; /* the file's size */
+	char *text;     /* its normalised text, text_len bytes */
+	size_t text_len;
+	struct doc *doc;
+	bool unchanged; /* stored already under this path: not parsed */
+	char *why;      /* non-NULL when it failed */
+};
+
+struct queue {
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+	struct item *head, *tail;
+	size_t n;
+	uint64_t bytes;
+	bool done;             /* the producer has finished */
+	bool cancel;           /* the consumer wants no more */
+	enum juan_status rc;   /* how the producer finished */
+};
+
+static void
+item_free(struct item *it)
+{
+	if (!it)
+		return;
+	free(it->path);
+	free(it->abs);
+	free(it->text);
+	doc_free(&it->doc);
+	free(it->why);
+	free(it);
+}
+
+/* Appends it, waiting for room; JUAN_EINTR (and it freed) when the consumer
+ * has cancelled. */
+static enum juan_status
+queue_push(struct queue *q, struct item *it)
+{
+	enum juan_status rc = JUAN_OK;
+
+	pthread_mutex_lock(&q->lock);
+	while (!q->cancel && q->n > 0 &&
+	       (q->n >= QUEUE_FILES || q->bytes >= QUEUE_BYTES))
+		pthread_cond_wait(&q->changed, &q->lock);
+	if (q->cancel) {
+		rc = JUAN_EINTR;
+	} else {
+		if (q->tail)
+			q->tail->next = it;
+		else
+			q->head = it;
+		q->tail = it;
+		q->n++;
+		q->bytes += it->text_len;
+		pthread_cond_broadcast(&q->changed);
+	}
+	pthread_mutex_unlock(&q->lock);
+	if (rc != JUAN_OK)
+		item_free(it);
+	return rc;
+}
+
+/* The next file, waiting for one; NULL when the producer has finished. */
+static struct item *
+queue_pop(struct queue *q)
+{
+	struct item *it;
+
+	pthread_mutex_lock(&q->lock);
+	while (!q->head && !q->done)
+		pthread_cond_wait(&q->changed, &q->lock);
+	it = q->head;
+	if (it) {
+		q->head = it->next;
+		if (!q->head)
+			q->tail = NULL;
+		q->n--;
+		q->bytes -= it->text_len;
+		pthread_cond_broadcast(&q->changed);
+	}
+	pthread_mutex_unlock(&q->lock);
+	return it;
+}
+
+/* Tells the producer to stop, and drops what it queued. */
+static void
+queue_cancel(struct queue *q)
+{
+	struct item *it, *next;
+
+	pthread_mutex_lock(&q->lock);
+	q->cancel = true;
+	it = q->head;
+	q->head = q->tail = NULL;
+	q->n = 0;
+	q->bytes = 0;
+	pthread_cond_broadcast(&q->changed);
+	pthread_mutex_unlock(&q->lock);
+	for (; it; it = next) {
+		next = it->next;
+		item_free(it);
+	}
+}
+
+/* ---- the producer: walk, read, decode, parse -------------------------- */
+
+struct producer {
+	struct walk w;
+	struct queue *q;
+	const char *const *paths;
+	size_t npaths;
+	char *buf;      /* the file being read, reused */
+	size_t bufcap;
+	sqlite3 *db;    /* read-only, NULL when it could not be opened */
+	sqlite3_stmt *known;
+};
+
+static struct item *
+item_new(const char *path, const char *abs, uint64_t bytes)
+{
+	struct item *it = calloc(1, sizeof(*it));
+
+	if (!it)
+		return NULL;
+	it->path = strdup(path);
+	it->abs = strdup(abs);
+	it->bytes = bytes;
+	if (!it->path || !it->abs) {
+		item_free(it);
+		return NULL;
+	}
+	return it;
+}
+
+static enum juan_status
+produce_fail(struct walk *w, const char *path, uint64_t bytes,
+	     const char *why)
+{
+	struct producer *p = (struct producer *)w;
+	struct item *it = item_new(path, "", bytes);
+
+	if (!it || !(it->why = strdup(why))) {
+		item_free(it);
+		return JUAN_ENOMEM;
+	}
+	return queue_push(p->q, it);
+}
+
+/* Reads the file at path into p->buf; *len is its size.  On failure
+ * returns errno. */
+static int
+read_file(struct producer *p, const char *path, size_t size_hint,
+	  size_t *len)
+{
+	size_t have = 0;
+	ssize_t got;
+	int fd, err = 0;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno;
+	for (;;) {
+		if (have + 1 >= p->bufcap) {
+			size_t cap = p->bufcap ? 2 * p->bufcap : 1 << 16;
+			char *nb;
+
+			if (have == 0 && cap < size_hint + 4096)
+				cap = size_hint + 4096;
+			nb = realloc(p->buf, cap);
+			if (!nb) {
+				err = ENOMEM;
+				break;
+			}
+			p->buf = nb;
+			p->bufcap = cap;
+		}
+		got = read(fd, p->buf + have, p->bufcap - have - 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			err = errno;
+			break;
+		}
+		if (got == 0)
+			break;
+		have += (size_t)got;
+	}
+	close(fd);
+	*len = have;
+	return err;
+}
+
+/* Whether the store has it->text under it->abs already (as of its last
+ * commit: later batches are store_put's to judge). */
+static bool
+known(struct producer *p, const struct item *it)
+{
+	char hash[STORE_HASH_HEX];
+	bool found;
+
+	if (!p->known)
+		return false;
+	store_hash_text(it->text, it->text_len, hash);
+	sqlite3_bind_text(p->known, 1, it->abs, -1, SQLITE_STATIC);
+	sqlite3_bind_text(p->known, 2, hash, -1, SQLITE_STATIC);
+	found = sqlite3_step(p->known) == SQLITE_ROW;
+	sqlite3_reset(p->known);
+	sqlite3_clear_bindings(p->known);
+	return found;
+}
+
+/* Opens the producer's read-only connection; without it every file is
+ * parsed. */
+static void
+open_reader(struct producer *p, const char *path)
+{
+	static const char sql[] =
+		"SELECT 1 FROM doc_paths p JOIN documents d ON d.id = p.doc_id"
+		" WHERE p.path = ?1 AND d.hash = ?2";
+
+	if (sqlite3_open_v2(path, &p->db, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK ||
+	    sqlite3_prepare_v2(p->db, sql, -1, &p->known, NULL) != SQLITE_OK) {
+		sqlite3_close(p->db);
+		p->db = NULL;
+		return;
+	}
+	sqlite3_busy_timeout(p->db, 10000);
+}
+
+static void
+close_reader(struct producer *p)
+{
+	sqlite3_finalize(p->known);
+	sqlite3_close(p->db);
+	p->known = NULL;
+	p->db = NULL;
+}
+
+static enum juan_status
+produce_file(struct walk *w, const char *path, const char *abs,
+	     const struct stat *st)
+{
+	struct producer *p = (struct producer *)w;
+	uint64_t size = (uint64_t)st->st_size;
+	struct item *it;
+	char why[256];
+	size_t len = 0;
+	enum juan_status rc;
+	int err;
+
+	err = read_file(p, path, (size_t)size, &len);
+	if (err == ENOMEM)
+		return JUAN_ENOMEM;
+	if (err)
+		return walk_fail(w, path, size, "cannot read: %s",
+				 strerror(err));
+	it = item_new(path, abs, size);
+	if (!it)
+		return JUAN_ENOMEM;
+	rc = decode_text(p->buf, len, &it->text, &it->text_len, NULL, why,
+			 sizeof(why));
+	if (rc == JUAN_ENOTTEXT) {
+		item_free(it);
+		return walk_fail(w, path, size, "not a text document (%s)",
+				 why);
+	}
+	if (rc == JUAN_OK)
+		it->unchanged = known(p, it);
+	if (rc == JUAN_OK && !it->unchanged)
+		rc = doc_parse(it->text, it->text_len, &it->doc);
+	if (rc != JUAN_OK) {
+		item_free(it);
+		return rc;
+	}
+	return queue_push(p->q, it);
+}
+
+static void *
+produce(void *arg)
+{
+	struct producer *p = arg;
+	enum juan_status rc = walk_all(&p->w, p->paths, p->npaths);
+
+	pthread_mutex_lock(&p->q->lock);
+	p->q->done = true;
+	p->q->rc = rc;
+	pthread_cond_broadcast(&p->q->changed);
+	pthread_mutex_unlock(&p->q->lock);
+	return NULL;
+}
+
+/* ---- the consumer: store, commit, report ------------------------------ */
 
 struct import {
 	struct store *s;
 	const struct import_ops *ops;
 	struct import_counts *counts;
-	bool counting;          /* the first pass: totals only */
 	struct import_progress progress;
 	struct timespec start;
-	struct dir_id *dirs;
-	size_t ndirs, capdirs;
-	char *buf;              /* the file being read */
-	size_t bufcap;
 	struct import_counts batch; /* outcomes not yet committed */
-	size_t batch_docs;
+	size_t batch_files;
 	uint64_t batch_bytes;
 	bool in_tx;
 };
@@ -58,17 +391,11 @@ elapsed(const struct import *im)
 	       (double)(now.tv_nsec - im->start.tv_nsec) / 1e9;
 }
 
-/* One entry of the walk is done: counts it and reports progress. */
 static void
-done_one(struct import *im, uint64_t bytes)
+report_progress(struct import *im, uint64_t bytes)
 {
 	struct import_progress *p = &im->progress;
 
-	if (im->counting) {
-		p->files_total++;
-		p->bytes_total += bytes;
-		return;
-	}
 	p->files_done++;
 	p->bytes_done += bytes;
 	if (p->files_total < p->files_done)
@@ -78,29 +405,6 @@ done_one(struct import *im, uint64_t bytes)
 	p->elapsed = elapsed(im);
 	if (im->ops && im->ops->progress)
 		im->ops->progress(p, im->ops->ctx);
-}
-
-/* An entry that failed: reported (in the import pass) and counted. */
-static void
-failed(struct import *im, const char *path, uint64_t bytes, const char *fmt,
-       ...) __attribute__((format(printf, 4, 5)));
-
-static void
-failed(struct import *im, const char *path, uint64_t bytes, const char *fmt,
-       ...)
-{
-	char msg[512];
-	va_list ap;
-
-	if (!im->counting) {
-		va_start(ap, fmt);
-		vsnprintf(msg, sizeof(msg), fmt, ap);
-		va_end(ap);
-		im->counts->failed++;
-		if (im->ops && im->ops->error)
-			im->ops->error(path, msg, im->ops->ctx);
-	}
-	done_one(im, bytes);
 }
 
 static bool
@@ -115,345 +419,130 @@ commit(struct import *im)
 {
 	enum juan_status rc;
 
-	if (!im->in_tx)
-		return JUAN_OK;
-	rc = store_commit(im->s);
-	if (rc != JUAN_OK)
-		return rc;
-	im->in_tx = false;
+	if (im->in_tx) {
+		rc = store_commit(im->s);
+		if (rc != JUAN_OK)
+			return rc;
+		im->in_tx = false;
+	}
 	im->counts->imported += im->batch.imported;
 	im->counts->updated += im->batch.updated;
 	im->counts->unchanged += im->batch.unchanged;
 	memset(&im->batch, 0, sizeof(im->batch));
-	im->batch_docs = 0;
+	im->batch_files = 0;
 	im->batch_bytes = 0;
 	return JUAN_OK;
 }
 
-/* Reads the file at path into im->buf; *len is its size.  On failure
- * returns errno. */
-static int
-read_file(struct import *im, const char *path, size_t *len)
+static void
+report_failure(struct import *im, const char *path, const char *why)
 {
-	struct stat st;
-	size_t have = 0;
-	ssize_t got;
-	int fd, err = 0;
-
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return errno;
-	if (fstat(fd, &st) != 0) {
-		err = errno;
-		goto done;
-	}
-	for (;;) {
-		if (have + 1 >= im->bufcap) {
-			size_t want = (size_t)st.st_size + 4096;
-			size_t cap = im->bufcap ? 2 * im->bufcap : 1 << 16;
-			char *nb;
-
-			if (cap < want && have == 0)
-				cap = want;
-			nb = realloc(im->buf, cap);
-			if (!nb) {
-				err = ENOMEM;
-				goto done;
-			}
-			im->buf = nb;
-			im->bufcap = cap;
-		}
-		got = read(fd, im->buf + have, im->bufcap - have - 1);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			err = errno;
-			goto done;
-		}
-		if (got == 0)
-			break;
-		have += (size_t)got;
-	}
-	*len = have;
-done:
-	close(fd);
-	return err;
+	im->counts->failed++;
+	if (im->ops && im->ops->error)
+		im->ops->error(path, why, im->ops->ctx);
 }
 
-/* Decodes, parses and stores one file.  Returns JUAN_OK when the file is
- * done (stored or failed and reported), else the status that ends the
- * import. */
+/* Stores one file (or reports why it failed).  Returns JUAN_OK when the
+ * file is done, else the status that ends the import. */
 static enum juan_status
-import_file(struct import *im, const char *path, const char *abs)
+consume(struct import *im, struct item *it)
 {
-	char why[256];
-	struct doc *d = NULL;
-	char *text = NULL;
-	size_t len = 0, tlen = 0;
 	enum put_result res;
-	enum juan_status rc;
-	int err;
+	enum juan_status rc = JUAN_OK;
 
-	err = read_file(im, path, &len);
-	if (err == ENOMEM)
-		return JUAN_ENOMEM;
-	if (err) {
-		failed(im, path, 0, "cannot read: %s", strerror(err));
+	if (it->why) {
+		report_failure(im, it->path, it->why);
+		report_progress(im, it->bytes);
 		return JUAN_OK;
 	}
-	rc = decode_text(im->buf, len, &text, &tlen, NULL, why, sizeof(why));
-	if (rc == JUAN_ENOTTEXT) {
-		failed(im, path, len, "not a text document (%s)", why);
-		return JUAN_OK;
+	if (it->unchanged) {
+		res = PUT_UNCHANGED;
+		goto stored;
 	}
-	if (rc == JUAN_OK)
-		rc = doc_parse(text, tlen, &d);
-	if (rc == JUAN_OK && !im->in_tx) {
+	if (!im->in_tx) {
 		rc = store_begin(im->s);
-		im->in_tx = rc == JUAN_OK;
+		if (rc != JUAN_OK)
+			return rc;
+		im->in_tx = true;
 	}
-	if (rc == JUAN_OK)
-		rc = store_put(im->s, abs, text, tlen, d, &res, NULL);
+	rc = store_put(im->s, it->abs, it->text, it->text_len, it->doc, &res,
+		       NULL);
 	if (rc == JUAN_EINVAL) {
-		failed(im, path, len, "%s", store_error(im->s));
-		rc = JUAN_OK;
-		goto done;
+		report_failure(im, it->path, store_error(im->s));
+		report_progress(im, it->bytes);
+		return JUAN_OK;
 	}
 	if (rc != JUAN_OK)
-		goto done;
+		return rc;
+stored:
 	if (res == PUT_NEW)
 		im->batch.imported++;
 	else if (res == PUT_UPDATED)
 		im->batch.updated++;
 	else
 		im->batch.unchanged++;
-	im->batch_docs++;
-	im->batch_bytes += tlen;
-	if (im->batch_docs >= BATCH_DOCS || im->batch_bytes >= BATCH_BYTES)
+	im->batch_files++;
+	im->batch_bytes += it->text_len;
+	if (im->batch_files >= BATCH_FILES || im->batch_bytes >= BATCH_BYTES)
 		rc = commit(im);
 	if (rc == JUAN_OK)
-		done_one(im, len);
-done:
-	free(text);
-	doc_free(&d);
+		report_progress(im, it->bytes);
 	return rc;
 }
 
-/* A file the walk selected (or that was named). */
+/* Runs the producer on its own thread (with every signal blocked, so that
+ * they reach the caller's thread) and stores what it queues. */
 static enum juan_status
-visit_file(struct import *im, const char *path, const char *abs,
-	   const struct stat *st)
+run_import(struct import *im, const char *const *paths, size_t n)
 {
-	if (im->counting) {
-		done_one(im, (uint64_t)st->st_size);
-		return JUAN_OK;
-	}
-	if (stopped(im))
-		return JUAN_EINTR;
-	if (!S_ISREG(st->st_mode)) {
-		failed(im, path, 0, "not a regular file");
-		return JUAN_OK;
-	}
-	return import_file(im, path, abs);
-}
-
-/* "dir/name", caller frees; NULL when out of memory. */
-static char *
-join(const char *dir, const char *name)
-{
-	size_t dl = strlen(dir), nl = strlen(name);
-	char *p = malloc(dl + nl + 2);
-
-	if (!p)
-		return NULL;
-	memcpy(p, dir, dl);
-	if (dl == 0 || dir[dl - 1] != '/')
-		p[dl++] = '/';
-	memcpy(p + dl, name, nl + 1);
-	return p;
-}
-
-/* Files a directory walk takes: `*.txt` (any case) and names without an
- * extension; hidden names are skipped before. */
-static bool
-wanted(const char *name)
-{
-	const char *dot = strrchr(name, '.');
-
-	return !dot || strcasecmp(dot, ".txt") == 0;
-}
-
-static int
-cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The names in directory path, sorted, without hidden ones, in *names
- * (caller frees each and the array).  Returns errno on failure. */
-static int
-list_dir(const char *path, char ***names, size_t *n)
-{
-	DIR *dir = opendir(path);
-	struct dirent *e;
-	char **list = NULL;
-	size_t count = 0, cap = 0;
-	int err = 0;
-
-	*names = NULL;
-	*n = 0;
-	if (!dir)
-		return errno;
-	for (;;) {
-		errno = 0;
-		e = readdir(dir);
-		if (!e) {
-			err = errno;
-			break;
-		}
-		if (e->d_name[0] == '.')
-			continue;
-		if (count == cap) {
-			size_t ncap = cap ? 2 * cap : 64;
-			char **nl = realloc(list, ncap * sizeof(*nl));
-
-			if (!nl) {
-				err = ENOMEM;
-				break;
-			}
-			list = nl;
-			cap = ncap;
-		}
-		if (!(list[count] = strdup(e->d_name))) {
-			err = ENOMEM;
-			break;
-		}
-		count++;
-	}
-	closedir(dir);
-	if (count)
-		qsort(list, count, sizeof(*list), cmp_names);
-	*names = list;
-	*n = count;
-	return err;
-}
-
-static enum juan_status walk(struct import *im, const char *path,
-			     const char *abs, bool named);
-
-static enum juan_status
-walk_dir(struct import *im, const char *path, const char *abs,
-	 const struct stat *st)
-{
-	char **names = NULL;
-	size_t n = 0, i;
+	struct queue q = {.lock = PTHREAD_MUTEX_INITIALIZER,
+			  .changed = PTHREAD_COND_INITIALIZER};
+	struct producer p = {{NULL, 0, 0, produce_file, produce_fail}, &q,
+			     paths, n, NULL, 0, NULL, NULL};
+	sigset_t all, old;
+	pthread_t thread;
+	struct item *it;
 	enum juan_status rc = JUAN_OK;
 	int err;
 
-	for (i = 0; i < im->ndirs; i++) {
-		if (im->dirs[i].dev == st->st_dev &&
-		    im->dirs[i].ino == st->st_ino) {
-			failed(im, path, 0, "symbolic link loop: the directory "
-			       "contains itself");
-			return JUAN_OK;
-		}
-	}
-	err = list_dir(path, &names, &n);
-	if (err == ENOMEM) {
-		rc = JUAN_ENOMEM;
-		goto done;
-	}
+	open_reader(&p, store_path(im->s));
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	err = pthread_create(&thread, NULL, produce, &p);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (err) {
-		failed(im, path, 0, "cannot read directory: %s",
-		       strerror(err));
-		goto done;
+		close_reader(&p);
+		return JUAN_ENOMEM;
 	}
-	if (im->ndirs == im->capdirs) {
-		size_t ncap = im->capdirs ? 2 * im->capdirs : 16;
-		struct dir_id *nd = realloc(im->dirs, ncap * sizeof(*nd));
-
-		if (!nd) {
-			rc = JUAN_ENOMEM;
-			goto done;
-		}
-		im->dirs = nd;
-		im->capdirs = ncap;
-	}
-	im->dirs[im->ndirs].dev = st->st_dev;
-	im->dirs[im->ndirs].ino = st->st_ino;
-	im->ndirs++;
-	for (i = 0; i < n && rc == JUAN_OK; i++) {
-		char *child = join(path, names[i]);
-		char *child_abs = join(abs, names[i]);
-
-		if (child && child_abs)
-			rc = walk(im, child, child_abs, false);
+	while ((it = queue_pop(&q))) {
+		if (stopped(im))
+			rc = JUAN_EINTR;
 		else
-			rc = JUAN_ENOMEM;
-		free(child);
-		free(child_abs);
+			rc = consume(im, it);
+		item_free(it);
+		if (rc != JUAN_OK)
+			break;
 	}
-	im->ndirs--;
-done:
-	for (i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	queue_cancel(&q);
+	pthread_join(thread, NULL);
+	close_reader(&p);
+	if (rc == JUAN_OK && q.rc != JUAN_OK && q.rc != JUAN_EINTR)
+		rc = q.rc;
+	free(p.buf);
+	pthread_mutex_destroy(&q.lock);
+	pthread_cond_destroy(&q.changed);
 	return rc;
 }
 
-/* Walks path (abs: the same, absolute, as stored); named is true for the
- * paths the caller gave, which are tried whatever their name. */
-static enum juan_status
-walk(struct import *im, const char *path, const char *abs, bool named)
-{
-	const char *base = strrchr(path, '/');
-	struct stat st, lst;
+/* ---- settings for a bulk load ----------------------------------------- */
 
-	base = base ? base + 1 : path;
-	if (stat(path, &st) != 0) {
-		int err = errno;
-
-		if (!named && !wanted(base))
-			return JUAN_OK;
-		if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) &&
-		    err == ENOENT)
-			failed(im, path, 0, "cannot read: broken symbolic "
-			       "link");
-		else
-			failed(im, path, 0, "cannot read: %s", strerror(err));
-		return JUAN_OK;
-	}
-	if (S_ISDIR(st.st_mode))
-		return walk_dir(im, path, abs, &st);
-	if (!named && (!S_ISREG(st.st_mode) || !wanted(base)))
-		return JUAN_OK;
-	return visit_file(im, path, abs, &st);
-}
-
-/* Walks the named paths once. */
-static enum juan_status
-walk_all(struct import *im, const char *const *paths, size_t n)
-{
-	enum juan_status rc = JUAN_OK;
-	size_t i;
-
-	for (i = 0; i < n && rc == JUAN_OK; i++) {
-		char *abs = realpath(paths[i], NULL);
-
-		if (!abs && errno == ENOMEM)
-			return JUAN_ENOMEM;
-		rc = walk(im, paths[i], abs ? abs : paths[i], true);
-		free(abs);
-	}
-	return rc;
-}
-
-/* Settings for a bulk load: a bigger page cache, temporary structures in
- * memory, fewer WAL checkpoints (a page written by several batches is
- * copied back once), and room for 16 MB of pending search-index data before
- * FTS5 writes a segment (its default of 1 MB writes many small segments that
- * must then be merged).  The last one is kept in the store; the others are
- * this connection's and restored by untune(). */
+/* A bigger page cache, temporary structures in memory and fewer WAL
+ * checkpoints (a page that several batches write is copied back once) for
+ * this connection, restored by untune().  And, kept in the store because
+ * FTS5 has them nowhere else: room for 16 MB of pending index data before
+ * FTS5 writes a segment (its default, 1 MB, writes many small segments that
+ * must then be merged), and merges of 16 segments at a time instead of 4,
+ * which rewrite the index fewer times; searches read a few more segments. */
 struct tuning {
 	int cache_size;
 	int wal_autocheckpoint;
@@ -480,11 +569,13 @@ tune(struct store *s, struct tuning *old)
 	    pragma_int(s, "PRAGMA wal_autocheckpoint",
 		       &old->wal_autocheckpoint) != SQLITE_OK)
 		return store_fail(s, "import settings");
-	if (sqlite3_exec(s->db, "PRAGMA cache_size = -65536;"
+	if (sqlite3_exec(s->db, "PRAGMA cache_size = -8192;"
 			 "PRAGMA temp_store = MEMORY;"
 			 "PRAGMA wal_autocheckpoint = 16384;"
 			 "INSERT INTO doc_fts(doc_fts, rank)"
-			 " VALUES('hashsize', 16777216)", NULL, NULL,
+			 " VALUES('hashsize', 8388608);"
+			 "INSERT INTO doc_fts(doc_fts, rank)"
+			 " VALUES('automerge', 16)", NULL, NULL,
 			 NULL) != SQLITE_OK)
 		return store_fail(s, "import settings");
 	return JUAN_OK;
@@ -505,27 +596,24 @@ enum juan_status
 import_paths(struct store *s, const char *const *paths, size_t n,
 	     const struct import_ops *ops, struct import_counts *counts)
 {
-	struct import im;
-	enum juan_status rc;
+	struct import im = {0};
+	struct counter count = {{NULL, 0, 0, count_file, count_fail},
+				&im.progress, ops ? ops->stop : NULL};
 	struct tuning old;
+	enum juan_status rc, crc;
 
-	memset(&im, 0, sizeof(im));
 	im.s = s;
 	im.ops = ops;
 	im.counts = counts;
 	clock_gettime(CLOCK_MONOTONIC, &im.start);
-	im.counting = true;
-	rc = walk_all(&im, paths, n);
+	rc = walk_all(&count.w, paths, n);
+	if (rc == JUAN_OK)
+		rc = tune(s, &old);
 	if (rc != JUAN_OK)
 		goto done;
-	im.counting = false;
-	rc = tune(s, &old);
-	if (rc != JUAN_OK)
-		goto done;
-	rc = walk_all(&im, paths, n);
+	rc = run_import(&im, paths, n);
 	if (rc == JUAN_OK || rc == JUAN_EINTR) {
-		enum juan_status crc = commit(&im);
-
+		crc = commit(&im);
 		if (crc != JUAN_OK)
 			rc = crc;
 	}
@@ -537,7 +625,5 @@ done:
 		store_set_error(s, "import: out of memory");
 	else if (rc == JUAN_EINTR)
 		store_set_error(s, "import interrupted");
-	free(im.dirs);
-	free(im.buf);
 	return rc;
 }

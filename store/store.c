@@ -354,13 +354,17 @@ store_open(const char *path, struct store **out, char *err, size_t errsize)
 		rc = store_fail(s, "register tokenizer");
 		goto fail_msg;
 	}
-	rc = exec(s, "PRAGMA journal_mode = WAL;"
-		     "PRAGMA synchronous = NORMAL;"
-		     "PRAGMA foreign_keys = ON;",
-		  "configure");
+	rc = exec(s, "PRAGMA foreign_keys = ON;", "configure");
 	if (rc != JUAN_OK)
 		goto fail_msg;
+	/* Migrate (or refuse a newer schema) before switching to WAL: a store
+	 * that this juan refuses must be left exactly as it was. */
 	rc = migrate(s);
+	if (rc != JUAN_OK)
+		goto fail_msg;
+	rc = exec(s, "PRAGMA journal_mode = WAL;"
+		     "PRAGMA synchronous = NORMAL;",
+		  "configure");
 	if (rc != JUAN_OK)
 		goto fail_msg;
 	*out = s;

@@ -42,6 +42,11 @@ enum juan_status store_write(struct store *s,
 			     enum juan_status (*fn)(struct store *s, void *ctx),
 			     void *ctx);
 
+/* The identity of a document: the SHA-256 of its normalised text, as 64
+ * lowercase hex digits and a NUL. */
+#define STORE_HASH_HEX 65
+void store_hash_text(const char *text, size_t len, char hex[STORE_HASH_HEX]);
+
 /* Copies column col of the current row as a NUL-terminated string ("" for
  * NULL); caller frees; NULL when out of memory. */
 char *store_column_dup(sqlite3_stmt *stmt, int col);

@@ -67,8 +67,7 @@ find_key(const struct theme_set *set, char key)
 	return NULL;
 }
 
-/* One theme line split into its fields; key is 0 when the line names none.
- * Returns JUAN_EINVAL with why filled when the line is malformed. */
+/* One theme line split into its fields; key is 0 when the line names none. */
 struct theme_line {
 	char key;
 	const char *name;
@@ -77,6 +76,8 @@ struct theme_line {
 	size_t desc_len;
 };
 
+/* Splits line number line, [p, eol), into *out; JUAN_EINVAL with why
+ * filled when it is malformed. */
 static enum juan_status
 split_line(const char *p, const char *eol, int line, struct theme_line *out,
 	   char *why, size_t whysize)
@@ -242,6 +243,10 @@ theme_set_parse(const char *text, size_t len, struct theme_set *out,
 	memset(out, 0, sizeof(*out));
 	if (whysize)
 		why[0] = '\0';
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
 	rc = parse_lines(text, len, &set, &lines, why, whysize);
 	if (rc == JUAN_OK && set.n == 0) {
 		snprintf(why, whysize, "no themes (one per line: name, TAB, "
@@ -364,7 +369,9 @@ step_done(struct store *s, sqlite3_stmt *stmt, const char *what)
 }
 
 /* Counts the documents whose theme has no namesake in the new set, and
- * removes those themes (and the documents' theme) when allowed. */
+ * when apply is true removes those themes and the documents' theme.  The
+ * history records each such change, as one that cannot be undone (state
+ * 2): the theme to go back to is gone. */
 static enum juan_status
 drop_missing(struct store *s, struct load_ctx *c, bool apply)
 {
@@ -372,6 +379,10 @@ drop_missing(struct store *s, struct load_ctx *c, bool apply)
 		"SELECT t.id, t.name,"
 		" (SELECT count(*) FROM doc_themes dt WHERE dt.theme_id = t.id)"
 		" FROM themes t";
+	static const char sql_audit[] =
+		"INSERT INTO history(doc_id, old_theme, new_theme, op, state)"
+		" SELECT dt.doc_id, t.name, '', 'tag', 2 FROM doc_themes dt"
+		" JOIN themes t ON t.id = dt.theme_id WHERE dt.theme_id = ?1";
 	static const char sql_untag[] =
 		"DELETE FROM doc_themes WHERE theme_id = ?1";
 	static const char sql_delete[] = "DELETE FROM themes WHERE id = ?1";
@@ -411,6 +422,15 @@ drop_missing(struct store *s, struct load_ctx *c, bool apply)
 		goto done;
 	}
 	for (i = 0; apply && i < ngone && rc == JUAN_OK; i++) {
+		untag = store_stmt(s, sql_audit);
+		if (!untag) {
+			rc = JUAN_EDB;
+			break;
+		}
+		sqlite3_bind_int64(untag, 1, gone[i]);
+		rc = step_done(s, untag, "record history");
+		if (rc != JUAN_OK)
+			break;
 		untag = store_stmt(s, sql_untag);
 		if (!untag) {
 			rc = JUAN_EDB;

@@ -345,6 +345,43 @@ test_refused(void **state)
 		expect_refused(cases[i].in, cases[i].len, cases[i].reason);
 }
 
+/* A UTF-8 document cut in the middle of its last character, or with one
+ * stray byte, is read as UTF-8 with U+FFFD for the bad bytes — never as
+ * GB18030, which would accept the bytes and garble every character. */
+static void
+test_damaged_utf8(void **state)
+{
+	static const char body[] =
+		"上海市崇明区教育局2024年工作要点，聚焦队伍建设。"
+		"建设一支高水平的校长队伍，继续开展校级领导公开选聘。";
+	char in[512], want[512];
+	char *out = NULL;
+	size_t n = 0, len;
+	enum text_encoding enc = ENC_GB18030;
+
+	(void)state;
+	/* cut in the middle of the last character (。 is E3 80 82) */
+	len = strlen(body) - 1;
+	memcpy(in, body, len);
+	snprintf(want, sizeof(want), "%.*s\xEF\xBF\xBD\xEF\xBF\xBD",
+		 (int)(strlen(body) - 3), body);
+	assert_int_equal(decode_text(in, len, &out, &n, &enc, NULL, 0),
+			 JUAN_OK);
+	assert_int_equal(enc, ENC_UTF8);
+	assert_string_equal(out, want);
+	free(out);
+
+	/* a stray byte in the middle, with a BOM */
+	len = (size_t)snprintf(in, sizeof(in), "\xEF\xBB\xBF%s\xA1%s", body,
+			       body);
+	snprintf(want, sizeof(want), "%s\xEF\xBF\xBD%s", body, body);
+	assert_int_equal(decode_text(in, len, &out, &n, &enc, NULL, 0),
+			 JUAN_OK);
+	assert_int_equal(enc, ENC_UTF8_BOM);
+	assert_string_equal(out, want);
+	free(out);
+}
+
 /* A stray control character or a form feed is no reason to refuse text. */
 static void
 test_few_controls_kept(void **state)
@@ -393,6 +430,7 @@ main(void)
 		cmocka_unit_test(test_nfc),
 		cmocka_unit_test(test_nfc_fast_path),
 		cmocka_unit_test(test_refused),
+		cmocka_unit_test(test_damaged_utf8),
 		cmocka_unit_test(test_few_controls_kept),
 		cmocka_unit_test(test_reason_buffer),
 		cmocka_unit_test(test_encoding_names),

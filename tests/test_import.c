@@ -408,6 +408,12 @@ test_interrupt(void **state)
 	assert_int_equal(committed_docs(f->db), 12);
 	assert_int_equal(store_counts(f->s, &total, &tagged), JUAN_OK);
 	assert_int_equal(total, 12);
+	/* stopped before it starts: nothing happens */
+	seen.stop_after = 0;
+	seen.stop = 1;
+	assert_int_equal(run_import(f, NULL, &seen, &c), JUAN_EINTR);
+	assert_int_equal(seen.calls, 0);
+	assert_int_equal(c.imported + c.unchanged + c.failed, 0);
 	/* running it again finishes the job */
 	seen.stop_after = 0;
 	seen.stop = 0;

@@ -222,12 +222,35 @@ test_migrate_empty(void **state)
 	sqlite3_close(db);
 }
 
+/* The whole of file path (caller frees) and its size in *size. */
+static char *
+read_file(const char *path, size_t *size)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	assert_non_null(fp);
+	assert_int_equal(fseek(fp, 0, SEEK_END), 0);
+	n = ftell(fp);
+	assert_true(n > 0);
+	rewind(fp);
+	buf = malloc((size_t)n);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
+	fclose(fp);
+	*size = (size_t)n;
+	return buf;
+}
+
 static void
 test_refuse_newer(void **state)
 {
 	struct fixture *f = *state;
 	struct store *s = (struct store *)1;
 	char path[128], err[256];
+	char *before, *after;
+	size_t nbefore, nafter;
 	sqlite3 *db;
 
 	snprintf(path, sizeof(path), "%s/newer.db", f->dir);
@@ -236,10 +259,17 @@ test_refuse_newer(void **state)
 				      "PRAGMA user_version = 99", NULL, NULL,
 				      NULL), SQLITE_OK);
 	sqlite3_close(db);
+	before = read_file(path, &nbefore);
 	assert_int_equal(store_open(path, &s, err, sizeof(err)), JUAN_ENEWER);
 	assert_null(s);
 	assert_non_null(strstr(err, path));
 	assert_non_null(strstr(err, "99"));
+	/* refused untouched: not even switched to WAL */
+	after = read_file(path, &nafter);
+	assert_int_equal(nafter, nbefore);
+	assert_memory_equal(after, before, nbefore);
+	free(before);
+	free(after);
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(raw_int(db, "PRAGMA user_version"), 99);
 	assert_int_equal(raw_int(db, "SELECT count(*) FROM sqlite_master"
@@ -599,6 +629,34 @@ test_lists(void **state)
 	assert_int_equal(c.keys[1], 0);
 }
 
+static void
+test_lists_search(void **state)
+{
+	struct fixture *f = *state;
+	struct list_query all = {NULL, false, "招生入学"};
+	struct list_query edu = {"c", false, "招生入学"};
+	struct list_query untagged = {NULL, true, "招生入学"};
+	struct list_query none = {NULL, false, "量子计算"};
+	struct list_query science = {NULL, false, "科学教育"};
+	int64_t a, b, d, *ids;
+	size_t n;
+
+	a = put_ok(f->s, "/a.txt", &notice, PUT_NEW);
+	b = put_ok(f->s, "/b.txt", &opinion, PUT_NEW);
+	d = put_ok(f->s, "/c.txt", &notice_v2, PUT_NEW);
+	assert_int_equal(store_tag(f->s, d, theme_id(f->s, "c")), JUAN_OK);
+
+	assert_int_equal(store_list_ids(f->s, &all, &ids, &n), JUAN_OK);
+	assert_int_equal(n, 2);
+	assert_true((ids[0] == a && ids[1] == d) ||
+		    (ids[0] == d && ids[1] == a));
+	free(ids);
+	assert_ids(f->s, &edu, 1, (int64_t[]){d});
+	assert_ids(f->s, &untagged, 1, (int64_t[]){a});
+	assert_ids(f->s, &none, 0, NULL);
+	assert_ids(f->s, &science, 1, (int64_t[]){b});
+}
+
 /* ---- tags and history ----------------------------------------------- */
 
 struct history {
@@ -812,6 +870,7 @@ main(void)
 		T(test_update_shared_document),
 		T(test_not_found),
 		T(test_lists),
+		T(test_lists_search),
 		T(test_tag_untag),
 		T(test_undo_redo),
 		T(test_undo_removed_theme),

@@ -25,6 +25,7 @@ static const struct parse_case parse_cases[] = {
 	{"科技\t科技、知识产权\n教育\t学校与教师\n", JUAN_OK, NULL, 2, "12"},
 	{"# 注释\n\n科技\t\n  \n教育\n", JUAN_OK, NULL, 2, "12"},
 	{"科技\tCRLF 行\r\n教育\t学校\r\n", JUAN_OK, NULL, 2, "12"},
+	{"\xEF\xBB\xBF" "3\t科技\t带 BOM\n教育\t\n", JUAN_OK, NULL, 2, "31"},
 	/* an explicit key later in the file is taken before keys are handed
 	 * out */
 	{"综合\t\nb\t科技\t\n1\t教育\t\n卫生\t\n", JUAN_OK, NULL, 4, "2b13"},
@@ -87,6 +88,7 @@ test_parse_fields(void **state)
 {
 	const char tsv[] = "科技、教育\t科技、教育、知识产权\n"
 			   "y\t对外事务\t外交、对外交流\n";
+	const char *bom = "\xEF\xBB\xBF" "科技\t\n";
 	struct theme_set set;
 	char why[256];
 
@@ -95,6 +97,13 @@ test_parse_fields(void **state)
 					 sizeof(why)), JUAN_OK);
 	assert_string_equal(set.themes[0].name, "科技、教育");
 	assert_string_equal(set.themes[0].description, "科技、教育、知识产权");
+	theme_set_free(&set);
+	assert_int_equal(theme_set_parse(bom, strlen(bom), &set, why,
+					 sizeof(why)), JUAN_OK);
+	assert_string_equal(set.themes[0].name, "科技");
+	theme_set_free(&set);
+	assert_int_equal(theme_set_parse(tsv, strlen(tsv), &set, why,
+					 sizeof(why)), JUAN_OK);
 	assert_string_equal(set.themes[1].name, "对外事务");
 	assert_string_equal(set.themes[1].description, "外交、对外交流");
 	assert_int_equal(set.themes[1].key, 'y');
@@ -284,20 +293,30 @@ test_load_keeps_surviving(void **state)
 	theme_set_free(&now);
 }
 
+static int
+last_change(const struct history_entry *e, void *ctx)
+{
+	char *change = ctx;
+
+	snprintf(change, 128, "%s>%s", e->old_theme, e->new_theme);
+	return 0;
+}
+
 static void
 test_load_conflict(void **state)
 {
 	struct fixture *f = *state;
 	struct theme_set set, now;
 	struct doc_info info = {0};
-	int64_t a, b;
+	char change[128] = "";
+	int64_t a, b, c, undone = 0;
 	long lost = -1, total, tagged;
 
 	a = tagged_doc(f->s, "/a.txt", "关于印发义务教育课程方案的通知",
 		       "科技、教育");
 	b = tagged_doc(f->s, "/b.txt", "关于开展安全生产大检查的通知",
 		       "市场监管、安全生产监管");
-	tagged_doc(f->s, "/c.txt", "关于加强外事工作的意见", "对外事务");
+	c = tagged_doc(f->s, "/c.txt", "关于加强外事工作的意见", "对外事务");
 	parse_or_fail("义务教育\t\n高中教育\t\n对外事务\t\n", &set);
 
 	assert_int_equal(store_themes_load(f->s, &set, false, &lost),
@@ -327,6 +346,15 @@ test_load_conflict(void **state)
 	doc_info_clear(&info);
 	assert_int_equal(store_doc_info(f->s, b, &info), JUAN_OK);
 	assert_int_equal(info.theme_key, 0);
+	doc_info_clear(&info);
+	/* the lost themes are in the history, and cannot be undone */
+	assert_int_equal(store_history(f->s, a, last_change, &change),
+			 JUAN_OK);
+	assert_string_equal(change, "科技、教育>");
+	assert_int_equal(store_undo(f->s, &undone), JUAN_OK);
+	assert_int_equal(undone, c);
+	assert_int_equal(store_doc_info(f->s, a, &info), JUAN_OK);
+	assert_int_equal(info.theme_id, 0);
 	doc_info_clear(&info);
 }
 

@@ -25,6 +25,28 @@ on_signal(int sig)
 	got_signal = sig;
 }
 
+static const int crash_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+static struct sigaction crash_old[sizeof(crash_signals) / sizeof(crash_signals[0])];
+
+/* A crash: give the terminal back, then let the handler that was there
+ * before (the default, or a sanitizer's) deal with the signal.  A fault
+ * comes again by itself when this returns (the instruction runs again); a
+ * signal that was sent (kill, abort()) is sent again, pending until this
+ * returns. */
+static void
+on_crash(int sig, siginfo_t *info, void *context)
+{
+	size_t i;
+
+	(void)context;
+	term_emergency();
+	for (i = 0; i < sizeof(crash_signals) / sizeof(crash_signals[0]); i++)
+		if (crash_signals[i] == sig)
+			sigaction(sig, &crash_old[i], NULL);
+	if (info == NULL || info->si_code <= 0)
+		raise(sig);
+}
+
 /* SIGTERM, SIGINT and SIGHUP end the loop, which restores the terminal.
  * Installed before curses starts, so that curses keeps its hands off them;
  * without SA_RESTART, so that a waiting read returns at once. */
@@ -32,6 +54,7 @@ static void
 catch_signals(void)
 {
 	struct sigaction sa;
+	size_t i;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
@@ -39,6 +62,11 @@ catch_signals(void)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = NULL;
+	sa.sa_sigaction = on_crash;
+	sa.sa_flags = SA_SIGINFO;
+	for (i = 0; i < sizeof(crash_signals) / sizeof(crash_signals[0]); i++)
+		sigaction(crash_signals[i], &sa, &crash_old[i]);
 }
 
 /* A UTF-8 locale from the environment, else C.UTF-8; false when neither. */

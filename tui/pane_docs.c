@@ -10,7 +10,8 @@
 #include "ui.h"
 
 #define CACHE_SIZE 256 /* more than the rows of any screen */
-#define ISSUER_COLS 16
+#define ISSUER_MIN 8  /* the issuer column: a third of what the date leaves, */
+#define ISSUER_MAX 16 /* within these bounds */
 #define SCAN_LIMIT 5000 /* rows looked at for the next untagged one */
 
 struct cached {
@@ -72,7 +73,7 @@ draw_row(struct pane *p, int y, size_t row, bool cursor)
 	const struct doc_info *info = info_of(p, docs_of(p)->ids[row]);
 	enum element bg = pane_row_element(p, cursor);
 	char mark[8];
-	int x = 0, w = p->w, title_cols;
+	int x = 0, w = p->w, title_cols, issuer_cols;
 
 	draw_fill(p->canvas, y, 0, -1, bg);
 	if (info == NULL) {
@@ -88,10 +89,13 @@ draw_row(struct pane *p, int y, size_t row, bool cursor)
 			 10, cursor ? bg : EL_DATE);
 		x += 11;
 	}
-	if (w >= 52) {
-		draw_str(p->canvas, y, x, info->issuer, ISSUER_COLS,
+	issuer_cols = (w - x) / 3;
+	if (issuer_cols > ISSUER_MAX)
+		issuer_cols = ISSUER_MAX;
+	if (issuer_cols >= ISSUER_MIN) {
+		draw_str(p->canvas, y, x, info->issuer, issuer_cols,
 			 cursor ? bg : EL_ISSUER);
-		x += ISSUER_COLS + 1;
+		x += issuer_cols + 1;
 	}
 	title_cols = w - x;
 	if (title_cols > 0)

@@ -43,6 +43,16 @@ setup(void)
 	refresh();
 }
 
+/* True when the terminal can put the cursor anywhere (not TERM=dumb). */
+static bool
+can_address(void)
+{
+	char cup[] = "cup";
+	const char *cap = tigetstr(cup);
+
+	return cap != NULL && cap != (const char *)-1;
+}
+
 enum juan_status
 term_open(bool headless, int cols, int rows, char *err, size_t errsize)
 {
@@ -81,6 +91,12 @@ term_open(bool headless, int cols, int rows, char *err, size_t errsize)
 		snprintf(err, errsize, "TERM=%s: unknown terminal type", type);
 		return JUAN_EINVAL;
 	}
+	if (!can_address()) {
+		term_close();
+		snprintf(err, errsize, "TERM=%s: the terminal cannot move its "
+			 "cursor, which the browser needs", type);
+		return JUAN_EINVAL;
+	}
 	setup();
 	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
 		  BUTTON5_PRESSED, NULL);
@@ -102,6 +118,13 @@ term_close(void)
 		fclose(null_in);
 	null_out = NULL;
 	null_in = NULL;
+}
+
+void
+term_emergency(void)
+{
+	if (screen != NULL)
+		endwin();
 }
 
 void

@@ -28,6 +28,10 @@ enum juan_status term_open(bool headless, int cols, int rows, char *err,
  * term_open() failed or was never called, and more than once. */
 void term_close(void);
 
+/* From a crash's signal handler: leaves curses mode (endwin) so that the
+ * shell gets a usable terminal back.  Nothing else. */
+void term_emergency(void);
+
 /* The screen size. */
 void term_size(int *cols, int *rows);
 

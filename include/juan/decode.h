@@ -29,9 +29,11 @@ const char *decode_encoding_name(enum text_encoding enc);
  * in every candidate encoding, control characters that mark a binary), with
  * a short reason such as "NUL byte at offset 12" written into why[0..whysize)
  * (why may be NULL; "" on success), also when iconv has no converter for
- * the encoding; JUAN_ENOMEM when out of memory.  Bytes that are not UTF-8
- * but happen to be valid GB18030 decode as GB18030.  An empty file decodes
- * to empty text. */
+ * the encoding; JUAN_ENOMEM when out of memory.  UTF-8 with a few malformed
+ * bytes among many well-formed characters (a file cut mid-character) stays
+ * UTF-8, each bad byte becoming U+FFFD; other bytes that are not UTF-8 but
+ * are valid GB18030 decode as GB18030.  An empty file decodes to empty
+ * text. */
 enum juan_status decode_text(const void *bytes, size_t len, char **out,
 			     size_t *out_len, enum text_encoding *enc,
 			     char *why, size_t whysize);

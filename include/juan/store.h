@@ -134,7 +134,9 @@ enum juan_status store_tag(struct store *s, int64_t doc, int64_t theme_id);
 
 /* Reverts the most recent theme change not yet undone (it survives restarts:
  * the history is in the store) and stores its document in *doc (may be NULL).
- * JUAN_ENOTFOUND when there is nothing to undo. */
+ * A change that no longer fits (its document's theme has changed since
+ * without the history, or its theme left with a replaced theme set) is
+ * skipped for good.  JUAN_ENOTFOUND when there is nothing to undo. */
 enum juan_status store_undo(struct store *s, int64_t *doc);
 
 /* Re-applies the change most recently undone; JUAN_ENOTFOUND when none. */
@@ -160,7 +162,7 @@ enum juan_status store_history(struct store *s, int64_t doc, history_fn cb,
 
 /* A small key/value table for state kept per store (the UI's last position).
  * store_setting_get stores a copy in *value (caller frees) or NULL when
- * unset. */
+ * unset; store_setting_set with value NULL unsets key. */
 enum juan_status store_setting_get(struct store *s, const char *key,
 				   char **value);
 enum juan_status store_setting_set(struct store *s, const char *key,

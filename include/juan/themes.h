@@ -3,7 +3,8 @@
  *
  * A theme has a name (unique), a one-character key (unique in the set), a
  * description and a position.  A TSV line is `name<TAB>description` or
- * `key<TAB>name<TAB>description`; `#` starts a comment line.  Themes without
+ * `key<TAB>name<TAB>description`; `#` starts a comment line; blank lines, a
+ * UTF-8 BOM, CRs and spaces around fields are ignored.  Themes without
  * an explicit key get the first free key of THEME_KEYS, in file order: the
  * digits 1–9 first, then letters that the UI does not use for navigation. */
 #ifndef JUAN_THEMES_H
@@ -59,7 +60,9 @@ enum juan_status store_themes(struct store *s, struct theme_set *out);
 /* Replaces the store's theme set with set.  Documents keep their theme when
  * a theme of the same name survives.  When others would lose their theme,
  * stores their number in *lost (may be NULL) and returns JUAN_ECONFLICT
- * without changing anything, unless replace is true. */
+ * without changing anything, unless replace is true: then they lose it, and
+ * the history records each loss (one that store_undo() skips, as the theme
+ * is gone).  JUAN_EINVAL for an empty set or a theme without a usable key. */
 enum juan_status store_themes_load(struct store *s, const struct theme_set *set,
 				   bool replace, long *lost);
 

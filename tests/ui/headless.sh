@@ -74,8 +74,14 @@ cat >"$S/search.keys" <<KEYS
 :type 高校
 <Enter>
 :dump $S/search.txt
+n
+:dump $S/hit.txt
 KEYS
 run_script "$S/search.keys"
+check "n jumps to a hit in the text" "yes" \
+	"$(sed -n '2,6p' "$S/hit.txt" | sed 's/.*│//' | grep -q '高校' && echo yes)"
+check "the status line counts the hits" "yes" \
+	"$(tail -n 1 "$S/hit.txt" | grep -q '^ hit 1/[0-9]' && echo yes)"
 check "search 高校 lists three documents" 3 "$(docs_pane "$S/search.txt" | wc -l)"
 for f in 001_51a92434a4302ef8 003_2f31eaa467ec5393 004_5663e9c36e60ec92; do
 	check "search 高校 lists $f" "yes" \
@@ -107,6 +113,25 @@ check "f 1 lists the one document with theme 1" 1 "$(docs_pane "$S/theme1.txt" |
 check "it is the first document" "yes" \
 	"$(docs_pane "$S/theme1.txt" | grep -qF "$(meta date 000_816103a023935f01)" && echo yes)"
 check "f Enter lists the three untagged documents" 3 "$(docs_pane "$S/untagged.txt" | wc -l)"
+
+# ---- export from the browser: format, then path (default in the cwd)
+cat >"$S/export.keys" <<KEYS
+e
+<Enter>
+<Enter>
+:dump $S/export.txt
+e
+C-u
+:type jsonl
+<Enter>
+<Enter>
+KEYS
+(cd "$WORK" && run_script "$S/export.keys")
+check "e exports juan-export.csv in the current directory" "yes" \
+	"$([ -s "$WORK/juan-export.csv" ] && echo yes)"
+check "the status line says how many" "yes" \
+	"$(tail -n 1 "$S/export.txt" | grep -q 'exported 2 tagged documents to juan-export.csv' && echo yes)"
+check "jsonl export holds the two tags" 2 "$(wc -l <"$WORK/juan-export.jsonl")"
 
 # ---- resize 120x40 → 60x20 → back: the same screen, nothing left over
 cat >"$S/resize.keys" <<KEYS
@@ -178,6 +203,9 @@ mkdir -p "$WORK/config/juan"
 printf 'bind J move-down\nbind j none\ncolor cursor white red\n' >"$WORK/config/juan/config"
 cat >"$S/config.keys" <<KEYS
 <Esc>
+h
+h
+g
 J
 ?
 :dump $S/config-help.txt
@@ -194,3 +222,41 @@ XDG_CONFIG_HOME="$WORK/config" run_script "$S/config.keys"
 check "a bad config line fails" 1 $?
 check "and names the file and line" "yes" \
 	"$(grep -qF "$WORK/config/juan/config: line 1: unknown action" "$WORK/script.out" && echo yes)"
+
+# ---- without a terminal the browser says why, before touching the screen
+env -u TERM "$JUAN" </dev/null >"$WORK/out" 2>"$WORK/err"
+check "TERM unset: exit 1" 1 $?
+check "TERM unset: a clear message" "yes" \
+	"$(grep -q 'TERM is not set' "$WORK/err" && echo yes)"
+TERM=xterm "$JUAN" </dev/null >"$WORK/out" 2>"$WORK/err"
+check "no terminal: exit 1" 1 $?
+check "no terminal: a clear message" "yes" \
+	"$(grep -q 'not a terminal' "$WORK/err" && echo yes)"
+check "no terminal: nothing written to stdout" "" "$(cat "$WORK/out")"
+
+# ---- a locale that is not UTF-8 falls back to C.UTF-8: no mojibake
+printf ':dump %s\n' "$S/c-locale.txt" >"$S/c-locale.keys"
+LANG=C LC_ALL=C run_script "$S/c-locale.keys"
+check "LC_ALL=C: the browser runs" 0 $?
+check "LC_ALL=C: Chinese is drawn as such" "yes" \
+	"$(grep -q '卷 juan' "$S/c-locale.txt" && echo yes)"
+
+# ---- the outline folds by level
+cat >"$S/fold.keys" <<KEYS
+h
+h
+g
+<Tab>
+-
+:dump $S/fold.txt
++
+:dump $S/unfold.txt
+KEYS
+run_script "$S/fold.keys"
+outline_rows() {
+	sed '1d;$d' "$1" | awk -F'│' 'NF >= 3 { sub(/ +$/, "", $2); if ($2 != "") n++ } END { print n + 0 }'
+}
+fixture="$ROOT/tests/fixtures/expected/000_816103a023935f01.outline"
+check "- folds the outline to its top level" "$(grep -c '^1	' "$fixture")" \
+	"$(outline_rows "$S/fold.txt")"
+check "+ unfolds it again" "$(wc -l <"$fixture")" "$(outline_rows "$S/unfold.txt")"

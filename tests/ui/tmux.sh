@@ -1,5 +1,6 @@
 #!/bin/sh
-# The browser on a real terminal: tmux on a private socket, 120x40,
+# The browser on a real terminal: tmux on a private socket (in the test's
+# own directory, removed with it), 120x40,
 # LANG=C.UTF-8, TZ=UTC.  Every wait polls `capture-pane -p` until the
 # expected text shows or a deadline passes; nothing sleeps blindly.
 . "$(dirname "$0")/../lib.sh"
@@ -11,7 +12,7 @@ if ! command -v tmux >/dev/null 2>&1; then
 fi
 DEADLINE=${JUAN_TEST_DEADLINE:-15}
 RUNS=0
-T="tmux -L juan-test-$$-0"
+T="tmux -S $WORK/tmux-0"
 cleanup() {
 	$T kill-server 2>/dev/null
 	rm -rf "$WORK"
@@ -25,10 +26,14 @@ trap cleanup EXIT
 start() {
 	$T kill-server 2>/dev/null
 	RUNS=$((RUNS + 1))
-	T="tmux -L juan-test-$$-$RUNS"
+	T="tmux -S $WORK/tmux-$RUNS"
+	rm -f "$WORK/status"
+	# the shell around juan writes its exit status (and outlives a Ctrl-C
+	# meant for juan: a trap, unlike an ignored signal, is not inherited)
 	$T -f /dev/null new-session -d -x 120 -y 40 \
-		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC TERM=screen JUAN_DB='$JUAN_DB' \
-		 ASAN_OPTIONS=detect_leaks=0 '$JUAN'" \; set-option remain-on-exit on
+		"trap : INT; env LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC TERM=screen \
+		 JUAN_DB='$JUAN_DB' ASAN_OPTIONS=detect_leaks=0 '$JUAN'; \
+		 echo \$? >'$WORK/status'; exec sleep 600"
 }
 
 screen() {
@@ -51,11 +56,11 @@ wait_for() {
 	return 1
 }
 
-# wait_exit NAME: polls until the browser has exited.
+# wait_exit NAME: polls until the browser has exited (its status written).
 wait_exit() {
 	end=$(($(date +%s) + DEADLINE))
 	while [ "$(date +%s)" -le "$end" ]; do
-		if [ "$($T display-message -p '#{pane_dead}')" = 1 ]; then
+		if [ -s "$WORK/status" ]; then
 			ok "$1"
 			return 0
 		fi
@@ -63,6 +68,19 @@ wait_exit() {
 	done
 	not_ok "$1" "still running after ${DEADLINE}s"
 	return 1
+}
+
+# settled FILE: captures the screen into FILE once two captures in a row
+# agree (the terminal has finished a repaint), or at the deadline.
+settled() {
+	end=$(($(date +%s) + DEADLINE))
+	screen >"$1"
+	while [ "$(date +%s)" -le "$end" ]; do
+		sleep 0.1
+		screen >"$1.next"
+		cmp -s "$1" "$1.next" && break
+		mv "$1.next" "$1"
+	done
 }
 
 # keys KEY...: sends keys to the browser.
@@ -103,7 +121,12 @@ start
 wait_for "opens again" "5 documents · 2 tagged"
 keys / 高校 Enter
 wait_for "search 高校 narrows the list" "3 of 5 documents"
-screen >"$WORK/search.txt"
+# the header may show before the rows below it: poll until they settle
+end=$(($(date +%s) + DEADLINE))
+while screen >"$WORK/search.txt" && [ "$(docs_pane "$WORK/search.txt" | wc -l)" -ne 3 ] &&
+	[ "$(date +%s)" -le "$end" ]; do
+	sleep 0.1
+done
 for f in 001_51a92434a4302ef8 003_2f31eaa467ec5393 004_5663e9c36e60ec92; do
 	check "search 高校 lists $f" "yes" \
 		"$(docs_pane "$WORK/search.txt" | grep -qF "$(meta date $f)" && echo yes)"
@@ -113,18 +136,22 @@ keys Escape
 wait_for "Esc clears the search" "every document"
 
 # resize 120x40 → 60x20 → back
-screen >"$WORK/before.txt"
+settled "$WORK/before.txt"
 $T resize-window -x 60 -y 20
 end=$(($(date +%s) + DEADLINE))
 while [ "$(screen | wc -L)" -gt 60 ] && [ "$(date +%s)" -le "$end" ]; do sleep 0.1; done
 wait_for "60x20 relayouts" "5 documents"
-screen >"$WORK/small.txt"
+settled "$WORK/small.txt"
 check "60x20: borders line up" 1 "$(border_cols "$WORK/small.txt" | sed '/^$/d' | sort -u | wc -l)"
 $T resize-window -x 120 -y 40
 end=$(($(date +%s) + DEADLINE))
 while [ "$(screen | wc -L)" -le 60 ] && [ "$(date +%s)" -le "$end" ]; do sleep 0.1; done
 wait_for "back to 120x40" "5 documents · 2 tagged"
-screen >"$WORK/after.txt"
+end=$(($(date +%s) + DEADLINE))
+while screen >"$WORK/after.txt" && ! cmp -s "$WORK/before.txt" "$WORK/after.txt" &&
+	[ "$(date +%s)" -le "$end" ]; do
+	sleep 0.1
+done
 check "back at 120x40 nothing is left over" "" \
 	"$(diff "$WORK/before.txt" "$WORK/after.txt")"
 keys q
@@ -161,6 +188,22 @@ for sig in TERM INT; do
 	INT) want=130 ;;
 	esac
 	check "SIG$sig: exit status $want" "$want" \
-		"$($T display-message -p '#{pane_dead_status}')"
+		"$(cat "$WORK/status")"
 	$T kill-server 2>/dev/null
 done
+
+# the mouse: a click on the third row of the documents pane opens it
+# (an X10 mouse report, as a terminal sends it: ESC [ M button x y)
+start
+wait_for "opens for the mouse" "5 documents · 3 tagged"
+keys g
+$T send-keys -H 1b 5b 4d 20 25 24
+wait_for "a click opens the third document" \
+	"发文机关：$(meta issuer 002_60b05a13be1d900f)"
+
+# a second juan (the command line) tags a document: Ctrl-L shows it
+"$JUAN" tag 3 5 >/dev/null 2>&1
+keys C-l
+wait_for "Ctrl-L shows a tag made by another process" "5 documents · 4 tagged"
+keys q
+wait_exit "q quits after the refresh"
