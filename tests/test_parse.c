@@ -162,7 +162,7 @@ make_variant(const char *text, size_t len, enum variant v)
 		free(tmp);
 		return out;
 	}
-	out = malloc(len * 4 + 8);
+	out = malloc(len * 6 + 16); /* 8 more bytes a line at most */
 	assert_non_null(out);
 	assert_int_equal(doc_parse(text, len, &d), JUAN_OK);
 	bs = d->head_len;
