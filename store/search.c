@@ -13,17 +13,39 @@
  * snippets, which are then made for the rows returned only. */
 #define RANK_FN "bm25(10.0, 1.0)"
 
-static const char sql_hits[] =
-	"SELECT d.id, doc_fts.rank, d.title,"
-	" juan_snippet(doc_fts, ?2, ?3, ?5)"
-	" FROM doc_fts JOIN documents d ON d.id = doc_fts.rowid"
-	" WHERE doc_fts MATCH ?1 AND doc_fts.rank MATCH '" RANK_FN "'"
-	" ORDER BY doc_fts.rank LIMIT ?4";
+/* Above SEARCH_RANK_MAX hits, search orders without bm25 (see search.h):
+ * bm25 reads every position of every hit, about 2-3 us a hit, while the ids
+ * alone take a tenth of that. */
+#define RANK_MAX SEARCH_RANK_MAX
 
-static const char sql_ids[] =
+/* Every hit, in id order, unranked: what the count costs. */
+static const char sql_all[] =
+	"SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1 ORDER BY rowid";
+
+static const char sql_ranked[] =
 	"SELECT rowid FROM doc_fts"
 	" WHERE doc_fts MATCH ?1 AND rank MATCH '" RANK_FN "'"
 	" ORDER BY rank";
+
+/* Hits with their snippets: ?1 the MATCH expression, ?2 and ?3 the marks,
+ * ?5 the prefix flags of juan_snippet; ?4 the limit (best first), the
+ * limit (in id order), or the one id.  Unranked, the rank is 0: bm25() would
+ * cost a query of each phrase over the whole index (for its IDF) in every
+ * statement, even for one row. */
+#define SQL_HITS(rank) \
+	"SELECT d.id, " rank ", d.title," \
+	" juan_snippet(doc_fts, ?2, ?3, ?5)" \
+	" FROM doc_fts CROSS JOIN documents d ON d.id = doc_fts.rowid" \
+	" WHERE doc_fts MATCH ?1"
+
+static const char sql_hits_ranked[] =
+	SQL_HITS("doc_fts.rank") " AND doc_fts.rank MATCH '" RANK_FN "'"
+	" ORDER BY doc_fts.rank LIMIT ?4";
+
+static const char sql_hits_by_id[] =
+	SQL_HITS("0.0") " ORDER BY doc_fts.rowid LIMIT ?4";
+
+static const char sql_hit_one[] = SQL_HITS("0.0") " AND doc_fts.rowid = ?4";
 
 /* ---- MATCH expressions, taken apart -------------------------------- */
 
@@ -441,17 +463,195 @@ grow(void *array, size_t size, size_t n, size_t *cap)
 	return grown;
 }
 
+/* ---- the order of the hits ------------------------------------------ */
+
+/* The ids that sql yields with ?1 bound to expr, in *ids (caller frees) and
+ * their number in *n. */
+static enum juan_status
+collect_ids(struct store *s, const char *sql, const char *expr,
+	    int64_t **ids, size_t *n)
+{
+	sqlite3_stmt *stmt;
+	int64_t *out = NULL, *more;
+	size_t count = 0, cap = 0;
+	enum juan_status rc = JUAN_OK;
+	int step;
+
+	*ids = NULL;
+	*n = 0;
+	stmt = store_stmt(s, sql);
+	if (!stmt)
+		return JUAN_EDB;
+	sqlite3_bind_text(stmt, 1, expr, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		more = grow(out, sizeof(*out), count, &cap);
+		if (!more) {
+			rc = JUAN_ENOMEM;
+			break;
+		}
+		out = more;
+		out[count++] = sqlite3_column_int64(stmt, 0);
+	}
+	if (rc == JUAN_OK && step != SQLITE_DONE)
+		rc = store_fail(s, "search");
+	sqlite3_reset(stmt);
+	if (rc != JUAN_OK) {
+		free(out);
+		return rc;
+	}
+	*ids = out;
+	*n = count;
+	return JUAN_OK;
+}
+
+/* The order of a query's hits (see search.h): every hit by bm25 when there
+ * are at most RANK_MAX (ranked), else the title hits first and the others
+ * by id. */
+struct order {
+	bool ranked;
+	int64_t *all;          /* every hit, by id */
+	size_t nall;
+	int64_t *title;        /* not ranked: the title hits, in their order */
+	int64_t *title_by_id;  /* the same by id */
+	size_t ntitle;
+};
+
+static void
+order_free(struct order *o)
+{
+	free(o->all);
+	free(o->title);
+	free(o->title_by_id);
+}
+
+static int
+id_cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static bool
+is_title_hit(const struct order *o, int64_t id)
+{
+	return o->ntitle > 0 && bsearch(&id, o->title_by_id, o->ntitle,
+					sizeof(id), id_cmp) != NULL;
+}
+
+static enum juan_status
+order_hits(struct store *s, const char *expr, struct order *o)
+{
+	static const char before[] = "title : (", after[] = ")";
+	enum juan_status rc;
+	char *title_expr;
+	size_t len = strlen(expr), n;
+
+	memset(o, 0, sizeof(*o));
+	rc = collect_ids(s, sql_all, expr, &o->all, &o->nall);
+	o->ranked = o->nall <= RANK_MAX;
+	if (rc != JUAN_OK || o->ranked)
+		return rc;
+	title_expr = malloc(sizeof(before) + len + sizeof(after));
+	if (!title_expr)
+		return JUAN_ENOMEM;
+	memcpy(title_expr, before, sizeof(before) - 1);
+	memcpy(title_expr + sizeof(before) - 1, expr, len);
+	memcpy(title_expr + sizeof(before) - 1 + len, after, sizeof(after));
+	rc = collect_ids(s, sql_all, title_expr, &o->title_by_id, &o->ntitle);
+	if (rc == JUAN_OK && o->ntitle > 0 && o->ntitle <= RANK_MAX) {
+		rc = collect_ids(s, sql_ranked, title_expr, &o->title, &n);
+		if (rc == JUAN_OK && n != o->ntitle) {
+			store_set_error(s, "search: the index changed");
+			rc = JUAN_EDB;
+		}
+	} else if (rc == JUAN_OK && o->ntitle > 0) {
+		o->title = malloc(o->ntitle * sizeof(*o->title));
+		if (o->title)
+			memcpy(o->title, o->title_by_id,
+			       o->ntitle * sizeof(*o->title));
+		else
+			rc = JUAN_ENOMEM;
+	}
+	free(title_expr);
+	return rc;
+}
+
+/* ---- hits with snippets --------------------------------------------- */
+
+struct hit_query {
+	const char *expr;
+	const char *prefixes;
+	const char *open;
+	const char *close;
+	size_t limit;          /* 0: all */
+	struct search_hit *out;
+	size_t count;
+	size_t cap;
+};
+
+static bool
+full(const struct hit_query *q)
+{
+	return q->limit > 0 && q->count >= q->limit;
+}
+
+/* Appends the rows of sql (see SQL_HITS; ?4 bound to param4) to q->out
+ * until q is full, skipping the title hits of o when o is not NULL. */
+static enum juan_status
+fetch_hits(struct store *s, const char *sql, sqlite3_int64 param4,
+	   const struct order *o, struct hit_query *q)
+{
+	struct search_hit *more, *hit;
+	sqlite3_stmt *stmt;
+	enum juan_status rc = JUAN_OK;
+	int step = SQLITE_DONE;
+
+	stmt = store_stmt(s, sql);
+	if (!stmt)
+		return JUAN_EDB;
+	sqlite3_bind_text(stmt, 1, q->expr, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, q->open, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, q->close, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 4, param4);
+	sqlite3_bind_text(stmt, 5, q->prefixes, -1, SQLITE_STATIC);
+	while (!full(q) && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (o && is_title_hit(o, sqlite3_column_int64(stmt, 0)))
+			continue;
+		more = grow(q->out, sizeof(*q->out), q->count, &q->cap);
+		if (!more) {
+			rc = JUAN_ENOMEM;
+			goto done;
+		}
+		q->out = more;
+		hit = &q->out[q->count];
+		hit->id = sqlite3_column_int64(stmt, 0);
+		hit->rank = sqlite3_column_double(stmt, 1);
+		hit->title = store_column_dup(stmt, 2);
+		hit->snippet = store_column_dup(stmt, 3);
+		q->count++;
+		if (!hit->title || !hit->snippet) {
+			rc = JUAN_ENOMEM;
+			goto done;
+		}
+	}
+	if (!full(q) && step != SQLITE_DONE)
+		rc = store_fail(s, "search");
+done:
+	sqlite3_reset(stmt);
+	return rc;
+}
+
 enum juan_status
 search_run(struct store *s, const char *query, size_t limit,
 	   const char *mark_open, const char *mark_close,
 	   struct search_hit **hits, size_t *n)
 {
-	struct search_hit *out = NULL, *more, *hit;
-	sqlite3_stmt *stmt = NULL;
-	size_t count = 0, cap = 0;
+	struct hit_query q = {0};
+	struct order o = {0};
 	enum juan_status rc;
 	char *expr = NULL, *prefixes = NULL;
-	int step;
+	size_t i, rest;
 
 	*hits = NULL;
 	*n = 0;
@@ -463,98 +663,84 @@ search_run(struct store *s, const char *query, size_t limit,
 		rc = JUAN_ENOMEM;
 		goto done;
 	}
-	stmt = store_stmt(s, sql_hits);
-	if (!stmt) {
-		rc = JUAN_EDB;
+	q.expr = expr;
+	q.prefixes = prefixes;
+	q.open = mark_open ? mark_open : "";
+	q.close = mark_close ? mark_close : "";
+	q.limit = limit;
+	rc = order_hits(s, expr, &o);
+	if (rc != JUAN_OK || o.nall == 0)
+		goto done;
+	if (o.ranked) {
+		rc = fetch_hits(s, sql_hits_ranked,
+				limit ? (sqlite3_int64)limit : -1, NULL, &q);
 		goto done;
 	}
-	sqlite3_bind_text(stmt, 1, expr, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, mark_open ? mark_open : "", -1,
-			  SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, mark_close ? mark_close : "", -1,
-			  SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 4, limit ? (sqlite3_int64)limit : -1);
-	sqlite3_bind_text(stmt, 5, prefixes, -1, SQLITE_STATIC);
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		more = grow(out, sizeof(*out), count, &cap);
-		if (!more) {
-			rc = JUAN_ENOMEM;
-			goto done;
-		}
-		out = more;
-		hit = &out[count];
-		hit->id = sqlite3_column_int64(stmt, 0);
-		hit->rank = sqlite3_column_double(stmt, 1);
-		hit->title = store_column_dup(stmt, 2);
-		hit->snippet = store_column_dup(stmt, 3);
-		count++;
-		if (!hit->title || !hit->snippet) {
-			rc = JUAN_ENOMEM;
-			goto done;
-		}
-	}
-	if (step != SQLITE_DONE)
-		rc = store_fail(s, "search");
+	for (i = 0; rc == JUAN_OK && i < o.ntitle && !full(&q); i++)
+		rc = fetch_hits(s, sql_hit_one, o.title[i], NULL, &q);
+	rest = limit ? limit - q.count + o.ntitle : 0;
+	if (rc == JUAN_OK && !full(&q))
+		rc = fetch_hits(s, sql_hits_by_id,
+				rest ? (sqlite3_int64)rest : -1, &o, &q);
 done:
-	if (stmt)
-		sqlite3_reset(stmt);
+	order_free(&o);
 	free(expr);
 	free(prefixes);
 	if (rc == JUAN_ENOMEM)
 		store_set_error(s, "search: out of memory");
 	if (rc != JUAN_OK) {
-		search_hits_free(out, count);
+		search_hits_free(q.out, q.count);
 		return rc;
 	}
-	*hits = out;
-	*n = count;
+	*hits = q.out;
+	*n = q.count;
 	return JUAN_OK;
 }
 
 enum juan_status
 search_ids(struct store *s, const char *query, int64_t **ids, size_t *n)
 {
-	sqlite3_stmt *stmt = NULL;
-	int64_t *out = NULL, *more;
-	size_t count = 0, cap = 0;
+	struct order o = {0};
 	enum juan_status rc;
 	char *expr = NULL;
-	int step;
+	int64_t *out;
+	size_t i, j = 0, count;
 
 	*ids = NULL;
 	*n = 0;
 	rc = match_expr(s, query, &expr);
 	if (rc != JUAN_OK || !expr[0])
 		goto done;
-	stmt = store_stmt(s, sql_ids);
-	if (!stmt) {
-		rc = JUAN_EDB;
+	rc = order_hits(s, expr, &o);
+	if (rc != JUAN_OK || o.nall == 0)
+		goto done;
+	if (o.ranked) {
+		rc = collect_ids(s, sql_ranked, expr, ids, n);
 		goto done;
 	}
-	sqlite3_bind_text(stmt, 1, expr, -1, SQLITE_STATIC);
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		more = grow(out, sizeof(*out), count, &cap);
-		if (!more) {
-			store_set_error(s, "search: out of memory");
-			rc = JUAN_ENOMEM;
-			goto done;
-		}
-		out = more;
-		out[count++] = sqlite3_column_int64(stmt, 0);
+	out = malloc(o.nall * sizeof(*out));
+	if (!out) {
+		rc = JUAN_ENOMEM;
+		goto done;
 	}
-	if (step != SQLITE_DONE)
-		rc = store_fail(s, "search");
-done:
-	if (stmt)
-		sqlite3_reset(stmt);
-	free(expr);
-	if (rc != JUAN_OK) {
-		free(out);
-		return rc;
+	memcpy(out, o.title, o.ntitle * sizeof(*out));
+	count = o.ntitle;
+	/* the others, by id: o.all minus o.title_by_id, both sorted */
+	for (i = 0; i < o.nall; i++) {
+		while (j < o.ntitle && o.title_by_id[j] < o.all[i])
+			j++;
+		if (j < o.ntitle && o.title_by_id[j] == o.all[i])
+			continue;
+		out[count++] = o.all[i];
 	}
 	*ids = out;
 	*n = count;
-	return JUAN_OK;
+done:
+	order_free(&o);
+	free(expr);
+	if (rc == JUAN_ENOMEM)
+		store_set_error(s, "search: out of memory");
+	return rc;
 }
 
 /* ---- hits in a text ------------------------------------------------- */

@@ -589,6 +589,155 @@ test_follows_updates(void **state)
 	free(ids);
 }
 
+/* ---- many hits: SEARCH_RANK_MAX exceeded ---------------------------- */
+
+#define MANY (SEARCH_RANK_MAX + 200)
+
+/* A store of MANY documents (each its own text: the number) that all have
+ * 教育 in the body and 工作 in the title; one in three has 教育 in the
+ * title too. */
+static int
+setup_many(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	char err[256], path[64], title[128], body[256];
+	size_t i;
+
+	strcpy(f->dir, "/tmp/juan-test-search-XXXXXX");
+	if (!mkdtemp(f->dir))
+		return -1;
+	snprintf(f->path, sizeof(f->path), "%s/juan.db", f->dir);
+	if (store_open(f->path, &f->s, err, sizeof(err)) != JUAN_OK) {
+		fprintf(stderr, "%s\n", err);
+		return -1;
+	}
+	for (i = 0; i < MANY; i++) {
+		snprintf(path, sizeof(path), "/many/%zu.txt", i);
+		snprintf(title, sizeof(title), "关于%s工作的通知（第%zu号）",
+			 i % 3 == 0 ? "学校教育" : "后勤保障", i);
+		snprintf(body, sizeof(body), "各校：\n请做好%s督导工作。%s"
+			 "\n第%zu号\n", i % 2 ? "教育" : "素质教育",
+			 i % 5 ? "" : "教育质量是教育的生命线。", i);
+		put(f->s, path, title, body, strlen(body));
+	}
+	if (sqlite3_open(f->path, &f->raw) != SQLITE_OK)
+		return -1;
+	*state = f;
+	return 0;
+}
+
+/* The ids of the documents whose column col contains needle, by instr(), in
+ * id order, in *ids (caller frees); returns their number. */
+static size_t
+truth_in(sqlite3 *db, const char *col, const char *needle, int64_t **ids)
+{
+	sqlite3_stmt *stmt;
+	char sql[128];
+	size_t n = 0;
+
+	*ids = malloc(MANY * sizeof(**ids));
+	assert_non_null(*ids);
+	snprintf(sql, sizeof(sql), "SELECT id FROM documents"
+		 " WHERE instr(%s, ?1) > 0 ORDER BY id", col);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL),
+			 SQLITE_OK);
+	sqlite3_bind_text(stmt, 1, needle, -1, SQLITE_STATIC);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		assert_true(n < MANY);
+		(*ids)[n++] = sqlite3_column_int64(stmt, 0);
+	}
+	sqlite3_finalize(stmt);
+	return n;
+}
+
+/* Too many hits to rank: every hit still, the title hits first, then the
+ * others by id; search_run gives the same order with snippets. */
+static void
+test_many_hits_order(void **state)
+{
+	struct fixture *f = *state;
+	struct search_hit *hits = NULL;
+	int64_t *ids = NULL, *all, *titled, *sorted;
+	size_t n = 0, nhits = 0, nall, ntitled, i;
+
+	nall = truth_in(f->raw, "title || ' ' || body", "教育", &all);
+	ntitled = truth_in(f->raw, "title", "教育", &titled);
+	assert_true(nall > SEARCH_RANK_MAX);
+	assert_true(ntitled > 0 && ntitled < nall);
+	assert_int_equal(search_ids(f->s, "教育", &ids, &n), JUAN_OK);
+	assert_int_equal(n, nall);
+	/* the title hits first, in any order */
+	sorted = malloc(n * sizeof(*sorted));
+	assert_non_null(sorted);
+	memcpy(sorted, ids, ntitled * sizeof(*ids));
+	qsort(sorted, ntitled, sizeof(*sorted), id_cmp);
+	for (i = 0; i < ntitled; i++)
+		assert_int_equal(sorted[i], titled[i]);
+	/* then the others, by id */
+	for (i = ntitled + 1; i < n; i++)
+		assert_true(ids[i - 1] < ids[i]);
+	/* and all of them once */
+	memcpy(sorted, ids, n * sizeof(*ids));
+	qsort(sorted, n, sizeof(*sorted), id_cmp);
+	for (i = 0; i < n; i++)
+		assert_int_equal(sorted[i], all[i]);
+	/* search_run: the same order, a page or all */
+	assert_int_equal(search_run(f->s, "教育", 50, "[", "]", &hits, &nhits),
+			 JUAN_OK);
+	assert_int_equal(nhits, 50);
+	for (i = 0; i < nhits; i++) {
+		assert_int_equal(hits[i].id, ids[i]);
+		assert_non_null(strstr(hits[i].snippet, "[教育]"));
+	}
+	search_hits_free(hits, nhits);
+	assert_int_equal(search_run(f->s, "教育", 0, "[", "]", &hits, &nhits),
+			 JUAN_OK);
+	assert_int_equal(nhits, n);
+	for (i = 0; i < nhits; i++)
+		assert_int_equal(hits[i].id, ids[i]);
+	assert_non_null(strstr(hits[0].title, "学校教育"));
+	search_hits_free(hits, nhits);
+	free(ids);
+	free(sorted);
+	free(all);
+	free(titled);
+}
+
+/* Too many title hits to rank them: every hit by id. */
+static void
+test_many_title_hits(void **state)
+{
+	struct fixture *f = *state;
+	int64_t *ids = NULL, *all;
+	size_t n = 0, nall, i;
+
+	nall = truth_in(f->raw, "title", "工作", &all);
+	assert_true(nall > SEARCH_RANK_MAX);
+	assert_int_equal(search_ids(f->s, "工作", &ids, &n), JUAN_OK);
+	assert_int_equal(n, nall);
+	for (i = 0; i < n; i++)
+		assert_int_equal(ids[i], all[i]);
+	free(ids);
+	free(all);
+}
+
+/* Few hits in the same store are ranked: the title hit first. */
+static void
+test_many_few_ranked(void **state)
+{
+	struct fixture *f = *state;
+	int64_t *ids = NULL, *all;
+	size_t n = 0, nall;
+
+	nall = truth_in(f->raw, "title || ' ' || body", "第999号", &all);
+	assert_int_equal(nall, 1);
+	assert_int_equal(search_ids(f->s, "第999号", &ids, &n), JUAN_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(ids[0], all[0]);
+	free(ids);
+	free(all);
+}
+
 int
 main(void)
 {
@@ -610,6 +759,12 @@ main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_follows_updates, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_many_hits_order,
+						setup_many, teardown),
+		cmocka_unit_test_setup_teardown(test_many_title_hits,
+						setup_many, teardown),
+		cmocka_unit_test_setup_teardown(test_many_few_ranked,
+						setup_many, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
