@@ -539,6 +539,23 @@ is_title_hit(const struct order *o, int64_t id)
 					sizeof(id), id_cmp) != NULL;
 }
 
+/* The statements of one search read one snapshot of the store, so that the
+ * count, the title hits and the list agree while another process writes. */
+static enum juan_status
+snapshot_begin(struct store *s)
+{
+	if (sqlite3_exec(s->db, "SAVEPOINT search", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		return store_fail(s, "search");
+	return JUAN_OK;
+}
+
+static void
+snapshot_end(struct store *s)
+{
+	sqlite3_exec(s->db, "RELEASE search", NULL, NULL, NULL);
+}
+
 static enum juan_status
 order_hits(struct store *s, const char *expr, struct order *o)
 {
@@ -561,6 +578,7 @@ order_hits(struct store *s, const char *expr, struct order *o)
 	rc = collect_ids(s, sql_all, title_expr, &o->title_by_id, &o->ntitle);
 	if (rc == JUAN_OK && o->ntitle > 0 && o->ntitle <= RANK_MAX) {
 		rc = collect_ids(s, sql_ranked, title_expr, &o->title, &n);
+		/* the same set, in one snapshot; but the arrays must agree */
 		if (rc == JUAN_OK && n != o->ntitle) {
 			store_set_error(s, "search: the index changed");
 			rc = JUAN_EDB;
@@ -652,6 +670,7 @@ search_run(struct store *s, const char *query, size_t limit,
 	enum juan_status rc;
 	char *expr = NULL, *prefixes = NULL;
 	size_t i, rest;
+	bool snapshot = false;
 
 	*hits = NULL;
 	*n = 0;
@@ -668,6 +687,10 @@ search_run(struct store *s, const char *query, size_t limit,
 	q.open = mark_open ? mark_open : "";
 	q.close = mark_close ? mark_close : "";
 	q.limit = limit;
+	rc = snapshot_begin(s);
+	if (rc != JUAN_OK)
+		goto done;
+	snapshot = true;
 	rc = order_hits(s, expr, &o);
 	if (rc != JUAN_OK || o.nall == 0)
 		goto done;
@@ -683,6 +706,8 @@ search_run(struct store *s, const char *query, size_t limit,
 		rc = fetch_hits(s, sql_hits_by_id,
 				rest ? (sqlite3_int64)rest : -1, &o, &q);
 done:
+	if (snapshot)
+		snapshot_end(s);
 	order_free(&o);
 	free(expr);
 	free(prefixes);
@@ -705,12 +730,17 @@ search_ids(struct store *s, const char *query, int64_t **ids, size_t *n)
 	char *expr = NULL;
 	int64_t *out;
 	size_t i, j = 0, count;
+	bool snapshot = false;
 
 	*ids = NULL;
 	*n = 0;
 	rc = match_expr(s, query, &expr);
 	if (rc != JUAN_OK || !expr[0])
 		goto done;
+	rc = snapshot_begin(s);
+	if (rc != JUAN_OK)
+		goto done;
+	snapshot = true;
 	rc = order_hits(s, expr, &o);
 	if (rc != JUAN_OK || o.nall == 0)
 		goto done;
@@ -736,6 +766,8 @@ search_ids(struct store *s, const char *query, int64_t **ids, size_t *n)
 	*ids = out;
 	*n = count;
 done:
+	if (snapshot)
+		snapshot_end(s);
 	order_free(&o);
 	free(expr);
 	if (rc == JUAN_ENOMEM)
