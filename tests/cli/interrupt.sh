@@ -104,3 +104,21 @@ check_status "the import after kill -9" 0 "$JUAN" import "$WORK/corpus"
 check "the import after kill -9 finishes the job" \
 	"imported $((N - stored)), updated 0, unchanged $stored, failed 0" "$(cat "$WORK/out")"
 check "after kill -9 and again: every document once" "$N" "$(q 'SELECT count(*) FROM documents')"
+
+# A full disk (a file size limit, with SIGXFSZ ignored so that writes fail
+# with EFBIG): the import fails naming the store, what was committed stays
+# whole, and the same import without the limit finishes the job.
+export JUAN_DB="$WORK/full.db"
+sh -c 'trap "" XFSZ; ulimit -f 4000; exec "$0" import "$1"' "$JUAN" "$WORK/corpus" \
+	>"$WORK/out" 2>"$WORK/err"
+check "a full disk fails the import" 1 "$?"
+case $(cat "$WORK/err") in
+"juan: $JUAN_DB: "*) ok "a full disk: the store is named" ;;
+*) not_ok "a full disk: the store is named" "stderr: $(cat "$WORK/err")" ;;
+esac
+stored=$(q 'SELECT count(*) FROM documents')
+check "after a full disk the store is consistent" "ok" "$(q 'PRAGMA integrity_check')"
+check "after a full disk every document is indexed" "$stored" "$(q 'SELECT count(*) FROM doc_fts_docsize')"
+check_status "the import with space again" 0 "$JUAN" import "$WORK/corpus"
+check "the import with space finishes the job" \
+	"imported $((N - stored)), updated 0, unchanged $stored, failed 0" "$(cat "$WORK/out")"
