@@ -120,6 +120,12 @@ cmd_bad_option(const char *name, int ret, char **argv,
 		return cmd_usage(name, "option '-%c' needs a value", optopt);
 	if (optopt > ' ' && optopt < 0x7f)
 		return cmd_usage(name, "unknown option '-%c'", optopt);
+	/* A byte of a multibyte character: getopt stays on its element
+	 * ("-高校") until the last byte, so that is argv[optind] or the one
+	 * just consumed. */
+	if (optopt != 0 && argv[optind] != NULL && argv[optind][0] == '-' &&
+	    strchr(argv[optind] + 1, optopt) != NULL)
+		arg = argv[optind];
 	return cmd_usage(name, "unknown option '%s'", arg);
 }
 
