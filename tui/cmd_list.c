@@ -258,6 +258,8 @@ cmd_list(struct cmd *c, int argc, char **argv)
 	if (q.theme && q.untagged)
 		return cmd_usage("list", "give --theme or --untagged, not "
 				 "both");
+	if (q.search && cmd_query_blank(q.search))
+		return cmd_usage("list", "the --search QUERY is empty");
 	s = cmd_store(c);
 	if (!s)
 		return CMD_FAIL;

@@ -137,6 +137,20 @@ cmd_getopt_reset(void)
 }
 
 bool
+cmd_query_blank(const char *query)
+{
+	while (*query) {
+		if (*query == ' ' || *query == '\t')
+			query++;
+		else if (strncmp(query, "\xe3\x80\x80", 3) == 0)
+			query += 3;
+		else
+			return false;
+	}
+	return true;
+}
+
+bool
 cmd_parse_id(const char *arg, int64_t *id)
 {
 	char *end;
