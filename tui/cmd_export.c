@@ -77,6 +77,8 @@ cmd_export(struct cmd *c, int argc, char **argv)
 	if (optind < argc)
 		return cmd_usage("export", "unexpected argument '%s'",
 				 argv[optind]);
+	if (eo.all && eo.theme)
+		return cmd_usage("export", "give --theme or --all, not both");
 	if (eo.bom && eo.format != EXPORT_CSV)
 		return cmd_usage("export", "--bom is for --format csv only");
 	s = cmd_store(c);

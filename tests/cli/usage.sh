@@ -84,3 +84,11 @@ check "the newer store is untouched" "99 1" \
 
 # After --, a query may start with -.
 check_status "a query after -- may start with -" 0 "$JUAN" search -- -高校
+
+# Output that cannot be written fails the command, said once.
+if [ -w /dev/full ]; then
+	for a in --version --help "list --help"; do
+		"$JUAN" $a >/dev/full 2>"$WORK/err"
+		check "juan $a on a full disk fails" "1|juan: stdout: write error" "$?|$(cat "$WORK/err")"
+	done
+fi
