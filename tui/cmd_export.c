@@ -18,7 +18,7 @@ static const char usage[] =
 	"  --format jsonl  one JSON object a line\n"
 	"  --format md     a Markdown table per theme\n"
 	"  --theme NAME    only this theme (name or key)\n"
-	"  --all           untagged documents too\n"
+	"  --all           untagged documents too (not with --theme)\n"
 	"  --bom           start the CSV with a byte order mark (for Excel)\n"
 	"  -o, --output FILE  write FILE atomically instead of stdout\n";
 
