@@ -19,6 +19,9 @@ want=$(cd "$ROOT/assets" && {
 check "installed files" "$want" "$(cd "$D" && find . -type f | sed 's/^\.//' | sort)"
 check "the installed binary runs" "$("$ROOT/build/juan" --version)" "$("$D$P/bin/juan" --version)"
 check "the binary is executable by all" 755 "$(stat -c %a "$D$P/bin/juan")"
+JUAN_DB="$WORK/installed.db" "$D$P/bin/juan" themes load education >"$WORK/out" 2>&1
+check "the installed binary finds the installed theme sets" \
+	"loaded 16 themes from $D$P/share/juan/themes/education.tsv" "$(cat "$WORK/out")"
 if cmp -s "$ROOT/assets/juan.1" "$D$P/share/man/man1/juan.1"; then
 	ok "the man page is installed"
 else
