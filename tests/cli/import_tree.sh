@@ -57,6 +57,14 @@ case $(cat "$WORK/err") in
 *) not_ok "noise is not a text document" "stderr: $(cat "$WORK/err")" ;;
 esac
 
+# An empty file and one of white space are no documents either.
+: >"$WORK/empty.txt"
+printf ' \r\n　\n' >"$WORK/blank.txt"
+check_status "import of empty files fails" 1 "$JUAN" import "$WORK/empty.txt" "$WORK/blank.txt"
+check "empty files are named" \
+	"$(printf 'juan: %s: not a text document (empty)\njuan: %s: not a text document (nothing but white space)' "$WORK/empty.txt" "$WORK/blank.txt")" \
+	"$(cat "$WORK/err")"
+
 # An unreadable file and directory are reported, the rest imported.  Root
 # reads anything, so then the import runs as nobody (setpriv).
 U="$WORK/locked"
