@@ -137,10 +137,12 @@ bench: build/juan build/bench
 build/bench: bench/bench.c build/libjuan.a
 	$(CC) $(BASE_CFLAGS) $(STORE_CFLAGS) $(OPT_CFLAGS) -o $@ $^ $(STORE_LIBS) -pthread
 
+# The man page names the directory of the theme sets and the samples.
 install: build/juan
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/themes $(DESTDIR)$(DATADIR)/sample
 	install -m 755 build/juan $(DESTDIR)$(BINDIR)/juan
-	install -m 644 assets/juan.1 $(DESTDIR)$(MANDIR)/juan.1
+	sed 's|/usr/local/share/juan|$(DATADIR)|g' assets/juan.1 >$(DESTDIR)$(MANDIR)/juan.1
+	chmod 644 $(DESTDIR)$(MANDIR)/juan.1
 	install -m 644 assets/themes/*.tsv $(DESTDIR)$(DATADIR)/themes/
 	install -m 644 assets/sample/*.txt $(DESTDIR)$(DATADIR)/sample/
 
