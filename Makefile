@@ -135,7 +135,7 @@ bench: build/juan build/bench
 	sh bench/run.sh
 
 build/bench: bench/bench.c build/libjuan.a
-	$(CC) $(BASE_CFLAGS) $(STORE_CFLAGS) $(OPT_CFLAGS) -o $@ $^ $(STORE_LIBS) -pthread
+	$(CC) $(BASE_CFLAGS) $(STORE_CFLAGS) $(OPT_CFLAGS) -o $@ bench/bench.c build/libjuan.a $(STORE_LIBS) -pthread
 
 # The man page names the directory of the theme sets and the samples.
 install: build/juan

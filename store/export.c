@@ -113,7 +113,7 @@ find_theme(struct store *s, const char *name, int64_t *id)
 static void
 csv_field(FILE *out, const char *v, size_t len)
 {
-	bool guard = len > 0 && strchr("=+-@\t\r", v[0]) != NULL;
+	bool guard = len > 0 && v[0] && strchr("=+-@\t\r", v[0]) != NULL;
 	bool quote = false;
 	size_t i;
 

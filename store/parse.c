@@ -106,6 +106,19 @@ parse_is_digit(uint32_t cp)
 	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
 }
 
+bool
+parse_has_digit(const char *s, size_t start, size_t end)
+{
+	uint32_t cp;
+
+	while (start < end) {
+		start += text_next(s + start, end - start, &cp);
+		if (parse_is_digit(cp))
+			return true;
+	}
+	return false;
+}
+
 char *
 parse_dup(const char *s, size_t n)
 {

@@ -9,6 +9,7 @@
 #define HEAD_LINES 80 /* lines searched for the head */
 #define TAIL_LINES 30 /* lines searched for the tail */
 #define HEAD_OTHER 3  /* non-chrome lines (a title) allowed between chrome */
+#define PAGE_LINE 600 /* bytes of a line that may hold a whole page */
 
 enum field {
 	F_NONE,
@@ -189,6 +190,31 @@ label_at(const char *s, size_t end, size_t pos, enum field *field)
 	return best;
 }
 
+/* Skips the cell borders (| ｜) of a table row and the whitespace around
+ * them: | 文号 | 嘉教〔2024〕5号 |. */
+static size_t
+skip_bars(const char *s, size_t end, size_t pos)
+{
+	uint32_t cp;
+
+	while ((cp = parse_cp_at(s, end, pos)) == '|' || cp == 0xFF5C)
+		pos = parse_skip_space(s, end, pos + (cp == '|' ? 1 : 3));
+	return pos;
+}
+
+/* Where a value ends without the cell border after it. */
+static size_t
+trim_bars(const char *s, size_t start, size_t end)
+{
+	uint32_t cp;
+
+	end = parse_rtrim(s, start, end);
+	while (end > start && (s[end - 1] == '|' || (parse_prev(s, end, &cp)
+	    == 3 && cp == 0xFF5C)))
+		end = parse_rtrim(s, start, end - (s[end - 1] == '|' ? 1 : 3));
+	return end;
+}
+
 /* Skips the colon (or closing bracket) and the whitespace after a label. */
 static size_t
 skip_colon(const char *s, size_t end, size_t pos)
@@ -199,7 +225,7 @@ skip_colon(const char *s, size_t end, size_t pos)
 		pos++;
 	else if (cp == 0xFF1A || cp == 0x3011)
 		pos += 3;
-	return parse_skip_space(s, end, pos);
+	return skip_bars(s, end, parse_skip_space(s, end, pos));
 }
 
 /* Where the word at pos ends: at whitespace or the end. */
@@ -275,6 +301,12 @@ value_line(const char *s, size_t ts, size_t te, enum field f)
 		return false;
 	if (is_date_field(f))
 		return parse_date_at(s, te, ts, &used, date);
+	if (f == F_DOCNO && !parse_has_digit(s, ts, te))
+		return false;
+	if (f != F_TITLE && parse_ends_with_genre(s, ts, te) &&
+	    (f == F_ISSUER || f == F_DOCNO || contains(s, ts, te, "关于") ||
+	    parse_chars(s, ts, te) > 15))
+		return false; /* the title line after an empty field */
 	parse_prev(s, te, &last);
 	return parse_chars(s, ts, te) <= 60 && last != ':' && last != 0xFF1A &&
 	    !contains(s, ts, te, CH_PERIOD);
@@ -304,32 +336,70 @@ set_field(struct head_info *h, enum field f, size_t vs, size_t ve)
 	}
 }
 
-/* Reads the label/value pairs of the line [ts, te) that starts with a
- * label; a label alone at the end of its line may take the next line as its
+/* Where the unit of the head that starts at pos ends: at the end of its
+ * line or, in a long line with U+3000 in it (a whole page on one line),
+ * where a run of two or more whitespace characters ends its paragraph
+ * (OUTLINE.md, "Paragraphs", rule 2), unless the run spaces out the
+ * letters of a label (标　　题：).  *next: where the next unit starts. */
+static size_t
+unit_end(const char *s, size_t len, size_t pos, size_t *next)
+{
+	const char *nl = memchr(s + pos, '\n', len - pos);
+	size_t le = nl ? (size_t)(nl - s) : len, q, rs, word, run, n;
+	uint32_t cp;
+	enum field f;
+
+	*next = nl ? le + 1 : len;
+	if (le - pos <= PAGE_LINE || parse_find(s, pos, le, CH_IDEOSPACE) >= le)
+		return le;
+	q = word = parse_skip_space(s, le, pos);
+	while (q < le) {
+		n = text_next(s + q, le - q, &cp);
+		if (!text_is_space(cp)) {
+			q += n;
+			continue;
+		}
+		rs = q;
+		for (run = 0; q < le && text_is_space(parse_cp_at(s, le, q));
+		    run++)
+			q += text_next(s + q, le - q, &cp);
+		if (q < le && run >= 2 &&
+		    label_at(s, le, word, &f) <= rs - word) {
+			*next = q;
+			return rs;
+		}
+		word = q;
+	}
+	return le;
+}
+
+/* Reads the label/value pairs of the unit [ts, te) that starts with a
+ * label; a label alone at the end of its unit may take the next unit as its
  * value.  Returns where the head continues. */
 static size_t
 read_pairs(const char *s, size_t len, size_t ts, size_t te, size_t next,
     struct head_info *h)
 {
 	enum field f = F_NONE, nf = F_NONE;
-	size_t pos = ts, n, vs, ve, q, ls2, le2, ts2, te2;
-	const char *nl;
+	size_t pos = ts, n, vs, ve, q, le2, ts2, te2, next2;
 
 	while (pos < te && (n = label_at(s, te, pos, &f)) > 0) {
 		vs = skip_colon(s, te, pos + n);
 		q = label_at(s, te, vs, &nf) > 0 ? vs :
 		    next_label(s, vs, te, &nf);
-		ve = parse_rtrim(s, vs, f == F_SOURCE ? word_end(s, vs, q) :
+		ve = trim_bars(s, vs, f == F_SOURCE ? word_end(s, vs, q) :
 		    gap(s, vs, q));
 		if (ve == vs && q == te && next < len) {
-			ls2 = next;
-			nl = memchr(s + ls2, '\n', len - ls2);
-			le2 = nl ? (size_t)(nl - s) : len;
-			ts2 = parse_skip_space(s, le2, ls2);
-			te2 = parse_rtrim(s, ts2, le2);
+			next2 = next;
+			do { /* over blank lines */
+				ts2 = next2;
+				le2 = unit_end(s, len, ts2, &next2);
+				ts2 = parse_skip_space(s, le2, ts2);
+				te2 = parse_rtrim(s, ts2, le2);
+			} while (te2 == ts2 && next2 < len);
 			if (te2 > ts2 && value_line(s, ts2, te2, f)) {
 				set_field(h, f, ts2, te2);
-				return nl ? le2 + 1 : len;
+				return next2;
 			}
 		}
 		set_field(h, f, vs, ve);
@@ -505,22 +575,20 @@ parse_head(const char *s, size_t len, struct head_info *h)
 {
 	struct span other[HEAD_OTHER];
 	size_t pos = 0, next, le, ts, te, lines = 0, nother = 0;
-	const char *nl;
 	enum field f;
 
 	memset(h, 0, sizeof *h);
 	while (pos < len && lines++ < HEAD_LINES) {
-		nl = memchr(s + pos, '\n', len - pos);
-		le = nl ? (size_t)(nl - s) : len;
-		next = nl ? le + 1 : len;
+		le = unit_end(s, len, pos, &next);
 		ts = parse_skip_space(s, le, pos);
 		te = parse_rtrim(s, ts, le);
 		if (te == ts) {
 			pos = next;
 			continue;
 		}
-		if (label_at(s, te, ts, &f) > 0) {
-			pos = read_pairs(s, len, ts, te, next, h);
+		if (label_at(s, te, skip_bars(s, te, ts), &f) > 0) {
+			pos = read_pairs(s, len, skip_bars(s, te, ts), te, next,
+			    h);
 		} else if (chrome_line(s, ts, te, h)) {
 			pos = next;
 		} else {

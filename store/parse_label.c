@@ -94,8 +94,8 @@ refers(uint32_t cp)
 		0x7B2C, 0x3001, 0xFF0C, 0x3002, 0xFF1B, 0xFF1A, ',', ';', ':',
 		0x81F3, 0x548C, 0x6216, 0x53CA, 0x4E0E, 0x7684, 0x4E2D,
 		0x6240, 0x4E4B, 0x89C4, 0x6B3E, 0x9879, 0x4EE5, 0x8D77,
-		0x3011, 0x300B, 0x201D,
-	}; /* 第、，。；：,;: 至和或及与的中所之规款项以起】》” */
+		0x3011, 0x300B, 0x201D, 0x8BFE,
+	}; /* 第、，。；：,;: 至和或及与的中所之规款项以起】》”课 */
 	size_t i;
 
 	for (i = 0; i < sizeof after / sizeof after[0]; i++)
@@ -142,6 +142,22 @@ statute_label(const char *s, size_t len, size_t pos, struct label *lb)
 	lb->value = v;
 	lb->len = p - pos;
 	return true;
+}
+
+/* After 一、: a second numeral that makes the two a list of numbers rather
+ * than a label (一、二年级, 三、四月份, 五、六、七). */
+static bool
+grades(const char *s, size_t len, size_t pos)
+{
+	uint32_t cp = parse_cp_at(s, len, pos);
+	size_t n;
+
+	if (parse_cn_digit(cp) <= 0 && cp != CP_SHI)
+		return false;
+	n = pos + 3;
+	cp = parse_cp_at(s, len, n);
+	return cp == CP_DUN || cp == 0x6708 || /* 、 月 */
+	    (cp == 0x5E74 && parse_cp_at(s, len, n + 3) == 0x7EA7); /* 年级 */
 }
 
 bool
@@ -191,6 +207,8 @@ parse_label_at(const char *s, size_t len, size_t pos, struct label *lb)
 		if (c2 != ')' && c2 != CP_RPAREN)
 			return false;
 		p += c2 == ')' ? 1 : 3;
+		if (parse_cp_at(s, len, p) == CP_DUN)
+			p += 3; /* （一）、 */
 		lb->value = v;
 		lb->len = p - pos;
 		return true;
@@ -198,7 +216,16 @@ parse_label_at(const char *s, size_t len, size_t pos, struct label *lb)
 	p = pos;
 	n = parse_cn_number(s + p, len - p, 4, &v);
 	if (n > 0) {
-		if (v <= 0 || parse_cp_at(s, len, p + n) != CP_DUN)
+		c2 = parse_cp_at(s, len, p + n);
+		if (c2 == '.' || c2 == CP_FWDOT) { /* 一．, 一. */
+			p += n + (c2 == '.' ? 1 : 3);
+			if (v <= 0 || (p < len &&
+			    parse_is_digit(parse_cp_at(s, len, p))))
+				return false;
+			lb->rank = 4, lb->value = v, lb->len = p - pos;
+			return true;
+		}
+		if (v <= 0 || c2 != CP_DUN || grades(s, len, p + n + 3))
 			return false;
 		lb->rank = 4, lb->value = v, lb->len = n + 3;
 		return true;

@@ -154,6 +154,23 @@ docno_prefix(const char *s, size_t rs, size_t re)
 	return cut;
 }
 
+/* Whether the document number whose prefix starts at ds follows the title
+ * of the document it numbers: 《…的意见》（教基〔2023〕1号）. */
+static bool
+cited(const char *s, size_t from, size_t ds)
+{
+	uint32_t cp;
+	size_t n;
+
+	while (ds > from) {
+		n = parse_prev(s, ds, &cp);
+		if (!text_is_space(cp) && cp != '(' && cp != 0xFF08)
+			return cp == 0x300B || cp == 0x3009; /* 》〉 */
+		ds -= n;
+	}
+	return false;
+}
+
 /* A document number whose year bracket opens at pos: 国发〔2011〕35号,
  * 国发 〔2011〕 35 号; its prefix is searched back to from. */
 static bool
@@ -170,6 +187,8 @@ docno_at(const char *s, size_t from, size_t to, size_t pos, size_t *ds,
 	if (close != 0x3015 && close != ']' && close != 0xFF3D &&
 	    close != 0xFF09 && close != ')')
 		return false;
+	if (parse_has(s, to, q, "第"))
+		q += 3; /* 杭教发〔2024〕第3号 */
 	if (digits(s, to, &q, 5) == 0 || !parse_has(s, to, q, "号"))
 		return false;
 	re = parse_rtrim(s, from, pos);
@@ -183,6 +202,8 @@ docno_at(const char *s, size_t from, size_t to, size_t pos, size_t *ds,
 	}
 	if (rs == re && (cp == 0xFF08 || cp == '('))
 		return false; /* （2019）3号 inside a sentence */
+	if (cited(s, from, rs))
+		return false;
 	*ds = docno_prefix(s, rs, re);
 	*de = q + 3;
 	return true;
@@ -322,6 +343,22 @@ open_paren_before(const char *s, size_t ts, size_t pe)
 	return pe;
 }
 
+/* A line in parentheses that completes the title above it: the years of
+ * a plan (（2024—2026年）), 试行, 征求意见稿; not a date or a number. */
+static bool
+title_note(const char *s, size_t ts, size_t te)
+{
+	uint32_t first, last;
+
+	text_next(s + ts, te - ts, &first);
+	parse_prev(s, te, &last);
+	return (first == '(' || first == 0xFF08) &&
+	    (last == ')' || last == 0xFF09) && parse_chars(s, ts, te) <= 18 &&
+	    parse_find(s, ts, te, "月") >= te &&
+	    parse_find(s, ts, te, "号") >= te &&
+	    parse_find(s, ts, te, "通过") >= te;
+}
+
 /* The title lines at the body's start, and a document number and date
  * printed with them. */
 static void
@@ -386,6 +423,8 @@ title_zone(struct meta_ctx *c)
 		    !parse_has(s, te, ts, CH_LPAREN) &&
 		    !parse_has(s, te, ts, "(")) {
 			add_title(&c->title, s, ts, te);
+		} else if (title_note(s, ts, te)) {
+			add_title(&c->title, s, ts, te);
 		} else {
 			return;
 		}
@@ -394,9 +433,29 @@ title_zone(struct meta_ctx *c)
 	}
 }
 
+/* Whether the text at pos opens like a document's first sentence: 根据…,
+ * 为深入…, 2024年是…. */
+static bool
+text_opens(const char *s, size_t end, size_t pos)
+{
+	static const char *const words[] = {
+		"根据", "为了", "为深入", "为进一步", "为全面", "为贯彻", "为加快",
+		"为推进", "为做好", "按照", "依据", "依照", "近日", "日前",
+	};
+	size_t i, q = pos;
+
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (parse_has(s, end, pos, words[i]))
+			return true;
+	for (i = 0; i < 4 && q < end && s[q] >= '0' && s[q] <= '9'; i++)
+		q++;
+	return i == 4 && parse_has(s, end, q, "年是");
+}
+
 /* A title glued to the text after it, with no docno to end it: the text
  * up to the first genre word before the first comma, outside 《》, when it
- * reads like a title (关于…, …就《…》答记者问). */
+ * reads like a title (关于…, …就《…》答记者问) or the text after it opens
+ * like a first sentence (…行动计划根据…). */
 static void
 genre_prefix(struct meta_ctx *c)
 {
@@ -424,7 +483,8 @@ genre_prefix(struct meta_ctx *c)
 		else if (depth == 0 && genre_at(s, te, pos, &g) &&
 		    parse_chars(s, ts, pos) >= 6 &&
 		    (parse_find(s, ts, pos, "关于") < pos ||
-		    parse_find(s, ts, pos, "就《") < pos)) {
+		    parse_find(s, ts, pos, "就《") < pos ||
+		    text_opens(s, te, pos + g))) {
 			add_title(&c->title, s, ts, pos + g);
 			return;
 		}
@@ -546,6 +606,27 @@ han_only(const char *s, size_t start, size_t end)
 	return true;
 }
 
+/* Whether [start, end) names a time rather than signs: 比赛时间,
+ * 报名截止日期. */
+static bool
+names_time(const char *s, size_t start, size_t end)
+{
+	return ends_with(s, start, end, "时间") ||
+	    ends_with(s, start, end, "日期") || ends_with(s, start, end, "截止");
+}
+
+/* Whether a date alone in its paragraph after p can sign the text: p is
+ * not a heading or a field (一、比赛时间 / 2024年5月10日). */
+static bool
+after_field(const char *s, const struct para *p)
+{
+	uint32_t last;
+
+	parse_prev(s, p->end, &last);
+	return !is_label_start(s, p->end, p->start) && last != 0xFF1A &&
+	    last != ':' && !names_time(s, p->start, p->end);
+}
+
 /* The signature: the first paragraph that ends with a full date after at
  * most a short organ's name (…落实。国务院办公厅2020年11月1日（此件公开发布）).
  * Its organ, or the paragraph before, is the fallback issuer. */
@@ -553,7 +634,7 @@ static void
 signature(struct meta_ctx *c, struct pbuf *organ)
 {
 	const char *s = c->b;
-	size_t i, ts, te, ds, sb, open, k;
+	size_t i, ts, te, ds, sb, open, k, e;
 	uint32_t cp;
 	char date[11];
 
@@ -583,9 +664,18 @@ signature(struct meta_ctx *c, struct pbuf *organ)
 		}
 		if ((k == sb && sb > ts) || !han_only(s, k, ds))
 			continue;
+		e = parse_rtrim(s, k, ds);
+		if (e > k && names_time(s, k, e))
+			continue; /* 比赛时间2024年5月10日 */
+		if (e == k && k > ts && (cp == 0xFF1A || cp == ':' ||
+		    cp == 0xFF0C || cp == ','))
+			continue; /* 截止时间：2024年4月30日 */
+		if (e == k && k == ts && i > 0 &&
+		    !after_field(s, &c->p[i - 1]))
+			continue; /* 一、比赛时间 / 2024年5月10日 */
 		memcpy(c->date, date, sizeof date);
-		if (parse_rtrim(s, k, ds) > k)
-			organ_text(s, k, parse_rtrim(s, k, ds), organ);
+		if (e > k)
+			organ_text(s, k, e, organ);
 		else if (i > 0)
 			organ_text(s, c->p[i - 1].start, c->p[i - 1].end,
 			    organ);
@@ -628,7 +718,8 @@ site_suffix(const char *s, size_t start, size_t end)
 	return end;
 }
 
-/* A site's abbreviation (市教育局, 区政府) rather than an organ's name. */
+/* A site's abbreviation (市教育局, 区政府) rather than an organ's name;
+ * a title may use one too. */
 static bool
 abbreviated(const char *s, struct span sp)
 {
@@ -636,6 +727,19 @@ abbreviated(const char *s, struct span sp)
 	    parse_has(s, sp.end, sp.start, "区") ||
 	    parse_has(s, sp.end, sp.start, "县") ||
 	    parse_has(s, sp.end, sp.start, "省");
+}
+
+/* Whether the issuer the title names (区教育局) abbreviates the organ the
+ * signature names in full (无锡市滨湖区教育局). */
+static bool
+spelt_out(const struct pbuf *title_organ, const struct pbuf *sig_organ)
+{
+	size_t n = title_organ->len;
+
+	return n > 0 && !title_organ->oom && !sig_organ->oom &&
+	    sig_organ->len > n && abbreviated(title_organ->p,
+	    (struct span){ 0, n }) &&
+	    memcmp(sig_organ->p + sig_organ->len - n, title_organ->p, n) == 0;
 }
 
 enum juan_status
@@ -678,6 +782,8 @@ parse_meta(const char *s, const struct head_info *h,
 	signature(&c, &sig_organ);
 	if (!order && c.title.len > 0 && !c.title.oom)
 		title_issuers(c.title.p, c.title.len, &c.issuer);
+	if (spelt_out(&c.issuer, &sig_organ))
+		c.issuer.len = 0;
 	if (c.issuer.len == 0 && sig_organ.len > 0)
 		pbuf_add(&c.issuer, sig_organ.p, sig_organ.len);
 	if (c.issuer.len == 0 && h->issuer.end > h->issuer.start &&
@@ -686,7 +792,8 @@ parse_meta(const char *s, const struct head_info *h,
 		    h->issuer.start, h->issuer.end) - h->issuer.start);
 	free(sig_organ.p);
 
-	if (h->docno.end > h->docno.start) {
+	if (parse_has_digit(s, h->docno.start, h->docno.end)) {
+		/* not 文号：无 */
 		free(c.docno.p);
 		memset(&c.docno, 0, sizeof c.docno);
 		add_docno(&c.docno, s, h->docno.start, h->docno.end);

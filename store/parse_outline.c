@@ -56,7 +56,10 @@ struct outline {
 	} stack[9];
 	int depth;
 	long last[9]; /* the value of the last heading of each rank */
+	bool in_enum[9]; /* an item of this rank was taken for an enumeration
+			  * entry since the last heading of its rank */
 	enum zone zone;
+	unsigned table_ranks; /* the label families a table's rows use */
 	char toc_first[TOC_LABEL];
 	size_t toc_first_len;
 };
@@ -214,6 +217,7 @@ push_heading(struct outline *o, size_t start, const struct label *lb,
 {
 	struct heading *h;
 	size_t cap;
+	int i;
 
 	if (o->nh == o->cap) {
 		cap = o->cap ? o->cap * 2 : 32;
@@ -236,6 +240,8 @@ push_heading(struct outline *o, size_t start, const struct label *lb,
 	o->stack[o->depth].value = lb->value;
 	o->depth++;
 	o->last[lb->rank] = lb->value;
+	for (i = lb->rank; i < 9; i++)
+		o->in_enum[i] = false;
 	if (o->zone == ZONE_BOX)
 		o->zone = ZONE_TEXT;
 	return true;
@@ -254,7 +260,7 @@ start_ok(const struct outline *o, const struct para *p,
 		return successor(o, lb, true);
 	prev = prev_visible(o->s, p->start);
 	if (is_enum_sep(prev))
-		return successor(o, lb, false);
+		return !o->in_enum[lb->rank] && successor(o, lb, false);
 	if (is_colon(prev))
 		return !item_is_enum(o->s, p->start + lb->len, p->end);
 	return true;
@@ -343,10 +349,28 @@ has_punct(const char *s, size_t start, size_t end)
 	return false;
 }
 
+/* A character no title ends with: the line broke in mid-phrase (…建设和 /
+ * 治理能力现代化). */
+static bool
+dangling(uint32_t cp)
+{
+	static const uint32_t words[] = {
+		0x548C, 0x4E0E, 0x53CA, 0x7684, 0x5E76, 0x5BF9, 0x5728, 0x4E3A,
+		0x4EE5, 0x4E4B, 0x4E8E, 0x628A, 0x5C06, 0x6216,
+	}; /* 和与及的并对在为以之于把将或 */
+	size_t i;
+
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (words[i] == cp)
+			return true;
+	return false;
+}
+
 /* A heading broken by a hard line break: its long title runs to the end of
  * its line and the next line holds a short unpunctuated piece followed by
  * the next label (第二章　防治船舶及其有关作业活动污染 /
- * 海洋环境的一般规定). */
+ * 海洋环境的一般规定), or the title stops in mid-phrase (…建设和 /
+ * 治理能力现代化). */
 static bool
 broken_heading(const struct outline *o, const struct para *paras,
     size_t npara, size_t i)
@@ -368,7 +392,7 @@ broken_heading(const struct outline *o, const struct para *paras,
 	    parse_chars(o->s, nx->start, nx->end) > 20 ||
 	    has_punct(o->s, nx->start, nx->end))
 		return false;
-	return i + 2 >= npara ||
+	return i + 2 >= npara || dangling(last) ||
 	    parse_label_at(o->s, o->len, paras[i + 2].start, &lb);
 }
 
@@ -398,6 +422,23 @@ skip_number(const char *s, size_t end, size_t q)
 	return parse_skip_space(s, end, q);
 }
 
+/* A line that continues an attachment list's entry: a short piece of a
+ * name wrapped onto its own line (…任务分工 / 表), not a label, a sentence, a
+ * date or a new 附件 caption. */
+static bool
+attach_more(const char *s, const struct para *p)
+{
+	struct label lb;
+	char date[11];
+	size_t used;
+
+	return p->line_start && parse_chars(s, p->start, p->end) <= 40 &&
+	    !parse_label_at(s, p->end, p->start, &lb) &&
+	    !has_punct(s, p->start, p->end) &&
+	    !parse_date_at(s, p->end, p->start, &used, date) &&
+	    starts_with_word(s, p, 0x9644, 0x4EF6) == 0;
+}
+
 /* Attachment lists, tables of contents, 专栏 boxes and flattened tables.
  * Returns true when paragraph p is left out of the outline. */
 static bool
@@ -412,7 +453,7 @@ skip_zone(struct outline *o, const struct para *p)
 	    parse_chars(s, p->start, p->end) <= 80 &&
 	    parse_find(s, p->start, p->end, CH_PERIOD) >= p->end;
 	if (o->zone == ZONE_ATTACH) {
-		if (short_label && lb.rank >= 5)
+		if ((short_label && lb.rank >= 5) || attach_more(s, p))
 			return true;
 		o->zone = ZONE_TEXT;
 	}
@@ -442,9 +483,15 @@ skip_zone(struct outline *o, const struct para *p)
 	}
 	if ((q = starts_with_word(s, p, 0x76EE, 0x5F55)) > 0) { /* 目录 */
 		q = parse_skip_space(s, p->end, q);
+		if (q < p->end && is_colon(parse_cp_at(s, p->end, q)))
+			q = parse_skip_space(s, p->end,
+			    q + (s[q] == ':' ? 1 : 3));
 		if (q == p->end || parse_label_at(s, p->end, q, &lb)) {
+			/* the entries may stand on the 目录 line itself */
 			o->zone = ZONE_TOC;
-			o->toc_first_len = 0;
+			o->toc_first_len = q == p->end ? 0 :
+			    lb.len < TOC_LABEL ? lb.len : TOC_LABEL;
+			memcpy(o->toc_first, s + q, o->toc_first_len);
 			return true;
 		}
 	}
@@ -454,8 +501,21 @@ skip_zone(struct outline *o, const struct para *p)
 		o->zone = ZONE_BOX;
 		return true;
 	}
-	if (starts_with_word(s, p, 0x5E8F, 0x53F7) > 0) /* 序号 */
+	if (starts_with_word(s, p, 0x5E8F, 0x53F7) > 0) { /* 序号 */
 		o->zone = ZONE_TABLE;
+		o->table_ranks = 0;
+		return true;
+	}
+	if (o->zone == ZONE_TABLE && parse_label_at(s, p->end, p->start, &lb)) {
+		/* the text goes on after the table with the numbering it left,
+		 * unless the table's rows use that family themselves */
+		if (!(o->table_ranks & 1u << lb.rank) && lb.rank <= 5 &&
+		    successor(o, &lb, false)) {
+			o->zone = ZONE_TEXT;
+			return false;
+		}
+		o->table_ranks |= 1u << lb.rank;
+	}
 	return o->zone == ZONE_TABLE;
 }
 
@@ -537,7 +597,9 @@ parse_outline(const char *s, size_t len, const struct para *paras,
 			continue;
 		from = p->start;
 		if (parse_label_at(s, p->end, p->start, &lb) &&
-		    start_ok(&o, p, &lb)) {
+		    !start_ok(&o, p, &lb)) {
+			o.in_enum[lb.rank] = true;
+		} else if (parse_label_at(s, p->end, p->start, &lb)) {
 			if (!push_heading(&o, p->start, &lb, p->end))
 				goto done;
 			from = p->start + lb.len;

@@ -91,6 +91,8 @@ size_t parse_find(const char *s, size_t from, size_t to, const char *lit);
 size_t parse_chars(const char *s, size_t start, size_t end);
 /* ASCII or full-width digit. */
 bool parse_is_digit(uint32_t cp);
+/* Whether s[start..end) holds an ASCII or full-width digit. */
+bool parse_has_digit(const char *s, size_t start, size_t end);
 /* A NUL-terminated copy of s[0..n); caller frees; NULL when out of memory. */
 char *parse_dup(const char *s, size_t n);
 /* Append s[0..n) to b, with or without its whitespace. */

@@ -105,6 +105,196 @@ test_samples(void **state)
 	}
 }
 
+/* A copy of s[0..n) with every from replaced by to; caller frees. */
+static char *
+replaced(const char *s, size_t n, const char *from, const char *to)
+{
+	size_t fl = strlen(from), tl = strlen(to), i = 0, j = 0;
+	char *out = malloc(n * (tl > fl ? tl : fl) + 1);
+
+	assert_non_null(out);
+	while (i < n) {
+		if (n - i >= fl && memcmp(s + i, from, fl) == 0) {
+			memcpy(out + j, to, tl);
+			j += tl;
+			i += fl;
+		} else {
+			out[j++] = s[i++];
+		}
+	}
+	out[j] = '\0';
+	return out;
+}
+
+enum variant {
+	V_NO_BLANK,   /* blank lines removed */
+	V_INDENT,     /* every line indented with 　　 */
+	V_SPACED,     /* NBSP before, spaces after, a blank line between */
+	V_ONE_LINE,   /* the body's lines joined by 　　 into one line */
+	V_ONE_LINE_SP, /* … by 　 and two spaces */
+	V_RUN_IN,     /* … by nothing: run-together text */
+	V_PAGE_LINE,  /* the whole page, head and tail too, on one line */
+	V_FULL_PAREN, /* ( ) turned into （ ） */
+	V_HALF_PAREN, /* （ ） turned into ( ) */
+	V_COUNT
+};
+
+/* The sample text made into variant v; caller frees.  The body is the one
+ * the parser finds in the original: the head and tail stay as they are. */
+static char *
+make_variant(const char *text, size_t len, enum variant v)
+{
+	static const char *const sep[] = { "　　", "　  ", "", "　　" };
+	char *out, *tmp;
+	struct doc *d;
+	size_t i, j = 0, bs, be, ls, k;
+	bool first = true;
+
+	if (v == V_FULL_PAREN) {
+		tmp = replaced(text, len, "(", "（");
+		out = replaced(tmp, strlen(tmp), ")", "）");
+		free(tmp);
+		return out;
+	}
+	if (v == V_HALF_PAREN) {
+		tmp = replaced(text, len, "（", "(");
+		out = replaced(tmp, strlen(tmp), "）", ")");
+		free(tmp);
+		return out;
+	}
+	out = malloc(len * 6 + 16); /* 8 more bytes a line at most */
+	assert_non_null(out);
+	assert_int_equal(doc_parse(text, len, &d), JUAN_OK);
+	bs = d->head_len;
+	be = d->head_len + d->body_len;
+	doc_free(&d);
+	for (i = 0; i < len; i = k + 1) {
+		ls = i;
+		for (k = i; k < len && text[k] != '\n'; k++)
+			;
+		while (i < k && (text[i] == ' ' || text[i] == '\t'))
+			i++;
+		while (k - i >= 3 && memcmp(text + i, "　", 3) == 0)
+			i += 3;
+		if (v == V_NO_BLANK && i == k)
+			continue;
+		if (v == V_PAGE_LINE) {
+			bs = 0;
+			be = len;
+		}
+		if (v >= V_ONE_LINE && v <= V_PAGE_LINE && ls >= bs &&
+		    ls < be) {
+			if (i == k)
+				continue;
+			if (!first) {
+				memcpy(out + j, sep[v - V_ONE_LINE],
+				    strlen(sep[v - V_ONE_LINE]));
+				j += strlen(sep[v - V_ONE_LINE]);
+			}
+			first = false;
+			memcpy(out + j, text + i, k - i);
+			j += k - i;
+			if (k >= be || k + 1 >= be)
+				out[j++] = '\n';
+			continue;
+		}
+		if (v == V_SPACED && i == k)
+			continue;
+		if (v == V_INDENT) {
+			memcpy(out + j, "　　", 6);
+			j += 6;
+		} else if (v == V_SPACED) {
+			memcpy(out + j, "\xC2\xA0\xC2\xA0", 4);
+			j += 4;
+		} else {
+			i = ls;
+		}
+		memcpy(out + j, text + i, k - i);
+		j += k - i;
+		if (v == V_SPACED) {
+			memcpy(out + j, "  \n", 3);
+			j += 3;
+		}
+		if (k < len)
+			out[j++] = '\n';
+	}
+	out[j] = '\0';
+	return out;
+}
+
+/* Cuts the titles off printed outline lines, in place. */
+static void
+untitled(char *outline)
+{
+	char *r = outline, *w = outline;
+	int tabs = 0;
+
+	for (; *r; r++) {
+		if (*r == '\n')
+			tabs = 0;
+		else if (*r == '\t' && ++tabs == 2)
+			continue;
+		if (tabs < 2)
+			*w++ = *r;
+	}
+	*w = '\0';
+}
+
+/* The samples reshaped as copying from the web reshapes documents: the
+ * outline and the metadata stay those of the ground truth, with ( ) and
+ * （ ） exchanged where the text exchanged them. */
+static void
+test_sample_variants(void **state)
+{
+	static const char *const names[] = {
+		"no blank lines", "indented", "spaced", "one line",
+		"one line, 　 and spaces", "run together", "page on one line",
+		"full-width ( )",
+		"half-width （ ）",
+	};
+	char path[256], *text, *var, *want[2], *got, *tmp;
+	size_t i, len, wlen;
+	int v, w, failed = 0;
+
+	(void)state;
+	for (i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+		snprintf(path, sizeof path, "assets/sample/%s.txt", samples[i]);
+		text = slurp(path, &len);
+		for (v = 0; v < V_COUNT; v++) {
+			var = make_variant(text, len, (enum variant)v);
+			for (w = 0; w < 2; w++) {
+				snprintf(path, sizeof path,
+				    "tests/fixtures/expected/%s.%s", samples[i],
+				    w == OUTLINE ? "outline" : "meta");
+				want[w] = slurp(path, &wlen);
+				if (v == V_FULL_PAREN || v == V_HALF_PAREN) {
+					tmp = make_variant(want[w], wlen,
+					    (enum variant)v);
+					free(want[w]);
+					want[w] = tmp;
+				}
+				got = printed(var, strlen(var), (enum what)w);
+				if (v == V_RUN_IN && w == OUTLINE) {
+					/* titles run to the next label */
+					untitled(want[w]);
+					untitled(got);
+				}
+				if (strcmp(got, want[w]) != 0) {
+					print_error("%s, %s:\nwant:\n%s"
+					    "got:\n%s", samples[i], names[v],
+					    want[w], got);
+					failed++;
+				}
+				free(got);
+				free(want[w]);
+			}
+			free(var);
+		}
+		free(text);
+	}
+	assert_int_equal(failed, 0);
+}
+
 /* The parts add up, sections lie inside the body in order, and each ends
  * after it starts. */
 static void
@@ -363,6 +553,145 @@ static const struct outline_case outline_cases[] = {
 	  "关于下达项目资金的通知\n各单位：\n一、项目名称：校舍维修\n资金来源："
 	  "市财政\n二、工作要求\n",
 	  "1\t一、\t项目名称：校舍维修\n1\t二、\t工作要求\n" },
+	{ "one line with 　 and two spaces as paragraph marks, 1． items",
+	  "为做好工作，现提出如下要点。\xE3\x80\x80  一、总体要求\xE3\x80\x80  "
+	  "（一）指导思想。坚持立德树人。\xE3\x80\x80  1．加强党建。做好工作。"
+	  "\xE3\x80\x80  2．完善制度\xE3\x80\x80  二、主要任务",
+	  "1\t一、\t总体要求\n2\t（一）\t指导思想\n3\t1．\t加强党建\n"
+	  "3\t2．\t完善制度\n1\t二、\t主要任务\n" },
+	{ "one-line statute with letter-spaced chapters",
+	  "　　第一章　总　　则　　第一条　为了规范管理，制定本办法。"
+	  "　　第二条　本办法适用于全市中小学。　　第二章　附　　则"
+	  "　　第三条　本办法自发布之日起施行。",
+	  "1\t第一章\t总　　则\n2\t第一条\t为了规范管理，制定本办法\n"
+	  "2\t第二条\t本办法适用于全市中小学\n1\t第二章\t附　　则\n"
+	  "2\t第三条\t本办法自发布之日起施行\n" },
+	{ "articles run together after 。 and ；",
+	  "第一条　为了加强管理，制定本办法。第二条　本办法适用于全区；"
+	  "第三条　区教育局负责实施。第四条第一款规定的情形除外。\n",
+	  "1\t第一条\t为了加强管理，制定本办法\n1\t第二条\t本办法适用于全区；\n"
+	  "1\t第三条\t区教育局负责实施\n" },
+	{ "run-together numbering with no separators at all",
+	  "一、总体要求以习近平新时代中国特色社会主义思想为指导二、主要任务"
+	  "加强教师队伍建设三、保障措施加强组织领导",
+	  "1\t一、\t总体要求以习近平新时代中国特色社会主义思想为指导\n"
+	  "1\t二、\t主要任务加强教师队伍建设\n1\t三、\t保障措施加强组织领导\n" },
+	{ "run-together numbering with nested items",
+	  "一、总体要求以习近平新时代中国特色社会主义思想为指导。二、主要任务"
+	  "（一）加强队伍建设。提升教师素质。（二）深化课程改革。",
+	  "1\t一、\t总体要求以习近平新时代中国特色社会主义思想为指导\n"
+	  "1\t二、\t主要任务\n2\t（一）\t加强队伍建设\n2\t（二）\t深化课程改革\n" },
+	{ "㈠ ⑴ ① families nest",
+	  "一、主要任务\n㈠加强领导\n⑴明确职责\n①落实到人\n②定期检查\n"
+	  "⑵强化考核\n㈡完善机制\n",
+	  "1\t一、\t主要任务\n2\t㈠\t加强领导\n3\t⑴\t明确职责\n4\t①\t落实到人\n"
+	  "4\t②\t定期检查\n3\t⑵\t强化考核\n2\t㈡\t完善机制\n" },
+	{ "all the families nest in rank order",
+	  "第一部分　总体要求\n第一章　总则\n第一节　一般规定\n"
+	  "第一条　为了规范。\n（一）适用范围\n1.学校\n（1）公办学校\n①小学\n"
+	  "第二部分　主要任务\n一、加强领导\n",
+	  "1\t第一部分\t总体要求\n2\t第一章\t总则\n3\t第一节\t一般规定\n"
+	  "4\t第一条\t为了规范\n5\t（一）\t适用范围\n6\t1.\t学校\n"
+	  "7\t（1）\t公办学校\n8\t①\t小学\n1\t第二部分\t主要任务\n"
+	  "2\t一、\t加强领导\n" },
+	{ "label exact, whitespace after it and at the end dropped",
+	  "1. 加强领导\n（二）　指导思想　\n3、 完善制度：\n一、总体 要求。具体内容"
+	  "\n",
+	  "1\t1.\t加强领导\n1\t（二）\t指导思想\n2\t3、\t完善制度：\n"
+	  "1\t一、\t总体 要求\n" },
+	{ "indentation by spaces, NBSP and TAB",
+	  "\xC2\xA0\xC2\xA0一、总体要求\n  （一）指导思想\n\t1.坚持党的领导\n"
+	  "\xE3\x80\x80\xE3\x80\x80（二）基本原则\n",
+	  "1\t一、\t总体要求\n2\t（一）\t指导思想\n3\t1.\t坚持党的领导\n"
+	  "2\t（二）\t基本原则\n" },
+	{ "decimals and numbered sections are not labels",
+	  "一、发展目标\n1.1总体目标\n3.5%的学校达到标准。\n2.5亿元用于建设。\n"
+	  "二、主要任务\n",
+	  "1\t一、\t发展目标\n1\t二、\t主要任务\n" },
+	{ "not labels: 一要, 专栏, dashes, 第一，, 首先",
+	  "一要加强领导。\n二要完善制度。\n——坚持党的领导。\n第一，明确目标。\n"
+	  "首先，落实责任。\n其次，加强考核。\n",
+	  "" },
+	{ "items after a colon that end with ； are an enumeration",
+	  "一、工作要求\n学校应当做到：\n（一）按时上报；\n（二）如实填写。\n"
+	  "二、保障措施\n（三）加强监管。有下列情形之一的：1.未按规定办学的；"
+	  "2.违规收费的。\n",
+	  "1\t一、\t工作要求\n1\t二、\t保障措施\n2\t（三）\t加强监管\n" },
+	{ "references to articles and chapters are not headings",
+	  "第三章所列事项，依照执行。\n第十条的规定适用于民办学校。\n"
+	  "依照第六条第二款处理。\n",
+	  "" },
+	{ "attachment list with continuation lines",
+	  "二、保障措施\n加强领导。\n附件：1.杭州市上城区2024年教育工作重点任务"
+	  "分工\n　　　表\n　　　2.杭州市上城区教育系统联系人名单\n"
+	  "杭州市上城区教育局\n2024年3月1日\n",
+	  "1\t二、\t保障措施\n" },
+	{ "attachment list of 1、 items, then the attachment's own text",
+	  "一、工作要求\n请落实。\n附件：1、学校名单\n2、联系人名单\n附件1\n"
+	  "学校名单\n一、城区学校\n",
+	  "1\t一、\t工作要求\n1\t一、\t城区学校\n" },
+	{ "attachment caption",
+	  "一、工作要求\n请落实。\n附件1：学校名单\n1.第一中学\n2.第二中学\n",
+	  "1\t一、\t工作要求\n" },
+	{ "table of contents on one line",
+	  "目录：一、总体要求 二、主要任务\n一、总体要求\n（一）指导思想\n"
+	  "二、主要任务\n",
+	  "1\t一、\t总体要求\n2\t（一）\t指导思想\n1\t二、\t主要任务\n" },
+	{ "table of contents, chapters numbered again",
+	  "目　录\n一、总体要求\n二、主要任务\n一、总体要求\n（一）指导思想\n"
+	  "二、主要任务\n",
+	  "1\t一、\t总体要求\n2\t（一）\t指导思想\n1\t二、\t主要任务\n" },
+	{ "（此件公开发布） is not a heading",
+	  "一、工作要求\n请落实。\n（此件公开发布）\n",
+	  "1\t一、\t工作要求\n" },
+	{ "a heading broken by a line break is joined",
+	  "一、坚持立德树人，全面提升学生综合\n素质\n（一）加强德育工作\n",
+	  "1\t一、\t坚持立德树人，全面提升学生综合素质\n2\t（一）\t加强德育工作\n"
+	  },
+	{ "a heading that lost its 。 runs to the next 。",
+	  "（一）加强队伍建设\n1.提高研训实效充分发挥教研中心职能，提升实效。"
+	  "抓好培训。\n",
+	  "1\t（一）\t加强队伍建设\n2\t1.\t"
+	  "提高研训实效充分发挥教研中心职能，提升实效\n" },
+	{ "repeated and out-of-order numbers are kept",
+	  "一、总体要求\n三、主要任务\n二、保障措施\n二、组织实施\n（二）加强领导\n"
+	  "（一）完善制度\n",
+	  "1\t一、\t总体要求\n1\t三、\t主要任务\n1\t二、\t保障措施\n"
+	  "1\t二、\t组织实施\n2\t（二）\t加强领导\n2\t（一）\t完善制度\n" },
+	{ "numbering that restarts in each section",
+	  "一、主要任务\n1.加强领导\n2.完善制度\n二、保障措施\n1.加大投入\n"
+	  "（一）经费\n1.专项经费\n",
+	  "1\t一、\t主要任务\n2\t1.\t加强领导\n2\t2.\t完善制度\n1\t二、\t保障措施\n"
+	  "2\t1.\t加大投入\n2\t（一）\t经费\n3\t1.\t专项经费\n" },
+	{ "one-line document, heading followed by text",
+	  "一、总体要求　　以习近平新时代中国特色社会主义思想为指导。"
+	  "　　二、主要任务　　（一）加强领导　　各校要加强领导。",
+	  "1\t一、\t总体要求\n1\t二、\t主要任务\n2\t（一）\t加强领导\n" },
+	{ "an enumeration's last item does not continue earlier headings",
+	  "3.2　预警行动\n采取以下措施：\n（1）分析研判。组织研判。\n"
+	  "（2）防范处置。控制苗头。\n3.3　信息报告\n对以下信息，应当立即报告：\n"
+	  "（1）初判为重大事件；\n（2）可能引发群体性事件；\n"
+	  "（3）其他需要报告的事件。\n",
+	  "1\t（1）\t分析研判\n1\t（2）\t防范处置\n" },
+	{ "numerals listed with 、 are not labels",
+	  "一、课程建设\n一、二年级不布置书面作业。\n三、四月份开展教研活动。\n"
+	  "二、队伍建设\n",
+	  "1\t一、\t课程建设\n1\t二、\t队伍建设\n" },
+	{ "a table in the middle of the text ends where the numbering goes on",
+	  "一、主要任务\n（一）重点项目\n表1　2024年重点项目\n序号　项目名称　责任单位\n"
+	  "1　新建学校　教育局\n2　改扩建工程　教育局\n（二）队伍建设\n二、保障措施\n",
+	  "1\t一、\t主要任务\n2\t（一）\t重点项目\n2\t（二）\t队伍建设\n"
+	  "1\t二、\t保障措施\n" },
+	{ "（一）、 and 一． as printed",
+	  "一．指导思想\n二．工作目标\n1、加强党建\n三．重点工作\n（一）、加强党建\n"
+	  "（二）、推进均衡\n每天第一节课前开展晨读。\n第一节课后进行眼保健操。\n",
+	  "1\t一．\t指导思想\n1\t二．\t工作目标\n2\t1、\t加强党建\n"
+	  "1\t三．\t重点工作\n2\t（一）、\t加强党建\n2\t（二）、\t推进均衡\n" },
+	{ "a heading broken in mid-phrase before its text",
+	  "（四）深化改革，推进教育评价体系建设和\n治理能力现代化\n全面推进改革。\n"
+	  "（五）加强保障，完善经费投入机制\n教育经费稳定增长\n经费逐年增长。\n",
+	  "1\t（四）\t深化改革，推进教育评价体系建设和治理能力现代化\n"
+	  "1\t（五）\t加强保障，完善经费投入机制\n" },
 	{ "no labels, empty outline",
 	  "这是一份没有任何标题的文件。它只有正文。\n",
 	  "" },
@@ -374,16 +703,20 @@ test_outline_table(void **state)
 	const struct outline_case *c;
 	char *got;
 	size_t i;
+	int failed = 0;
 
 	(void)state;
 	for (i = 0; i < sizeof outline_cases / sizeof outline_cases[0]; i++) {
 		c = &outline_cases[i];
 		got = printed(c->text, strlen(c->text), OUTLINE);
-		if (strcmp(got, c->outline) != 0)
-			fail_msg("%s:\nwant:\n%sgot:\n%s", c->name, c->outline,
-			    got);
+		if (strcmp(got, c->outline) != 0) {
+			print_error("%s:\nwant:\n%sgot:\n%s", c->name,
+			    c->outline, got);
+			failed++;
+		}
 		free(got);
 	}
+	assert_int_equal(failed, 0);
 }
 
 struct meta_case {
@@ -508,6 +841,130 @@ static const struct meta_case meta_cases[] = {
 	  "【发文字号】杭教基〔2023〕2号\n各区教育局：\n现通知如下。\n",
 	  "title\t关于做好招生工作的通知\nissuer\t杭州市教育局\n"
 	  "date\t2023-03-05\ndocno\t杭教基〔2023〕2号\n" },
+	{ "duplicated title line counted once",
+	  "杭州市上城区教育局2024年工作要点\n杭州市上城区教育局2024年工作要点\n"
+	  "2024年是关键之年。\n一、加强党建\n",
+	  "title\t杭州市上城区教育局2024年工作要点\nissuer\t杭州市上城区教育局\n"
+	  "date\t\ndocno\t\n" },
+	{ "issuer and Chinese-numeral date from the signature",
+	  "关于做好2024年暑期安全工作的通知\n各中小学：\n现将有关事项通知如下。\n"
+	  "一、加强教育\n请落实。\n杭州市上城区教育局\n二〇二四年六月二十日\n",
+	  "title\t关于做好2024年暑期安全工作的通知\nissuer\t杭州市上城区教育局\n"
+	  "date\t2024-06-20\ndocno\t\n" },
+	{ "empty 发文字号 before the title line",
+	  "发文字号：\n关于做好招生工作的通知\n各学校：\n现通知如下。\n",
+	  "title\t关于做好招生工作的通知\nissuer\t\ndate\t\ndocno\t\n" },
+	{ "several pairs per line, 文号 and 发文日期",
+	  "索引号: 002/2024-01 文号: 杭教基〔2024〕5号\n"
+	  "发文日期: 2024-03-01 发布机构: 杭州市教育局\n"
+	  "标题: 杭州市教育局关于做好招生工作的通知\n各区教育局：\n现通知如下。\n",
+	  "title\t杭州市教育局关于做好招生工作的通知\nissuer\t杭州市教育局\n"
+	  "date\t2024-03-01\ndocno\t杭教基〔2024〕5号\n" },
+	{ "empty 文号 at the end of a line",
+	  "标题: 嘉兴市教育局2023年工作要点\n索引号: 1133/2023-01 文号:\n"
+	  "发文日期: 2023-02-01 发布机构: 嘉兴市教育局\n"
+	  "嘉兴市教育局2023年工作要点\n一、总体要求\n",
+	  "title\t嘉兴市教育局2023年工作要点\nissuer\t嘉兴市教育局\n"
+	  "date\t2023-02-01\ndocno\t\n" },
+	{ "publish date when nothing else gives a date",
+	  "发布日期：2024-05-06\n泰顺县教育局2024年工作要点\n一、总体要求\n",
+	  "title\t泰顺县教育局2024年工作要点\nissuer\t泰顺县教育局\n"
+	  "date\t2024-05-06\ndocno\t\n" },
+	{ "成文日期 before 发布日期, labels and values on two lines",
+	  "发布日期:\n2024-03-09\n成文日期:\n2024-03-05\n公开主体:\n"
+	  "温州市鹿城区教育局\n温州市鹿城区教育局2024年工作要点\n一、总体要求\n",
+	  "title\t温州市鹿城区教育局2024年工作要点\nissuer\t温州市鹿城区教育局\n"
+	  "date\t2024-03-05\ndocno\t\n" },
+	{ "covering notice without title: the transmitted document",
+	  "各区县（市）教育局：\n现将《杭州市2024年教育工作要点》印发给你们，"
+	  "请结合实际认真贯彻落实。\n杭州市教育局\n2024年3月1日\n",
+	  "title\t杭州市2024年教育工作要点\nissuer\t杭州市教育局\n"
+	  "date\t2024-03-01\ndocno\t\n" },
+	{ "title over three lines",
+	  "杭州市教育局关于印发\n《2024年全市教育工作要点》\n的通知\n"
+	  "杭教发〔2024〕3号\n各区教育局：\n现印发给你们。\n",
+	  "title\t杭州市教育局关于印发《2024年全市教育工作要点》的通知\n"
+	  "issuer\t杭州市教育局\ndate\t\ndocno\t杭教发〔2024〕3号\n" },
+	{ "joint issuers joined by 、 in the title",
+	  "杭州市教育局、杭州市财政局关于下达2024年教育经费的通知\n"
+	  "各区县（市）教育局：\n现将经费下达给你们。\n",
+	  "title\t杭州市教育局、杭州市财政局关于下达2024年教育经费的通知\n"
+	  "issuer\t杭州市教育局、杭州市财政局\ndate\t\ndocno\t\n" },
+	{ "a cited number is not the docno, the source is not the issuer",
+	  "来源：杭州市教育局\n2024年全市教育工作要点\n根据《关于深化改革的意见》"
+	  "（教基〔2023〕1号）要求，制定本要点。\n一、总体要求\n",
+	  "title\t2024年全市教育工作要点\nissuer\t\ndate\t\ndocno\t\n" },
+	{ "docno with spaces inside parentheses",
+	  "杭州市教育局关于印发工作要点的通知\n（ 杭教发 〔2024〕 3 号 ）\n"
+	  "各区教育局：\n现印发给你们。\n杭州市教育局\n2024年2月1日\n",
+	  "title\t杭州市教育局关于印发工作要点的通知\nissuer\t杭州市教育局\n"
+	  "date\t2024-02-01\ndocno\t杭教发〔2024〕3号\n" },
+	{ "【发布机构】 and 【成文日期】 with the title line in the body",
+	  "【发布机构】宁波市教育局 【成文日期】2023-03-10\n【发文字号】\n"
+	  "宁波市教育局2023年工作要点\n一、总体要求\n",
+	  "title\t宁波市教育局2023年工作要点\nissuer\t宁波市教育局\n"
+	  "date\t2023-03-10\ndocno\t\n" },
+	{ "title glued to the first sentence, a cited number after 》",
+	  "宿城区学前教育三年行动计划根据《关于学前教育深化改革的意见》"
+	  "（宿政发〔2019〕6号）要求，制定本计划。一、总体目标\n",
+	  "title\t宿城区学前教育三年行动计划\nissuer\t\ndate\t\ndocno\t\n" },
+	{ "文号 无, 第 before the number in the body's docno",
+	  "文号：无\n发布机构：杭州市教育局\n"
+	  "杭州市教育局关于做好招生工作的通知\n杭教基〔2024〕第5号\n各区教育局：\n"
+	  "现通知如下。\n",
+	  "title\t杭州市教育局关于做好招生工作的通知\nissuer\t杭州市教育局\n"
+	  "date\t\ndocno\t杭教基〔2024〕第5号\n" },
+	{ "a classification that ends like a title is a value",
+	  "索引号：\n001/2024-197\n组配分类：\n工作计划与总结\n发布机构：\n市教育局\n"
+	  "舟山市教育局2024年工作要点\n发布日期:2024-06-04 来源:市教育局\n"
+	  "2024年是关键之年。\n",
+	  "title\t舟山市教育局2024年工作要点\nissuer\t舟山市教育局\n"
+	  "date\t2024-06-04\ndocno\t\n" },
+	{ "empty 关键词 before the title line",
+	  "关键词：\n嘉兴市教育局关于做好暑期安全工作的通知\n各学校：\n现通知如下。\n",
+	  "title\t嘉兴市教育局关于做好暑期安全工作的通知\nissuer\t嘉兴市教育局\n"
+	  "date\t\ndocno\t\n" },
+	{ "dates of activities are not the signature's",
+	  "关于举办2024年教师技能大赛的通知\n各学校：\n一、比赛时间\n2024年5月10日\n"
+	  "二、报名方式\n报名截止时间：2024年4月30日\n比赛日期2024年5月11日\n"
+	  "请各校做好准备。\n杭州市上城区教育局\n2024年4月1日\n",
+	  "title\t关于举办2024年教师技能大赛的通知\nissuer\t杭州市上城区教育局\n"
+	  "date\t2024-04-01\ndocno\t\n" },
+	{ "a date after the last sentence signs without an organ",
+	  "关于做好2024年招生工作的通知\n各学校：\n一、报名时间：2024年3月1日\n"
+	  "请认真落实。2024年4月1日\n",
+	  "title\t关于做好2024年招生工作的通知\nissuer\t\n"
+	  "date\t2024-04-01\ndocno\t\n" },
+	{ "the title abbreviates the organ the signature names in full",
+	  "区教育局关于做好2024年暑期安全工作的通知\n各中小学：\n请落实。\n"
+	  "无锡市滨湖区教育局\n2024年6月20日\n",
+	  "title\t区教育局关于做好2024年暑期安全工作的通知\nissuer\t"
+	  "无锡市滨湖区教育局\ndate\t2024-06-20\ndocno\t\n" },
+	{ "metadata as a table with cell borders",
+	  "| 索引号 | 002/2024 | 文号 | 嘉教〔2024〕5号 |\n"
+	  "|  发布机构  |  嘉兴市教育局  |\n"
+	  "嘉兴市教育局 嘉兴市财政局关于下达2024年教育专项资金的通知\n"
+	  "发布日期：2024-04-02\n各县（市、区）教育局、财政局：\n现将资金下达给你们。\n"
+	  "嘉兴市教育局　　　嘉兴市财政局\n2024年4月1日\n",
+	  "title\t嘉兴市教育局 嘉兴市财政局关于下达2024年教育专项资金的通知\n"
+	  "issuer\t嘉兴市教育局、嘉兴市财政局\ndate\t2024-04-01\n"
+	  "docno\t嘉教〔2024〕5号\n" },
+	{ "the years of a plan on the line under its title",
+	  "宿城区学前教育发展三年行动计划\n（2024—2026年）\n"
+	  "为推进学前教育发展，制定本计划。\n一、总体目标\n",
+	  "title\t宿城区学前教育发展三年行动计划（2024—2026年）\nissuer\t\n"
+	  "date\t\ndocno\t\n" },
+	{ "a date in parentheses under the title is no part of it",
+	  "杭州市教育局2024年工作要点\n（2024年2月1日）\n一、总体要求\n",
+	  "title\t杭州市教育局2024年工作要点\nissuer\t杭州市教育局\n"
+	  "date\t2024-02-01\ndocno\t\n" },
+	{ "joint issuers spaced by 　　 in a title line among the chrome",
+	  "当前位置：首页 > 规划计划\n"
+	  "中共舟山市委教育工作委员会　　舟山市教育局2024年工作要点\n"
+	  "发布日期：2024-06-04　　来源：市教育局\n2024年是关键之年。\n",
+	  "title\t中共舟山市委教育工作委员会　　舟山市教育局2024年工作要点\n"
+	  "issuer\t中共舟山市委教育工作委员会、舟山市教育局\ndate\t2024-06-04\n"
+	  "docno\t\n" },
 	{ "empty text", "", "title\t\nissuer\t\ndate\t\ndocno\t\n" },
 };
 
@@ -517,16 +974,20 @@ test_meta_table(void **state)
 	const struct meta_case *c;
 	char *got;
 	size_t i;
+	int failed = 0;
 
 	(void)state;
 	for (i = 0; i < sizeof meta_cases / sizeof meta_cases[0]; i++) {
 		c = &meta_cases[i];
 		got = printed(c->text, strlen(c->text), META);
-		if (strcmp(got, c->meta) != 0)
-			fail_msg("%s:\nwant:\n%sgot:\n%s", c->name, c->meta,
-			    got);
+		if (strcmp(got, c->meta) != 0) {
+			print_error("%s:\nwant:\n%sgot:\n%s", c->name,
+			    c->meta, got);
+			failed++;
+		}
 		free(got);
 	}
+	assert_int_equal(failed, 0);
 }
 
 static void
@@ -553,6 +1014,16 @@ test_labels(void **state)
 		{ "27.改善设施", 6, 27, "27." },
 		{ "1．全角点", 6, 1, "1．" },
 		{ "3、顿号", 6, 3, "3、" },
+		{ "（二）、加强", 5, 2, "（二）、" },
+		{ "(3)、半角", 7, 3, "(3)、" },
+		{ "三．全角点", 4, 3, "三．" },
+		{ "四.半角点", 4, 4, "四." },
+		{ "一.5倍", -1, 0, "" },
+		{ "第一节课", -1, 0, "" },
+		{ "3、4月份", -1, 0, "" },
+		{ "一、二年级", -1, 0, "" },
+		{ "五、六、七", -1, 0, "" },
+		{ "一、二〇二三年工作回顾", 4, 1, "一、" },
 		{ "1.5亿元", -1, 0, "" },
 		{ "2024年", -1, 0, "" },
 		{ "（1）括号", 7, 1, "（1）" },
@@ -742,6 +1213,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_samples),
+		cmocka_unit_test(test_sample_variants),
 		cmocka_unit_test(test_sample_parts),
 		cmocka_unit_test(test_sample_extra_meta),
 		cmocka_unit_test(test_chrome_fields),

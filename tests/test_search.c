@@ -299,29 +299,227 @@ test_ranking(void **state)
 	search_hits_free(hits, n);
 }
 
+/* The snippet of the hit with id for query; caller frees. */
+static char *
+snippet_of(struct fixture *f, const char *query, int64_t id)
+{
+	struct search_hit *hits = NULL;
+	char *snippet = NULL;
+	size_t n = 0, i;
+
+	if (search_run(f->s, query, 0, "[", "]", &hits, &n) != JUAN_OK)
+		fail_msg("%s: %s", query, store_error(f->s));
+	for (i = 0; i < n; i++)
+		if (hits[i].id == id)
+			snippet = strdup(hits[i].snippet);
+	search_hits_free(hits, n);
+	if (!snippet)
+		fail_msg("%s: document %lld not found", query, (long long)id);
+	return snippet;
+}
+
+/* extra[i] as stored: its id is among the last of the fixture */
+#define EXTRA_ID(f, i) ((f)->ids[(f)->nids - 4 + (i)])
+
+static const struct {
+	const char *query;
+	int extra;
+	const char *snippet;
+} snippet_cases[] = {
+	/* one character: the character alone is marked, not its bigram */
+	{ "渔", 1, "加强[渔]业资源保护，有序发展海洋牧场，严格休[渔]制度。\n" },
+	{ "场", 1, "…，有序发展海洋牧[场]，严格休渔制度。\n" },
+	{ "休渔", 1, "…展海洋牧场，严格[休渔]制度。\n" },
+	{ "休渔 海洋牧场", 1,
+	  "…源保护，有序发展[海洋牧场]，严格[休渔]制度。\n" },
+	/* overlapping hits become one mark */
+	{ "海洋 洋牧", 1, "…源保护，有序发展[海洋牧]场，严格休渔制度。\n" },
+	/* only in the title: the title */
+	{ "说明", 3, "ＰＤＦ附件[说明]" },
+	/* folded matches mark the text as written */
+	{ "pdf", 3, "附件一：[ＰＤＦ]格式。Excel 表格另附。\n" },
+	{ "EXCEL", 3, "…一：ＰＤＦ格式。[Excel] 表格另附。\n" },
+	/* a window of 32 characters from 8 before the first hit */
+	{ "海洋牧场", 2,
+	  "[海洋牧场]是渔业转型的方向。[海洋牧场]建设要科学规划。[海洋牧场]要与休…" },
+	{ "科学规划", 2,
+	  "…。海洋牧场建设要[科学规划]。海洋牧场要与休闲渔业结合。\n" },
+};
+
 static void
 test_snippet_marks(void **state)
 {
 	struct fixture *f = *state;
 	struct search_hit *hits = NULL;
-	size_t n = 0;
+	size_t n = 0, i;
+	char *got;
 
+	for (i = 0; i < sizeof(snippet_cases) / sizeof(snippet_cases[0]); i++) {
+		got = snippet_of(f, snippet_cases[i].query,
+				 EXTRA_ID(f, snippet_cases[i].extra));
+		assert_string_equal(got, snippet_cases[i].snippet);
+		free(got);
+	}
+	/* other marks, and none */
 	assert_int_equal(search_run(f->s, "休渔", 0, "<b>", "</b>", &hits, &n),
 			 JUAN_OK);
 	assert_int_equal(n, 1);
 	assert_non_null(strstr(hits[0].snippet, "严格<b>休渔</b>制度"));
 	search_hits_free(hits, n);
-	/* a hit in the title only: the snippet is the marked title */
-	assert_int_equal(search_run(f->s, "推进海洋", 0, "[", "]", &hits, &n),
-			 JUAN_OK);
-	assert_true(n >= 1);
-	assert_non_null(strstr(hits[0].snippet, "[推进海洋]"));
-	search_hits_free(hits, n);
-	/* no marks given: the plain text */
 	assert_int_equal(search_run(f->s, "休渔", 0, NULL, NULL, &hits, &n),
 			 JUAN_OK);
 	assert_non_null(strstr(hits[0].snippet, "严格休渔制度"));
 	search_hits_free(hits, n);
+}
+
+/* In a long text: a window cut with "…" at both ends, 32 characters, the
+ * first hit 8 characters in. */
+static void
+test_snippet_window(void **state)
+{
+	struct fixture *f = *state;
+	struct search_hit *hits = NULL;
+	const char *p, *open;
+	size_t n = 0;
+	int chars = 0;
+	uint32_t cp;
+
+	assert_int_equal(search_run(f->s, "温馨提品", 0, "[", "]", &hits, &n),
+			 JUAN_OK);
+	assert_int_equal(n, 1);
+	p = hits[0].snippet;
+	assert_memory_equal(p, "…", 3);
+	assert_memory_equal(p + strlen(p) - 3, "…", 3);
+	open = strstr(p, "[温馨提品]");
+	assert_non_null(open);
+	for (p += 3; p < open; p += text_next(p, 4, &cp))
+		chars++;
+	assert_int_equal(chars, 8);
+	for (p = hits[0].snippet + 3, chars = 0; *p; p += text_next(p, 4, &cp))
+		chars++;
+	assert_int_equal(chars, 32 + 2 + 1); /* text, marks, final "…" */
+	search_hits_free(hits, n);
+}
+
+/* text with the spans of search_text_hits() between [ and ]; caller frees */
+static char *
+marked(const char *text, const char *query)
+{
+	struct search_span *spans = NULL;
+	size_t n = 0, i, at = 0, len = strlen(text);
+	char *out = malloc(len + 1 + 2 * 64), *o = out;
+
+	assert_non_null(out);
+	assert_int_equal(search_text_hits(text, len, query, &spans, &n),
+			 JUAN_OK);
+	assert_true(n <= 64);
+	for (i = 0; i < n; i++) {
+		assert_true(spans[i].off >= at);
+		assert_true(spans[i].off + spans[i].len <= len);
+		memcpy(o, text + at, spans[i].off - at);
+		o += spans[i].off - at;
+		*o++ = '[';
+		memcpy(o, text + spans[i].off, spans[i].len);
+		o += spans[i].len;
+		*o++ = ']';
+		at = spans[i].off + spans[i].len;
+	}
+	strcpy(o, text + at);
+	free(spans);
+	return out;
+}
+
+static const struct {
+	const char *text;
+	const char *query;
+	const char *marked;
+} text_hit_cases[] = {
+	{ "严格休渔制度，渔业转型", "渔", "严格休[渔]制度，[渔]业转型" },
+	{ "严格休渔制度，渔业转型", "渔业", "严格休渔制度，[渔业]转型" },
+	{ "严格休渔制度，渔业转型", "渔 制度", "严格休[渔][制度]，[渔]业转型" },
+	{ "严格休渔制度，渔业转型", "休渔制度渔业", "严格休渔制度，渔业转型" },
+	{ "严格休渔制度，渔业转型", "制度，渔业", "严格休渔[制度，渔业]转型" },
+	/* a run of characters does not jump punctuation that the query lacks */
+	{ "严格休渔制度，渔业转型", "制度渔业", "严格休渔制度，渔业转型" },
+	{ "海洋牧场", "海洋 洋牧", "[海洋牧]场" },
+	{ "海洋牧场", "海洋牧场建设", "海洋牧场" },
+	{ "附件：ＰＤＦ格式", "pdf格式", "附件：[ＰＤＦ格式]" },
+	{ "附件：PDF格式", "ＰＤＦ", "附件：[PDF]格式" },
+	{ "a ab a", "a", "[a] ab [a]" },
+	{ "2024年工作要点", "2024年", "[2024年]工作要点" },
+	{ "2024年", "4年", "2024年" },
+	{ "教育", "", "教育" },
+	{ "教育", "，", "教育" },
+	{ "", "教育", "" },
+};
+
+static void
+test_text_hits(void **state)
+{
+	size_t i;
+	char *got;
+
+	(void)state;
+	for (i = 0; i < sizeof(text_hit_cases) / sizeof(text_hit_cases[0]);
+	     i++) {
+		got = marked(text_hit_cases[i].text, text_hit_cases[i].query);
+		if (strcmp(got, text_hit_cases[i].marked) != 0)
+			fail_msg("%s in %s: %s, want %s",
+				 text_hit_cases[i].query,
+				 text_hit_cases[i].text, got,
+				 text_hit_cases[i].marked);
+		free(got);
+	}
+}
+
+/* A document has hits of a one-term query in its title or body exactly
+ * when search finds it. */
+static void
+test_text_hits_agree(void **state)
+{
+	static const char *const queries[] = {
+		"教", "高校", "崇明区", "高质量发", "海洋牧场", "ｐｄｆ", "渔",
+		"教育，发展", "2024年",
+	};
+	struct fixture *f = *state;
+	struct search_span *spans;
+	int64_t *ids = NULL, id;
+	size_t q, i, n, nids, nspans;
+	sqlite3_stmt *stmt;
+	bool found, hit;
+	const char *col;
+	int c;
+
+	assert_int_equal(sqlite3_prepare_v2(f->raw,
+		"SELECT id, title, body FROM documents", -1, &stmt, NULL),
+		SQLITE_OK);
+	for (q = 0; q < sizeof(queries) / sizeof(queries[0]); q++) {
+		assert_int_equal(search_ids(f->s, queries[q], &ids, &nids),
+				 JUAN_OK);
+		n = 0;
+		while (sqlite3_step(stmt) == SQLITE_ROW) {
+			id = sqlite3_column_int64(stmt, 0);
+			hit = false;
+			for (c = 1; c <= 2; c++) {
+				col = (const char *)sqlite3_column_text(stmt, c);
+				assert_int_equal(search_text_hits(col,
+					strlen(col), queries[q], &spans,
+					&nspans), JUAN_OK);
+				hit = hit || nspans > 0;
+				free(spans);
+			}
+			for (i = 0, found = false; i < nids; i++)
+				found = found || ids[i] == id;
+			if (hit != found)
+				fail_msg("%s, document %lld: search %d, hits %d",
+					 queries[q], (long long)id, found, hit);
+			n += hit;
+		}
+		assert_int_equal(n, nids);
+		sqlite3_reset(stmt);
+		free(ids);
+	}
+	sqlite3_finalize(stmt);
 }
 
 static void
@@ -402,7 +600,12 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_ranking, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_snippet_marks, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_snippet_window, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_limit, setup, teardown),
+		cmocka_unit_test(test_text_hits),
+		cmocka_unit_test_setup_teardown(test_text_hits_agree, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_odd_queries, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_follows_updates, setup,

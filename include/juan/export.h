@@ -4,7 +4,9 @@
  * tagged_at, path.  CSV follows RFC 4180 (CRLF, quotes doubled) in UTF-8, with
  * an optional BOM for Excel, and guards cells that start with = + - @ against
  * formula injection by a leading apostrophe.  JSON Lines are built by SQLite's
- * JSON functions, one object a line.  Markdown is one table per theme. */
+ * JSON functions, one object a line; an untagged document has null theme,
+ * theme_key and tagged_at there ("" in CSV and Markdown).  Markdown is one
+ * table per theme, in the theme set's order, untagged documents last. */
 #ifndef JUAN_EXPORT_H
 #define JUAN_EXPORT_H
 

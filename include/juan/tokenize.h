@@ -1,10 +1,14 @@
 /* tokenize: the FTS5 tokenizer "juan", for Chinese and mixed text.
  *
- * Runs of CJK characters become overlapping character bigrams, with single
- * characters where a query needs them; runs of letters and digits become
- * words, lowercased; full-width ASCII letters and digits fold to half width
- * first.  Everything else separates tokens.  The same code tokenizes the
- * documents and the queries, so they always agree. */
+ * A run of CJK characters (Han, kana, hangul) c[0..n) is indexed as the
+ * bigram c[i]c[i+1] at each position i < n-1 and the single character
+ * c[n-1] at the last, so that every character starts exactly one token: a
+ * query of k >= 2 characters is the phrase of its k-1 bigrams, and one of a
+ * single character the prefix query "c"*; either finds exactly the texts
+ * that contain it.  Runs of letters and digits become words, lowercased;
+ * full-width ASCII folds to half width first.  Everything else separates
+ * tokens.  The same code tokenizes the documents and the queries, so they
+ * always agree. */
 #ifndef JUAN_TOKENIZE_H
 #define JUAN_TOKENIZE_H
 
@@ -27,8 +31,10 @@ typedef int (*token_fn)(void *ctx, const char *tok, int len, int start,
 int tokenize_text(const char *text, int len, bool for_query, token_fn cb,
 		  void *ctx);
 
-/* Builds the FTS5 MATCH expression for a user's query: every token quoted,
- * consecutive tokens as one phrase, whitespace-separated terms ANDed.
+/* Builds the FTS5 MATCH expression for a user's query: every token quoted
+ * ('"' doubled), the tokens of a whitespace-separated term one phrase joined
+ * by " + ", terms joined by " AND "; a term that ends in a single CJK
+ * character ends in that character as a prefix token ("字"*).
  * Returns a NUL-terminated string (caller frees), "" when the query has no
  * searchable characters, NULL when out of memory. */
 char *tokenize_match_expr(const char *query);

@@ -1,0 +1,515 @@
+/* bench: the corpus generator and the measurements that bench/run.sh
+ * reports.  Figures, not pass/fail.
+ *
+ *   bench gen SAMPLE_DIR OUT_DIR N BYTES   N documents of about BYTES each
+ *   bench baseline CORPUS_DIR DB           the same bytes into a plain table
+ *   bench measure DB                       search, list and export latency
+ *
+ * Every subcommand ends its output with its peak RSS. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <sqlite3.h>
+
+#include "juan/export.h"
+#include "juan/search.h"
+#include "juan/store.h"
+
+/* ---- helpers -------------------------------------------------------- */
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void
+print_peak_rss(const char *what)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	printf("%-28s %8.1f MB\n", what, (double)ru.ru_maxrss / 1024.0);
+}
+
+static char *
+read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	long size;
+
+	if (!f)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) >= 0 &&
+	    fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)size + 1))) {
+		*len = fread(buf, 1, (size_t)size, f);
+		buf[*len] = '\0';
+	}
+	fclose(f);
+	return buf;
+}
+
+struct names {
+	char **v;
+	size_t n;
+};
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The "*.txt" files of dir, sorted, as full paths. */
+static int
+list_txt(const char *dir, struct names *out)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t cap = 0, len;
+	char **grown;
+
+	out->v = NULL;
+	out->n = 0;
+	if (!d)
+		return -1;
+	while ((e = readdir(d))) {
+		len = strlen(e->d_name);
+		if (len < 5 || strcmp(e->d_name + len - 4, ".txt") != 0)
+			continue;
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 256;
+			grown = realloc(out->v, cap * sizeof(*grown));
+			if (!grown)
+				exit(1);
+			out->v = grown;
+		}
+		out->v[out->n] = malloc(strlen(dir) + len + 2);
+		if (!out->v[out->n])
+			exit(1);
+		sprintf(out->v[out->n], "%s/%s", dir, e->d_name);
+		out->n++;
+	}
+	closedir(d);
+	qsort(out->v, out->n, sizeof(*out->v), name_cmp);
+	return 0;
+}
+
+static void
+names_free(struct names *names)
+{
+	size_t i;
+
+	for (i = 0; i < names->n; i++)
+		free(names->v[i]);
+	free(names->v);
+}
+
+/* ---- gen ------------------------------------------------------------ */
+
+static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
+
+static uint64_t
+rng(void)
+{
+	uint64_t x = rng_state;
+
+	x ^= x << 13;
+	x ^= x >> 7;
+	x ^= x << 17;
+	rng_state = x;
+	return x;
+}
+
+static size_t
+pick(size_t n)
+{
+	return (size_t)(rng() % n);
+}
+
+struct sentences {
+	char **v;
+	size_t n;
+	size_t cap;
+};
+
+static void
+add_sentence(struct sentences *s, const char *p, size_t len)
+{
+	char **grown;
+
+	while (len > 0 && (*p == ' ' || *p == '\t')) {
+		p++;
+		len--;
+	}
+	if (len >= 3 && memcmp(p, "\u3000", 3) == 0) {
+		p += 3;
+		len -= 3;
+	}
+	if (len < 12) /* a few characters: headings, numbers, chrome */
+		return;
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 1024;
+		grown = realloc(s->v, s->cap * sizeof(*grown));
+		if (!grown)
+			exit(1);
+		s->v = grown;
+	}
+	s->v[s->n] = strndup(p, len);
+	if (!s->v[s->n])
+		exit(1);
+	s->n++;
+}
+
+/* Splits text into sentences ending in 。！？ or a line end. */
+static void
+split_sentences(const char *text, struct sentences *out)
+{
+	static const char *const ends[] = { "。", "！", "？" };
+	const char *start = text, *p = text;
+	size_t i;
+
+	while (*p) {
+		if (*p == '\n') {
+			add_sentence(out, start, (size_t)(p - start));
+			start = ++p;
+			continue;
+		}
+		for (i = 0; i < 3; i++) {
+			if (strncmp(p, ends[i], 3) == 0)
+				break;
+		}
+		if (i < 3) {
+			p += 3;
+			add_sentence(out, start, (size_t)(p - start));
+			start = p;
+			continue;
+		}
+		p++;
+	}
+	add_sentence(out, start, (size_t)(p - start));
+}
+
+static const char *const numerals[] = {
+	"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+	"十一", "十二", "十三", "十四", "十五",
+};
+
+static const char *const issuers[] = {
+	"上海市教育委员会", "北京市人民政府办公厅", "广东省财政厅",
+	"江苏省发展和改革委员会", "浙江省科学技术厅", "四川省生态环境厅",
+	"崇明区教育局", "宿城区人民政府", "国务院办公厅", "湖北省卫生健康委员会",
+};
+
+static const char *const kinds[] = {
+	"的通知", "的实施意见", "工作要点", "行动计划", "的若干措施",
+	"管理办法", "的指导意见", "实施方案",
+};
+
+/* A title from the start of a random sentence: up to 14 characters before
+ * its first punctuation. */
+static void
+put_title(FILE *f, const struct sentences *s, long n)
+{
+	const char *p = s->v[pick(s->n)];
+	int chars = 0;
+
+	fputs("关于", f);
+	while (*p && chars < 14 && (unsigned char)*p >= 0xE4 &&
+	       (unsigned char)*p <= 0xE9) {
+		fwrite(p, 1, 3, f);
+		p += 3;
+		chars++;
+	}
+	fprintf(f, "%s（第%ld号）\n", kinds[pick(8)], n + 1);
+}
+
+static int
+gen_one(const char *path, const struct sentences *s, long n, size_t bytes)
+{
+	FILE *f = fopen(path, "w");
+	const char *issuer = issuers[pick(10)];
+	size_t target = bytes / 2 + pick(bytes), heading = 0, sub = 0;
+	long written;
+	int year = 2015 + (int)pick(10);
+
+	if (!f)
+		return -1;
+	put_title(f, s, n);
+	fprintf(f, "%s\n发文字号：%.6s〔%d〕%ld号\n成文日期：%d年%d月%d日\n\n",
+		issuer, issuer, year, n + 1, year, 1 + (int)pick(12),
+		1 + (int)pick(28));
+	while ((written = ftell(f)) >= 0 && (size_t)written < target) {
+		if (sub == 0 || pick(8) == 0) {
+			if (sub == 0 || pick(3) == 0)
+				fprintf(f, "%s、%s\n",
+					numerals[heading++ % 15],
+					s->v[pick(s->n)]);
+			fprintf(f, "（%s）%s\n", numerals[sub++ % 15],
+				s->v[pick(s->n)]);
+		}
+		fputs(s->v[pick(s->n)], f);
+		fputs(s->v[pick(s->n)], f);
+		if (pick(4) == 0)
+			fprintf(f, "到%d年完成%d项。", year + 1 + (int)pick(5),
+				(int)pick(1000));
+		fputc('\n', f);
+	}
+	fprintf(f, "%s\n%d年%d月%d日\n", issuer, year, 1 + (int)pick(12),
+		1 + (int)pick(28));
+	return fclose(f) == 0 ? 0 : -1;
+}
+
+static int
+cmd_gen(const char *sample_dir, const char *out_dir, long n, size_t bytes)
+{
+	struct sentences s = {0};
+	struct names files;
+	char path[4096];
+	size_t i, len;
+	char *text;
+	long k;
+
+	if (list_txt(sample_dir, &files) != 0 || files.n == 0) {
+		fprintf(stderr, "bench: no *.txt in %s\n", sample_dir);
+		return 1;
+	}
+	for (i = 0; i < files.n; i++) {
+		text = read_file(files.v[i], &len);
+		if (!text)
+			return 1;
+		split_sentences(text, &s);
+		free(text);
+	}
+	names_free(&files);
+	if (mkdir(out_dir, 0755) != 0 && errno != EEXIST) {
+		perror(out_dir);
+		return 1;
+	}
+	for (k = 0; k < n; k++) {
+		snprintf(path, sizeof(path), "%s/%06ld.txt", out_dir, k);
+		if (gen_one(path, &s, k, bytes) != 0) {
+			perror(path);
+			return 1;
+		}
+	}
+	for (i = 0; i < s.n; i++)
+		free(s.v[i]);
+	free(s.v);
+	return 0;
+}
+
+/* ---- baseline ------------------------------------------------------- */
+
+/* The corpus into a table with no index, one transaction per 500 files:
+ * the floor that import is measured against. */
+static int
+cmd_baseline(const char *dir, const char *db_path)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *stmt = NULL;
+	struct names files;
+	uint64_t total = 0;
+	double t0, t;
+	size_t i, len;
+	char *text;
+	int rc = 1;
+
+	if (list_txt(dir, &files) != 0)
+		return 1;
+	if (sqlite3_open(db_path, &db) != SQLITE_OK ||
+	    sqlite3_exec(db, "PRAGMA journal_mode = WAL;"
+			 "PRAGMA synchronous = NORMAL;"
+			 "CREATE TABLE t(id INTEGER PRIMARY KEY, path TEXT,"
+			 " body TEXT)", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "INSERT INTO t(path, body) VALUES (?1, ?2)",
+			       -1, &stmt, NULL) != SQLITE_OK) {
+		fprintf(stderr, "bench: %s\n", sqlite3_errmsg(db));
+		goto done;
+	}
+	t0 = now();
+	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+	for (i = 0; i < files.n; i++) {
+		text = read_file(files.v[i], &len);
+		if (!text)
+			goto done;
+		total += len;
+		sqlite3_bind_text(stmt, 1, files.v[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, text, (int)len, free);
+		if (sqlite3_step(stmt) != SQLITE_DONE)
+			goto done;
+		sqlite3_reset(stmt);
+		if (i % 500 == 499)
+			sqlite3_exec(db, "COMMIT; BEGIN", NULL, NULL, NULL);
+	}
+	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	t = now() - t0;
+	printf("%-28s %8.1f MB/s  (%zu docs, %.1f MB in %.2f s)\n",
+	       "baseline insert, no index", (double)total / 1e6 / t, files.n,
+	       (double)total / 1e6, t);
+	rc = 0;
+done:
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	names_free(&files);
+	print_peak_rss("baseline peak RSS");
+	return rc;
+}
+
+/* ---- measure -------------------------------------------------------- */
+
+static int
+dbl_cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+#define RUNS 7
+
+static double
+median(double *v, int n)
+{
+	qsort(v, (size_t)n, sizeof(*v), dbl_cmp);
+	return v[n / 2];
+}
+
+static int
+measure_search(struct store *s, const char *query)
+{
+	struct search_hit *hits;
+	double t[RUNS], t_ids[RUNS], t0;
+	int64_t *ids;
+	size_t n, nids = 0;
+	int i;
+
+	for (i = 0; i < RUNS; i++) {
+		t0 = now();
+		if (search_run(s, query, 50, "[", "]", &hits, &n) != JUAN_OK) {
+			fprintf(stderr, "bench: %s\n", store_error(s));
+			return 1;
+		}
+		t[i] = now() - t0;
+		search_hits_free(hits, n);
+		t0 = now();
+		if (search_ids(s, query, &ids, &nids) != JUAN_OK) {
+			fprintf(stderr, "bench: %s\n", store_error(s));
+			return 1;
+		}
+		t_ids[i] = now() - t0;
+		free(ids);
+	}
+	printf("%-28s %8.2f ms top 50 %8.2f ms all %5zu ids  %s\n",
+	       "search", median(t, RUNS) * 1e3, median(t_ids, RUNS) * 1e3,
+	       nids, query);
+	return 0;
+}
+
+static int
+measure_list(struct store *s)
+{
+	struct list_query q = {0};
+	struct doc_info info = {0};
+	double t[RUNS], t0;
+	int64_t *ids = NULL;
+	size_t n = 0, k;
+	int i;
+
+	for (i = 0; i < RUNS; i++) {
+		t0 = now();
+		if (store_list_ids(s, &q, &ids, &n) != JUAN_OK)
+			goto fail;
+		for (k = n > 50 ? n - 50 : 0; k < n; k++) {
+			if (store_doc_info(s, ids[k], &info) != JUAN_OK)
+				goto fail;
+			doc_info_clear(&info);
+		}
+		t[i] = now() - t0;
+		free(ids);
+		ids = NULL;
+	}
+	printf("%-28s %8.2f ms (%zu ids + last 50 rows)\n", "list end of corpus",
+	       median(t, RUNS) * 1e3, n);
+	return 0;
+fail:
+	free(ids);
+	fprintf(stderr, "bench: %s\n", store_error(s));
+	return 1;
+}
+
+static int
+measure_export(struct store *s)
+{
+	static const char *const names[] = { "csv", "jsonl", "md" };
+	struct export_opts opts = { .all = true };
+	FILE *null = fopen("/dev/null", "w");
+	double t0;
+	long count;
+	int i;
+
+	if (!null)
+		return 1;
+	for (i = 0; i < 3; i++) {
+		export_format_parse(names[i], &opts.format);
+		t0 = now();
+		if (export_write(s, &opts, null, &count) != JUAN_OK) {
+			fprintf(stderr, "bench: %s\n", store_error(s));
+			fclose(null);
+			return 1;
+		}
+		printf("export --all %-15s %8.2f ms (%ld rows)\n", names[i],
+		       (now() - t0) * 1e3, count);
+	}
+	fclose(null);
+	return 0;
+}
+
+static int
+cmd_measure(const char *db_path, char **queries, int nqueries)
+{
+	struct store *s = NULL;
+	char err[512];
+	int i, rc = 0;
+
+	if (store_open(db_path, &s, err, sizeof(err)) != JUAN_OK) {
+		fprintf(stderr, "bench: %s\n", err);
+		return 1;
+	}
+	for (i = 0; i < nqueries && rc == 0; i++)
+		rc = measure_search(s, queries[i]);
+	if (rc == 0)
+		rc = measure_list(s);
+	if (rc == 0)
+		rc = measure_export(s);
+	store_close(&s);
+	print_peak_rss("measure peak RSS");
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc == 6 && strcmp(argv[1], "gen") == 0)
+		return cmd_gen(argv[2], argv[3], atol(argv[4]),
+			       (size_t)atol(argv[5]));
+	if (argc == 4 && strcmp(argv[1], "baseline") == 0)
+		return cmd_baseline(argv[2], argv[3]);
+	if (argc >= 3 && strcmp(argv[1], "measure") == 0)
+		return cmd_measure(argv[2], argv + 3, argc - 3);
+	fprintf(stderr, "usage: bench gen SAMPLE_DIR OUT_DIR N BYTES\n"
+			"       bench baseline CORPUS_DIR DB\n"
+			"       bench measure DB QUERY...\n");
+	return 2;
+}

@@ -1,0 +1,63 @@
+#!/bin/sh
+# The benchmark behind `make bench`: generates a corpus in a temporary
+# directory, imports it with build/juan, and reports import throughput, store
+# size, search/list/export latency, peak memory, and a baseline (the same
+# bytes into a plain SQLite table).  Figures, not pass/fail; the targets are
+# printed beside them.
+#   BENCH_DOCS   documents to generate (default 10000, ~20 KB each)
+#   BENCH_BYTES  mean document size in bytes (default 20000)
+#   BENCH_KEEP   keep the temporary directory (prints its path)
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+juan="$root/build/juan"
+bench="$root/build/bench"
+docs=${BENCH_DOCS:-10000}
+bytes=${BENCH_BYTES:-20000}
+for b in "$juan" "$bench"; do
+	[ -x "$b" ] || { echo "bench: $b is missing (make build/juan build/bench)" >&2; exit 1; }
+done
+[ -x /usr/bin/time ] || { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/juan-bench-XXXXXX")
+if [ -n "${BENCH_KEEP:-}" ]; then
+	echo "bench: keeping $tmp"
+else
+	trap 'rm -rf "$tmp"' EXIT
+fi
+export LC_ALL=C.UTF-8 TZ=UTC
+
+# mb BYTES: megabytes (10^6) with one decimal
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }
+
+echo "juan bench: $docs documents of ~$bytes bytes, $(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -m), $(nproc) CPUs"
+"$bench" gen "$root/assets/sample" "$tmp/corpus" "$docs" "$bytes"
+total=$(find "$tmp/corpus" -name '*.txt' -exec cat {} + | wc -c)
+printf '%-28s %8s MB in %s files\n' "corpus" "$(mb "$total")" "$docs"
+
+# import, timed by /usr/bin/time: elapsed seconds and peak RSS in KB
+# (CPU time too: on a shared machine it is the steadier figure)
+/usr/bin/time -f '%e %U %S %M' -o "$tmp/import.time" \
+	"$juan" --db "$tmp/juan.db" import "$tmp/corpus" >"$tmp/import.out" 2>&1 ||
+	{ cat "$tmp/import.out" >&2; exit 1; }
+read -r secs user sys rss <"$tmp/import.time"
+awk -v b="$total" -v s="$secs" -v u="$user" -v y="$sys" -v n="$docs" -v r="$rss" 'BEGIN {
+	cpu = u + y
+	printf "%-28s %8.1f MB/s  %.0f docs/s  (%.1f s, %.1f s CPU)   target >= 30 MB/s\n",
+	       "import", b / 1e6 / s, n / s, s, cpu
+	printf "%-28s %8.1f MB/s of CPU time\n", "import per CPU second", b / 1e6 / cpu
+	printf "%-28s %8.1f MB              target < 64 MB\n",
+	       "import peak RSS", r / 1024 }'
+
+size=$(cat "$tmp"/juan.db* | wc -c)
+printf '%-28s %8s MB  (%s x the text)\n' "store size" "$(mb "$size")" \
+	"$(awk -v a="$size" -v b="$total" 'BEGIN { printf "%.2f", a / b }')"
+
+# search (1-, 2- and 4-character queries), list and export; target < 20 ms
+echo "latency, median of 7 runs                 target < 20 ms"
+/usr/bin/time -f '%M' -o "$tmp/measure.time" "$bench" measure "$tmp/juan.db" \
+	教 质 教育 崇明 素质教育 教育改革 "教育 质量"
+printf '%-28s %8.1f MB\n' "measure peak RSS (time)" \
+	"$(awk -v r="$(cat "$tmp/measure.time")" 'BEGIN { print r / 1024 }')"
+
+"$bench" baseline "$tmp/corpus" "$tmp/baseline.db"
+printf '%-28s %8s MB\n' "baseline size" "$(mb "$(cat "$tmp"/baseline.db* | wc -c)")"
