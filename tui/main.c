@@ -88,7 +88,10 @@ cmd_help(struct cmd *c, int argc, char **argv)
 	char help[] = "--help";
 	char *sub[] = {NULL, help, NULL};
 
-	if (argc < 2) {
+	/* `juan help`, `juan help --help` and `juan help help`: juan's own */
+	if (argc < 2 || (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
+				       strcmp(argv[1], "-h") == 0 ||
+				       strcmp(argv[1], "help") == 0))) {
 		print_help();
 		return CMD_OK;
 	}

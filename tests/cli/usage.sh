@@ -23,6 +23,18 @@ done
 "$JUAN" help export >"$WORK/a"
 "$JUAN" export --help >"$WORK/b"
 if cmp -s "$WORK/a" "$WORK/b"; then ok "help COMMAND is COMMAND --help"; else not_ok "help COMMAND is COMMAND --help"; fi
+"$JUAN" --help >"$WORK/a"
+for a in "help" "help --help" "help -h" "help help"; do
+	"$JUAN" $a >"$WORK/b" 2>&1
+	status=$?
+	if [ $status -eq 0 ] && cmp -s "$WORK/a" "$WORK/b"; then
+		ok "juan $a is juan --help"
+	else
+		not_ok "juan $a is juan --help" "status $status: $(head -n 2 "$WORK/b")"
+	fi
+done
+check_status "help of an unknown command" 2 "$JUAN" help frob
+check "help names the unknown command" "juan: help: no command 'frob'" "$(head -n 1 "$WORK/err")"
 
 # Usage errors: exit 2, the option or command named on stderr.
 check_status "an unknown option" 2 "$JUAN" list --bogus
