@@ -88,6 +88,20 @@ keys() {
 	$T send-keys "$@"
 }
 
+# restored NAME: after the browser exited, the terminal is back to normal:
+# off the alternate screen, cursor shown, no mouse reporting, keypad off.
+# Polls: tmux may read the browser's last output after its exit status.
+restored() {
+	end=$(($(date +%s) + DEADLINE))
+	while :; do
+		modes=$($T display-message -p \
+			'#{alternate_on} #{cursor_flag} #{mouse_any_flag} #{keypad_flag}')
+		[ "$modes" = "0 1 0 0" ] || [ "$(date +%s)" -gt "$end" ] && break
+		sleep 0.1
+	done
+	check "$1" "0 1 0 0" "$modes"
+}
+
 start
 wait_for "opens on the sample corpus" "5 documents · 0 tagged"
 title=$(prefix 12 "$(meta title 000_816103a023935f01)")
@@ -112,6 +126,7 @@ keys u
 wait_for "u undoes the last" "→ 2/5 tagged"
 keys q
 wait_exit "q quits"
+restored "q gives the terminal back"
 check "juan export shows exactly two tags" 2 \
 	"$("$JUAN" export --format jsonl | wc -l)"
 $T kill-server 2>/dev/null
@@ -171,8 +186,9 @@ check "after kill -9 the tag is in the store" 3 \
 	"$("$JUAN" export --format jsonl | wc -l)"
 $T kill-server 2>/dev/null
 
-# SIGTERM and Ctrl-C (SIGINT) end the browser cleanly: status 128+N
-for sig in TERM INT; do
+# SIGTERM, Ctrl-C (SIGINT) and SIGHUP end the browser cleanly: status
+# 128+N, the terminal given back
+for sig in TERM INT HUP; do
 	start
 	wait_for "opens for SIG$sig" "5 documents · 3 tagged"
 	if [ $sig = INT ]; then
@@ -180,15 +196,17 @@ for sig in TERM INT; do
 	else
 		pid=$($T display-message -p '#{pane_pid}')
 		child=$(pgrep -P "$pid" | head -n 1)
-		kill -TERM "${child:-$pid}"
+		kill -$sig "${child:-$pid}"
 	fi
 	wait_exit "SIG$sig ends the browser"
 	case $sig in
 	TERM) want=143 ;;
 	INT) want=130 ;;
+	HUP) want=129 ;;
 	esac
 	check "SIG$sig: exit status $want" "$want" \
 		"$(cat "$WORK/status")"
+	restored "SIG$sig: the terminal is given back"
 	$T kill-server 2>/dev/null
 done
 
