@@ -83,6 +83,21 @@ settled() {
 	done
 }
 
+# wait_row NAME N TEXT: polls until screen row N (1-based) contains TEXT.
+wait_row() {
+	end=$(($(date +%s) + DEADLINE))
+	while [ "$(date +%s)" -le "$end" ]; do
+		if screen | sed -n "$2p" | grep -qF -- "$3"; then
+			ok "$1"
+			return 0
+		fi
+		sleep 0.1
+	done
+	not_ok "$1" "waited ${DEADLINE}s for row $2 to show: $3" "screen:"
+	screen | sed 's/^/#   /'
+	return 1
+}
+
 # keys KEY...: sends keys to the browser.
 keys() {
 	$T send-keys "$@"
@@ -218,10 +233,23 @@ keys g
 $T send-keys -H 1b 5b 4d 20 25 24
 wait_for "a click opens the third document" \
 	"发文机关：$(meta issuer 002_60b05a13be1d900f)"
+# the wheel over the text scrolls it by three lines (button 64 + 1: down,
+# 64: up, at column 81, row 10)
+settled "$WORK/clicked.txt"
+top=$(row_of "$WORK/clicked.txt" 2 | sed 's/.*│ //')
+fourth=$(row_of "$WORK/clicked.txt" 5 | sed 's/.*│ //')
+$T send-keys -H 1b 5b 4d 61 71 2a
+wait_row "the wheel scrolls the text down" 2 "│ $fourth"
+$T send-keys -H 1b 5b 4d 60 71 2a
+wait_row "and up again" 2 "│ $top"
 
 # a second juan (the command line) tags a document: Ctrl-L shows it
 "$JUAN" tag 3 5 >/dev/null 2>&1
 keys C-l
 wait_for "Ctrl-L shows a tag made by another process" "5 documents · 4 tagged"
+# and so does opening another document
+"$JUAN" tag 4 6 >/dev/null 2>&1
+keys j
+wait_for "opening a document shows another process's tag" "5 documents · 5 tagged"
 keys q
 wait_exit "q quits after the refresh"
