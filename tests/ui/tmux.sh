@@ -253,3 +253,20 @@ keys j
 wait_for "opening a document shows another process's tag" "5 documents · 5 tagged"
 keys q
 wait_exit "q quits after the refresh"
+
+# a terminal type that terminfo does not know, or one that cannot move the
+# cursor: a clear error on a terminal, exit status 1
+for term in nosuchterm dumb; do
+	$T kill-server 2>/dev/null
+	RUNS=$((RUNS + 1))
+	T="tmux -S $WORK/tmux-$RUNS"
+	rm -f "$WORK/status"
+	$T -f /dev/null new-session -d -x 120 -y 40 \
+		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=$term JUAN_DB='$JUAN_DB' \
+		 ASAN_OPTIONS=detect_leaks=0 '$JUAN'; \
+		 echo \$? >'$WORK/status'; exec sleep 600"
+	wait_exit "TERM=$term: the browser does not start"
+	check "TERM=$term: exit status 1" 1 "$(cat "$WORK/status")"
+	wait_for "TERM=$term: says why" "juan: TERM=$term: "
+done
+$T kill-server 2>/dev/null
