@@ -406,3 +406,28 @@ check "the scrolled text's top line is not itself a heading" "" \
 	"$(grep -F -- "$(prefix 8 "$(text_rows "$S/scrolled.txt" | head -n 1)")" "$S/headings")"
 check "Enter on the marked section shows the section under the old top line" "yes" \
 	"$([ -n "$want" ] && text_rows "$S/marked.txt" | head -n 1 | grep -qF -- "$(prefix 8 "$want")" && echo yes)"
+
+# ---- the picker: Enter on a row, or a theme's key, tags (a store of its own)
+T3="$WORK/pick.db"
+JUAN_DB="$T3" "$JUAN" import "$SAMPLE" >/dev/null 2>&1
+cat >"$S/pick.keys" <<KEYS
+t
+j
+j
+<Enter>
+:dump $S/pick-enter.txt
+t
+c
+:dump $S/pick-key.txt
+t
+<Esc>
+:dump $S/pick-esc.txt
+KEYS
+JUAN_DB="$T3" run_script "$S/pick.keys"
+third=$(grep -v '^#' "$ROOT/assets/themes/gov-topics.tsv" | sed -n '3s/	.*//p')
+check "t, j, j, Enter gives the third theme" " $third → 1/5 tagged" \
+	"$(tail -n 1 "$S/pick-enter.txt")"
+check "t, then a theme's key, gives that theme" " 科技、教育 → 2/5 tagged" \
+	"$(tail -n 1 "$S/pick-key.txt")"
+check "Esc in the picker tags nothing" 2 \
+	"$(JUAN_DB="$T3" "$JUAN" export --format jsonl | wc -l)"
