@@ -21,8 +21,9 @@ trap cleanup EXIT
 
 "$JUAN" import "$SAMPLE" >/dev/null 2>&1 || { not_ok "import the sample corpus"; exit 1; }
 
-# start: opens the browser in a new tmux server of its own (a private
-# socket per run, so that no run meets a server still shutting down), 120x40.
+# start [VAR=VALUE...]: opens the browser in a new tmux server of its own (a
+# private socket per run, so that no run meets a server still shutting
+# down), 120x40, TERM=screen unless given.
 start() {
 	$T kill-server 2>/dev/null
 	RUNS=$((RUNS + 1))
@@ -32,7 +33,7 @@ start() {
 	# meant for juan: a trap, unlike an ignored signal, is not inherited)
 	$T -f /dev/null new-session -d -x 120 -y 40 \
 		"trap : INT; env LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC TERM=screen \
-		 JUAN_DB='$JUAN_DB' ASAN_OPTIONS=detect_leaks=0 '$JUAN'; \
+		 JUAN_DB='$JUAN_DB' ASAN_OPTIONS=detect_leaks=0 $* '$JUAN'; \
 		 echo \$? >'$WORK/status'; exec sleep 600"
 }
 
@@ -268,5 +269,29 @@ for term in nosuchterm dumb; do
 	wait_exit "TERM=$term: the browser does not start"
 	check "TERM=$term: exit status 1" 1 "$(cat "$WORK/status")"
 	wait_for "TERM=$term: says why" "juan: TERM=$term: "
+done
+$T kill-server 2>/dev/null
+
+# colours: on a colour terminal the screen has some; NO_COLOR, or a
+# monochrome terminal (vt100), draws without any, and still marks the
+# cursor row (reverse video)
+colours() {
+	$T capture-pane -p -e | grep -c "$(printf '\033')\\[[0-9;]*3[0-7]m"
+}
+reverse() {
+	$T capture-pane -p -e | grep -c "$(printf '\033')\\[[0-9;]*7m"
+}
+start
+wait_for "opens in colour" "5 documents · 5 tagged"
+check "a colour terminal gets colours" "yes" "$([ "$(colours)" -gt 0 ] && echo yes)"
+for env in NO_COLOR=1 TERM=vt100; do
+	start "$env"
+	wait_for "opens with $env" "5 documents · 5 tagged"
+	settled "$WORK/mono.txt"
+	check "$env: no colours" 0 "$(colours)"
+	check "$env: the cursor row stands out" "yes" \
+		"$([ "$(reverse)" -gt 0 ] && echo yes)"
+	keys q
+	wait_exit "$env: q quits"
 done
 $T kill-server 2>/dev/null
