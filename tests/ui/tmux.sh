@@ -295,3 +295,26 @@ for env in NO_COLOR=1 TERM=vt100; do
 	wait_exit "$env: q quits"
 done
 $T kill-server 2>/dev/null
+
+# without colours: a search hit in the text is in reverse video, and a
+# heading is bold up to its 。, not the rest of its line
+start NO_COLOR=1
+wait_for "opens for the hits" "5 documents · 5 tagged"
+keys Escape h h / 高校 Enter
+wait_for "searches 高校" "3 of 5 documents"
+keys g n
+wait_for "n jumps to the first hit" "hit 1/"
+settled "$WORK/hits.txt"
+esc=$(printf '\033')
+check "a hit is drawn in reverse video" "yes" \
+	"$($T capture-pane -p -e | grep -q "$esc\[[0-9;]*7m高校" && echo yes)"
+cat "$ROOT"/tests/fixtures/expected/*.outline | awk -F'\t' '{ print $2 $3 }' >"$WORK/headings"
+$T capture-pane -p -e >"$WORK/hits.esc"
+bold=0
+while IFS= read -r h; do
+	grep -qF "1m$h。$esc[0m" "$WORK/hits.esc" && bold=$((bold + 1))
+done <"$WORK/headings"
+check "headings are bold up to their 。" "yes" "$([ $bold -gt 0 ] && echo yes)"
+keys q
+wait_exit "q quits after the hits"
+$T kill-server 2>/dev/null
