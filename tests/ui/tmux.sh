@@ -315,6 +315,17 @@ while IFS= read -r h; do
 	grep -qF "1m$h。$esc[0m" "$WORK/hits.esc" && bold=$((bold + 1))
 done <"$WORK/headings"
 check "headings are bold up to their 。" "yes" "$([ $bold -gt 0 ] && echo yes)"
+# the statistics draw their bars in reverse video: one per theme in use
+# (here, of the five tagged documents), and the progress
+keys Escape
+wait_for "Esc lists every document" "every document"
+keys s
+wait_for "s shows the statistics" "5 documents · 5 tagged · 0 untagged · 100% done"
+settled "$WORK/stats.txt"
+used=$("$JUAN" export --format jsonl | sed 's/.*"theme":"\([^"]*\)".*/\1/' | sort -u | wc -l)
+check "a bar for each theme in use, and the progress" "$((used + 1))" \
+	"$($T capture-pane -p -e | grep -c "$esc\[[0-9;]*7m   ")"
+keys q
 keys q
 wait_exit "q quits after the hits"
 $T kill-server 2>/dev/null
