@@ -142,6 +142,8 @@ cat >"$S/resize.keys" <<KEYS
 :dump $S/after.txt
 :resize 30 8
 :dump $S/tiny.txt
+:resize 90 30
+:dump $S/mid.txt
 KEYS
 run_script "$S/resize.keys"
 check "back at 120x40 the screen is as before" "" \
@@ -150,6 +152,12 @@ check "60x20 dump has 20 rows" 20 "$(wc -l <"$S/small.txt")"
 check "60x20 borders line up" 1 "$(border_cols "$S/small.txt" | sort -u | wc -l)"
 check "no row wider than 60 columns" "yes" \
 	"$([ "$(wc -L <"$S/small.txt")" -le 60 ] && echo yes)"
+check "90x30 dump has 30 rows" 30 "$(wc -l <"$S/mid.txt")"
+check "90x30 borders line up" 1 "$(border_cols "$S/mid.txt" | sort -u | wc -l)"
+check "90x30: no row wider than 90 columns" "yes" \
+	"$([ "$(wc -L <"$S/mid.txt")" -le 90 ] && echo yes)"
+check "90x30: the documents pane still shows dates" 5 \
+	"$(docs_pane "$S/mid.txt" | grep -c '[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]')"
 check "30x8 says the terminal is too small" "yes" \
 	"$(grep -q 'terminal too small' "$S/tiny.txt" && echo yes)"
 
