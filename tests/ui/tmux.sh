@@ -226,6 +226,18 @@ for sig in TERM INT HUP; do
 	$T kill-server 2>/dev/null
 done
 
+# a crash (here a SIGSEGV sent from outside) gives the terminal back before
+# the program dies of it (status 139, or a sanitizer's own)
+start
+wait_for "opens for SIGSEGV" "5 documents · 3 tagged"
+pid=$($T display-message -p '#{pane_pid}')
+child=$(pgrep -P "$pid" | head -n 1)
+kill -SEGV "${child:-$pid}"
+wait_exit "SIGSEGV ends the browser"
+check "SIGSEGV: a failure status" "yes" "$([ "$(cat "$WORK/status")" -ne 0 ] && echo yes)"
+restored "SIGSEGV: the terminal is given back"
+$T kill-server 2>/dev/null
+
 # the mouse: a click on the third row of the documents pane opens it
 # (an X10 mouse report, as a terminal sends it: ESC [ M button x y)
 start
