@@ -131,6 +131,18 @@ wait_for "j moves to the second document" "$(prefix 12 "$(meta title 001_51a9243
 keys k
 wait_for "k moves back" "$title"
 
+# the outline shows the first document's sections; Tab, j, Enter puts the
+# second section at the top of the text; h h goes back to the list (keys
+# are read in order: the tags below go to the documents)
+outline="$ROOT/tests/fixtures/expected/000_816103a023935f01.outline"
+first=$(sed -n '1s/^[0-9]*	\([^	]*\)	\(.*\)/\1\2/p' "$outline")
+second=$(sed -n '2s/^[0-9]*	\([^	]*\)	\(.*\)/\1\2/p' "$outline")
+wait_for "the outline shows the first section" "│$(prefix 8 "$first")"
+keys Tab j Enter
+wait_row "Enter on the second section puts it at the top of the text" 2 \
+	"│ $(prefix 8 "$second")"
+keys h h
+
 # tag three documents with single keys, undo one
 keys 1
 wait_for "1 tags the first document" "→ 1/5 tagged"
