@@ -152,6 +152,23 @@ check "60x20 dump has 20 rows" 20 "$(wc -l <"$S/small.txt")"
 check "60x20 borders line up" 1 "$(border_cols "$S/small.txt" | sort -u | wc -l)"
 check "no row wider than 60 columns" "yes" \
 	"$([ "$(wc -L <"$S/small.txt")" -le 60 ] && echo yes)"
+# at 60 columns the documents pane has room for the titles only: each row
+# is its document's title, or the start of it and "…"
+i=0
+cut=0
+for f in 000_816103a023935f01 001_51a92434a4302ef8 002_60b05a13be1d900f \
+	 003_2f31eaa467ec5393 004_5663e9c36e60ec92; do
+	i=$((i + 1))
+	shown=$(docs_pane "$S/small.txt" | sed -n "${i}p" | sed 's/^. //')
+	full=$(meta title $f)
+	case $shown in
+	*…) cut=$((cut + 1))
+	    check "60x20: row $i is the start of its title" "yes" \
+		"$(case $full in "${shown%…}"*) echo yes ;; esac)" ;;
+	*) check "60x20: row $i is its title" "$full" "$shown" ;;
+	esac
+done
+check "60x20: long titles are cut with …" "yes" "$([ $cut -gt 0 ] && echo yes)"
 check "90x30 dump has 30 rows" 30 "$(wc -l <"$S/mid.txt")"
 check "90x30 borders line up" 1 "$(border_cols "$S/mid.txt" | sort -u | wc -l)"
 check "90x30: no row wider than 90 columns" "yes" \
