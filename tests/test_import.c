@@ -441,6 +441,31 @@ test_batches(void **state)
 	assert_int_equal(committed_docs(f->db), 450);
 }
 
+/* A file with no words in it is no document. */
+static void
+test_empty(void **state)
+{
+	struct fixture *f = *state;
+	struct import_counts c;
+	struct seen seen = {0};
+	long total, tagged;
+
+	write_doc(f, "通知.txt", notice, 0);
+	write_doc(f, "空.txt", "", 0);
+	write_doc(f, "空白.txt", " \r\n\t\xe3\x80\x80\n", 0);
+	write_doc(f, "空白UTF16.txt", "\xff\xfe \x00\n\x00", 6);
+	assert_int_equal(run_import(f, NULL, &seen, &c), JUAN_OK);
+	assert_int_equal(c.imported, 1);
+	assert_int_equal(c.failed, 3);
+	assert_true(has_error(&seen, "空.txt: not a text document (empty)"));
+	assert_true(has_error(&seen, "空白.txt: not a text document (nothing "
+			      "but white space)"));
+	assert_true(has_error(&seen, "空白UTF16.txt: not a text document "
+			      "(nothing but white space)"));
+	assert_int_equal(store_counts(f->s, &total, &tagged), JUAN_OK);
+	assert_int_equal(total, 1);
+}
+
 int
 main(void)
 {
@@ -453,6 +478,7 @@ main(void)
 		T(test_unreadable),
 		T(test_interrupt),
 		T(test_batches),
+		T(test_empty),
 	};
 #undef T
 

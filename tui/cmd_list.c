@@ -107,12 +107,14 @@ oom:
 
 /* When the table is wider than the terminal, columns give up width in this
  * order, each down to its floor: first the issuer and the theme to a useful
- * width, then the title to 20 columns, then everything to a bare minimum. */
+ * width, then the title to 20 columns, then everything to a bare minimum,
+ * and on a very narrow terminal to a character and its "…". */
 static const struct {
 	int col;
 	int floor;
 } shrink_steps[] = {
 	{2, 16}, {4, 10}, {3, 20}, {2, 6}, {4, 5}, {3, 8}, {1, 4},
+	{2, 3}, {4, 3}, {1, 3}, {3, 3},
 };
 #define GAP 2
 
@@ -258,6 +260,8 @@ cmd_list(struct cmd *c, int argc, char **argv)
 	if (q.theme && q.untagged)
 		return cmd_usage("list", "give --theme or --untagged, not "
 				 "both");
+	if (q.search && cmd_query_blank(q.search))
+		return cmd_usage("list", "the --search QUERY is empty");
 	s = cmd_store(c);
 	if (!s)
 		return CMD_FAIL;

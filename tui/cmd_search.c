@@ -65,7 +65,7 @@ cmd_search(struct cmd *c, int argc, char **argv)
 	if (argc - optind != 1)
 		return cmd_usage("search", "give one QUERY (quote it if it "
 				 "has spaces)");
-	if (!*argv[optind])
+	if (cmd_query_blank(argv[optind]))
 		return cmd_usage("search", "the QUERY is empty");
 	s = cmd_store(c);
 	if (!s)

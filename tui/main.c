@@ -121,6 +121,18 @@ cmd_browse(struct cmd *c, int argc, char **argv)
 	return app_run(s, &opts);
 }
 
+/* Flushes stdout; a write error fails a command that has not failed (and
+ * said why) already. */
+static int
+finish(int rc)
+{
+	if ((fflush(stdout) != 0 || ferror(stdout)) && rc == CMD_OK) {
+		cmd_error("stdout: write error");
+		rc = CMD_FAIL;
+	}
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -146,10 +158,10 @@ main(int argc, char **argv)
 			break;
 		case 'h':
 			print_help();
-			return CMD_OK;
+			return finish(CMD_OK);
 		case 'V':
 			printf("juan %s\n", JUAN_VERSION);
-			return CMD_OK;
+			return finish(CMD_OK);
 		default:
 			return cmd_bad_option(NULL, opt, argv, opts);
 		}
@@ -169,9 +181,5 @@ main(int argc, char **argv)
 		rc = cmd->run(&c, argc, argv);
 	}
 	store_close(&c.store);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		cmd_error("stdout: write error");
-		rc = CMD_FAIL;
-	}
-	return rc;
+	return finish(rc);
 }

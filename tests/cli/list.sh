@@ -22,7 +22,7 @@ for line in open(sys.argv[1], encoding="utf-8"):
 ' "$1"
 }
 
-for cols in 200 100 72 50; do
+for cols in 200 100 72 50 30 24; do
 	COLUMNS=$cols "$JUAN" list >"$WORK/table" 2>"$WORK/err"
 	check "list at $cols columns: header and 5 rows" 6 "$(wc -l <"$WORK/table" | tr -d ' ')"
 	w=$(widths "$WORK/table" | sort -u)
