@@ -117,7 +117,7 @@ build/juan: build/obj/tui/main.o build/libjuantui.a build/libjuan.a
 build/asan/juan: build/asan/obj/tui/main.o build/asan/libjuantui.a build/asan/libjuan.a
 	$(CC) $(SAN_CFLAGS) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(STORE_LIBS) -pthread
 
-build/asan/tests/%: build/asan/obj/tests/%.o build/asan/libjuantui.a build/asan/libjuan.a
+build/asan/tests/%: build/asan/obj/tests/%.o build/asan/obj/tests/util.o build/asan/libjuantui.a build/asan/libjuan.a
 	@mkdir -p $(@D)
 	$(CC) $(SAN_CFLAGS) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(CURSES_LIBS) $(STORE_LIBS) -pthread
 

@@ -15,6 +15,7 @@
 
 #include "juan/import.h"
 #include "juan/store.h"
+#include "util.h"
 
 struct fixture {
 	char dir[64];
@@ -27,19 +28,14 @@ static int
 setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
-	char err[256];
 
-	strcpy(f->dir, "/tmp/juan-test-import-XXXXXX");
-	if (!mkdtemp(f->dir))
+	if (!f || test_dir_make("import", f->dir, sizeof(f->dir)) != 0)
 		return -1;
 	snprintf(f->docs, sizeof(f->docs), "%s/docs", f->dir);
-	snprintf(f->db, sizeof(f->db), "%s/juan.db", f->dir);
-	if (mkdir(f->docs, 0755) != 0)
+	if (mkdir(f->docs, 0755) != 0 ||
+	    test_store_open(f->dir, "juan.db", f->db, sizeof(f->db),
+			    &f->s) != 0)
 		return -1;
-	if (store_open(f->db, &f->s, err, sizeof(err)) != JUAN_OK) {
-		fprintf(stderr, "%s\n", err);
-		return -1;
-	}
 	*state = f;
 	return 0;
 }
@@ -48,12 +44,9 @@ static int
 teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[192];
 
 	store_close(&f->s);
-	snprintf(cmd, sizeof(cmd), "chmod -R u+rwx %s; rm -rf %s", f->dir,
-		 f->dir);
-	if (system(cmd) != 0)
+	if (test_dir_remove(f->dir) != 0)
 		return -1;
 	free(f);
 	return 0;

@@ -15,6 +15,7 @@
 #include "juan/themes.h"
 #include "juan/tokenize.h"
 #include "store_private.h"
+#include "util.h"
 
 struct fixture {
 	char dir[64];
@@ -26,16 +27,11 @@ static int
 setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
-	char err[256];
 
-	strcpy(f->dir, "/tmp/juan-test-store-XXXXXX");
-	if (!mkdtemp(f->dir))
+	if (!f || test_dir_make("store", f->dir, sizeof(f->dir)) != 0 ||
+	    test_store_open(f->dir, "sub/dir/juan.db", f->path,
+			    sizeof(f->path), &f->s) != 0)
 		return -1;
-	snprintf(f->path, sizeof(f->path), "%s/sub/dir/juan.db", f->dir);
-	if (store_open(f->path, &f->s, err, sizeof(err)) != JUAN_OK) {
-		fprintf(stderr, "%s\n", err);
-		return -1;
-	}
 	*state = f;
 	return 0;
 }
@@ -44,11 +40,9 @@ static int
 teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[128];
 
 	store_close(&f->s);
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", f->dir);
-	if (system(cmd) != 0)
+	if (test_dir_remove(f->dir) != 0)
 		return -1;
 	free(f);
 	return 0;
