@@ -251,16 +251,22 @@ restored "SIGSEGV: the terminal is given back"
 $T kill-server 2>/dev/null
 
 # the mouse: a click on the third row of the documents pane opens it
-# (an X10 mouse report, as a terminal sends it: ESC [ M button x y)
+# (X10 mouse reports, as a terminal sends them: ESC [ M button x y, button
+# 0 for the press and 3 for the release, column and row counted from 0
+# plus 33)
 start
 wait_for "opens for the mouse" "5 documents · 3 tagged"
 keys g
-$T send-keys -H 1b 5b 4d 20 25 24
+$T send-keys -H 1b 5b 4d 20 25 24 1b 5b 4d 23 25 24
 wait_for "a click opens the third document" \
 	"发文机关：$(meta issuer 002_60b05a13be1d900f)"
 # the wheel over the text scrolls it by three lines (button 64 + 1: down,
 # 64: up, at column 81, row 10)
+# a click below the last document (row 10) only focuses the list
+$T send-keys -H 1b 5b 4d 20 25 2a 1b 5b 4d 23 25 2a
 settled "$WORK/clicked.txt"
+check "a click below the list keeps the document" "yes" \
+	"$(grep -qF "发文机关：$(meta issuer 002_60b05a13be1d900f)" "$WORK/clicked.txt" && echo yes)"
 top=$(row_of "$WORK/clicked.txt" 2 | sed 's/.*│ //')
 fourth=$(row_of "$WORK/clicked.txt" 5 | sed 's/.*│ //')
 $T send-keys -H 1b 5b 4d 61 71 2a
