@@ -338,6 +338,19 @@ settled "$WORK/hits.txt"
 esc=$(printf '\033')
 check "a hit is drawn in reverse video" "yes" \
 	"$($T capture-pane -p -e | grep -q "$esc\[[0-9;]*7m高校" && echo yes)"
+# the hit n went to is the cursor: reverse video, not underlined; current
+# prints the line it is on (with what comes before it)
+current() {
+	$T capture-pane -p -e | grep "$esc\[\(0;\)\{0,1\}7m高校" |
+		sed "s/$esc\[\(0;\)\{0,1\}7m高校.*//"
+}
+first_at=$(current)
+check "one hit is the current one" 1 "$(printf '%s\n' "$first_at" | grep -c .)"
+keys n
+wait_for "n again: the second hit" "hit 2/"
+settled "$WORK/hit2.txt"
+check "the current hit moves with n" "yes" \
+	"$([ -n "$(current)" ] && [ "$(current)" != "$first_at" ] && echo yes)"
 cat "$ROOT"/tests/fixtures/expected/*.outline | awk -F'\t' '{ print $2 $3 }' >"$WORK/headings"
 $T capture-pane -p -e >"$WORK/hits.esc"
 bold=0
