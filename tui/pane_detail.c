@@ -311,7 +311,8 @@ span_at(const struct span *spans, size_t n, size_t pos, size_t *next)
 	return false;
 }
 
-/* A line of the body in pieces: search hits over headings over the rest. */
+/* A line of the body in pieces: search hits (the one n or N went to as
+ * the cursor) over headings over the rest. */
 static void
 draw_body(struct pane *p, int y, const struct line *l)
 {
@@ -330,6 +331,9 @@ draw_body(struct pane *p, int y, const struct line *l)
 		if (head_next < stop)
 			stop = head_next;
 		el = in_hit ? EL_HIT : in_head ? EL_HEADING : EL_NORMAL;
+		if (in_hit && d->hit >= 0 && pos >= d->hits[d->hit].off &&
+		    pos < d->hits[d->hit].off + d->hits[d->hit].len)
+			el = EL_CURSOR;
 		x += draw_text(p->canvas, y, x, l->s + (pos - l->off), stop - pos,
 			       room - (x - 1), el, false);
 		pos = stop;
@@ -505,6 +509,7 @@ detail_hit(struct pane *p, int dir, size_t *nth, size_t *count)
 	if (i >= (long)d->nhits)
 		i = 0;
 	d->hit = i;
+	p->dirty = true;
 	*nth = (size_t)i + 1;
 	line = line_of(d, d->hits[i].off);
 	pane_scroll_to(p, line > 2 ? line - 2 : 0);

@@ -144,6 +144,8 @@ cat >"$S/resize.keys" <<KEYS
 :dump $S/tiny.txt
 :resize 90 30
 :dump $S/mid.txt
+:resize 40 12
+:dump $S/narrow.txt
 KEYS
 run_script "$S/resize.keys"
 check "back at 120x40 the screen is as before" "" \
@@ -169,6 +171,9 @@ for f in 000_816103a023935f01 001_51a92434a4302ef8 002_60b05a13be1d900f \
 	esac
 done
 check "60x20: long titles are cut with …" "yes" "$([ $cut -gt 0 ] && echo yes)"
+check "40x12: the borders line up" 1 "$(border_cols "$S/narrow.txt" | sort -u | wc -l)"
+check "40x12: a title cut after a space drops the space" "yes" \
+	"$(docs_pane "$S/narrow.txt" | grep -q '淄博市教育局…$' && echo yes)"
 check "90x30 dump has 30 rows" 30 "$(wc -l <"$S/mid.txt")"
 check "90x30 borders line up" 1 "$(border_cols "$S/mid.txt" | sort -u | wc -l)"
 check "90x30: no row wider than 90 columns" "yes" \

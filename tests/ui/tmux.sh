@@ -251,16 +251,22 @@ restored "SIGSEGV: the terminal is given back"
 $T kill-server 2>/dev/null
 
 # the mouse: a click on the third row of the documents pane opens it
-# (an X10 mouse report, as a terminal sends it: ESC [ M button x y)
+# (X10 mouse reports, as a terminal sends them: ESC [ M button x y, button
+# 0 for the press and 3 for the release, column and row counted from 0
+# plus 33)
 start
 wait_for "opens for the mouse" "5 documents · 3 tagged"
 keys g
-$T send-keys -H 1b 5b 4d 20 25 24
+$T send-keys -H 1b 5b 4d 20 25 24 1b 5b 4d 23 25 24
 wait_for "a click opens the third document" \
 	"发文机关：$(meta issuer 002_60b05a13be1d900f)"
 # the wheel over the text scrolls it by three lines (button 64 + 1: down,
 # 64: up, at column 81, row 10)
+# a click below the last document (row 10) only focuses the list
+$T send-keys -H 1b 5b 4d 20 25 2a 1b 5b 4d 23 25 2a
 settled "$WORK/clicked.txt"
+check "a click below the list keeps the document" "yes" \
+	"$(grep -qF "发文机关：$(meta issuer 002_60b05a13be1d900f)" "$WORK/clicked.txt" && echo yes)"
 top=$(row_of "$WORK/clicked.txt" 2 | sed 's/.*│ //')
 fourth=$(row_of "$WORK/clicked.txt" 5 | sed 's/.*│ //')
 $T send-keys -H 1b 5b 4d 61 71 2a
@@ -332,6 +338,19 @@ settled "$WORK/hits.txt"
 esc=$(printf '\033')
 check "a hit is drawn in reverse video" "yes" \
 	"$($T capture-pane -p -e | grep -q "$esc\[[0-9;]*7m高校" && echo yes)"
+# the hit n went to is the cursor: reverse video, not underlined; current
+# prints the line it is on (with what comes before it)
+current() {
+	$T capture-pane -p -e | grep "$esc\[\(0;\)\{0,1\}7m高校" |
+		sed "s/$esc\[\(0;\)\{0,1\}7m高校.*//"
+}
+first_at=$(current)
+check "one hit is the current one" 1 "$(printf '%s\n' "$first_at" | grep -c .)"
+keys n
+wait_for "n again: the second hit" "hit 2/"
+settled "$WORK/hit2.txt"
+check "the current hit moves with n" "yes" \
+	"$([ -n "$(current)" ] && [ "$(current)" != "$first_at" ] && echo yes)"
 cat "$ROOT"/tests/fixtures/expected/*.outline | awk -F'\t' '{ print $2 $3 }' >"$WORK/headings"
 $T capture-pane -p -e >"$WORK/hits.esc"
 bold=0
@@ -352,4 +371,53 @@ check "a bar for each theme in use, and the progress" "$((used + 1))" \
 keys q
 keys q
 wait_exit "q quits after the hits"
+$T kill-server 2>/dev/null
+
+# two browsers on one store (two windows): each sees the other's tags on
+# C-l, and tagging in both at once never fails ("database is locked")
+start
+wait_for "the first browser opens" "5 documents · 5 tagged"
+$T new-window -d "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC TERM=screen \
+	JUAN_DB='$JUAN_DB' ASAN_OPTIONS=detect_leaks=0 '$JUAN'; exec sleep 600"
+# wait_in WINDOW NAME TEXT: wait_for in another window
+wait_in() {
+	end=$(($(date +%s) + DEADLINE))
+	while [ "$(date +%s)" -le "$end" ]; do
+		if $T capture-pane -p -t ":$1" | grep -qF -- "$3"; then
+			ok "$2"
+			return 0
+		fi
+		sleep 0.1
+	done
+	not_ok "$2" "waited ${DEADLINE}s for: $3" "screen:"
+	$T capture-pane -p -t ":$1" | sed 's/^/#   /'
+	return 1
+}
+wait_in 1 "the second browser opens" "5 documents · 5 tagged"
+$T send-keys -t :0 Escape h h g x
+wait_in 0 "the first clears a tag" "→ 4/5 tagged"
+$T send-keys -t :1 C-l
+wait_in 1 "the second sees it on C-l" "5 documents · 4 tagged"
+$T send-keys -t :1 Escape h h g 1
+wait_in 1 "the second tags the document again" "→ 5/5 tagged"
+$T send-keys -t :0 C-l
+wait_in 0 "the first sees it on C-l" "5 documents · 5 tagged"
+# both tag at once, ten times over; each confirmation shows (a failure
+# would show "tag not saved" instead), alternating with the clearing
+second=$(grep -v '^#' "$ROOT/assets/themes/gov-topics.tsv" | sed -n '2s/	.*//p')
+third=$(grep -v '^#' "$ROOT/assets/themes/gov-topics.tsv" | sed -n '3s/	.*//p')
+i=0
+fails=0
+while [ $i -lt 10 ]; do
+	$T send-keys -t :0 x
+	$T send-keys -t :1 x
+	wait_in 0 "round $i: the first clears" "（未标注） → " >/dev/null || fails=$((fails + 1))
+	wait_in 1 "round $i: the second clears" "（未标注） → " >/dev/null || fails=$((fails + 1))
+	$T send-keys -t :0 2
+	$T send-keys -t :1 3
+	wait_in 0 "round $i: the first tags" "$second → " >/dev/null || fails=$((fails + 1))
+	wait_in 1 "round $i: the second tags" "$third → " >/dev/null || fails=$((fails + 1))
+	i=$((i + 1))
+done
+check "two browsers tagging at once: every change confirmed" 0 "$fails"
 $T kill-server 2>/dev/null
