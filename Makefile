@@ -9,7 +9,10 @@ DATADIR = $(PREFIX)/share/juan
 CC ?= cc
 PKGS = ncursesw sqlite3 libutf8proc cmocka nettle
 DEB_PKGS = pkg-config libncurses-dev libsqlite3-dev libutf8proc-dev \
-	   libcmocka-dev nettle-dev tmux
+	   libcmocka-dev nettle-dev tmux sqlite3 python3
+# Programs the tests run besides juan (tmux drives the browser; sqlite3 and
+# python3 check the store and the output).
+TEST_TOOLS = tmux sqlite3 python3
 
 WARN = -std=c11 -Wall -Wextra -Wshadow -Werror
 BASE_CFLAGS = $(WARN) -D_GNU_SOURCE -pthread -Iinclude -Istore -MMD -MP
@@ -34,7 +37,7 @@ ifeq ($(filter clean,$(MAKECMDGOALS)),)
 -include build/config.mk
 endif
 
-.PHONY: all run test bench install uninstall clean
+.PHONY: all run test bench install uninstall clean FORCE
 # Keep the objects of test programs: they are intermediate files to make.
 .SECONDARY:
 all: build/juan
@@ -43,7 +46,8 @@ all: build/juan
 # when any is missing (apt-get update once, then a non-interactive install).
 build/config.mk: Makefile
 	@mkdir -p build
-	@if ! pkg-config --exists $(PKGS) 2>/dev/null || ! command -v tmux >/dev/null; then \
+	@missing=; for t in $(TEST_TOOLS); do command -v $$t >/dev/null || missing=1; done; \
+	if ! pkg-config --exists $(PKGS) 2>/dev/null || [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" != 0 ]; then \
 	    echo "juan: missing build dependencies; as root run:" >&2; \
 	    echo "  apt-get update && apt-get install -y $(DEB_PKGS)" >&2; exit 1; \
@@ -82,7 +86,13 @@ build/asan/obj/store/%.o: store/%.c build/config.mk
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CFLAGS) $(STORE_CFLAGS) $(SAN_CFLAGS) $(CFLAGS) -c -o $@ $<
 # The browser finds the installed sample corpus under DATADIR (tui/sample.h).
+# build/datadir holds the DATADIR the objects were compiled with, so that a
+# `make install PREFIX=...` after a plain `make` recompiles them.
 TUI_CFLAGS = $(CURSES_CFLAGS) -DJUAN_DATADIR='"$(DATADIR)"'
+build/datadir: FORCE
+	@mkdir -p build
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
+$(TUI_OBJ) $(SAN_TUI_OBJ) build/obj/tui/main.o build/asan/obj/tui/main.o: build/datadir
 build/obj/tui/%.o: tui/%.c build/config.mk
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CFLAGS) $(TUI_CFLAGS) $(OPT_CFLAGS) $(CFLAGS) -c -o $@ $<
@@ -107,7 +117,7 @@ build/juan: build/obj/tui/main.o build/libjuantui.a build/libjuan.a
 build/asan/juan: build/asan/obj/tui/main.o build/asan/libjuantui.a build/asan/libjuan.a
 	$(CC) $(SAN_CFLAGS) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(STORE_LIBS) -pthread
 
-build/asan/tests/%: build/asan/obj/tests/%.o build/asan/libjuantui.a build/asan/libjuan.a
+build/asan/tests/%: build/asan/obj/tests/%.o build/asan/obj/tests/util.o build/asan/libjuantui.a build/asan/libjuan.a
 	@mkdir -p $(@D)
 	$(CC) $(SAN_CFLAGS) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(CURSES_LIBS) $(STORE_LIBS) -pthread
 
@@ -127,10 +137,12 @@ bench: build/juan build/bench
 build/bench: bench/bench.c build/libjuan.a
 	$(CC) $(BASE_CFLAGS) $(STORE_CFLAGS) $(OPT_CFLAGS) -o $@ bench/bench.c build/libjuan.a $(STORE_LIBS) -pthread
 
+# The man page names the directory of the theme sets and the samples.
 install: build/juan
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/themes $(DESTDIR)$(DATADIR)/sample
 	install -m 755 build/juan $(DESTDIR)$(BINDIR)/juan
-	install -m 644 assets/juan.1 $(DESTDIR)$(MANDIR)/juan.1
+	sed 's|/usr/local/share/juan|$(DATADIR)|g' assets/juan.1 >$(DESTDIR)$(MANDIR)/juan.1
+	chmod 644 $(DESTDIR)$(MANDIR)/juan.1
 	install -m 644 assets/themes/*.tsv $(DESTDIR)$(DATADIR)/themes/
 	install -m 644 assets/sample/*.txt $(DESTDIR)$(DATADIR)/sample/
 

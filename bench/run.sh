@@ -61,3 +61,6 @@ printf '%-28s %8.1f MB\n' "measure peak RSS (time)" \
 
 "$bench" baseline "$tmp/corpus" "$tmp/baseline.db"
 printf '%-28s %8s MB\n' "baseline size" "$(mb "$(cat "$tmp"/baseline.db* | wc -c)")"
+
+# the browser on the same store: first screen, keys, searches, memory
+sh "$root/bench/tui.sh" "$tmp/juan.db" "$juan"

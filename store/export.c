@@ -1,5 +1,6 @@
 /* export: the tagged list → CSV, JSON Lines or Markdown. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -341,6 +342,26 @@ new_file_mode(const char *path)
 	return 0666 & ~mask;
 }
 
+/* Makes the rename of a file in directory path[0..dirlen) ("" for the
+ * current one) durable.  Best effort: some file systems cannot sync a
+ * directory, and the export itself is complete either way. */
+static void
+sync_dir(char *path, size_t dirlen)
+{
+	int fd;
+
+	if (dirlen == 0) {
+		fd = open(".", O_RDONLY | O_DIRECTORY);
+	} else {
+		path[dirlen] = '\0';
+		fd = open(path, O_RDONLY | O_DIRECTORY);
+	}
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+}
+
 enum juan_status
 export_to_path(struct store *s, const struct export_opts *opts,
 	       const char *path, long *count)
@@ -393,6 +414,7 @@ export_to_path(struct store *s, const struct export_opts *opts,
 		rc = JUAN_EIO;
 		goto fail;
 	}
+	sync_dir(tmp, dirlen);
 	free(tmp);
 	return JUAN_OK;
 fail:

@@ -7,7 +7,7 @@
 #include "store_private.h"
 
 /* Keys the UI binds to navigation and commands; no theme may take them. */
-static const char reserved_keys[] = "jkgGhltxuanNfesqi0?/: ";
+static const char reserved_keys[] = "jkgGhltxuanNfesqi0?/:-+= ";
 
 static bool
 key_reserved(char key)

@@ -3,6 +3,11 @@
 # $JUAN is the binary under test; every test runs on a store of its own.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+# absolute, so that a test may change directory (a bare name is in PATH)
+case $JUAN in
+/*) ;;
+*/*) JUAN="$(cd "$(dirname "$JUAN")" && pwd)/$(basename "$JUAN")" ;;
+esac
 SAMPLE="$ROOT/assets/sample"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

@@ -16,6 +16,7 @@
 #include "juan/export.h"
 #include "juan/store.h"
 #include "juan/themes.h"
+#include "util.h"
 
 #define TAGGED_AT "2026-01-02 03:04:05"
 
@@ -77,14 +78,10 @@ setup(void **state)
 	int64_t id;
 	size_t i;
 
-	strcpy(f->dir, "/tmp/juan-test-export-XXXXXX");
-	if (!mkdtemp(f->dir))
+	if (!f || test_dir_make("export", f->dir, sizeof(f->dir)) != 0 ||
+	    test_store_open(f->dir, "juan.db", f->path, sizeof(f->path),
+			    &f->s) != 0)
 		return -1;
-	snprintf(f->path, sizeof(f->path), "%s/juan.db", f->dir);
-	if (store_open(f->path, &f->s, err, sizeof(err)) != JUAN_OK) {
-		fprintf(stderr, "%s\n", err);
-		return -1;
-	}
 	if (theme_set_parse(themes_tsv, strlen(themes_tsv), &set, err,
 			    sizeof(err)) != JUAN_OK ||
 	    store_themes_load(f->s, &set, true, NULL) != JUAN_OK)
@@ -119,11 +116,9 @@ static int
 teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[128];
 
 	store_close(&f->s);
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", f->dir);
-	if (system(cmd) != 0)
+	if (test_dir_remove(f->dir) != 0)
 		return -1;
 	free(f);
 	return 0;

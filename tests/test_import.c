@@ -15,6 +15,7 @@
 
 #include "juan/import.h"
 #include "juan/store.h"
+#include "util.h"
 
 struct fixture {
 	char dir[64];
@@ -27,19 +28,14 @@ static int
 setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
-	char err[256];
 
-	strcpy(f->dir, "/tmp/juan-test-import-XXXXXX");
-	if (!mkdtemp(f->dir))
+	if (!f || test_dir_make("import", f->dir, sizeof(f->dir)) != 0)
 		return -1;
 	snprintf(f->docs, sizeof(f->docs), "%s/docs", f->dir);
-	snprintf(f->db, sizeof(f->db), "%s/juan.db", f->dir);
-	if (mkdir(f->docs, 0755) != 0)
+	if (mkdir(f->docs, 0755) != 0 ||
+	    test_store_open(f->dir, "juan.db", f->db, sizeof(f->db),
+			    &f->s) != 0)
 		return -1;
-	if (store_open(f->db, &f->s, err, sizeof(err)) != JUAN_OK) {
-		fprintf(stderr, "%s\n", err);
-		return -1;
-	}
 	*state = f;
 	return 0;
 }
@@ -48,12 +44,9 @@ static int
 teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[192];
 
 	store_close(&f->s);
-	snprintf(cmd, sizeof(cmd), "chmod -R u+rwx %s; rm -rf %s", f->dir,
-		 f->dir);
-	if (system(cmd) != 0)
+	if (test_dir_remove(f->dir) != 0)
 		return -1;
 	free(f);
 	return 0;
@@ -441,6 +434,31 @@ test_batches(void **state)
 	assert_int_equal(committed_docs(f->db), 450);
 }
 
+/* A file with no words in it is no document. */
+static void
+test_empty(void **state)
+{
+	struct fixture *f = *state;
+	struct import_counts c;
+	struct seen seen = {0};
+	long total, tagged;
+
+	write_doc(f, "通知.txt", notice, 0);
+	write_doc(f, "空.txt", "", 0);
+	write_doc(f, "空白.txt", " \r\n\t\xe3\x80\x80\n", 0);
+	write_doc(f, "空白UTF16.txt", "\xff\xfe \x00\n\x00", 6);
+	assert_int_equal(run_import(f, NULL, &seen, &c), JUAN_OK);
+	assert_int_equal(c.imported, 1);
+	assert_int_equal(c.failed, 3);
+	assert_true(has_error(&seen, "空.txt: not a text document (empty)"));
+	assert_true(has_error(&seen, "空白.txt: not a text document (nothing "
+			      "but white space)"));
+	assert_true(has_error(&seen, "空白UTF16.txt: not a text document "
+			      "(nothing but white space)"));
+	assert_int_equal(store_counts(f->s, &total, &tagged), JUAN_OK);
+	assert_int_equal(total, 1);
+}
+
 int
 main(void)
 {
@@ -453,6 +471,7 @@ main(void)
 		T(test_unreadable),
 		T(test_interrupt),
 		T(test_batches),
+		T(test_empty),
 	};
 #undef T
 

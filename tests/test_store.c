@@ -14,6 +14,8 @@
 #include "juan/store.h"
 #include "juan/themes.h"
 #include "juan/tokenize.h"
+#include "store_private.h"
+#include "util.h"
 
 struct fixture {
 	char dir[64];
@@ -25,16 +27,11 @@ static int
 setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
-	char err[256];
 
-	strcpy(f->dir, "/tmp/juan-test-store-XXXXXX");
-	if (!mkdtemp(f->dir))
+	if (!f || test_dir_make("store", f->dir, sizeof(f->dir)) != 0 ||
+	    test_store_open(f->dir, "sub/dir/juan.db", f->path,
+			    sizeof(f->path), &f->s) != 0)
 		return -1;
-	snprintf(f->path, sizeof(f->path), "%s/sub/dir/juan.db", f->dir);
-	if (store_open(f->path, &f->s, err, sizeof(err)) != JUAN_OK) {
-		fprintf(stderr, "%s\n", err);
-		return -1;
-	}
 	*state = f;
 	return 0;
 }
@@ -43,11 +40,9 @@ static int
 teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[128];
 
 	store_close(&f->s);
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", f->dir);
-	if (system(cmd) != 0)
+	if (test_dir_remove(f->dir) != 0)
 		return -1;
 	free(f);
 	return 0;
@@ -220,6 +215,29 @@ test_migrate_empty(void **state)
 	db = raw_open(f->path);
 	assert_int_equal(raw_int(db, "SELECT count(*) FROM themes"), 22);
 	sqlite3_close(db);
+}
+
+/* The store's own connection: WAL (two processes share the file), foreign
+ * keys enforced, and a busy timeout so that a second process waits. */
+static void
+test_connection_settings(void **state)
+{
+	struct fixture *f = *state;
+	sqlite3_stmt *stmt;
+
+	assert_int_equal(sqlite3_prepare_v2(f->s->db, "PRAGMA journal_mode", -1,
+					    &stmt, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(stmt, 0), "wal");
+	sqlite3_finalize(stmt);
+	assert_int_equal(raw_int(f->s->db, "PRAGMA foreign_keys"), 1);
+	assert_true(raw_int(f->s->db, "PRAGMA busy_timeout") >= 1000);
+	/* a section of no document is refused */
+	assert_int_not_equal(sqlite3_exec(f->s->db, "INSERT INTO sections"
+					  "(doc_id, seq, level, rank, label, "
+					  "title, start, end) VALUES (999, 0, "
+					  "1, 1, '一、', '总则', 0, 1)", NULL,
+					  NULL, NULL), SQLITE_OK);
 }
 
 /* The whole of file path (caller frees) and its size in *size. */
@@ -859,6 +877,7 @@ main(void)
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_migrate_empty),
+		T(test_connection_settings),
 		T(test_refuse_newer),
 		T(test_open_fails),
 		T(test_put_and_read),

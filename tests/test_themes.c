@@ -12,6 +12,7 @@
 
 #include "juan/store.h"
 #include "juan/themes.h"
+#include "util.h"
 
 struct parse_case {
 	const char *tsv;
@@ -185,16 +186,11 @@ static int
 setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
-	char err[256];
 
-	strcpy(f->dir, "/tmp/juan-test-themes-XXXXXX");
-	if (!mkdtemp(f->dir))
+	if (!f || test_dir_make("themes", f->dir, sizeof(f->dir)) != 0 ||
+	    test_store_open(f->dir, "juan.db", f->path, sizeof(f->path),
+			    &f->s) != 0)
 		return -1;
-	snprintf(f->path, sizeof(f->path), "%s/juan.db", f->dir);
-	if (store_open(f->path, &f->s, err, sizeof(err)) != JUAN_OK) {
-		fprintf(stderr, "%s\n", err);
-		return -1;
-	}
 	*state = f;
 	return 0;
 }
@@ -203,11 +199,9 @@ static int
 teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[128];
 
 	store_close(&f->s);
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", f->dir);
-	if (system(cmd) != 0)
+	if (test_dir_remove(f->dir) != 0)
 		return -1;
 	free(f);
 	return 0;

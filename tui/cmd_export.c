@@ -18,7 +18,7 @@ static const char usage[] =
 	"  --format jsonl  one JSON object a line\n"
 	"  --format md     a Markdown table per theme\n"
 	"  --theme NAME    only this theme (name or key)\n"
-	"  --all           untagged documents too\n"
+	"  --all           untagged documents too (not with --theme)\n"
 	"  --bom           start the CSV with a byte order mark (for Excel)\n"
 	"  -o, --output FILE  write FILE atomically instead of stdout\n";
 
@@ -77,6 +77,8 @@ cmd_export(struct cmd *c, int argc, char **argv)
 	if (optind < argc)
 		return cmd_usage("export", "unexpected argument '%s'",
 				 argv[optind]);
+	if (eo.all && eo.theme)
+		return cmd_usage("export", "give --theme or --all, not both");
 	if (eo.bom && eo.format != EXPORT_CSV)
 		return cmd_usage("export", "--bom is for --format csv only");
 	s = cmd_store(c);

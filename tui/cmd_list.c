@@ -32,9 +32,12 @@ static const char *const headers[NCOLS] = {
 	"id", "date", "issuer", "title", "theme",
 };
 
-/* One row of the table; cells[] are owned. */
+/* One row of the table; cells[] and path are owned.  The table shows the
+ * path of a document without a title, as the browser does; the TSV keeps
+ * the title as it is. */
 struct row {
 	char *cells[NCOLS];
+	char *path;
 };
 
 struct rows {
@@ -49,9 +52,11 @@ rows_free(struct rows *r)
 	size_t i;
 	int j;
 
-	for (i = 0; i < r->n; i++)
+	for (i = 0; i < r->n; i++) {
 		for (j = 0; j < NCOLS; j++)
 			free(r->v[i].cells[j]);
+		free(r->v[i].path);
+	}
 	free(r->v);
 }
 
@@ -91,11 +96,13 @@ collect_row(const struct doc_info *info, void *ctx)
 	row->cells[2] = flat_dup(info->issuer);
 	row->cells[3] = flat_dup(info->title);
 	row->cells[4] = flat_dup(info->theme_name);
+	row->path = flat_dup(info->path);
 	for (j = 0; j < NCOLS && row->cells[j]; j++)
 		;
-	if (j < NCOLS) {
+	if (j < NCOLS || !row->path) {
 		for (j = 0; j < NCOLS; j++)
 			free(row->cells[j]);
+		free(row->path);
 		goto oom;
 	}
 	r->n++;
@@ -107,12 +114,14 @@ oom:
 
 /* When the table is wider than the terminal, columns give up width in this
  * order, each down to its floor: first the issuer and the theme to a useful
- * width, then the title to 20 columns, then everything to a bare minimum. */
+ * width, then the title to 20 columns, then everything to a bare minimum,
+ * and on a very narrow terminal to a character and its "…". */
 static const struct {
 	int col;
 	int floor;
 } shrink_steps[] = {
 	{2, 16}, {4, 10}, {3, 20}, {2, 6}, {4, 5}, {3, 8}, {1, 4},
+	{2, 3}, {4, 3}, {1, 3}, {3, 3},
 };
 #define GAP 2
 
@@ -137,6 +146,18 @@ fit_widths(int w[NCOLS], int cols)
 	}
 }
 
+/* Cell j of row i of the table, row 0 being the header. */
+static const char *
+table_cell(const struct rows *r, size_t i, int j)
+{
+	const struct row *row;
+
+	if (i == 0)
+		return headers[j];
+	row = &r->v[i - 1];
+	return j == 3 && row->cells[3][0] == '\0' ? row->path : row->cells[j];
+}
+
 static int
 print_table(const struct rows *r, FILE *out)
 {
@@ -146,10 +167,10 @@ print_table(const struct rows *r, FILE *out)
 
 	for (j = 0; j < NCOLS; j++)
 		w[j] = text_width(headers[j], strlen(headers[j]));
-	for (i = 0; i < r->n; i++) {
+	for (i = 1; i <= r->n; i++) {
 		for (j = 0; j < NCOLS; j++) {
-			cw = text_width(r->v[i].cells[j],
-					strlen(r->v[i].cells[j]));
+			cw = text_width(table_cell(r, i, j),
+					strlen(table_cell(r, i, j)));
 			if (cw > w[j])
 				w[j] = cw;
 		}
@@ -159,9 +180,8 @@ print_table(const struct rows *r, FILE *out)
 		for (j = 0; j < NCOLS; j++) {
 			if (j > 0)
 				fprintf(out, "%*s", GAP, "");
-			if (cmd_put_cell(i == 0 ? headers[j]
-						: r->v[i - 1].cells[j],
-					 w[j], j == 0, out) != 0)
+			if (cmd_put_cell(table_cell(r, i, j), w[j], j == 0,
+					 out) != 0)
 				return -1;
 		}
 		fputc('\n', out);
@@ -258,6 +278,8 @@ cmd_list(struct cmd *c, int argc, char **argv)
 	if (q.theme && q.untagged)
 		return cmd_usage("list", "give --theme or --untagged, not "
 				 "both");
+	if (q.search && cmd_query_blank(q.search))
+		return cmd_usage("list", "the --search QUERY is empty");
 	s = cmd_store(c);
 	if (!s)
 		return CMD_FAIL;

@@ -36,6 +36,7 @@ cmd_search(struct cmd *c, int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	struct search_hit *hits = NULL;
+	struct doc_info info = {0};
 	size_t n = 0, i, limit = DEFAULT_LIMIT;
 	bool styled = cmd_stdout_styled();
 	enum juan_status st;
@@ -65,7 +66,7 @@ cmd_search(struct cmd *c, int argc, char **argv)
 	if (argc - optind != 1)
 		return cmd_usage("search", "give one QUERY (quote it if it "
 				 "has spaces)");
-	if (!*argv[optind])
+	if (cmd_query_blank(argv[optind]))
 		return cmd_usage("search", "the QUERY is empty");
 	s = cmd_store(c);
 	if (!s)
@@ -85,7 +86,13 @@ cmd_search(struct cmd *c, int argc, char **argv)
 	}
 	for (i = 0; i < n; i++) {
 		printf("%*lld  ", idw, (long long)hits[i].id);
-		put_flat(hits[i].title);
+		/* a document without a title goes by its path, as in list */
+		if (!hits[i].title[0] &&
+		    store_doc_info(s, hits[i].id, &info) == JUAN_OK)
+			put_flat(info.path);
+		else
+			put_flat(hits[i].title);
+		doc_info_clear(&info);
 		printf("\n%*s", idw + 2, "");
 		put_flat(hits[i].snippet);
 		putchar('\n');

@@ -1,14 +1,20 @@
 /* cmd_themes: `juan themes` — the theme set with its keys and document
  * counts — and `juan themes load FILE [--replace]`. */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "juan/store.h"
 #include "juan/text.h"
 #include "juan/themes.h"
+
+#ifndef JUAN_DATADIR
+#define JUAN_DATADIR "/usr/local/share/juan"
+#endif
 
 static const char usage[] =
 	"usage: juan themes\n"
@@ -19,7 +25,8 @@ static const char usage[] =
 	"`name<TAB>description` or `key<TAB>name<TAB>description` lines\n"
 	"(# starts a comment).  Documents keep their theme when its name is in\n"
 	"the new set; when some would lose it, load refuses unless --replace\n"
-	"is given.\n";
+	"is given.  A FILE that does not exist and names no directory is\n"
+	"looked for among the shipped sets: `juan themes load education`.\n";
 
 enum { OPT_REPLACE = 256 };
 
@@ -49,10 +56,46 @@ list_themes(struct store *s)
 	return CMD_OK;
 }
 
+/* The shipped set called name ("education" or "education.tsv"): beside
+ * the program in the source tree, else where `make install` put it.  Writes
+ * its real path into buf[0..PATH_MAX); false when there is none. */
+static bool
+find_shipped(const char *name, char *buf)
+{
+	static const char *const beside[] = { "/../assets/themes",
+					      "/../../assets/themes",
+					      "/../share/juan/themes" };
+	const char *ext = ".tsv";
+	char exe[PATH_MAX], path[2 * PATH_MAX], *slash;
+	size_t i, len = strlen(name);
+	ssize_t n;
+
+	if (strchr(name, '/') != NULL || len == 0)
+		return false;
+	if (len > 4 && strcmp(name + len - 4, ext) == 0)
+		ext = "";
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	exe[n > 0 ? n : 0] = '\0';
+	slash = strrchr(exe, '/');
+	if (slash != NULL) {
+		*slash = '\0';
+		for (i = 0; i < sizeof(beside) / sizeof(beside[0]); i++) {
+			snprintf(path, sizeof(path), "%s%s/%s%s", exe,
+				 beside[i], name, ext);
+			if (realpath(path, buf) != NULL)
+				return true;
+		}
+	}
+	snprintf(path, sizeof(path), "%s/themes/%s%s", JUAN_DATADIR, name,
+		 ext);
+	return realpath(path, buf) != NULL;
+}
+
 static int
 load_themes(struct store *s, const char *path, bool replace)
 {
 	struct theme_set set = {0};
+	char shipped[PATH_MAX];
 	enum juan_status st;
 	char why[256] = "";
 	char *text = NULL;
@@ -61,8 +104,15 @@ load_themes(struct store *s, const char *path, bool replace)
 	int rc = CMD_FAIL;
 
 	if (cmd_read_file(path, &text, &len) != 0) {
-		cmd_error("%s: %s", path, strerror(errno));
-		return CMD_FAIL;
+		if (errno != ENOENT || !find_shipped(path, shipped)) {
+			cmd_error("%s: %s", path, strerror(errno));
+			return CMD_FAIL;
+		}
+		path = shipped;
+		if (cmd_read_file(path, &text, &len) != 0) {
+			cmd_error("%s: %s", path, strerror(errno));
+			return CMD_FAIL;
+		}
 	}
 	st = theme_set_parse(text, len, &set, why, sizeof(why));
 	if (st != JUAN_OK) {

@@ -120,6 +120,12 @@ cmd_bad_option(const char *name, int ret, char **argv,
 		return cmd_usage(name, "option '-%c' needs a value", optopt);
 	if (optopt > ' ' && optopt < 0x7f)
 		return cmd_usage(name, "unknown option '-%c'", optopt);
+	/* A byte of a multibyte character: getopt stays on its element
+	 * ("-高校") until the last byte, so that is argv[optind] or the one
+	 * just consumed. */
+	if (optopt != 0 && argv[optind] != NULL && argv[optind][0] == '-' &&
+	    strchr(argv[optind] + 1, optopt) != NULL)
+		arg = argv[optind];
 	return cmd_usage(name, "unknown option '%s'", arg);
 }
 
@@ -128,6 +134,20 @@ cmd_getopt_reset(void)
 {
 	optind = 0; /* glibc: 0 also forgets the position inside a cluster */
 	opterr = 0;
+}
+
+bool
+cmd_query_blank(const char *query)
+{
+	while (*query) {
+		if (*query == ' ' || *query == '\t')
+			query++;
+		else if (strncmp(query, "\xe3\x80\x80", 3) == 0)
+			query += 3;
+		else
+			return false;
+	}
+	return true;
 }
 
 bool

@@ -102,6 +102,7 @@ on_mouse(struct app *app)
 {
 	enum mouse_kind kind;
 	struct pane *p;
+	size_t row;
 	int y, x, id;
 
 	term_mouse(&y, &x, &kind);
@@ -123,8 +124,10 @@ on_mouse(struct app *app)
 		return;
 	}
 	app_focus(app, id);
-	if (p->has_cursor)
-		pane_goto(p, p->top + (size_t)(y - app->layout.pane[id].y));
+	row = p->top + (size_t)(y - app->layout.pane[id].y);
+	/* a click below the last row only focuses the pane */
+	if (p->has_cursor && row < p->ops->rows(p))
+		pane_goto(p, row);
 }
 
 static void

@@ -155,7 +155,7 @@ draw_text(struct canvas *c, int y, int x, const char *s, size_t len,
 	  int maxcols, enum element el, bool ellipsis)
 {
 	char small[512], *buf = small, *cut = NULL;
-	size_t n, fit;
+	size_t n, fit, elen = strlen(TEXT_ELLIPSIS);
 	int room, width = 0;
 
 	if (c == NULL || y < 0 || y >= getmaxy(c->win) || x < 0)
@@ -176,6 +176,11 @@ draw_text(struct canvas *c, int y, int x, const char *s, size_t len,
 		if (cut == NULL)
 			goto done;
 		fit = strlen(cut);
+		/* "淄博市教育局…", not "淄博市教育局 …" */
+		while (fit > elen && cut[fit - elen - 1] == ' ') {
+			memmove(cut + fit - elen - 1, cut + fit - elen, elen + 1);
+			fit--;
+		}
 		width = text_width(cut, fit);
 		wattrset(c->win, attrs[el]);
 		mvwaddnstr(c->win, y, x, cut, (int)fit);

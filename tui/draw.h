@@ -72,7 +72,8 @@ void canvas_erase(struct canvas *c);
 
 /* Draws s[0..len) at row y, column x of c as element el, in at most maxcols
  * columns (and never past the canvas edge); returns the columns drawn.  With
- * ellipsis, text that does not fit ends in "…". */
+ * ellipsis, text that does not fit ends in "…", without the spaces that
+ * came before it. */
 int draw_text(struct canvas *c, int y, int x, const char *s, size_t len,
 	      int maxcols, enum element el, bool ellipsis);
 

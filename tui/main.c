@@ -88,7 +88,10 @@ cmd_help(struct cmd *c, int argc, char **argv)
 	char help[] = "--help";
 	char *sub[] = {NULL, help, NULL};
 
-	if (argc < 2) {
+	/* `juan help`, `juan help --help` and `juan help help`: juan's own */
+	if (argc < 2 || (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
+				       strcmp(argv[1], "-h") == 0 ||
+				       strcmp(argv[1], "help") == 0))) {
 		print_help();
 		return CMD_OK;
 	}
@@ -121,6 +124,18 @@ cmd_browse(struct cmd *c, int argc, char **argv)
 	return app_run(s, &opts);
 }
 
+/* Flushes stdout; a write error fails a command that has not failed (and
+ * said why) already. */
+static int
+finish(int rc)
+{
+	if ((fflush(stdout) != 0 || ferror(stdout)) && rc == CMD_OK) {
+		cmd_error("stdout: write error");
+		rc = CMD_FAIL;
+	}
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -146,10 +161,10 @@ main(int argc, char **argv)
 			break;
 		case 'h':
 			print_help();
-			return CMD_OK;
+			return finish(CMD_OK);
 		case 'V':
 			printf("juan %s\n", JUAN_VERSION);
-			return CMD_OK;
+			return finish(CMD_OK);
 		default:
 			return cmd_bad_option(NULL, opt, argv, opts);
 		}
@@ -169,9 +184,5 @@ main(int argc, char **argv)
 		rc = cmd->run(&c, argc, argv);
 	}
 	store_close(&c.store);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		cmd_error("stdout: write error");
-		rc = CMD_FAIL;
-	}
-	return rc;
+	return finish(rc);
 }

@@ -1,6 +1,7 @@
 /* pane_detail: the document on display — its metadata block, then its body
  * wrapped at the pane's width by display columns with Chinese line breaking
  * (text_wrap), headings emphasised and search hits highlighted. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,11 +22,11 @@ struct line {
 	size_t len;
 	size_t off;     /* LINE_BODY: offset in the body */
 	long section;   /* the section the line belongs to, -1: none */
-	bool heading;   /* a section starts on this line */
 	bool field;     /* LINE_META: the first line of a field */
 };
 
-struct hit {
+/* Bytes [off, off+len) of the body: a search hit or a heading. */
+struct span {
 	size_t off;
 	size_t len;
 };
@@ -35,8 +36,10 @@ struct detail {
 	struct line *lines;
 	size_t n;
 	size_t first_body; /* index of the first LINE_BODY */
-	struct hit *hits;
+	struct span *hits;
 	size_t nhits;
+	struct span *heads; /* the sections' headings, in order */
+	size_t nheads;
 	long hit;          /* the hit jumped to last, -1: none */
 	char *rule;        /* a line of ─ as wide as the pane */
 };
@@ -123,7 +126,7 @@ find_hits(struct detail *d, const struct current *doc, const char *query)
 	const char *start, *end, *at;
 	size_t cap = 0, tlen, i, j;
 	char term[256];
-	struct hit *grown, tmp;
+	struct span *grown, tmp;
 
 	d->nhits = 0;
 	if (query == NULL || doc->body == NULL)
@@ -160,6 +163,50 @@ find_hits(struct detail *d, const struct current *doc, const char *query)
 			d->hits[j] = d->hits[j - 1];
 			d->hits[j - 1] = tmp;
 		}
+}
+
+/* The bytes of section s's heading in the body: its label and title, and a
+ * 。 right after them; to the end of the line when the body does not hold
+ * them at the section's start. */
+static struct span
+heading_span(const struct current *doc, const struct section *s)
+{
+	struct span h = { s->start, 0 };
+	size_t label = strlen(s->label), title = strlen(s->title), end;
+
+	if (s->start > doc->len)
+		return h;
+	if (label + title <= doc->len - s->start &&
+	    memcmp(doc->body + s->start, s->label, label) == 0 &&
+	    memcmp(doc->body + s->start + label, s->title, title) == 0) {
+		end = s->start + label + title;
+		if (doc->len - end >= 3 && memcmp(doc->body + end, "。", 3) == 0)
+			end += 3;
+	} else {
+		end = s->start;
+		while (end < doc->len && doc->body[end] != '\n')
+			end++;
+	}
+	h.len = end - s->start;
+	return h;
+}
+
+/* The headings of the current document's sections. */
+static void
+find_heads(struct detail *d, const struct current *doc)
+{
+	struct span *grown;
+	size_t i;
+
+	d->nheads = 0;
+	if (doc->body == NULL || doc->nsections == 0)
+		return;
+	grown = realloc(d->heads, doc->nsections * sizeof(*grown));
+	if (grown == NULL)
+		return;
+	d->heads = grown;
+	for (i = 0; i < doc->nsections; i++)
+		d->heads[d->nheads++] = heading_span(doc, &doc->sections[i]);
 }
 
 static void
@@ -232,10 +279,8 @@ build(struct pane *p)
 		l.len = tl[i].len;
 		l.off = tl[i].off;
 		while (sec < doc->nsections &&
-		       doc->sections[sec].start < l.off + (l.len ? l.len : 1)) {
+		       doc->sections[sec].start < l.off + (l.len ? l.len : 1))
 			cur = (long)sec++;
-			l.heading = true;
-		}
 		l.section = cur;
 		if (!push_line(d, &cap, l))
 			goto done;
@@ -244,33 +289,55 @@ done:
 	free(tl);
 }
 
+/* Whether body offset pos lies in one of spans[0..n) (sorted by offset):
+ * true with *next at that span's end, else false with *next at the start
+ * of the next span (SIZE_MAX: none). */
+static bool
+span_at(const struct span *spans, size_t n, size_t pos, size_t *next)
+{
+	size_t i;
+
+	*next = SIZE_MAX;
+	for (i = 0; i < n; i++) {
+		if (spans[i].off + spans[i].len <= pos)
+			continue;
+		if (spans[i].off <= pos) {
+			*next = spans[i].off + spans[i].len;
+			return true;
+		}
+		*next = spans[i].off;
+		return false;
+	}
+	return false;
+}
+
+/* A line of the body in pieces: search hits (the one n or N went to as
+ * the cursor) over headings over the rest. */
 static void
 draw_body(struct pane *p, int y, const struct line *l)
 {
 	struct detail *d = detail_of(p);
-	enum element el = l->heading ? EL_HEADING : EL_NORMAL;
-	size_t pos = l->off, end = l->off + l->len, i, a, b;
+	size_t pos = l->off, end = l->off + l->len, stop, hit_next, head_next;
+	bool in_hit, in_head;
+	enum element el;
 	int x = 1, room = p->w - 2;
 
-	for (i = 0; i < d->nhits && pos < end; i++) {
-		a = d->hits[i].off;
-		b = a + d->hits[i].len;
-		if (b <= pos || a >= end)
-			continue;
-		if (a > pos) {
-			x += draw_text(p->canvas, y, x, l->s + (pos - l->off),
-				       a - pos, room - (x - 1), el, false);
-			pos = a;
-		}
-		if (b > end)
-			b = end;
-		x += draw_text(p->canvas, y, x, l->s + (pos - l->off), b - pos,
-			       room - (x - 1), EL_HIT, false);
-		pos = b;
+	while (pos < end) {
+		in_hit = span_at(d->hits, d->nhits, pos, &hit_next);
+		in_head = span_at(d->heads, d->nheads, pos, &head_next);
+		stop = end;
+		if (hit_next < stop)
+			stop = hit_next;
+		if (head_next < stop)
+			stop = head_next;
+		el = in_hit ? EL_HIT : in_head ? EL_HEADING : EL_NORMAL;
+		if (in_hit && d->hit >= 0 && pos >= d->hits[d->hit].off &&
+		    pos < d->hits[d->hit].off + d->hits[d->hit].len)
+			el = EL_CURSOR;
+		x += draw_text(p->canvas, y, x, l->s + (pos - l->off), stop - pos,
+			       room - (x - 1), el, false);
+		pos = stop;
 	}
-	if (pos < end)
-		draw_text(p->canvas, y, x, l->s + (pos - l->off), end - pos,
-			  room - (x - 1), el, false);
 }
 
 static void
@@ -321,6 +388,7 @@ reload(struct pane *p)
 	struct detail *d = detail_of(p);
 
 	find_hits(d, &p->app->doc, p->app->filter.search);
+	find_heads(d, &p->app->doc);
 	d->hit = -1;
 	build(p);
 	p->top = 0;
@@ -369,6 +437,7 @@ close_detail(struct pane *p)
 		return;
 	clear_lines(d);
 	free(d->hits);
+	free(d->heads);
 	free(d);
 	p->priv = NULL;
 }
@@ -440,6 +509,7 @@ detail_hit(struct pane *p, int dir, size_t *nth, size_t *count)
 	if (i >= (long)d->nhits)
 		i = 0;
 	d->hit = i;
+	p->dirty = true;
 	*nth = (size_t)i + 1;
 	line = line_of(d, d->hits[i].off);
 	pane_scroll_to(p, line > 2 ? line - 2 : 0);

@@ -100,10 +100,51 @@ draw_header(struct app *app)
 	canvas_flush(app->header);
 }
 
+/* The key hints, each with the first key bound to its action (from the
+ * keymap, so that a user's bindings show); an unbound action is left out.
+ * ACT_NONE: the themes' own keys, which are not actions.  The advance
+ * hint says whether tagging goes on to the next untagged document. */
+static const struct {
+	enum action action;
+	const char *what;
+} hint_list[] = {
+	{ ACT_HELP, "help" },     { ACT_NONE, "1-9 tag" },
+	{ ACT_ADVANCE, "advance " },
+	{ ACT_TAG_PICK, "themes" },
+	{ ACT_UNDO, "undo" },     { ACT_SEARCH, "search" },
+	{ ACT_FILTER, "filter" }, { ACT_EXPORT, "export" },
+	{ ACT_STATS, "stats" },   { ACT_QUIT, "quit" },
+};
+
+static void
+status_hints(const struct app *app, char *buf, size_t size)
+{
+	char keys[64];
+	size_t i, used;
+
+	buf[0] = '\0';
+	used = 0;
+	for (i = 0; i < sizeof(hint_list) / sizeof(hint_list[0]); i++) {
+		if (hint_list[i].action == ACT_NONE)
+			keys[0] = '\0';
+		else if (keymap_keys_for(&app->keymap, hint_list[i].action,
+					 keys, sizeof(keys))[0] == '\0')
+			continue;
+		keys[strcspn(keys, " ")] = '\0';
+		if (used < size)
+			used += (size_t)snprintf(buf + used, size - used,
+						 "%s%s%s%s%s", used ? " · " : "",
+						 keys, keys[0] ? " " : "",
+						 hint_list[i].what,
+						 hint_list[i].action != ACT_ADVANCE ?
+						 "" : app->advance ? "on" : "off");
+	}
+}
+
 static void
 draw_status(struct app *app)
 {
-	char hints[256], keys[64];
+	char hints[256];
 	int w = canvas_width(app->status);
 
 	if (app->prompt != NULL) {
@@ -114,11 +155,7 @@ draw_status(struct app *app)
 		draw_str(app->status, 0, 1, app->message, w - 1,
 			 app->message_error ? EL_ERROR : EL_STATUS);
 	} else {
-		keymap_keys_for(&app->keymap, ACT_HELP, keys, sizeof(keys));
-		snprintf(hints, sizeof(hints), "%s help · 1-9 tag · t themes · "
-			 "u undo · / search · f filter · e export · s stats · "
-			 "q quit%s", keys,
-			 app->advance ? "" : " · advance off");
+		status_hints(app, hints, sizeof(hints));
 		draw_fill(app->status, 0, 0, -1, EL_STATUS);
 		draw_str(app->status, 0, 1, hints, w - 1, EL_STATUS);
 	}

@@ -80,6 +80,14 @@ else
 fi
 
 check_status "--bom with jsonl is a usage error" 2 "$JUAN" export --format jsonl --bom
+check_status "--all with --theme is a usage error" 2 "$JUAN" export --all --theme c
+check "--all with --theme: the message" "juan: export: give --theme or --all, not both" "$(head -n 1 "$WORK/err")"
+if [ -w /dev/full ]; then
+	"$JUAN" export --all >/dev/full 2>"$WORK/err"
+	check "export to a full disk fails" 1 "$?"
+	check "export to a full disk: the message" \
+		"juan: stdout: cannot write: No space left on device" "$(cat "$WORK/err")"
+fi
 check_status "export --format xml" 2 "$JUAN" export --format xml
 case $(head -n 1 "$WORK/err") in
 *xml*) ok "export names the bad format" ;;

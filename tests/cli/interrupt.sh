@@ -72,3 +72,53 @@ else
 	check "the second import finishes the job" "$summary" "$(cat "$WORK/out")"
 fi
 check "every document is stored once" "$N" "$(sqlite3 "$JUAN_DB" 'SELECT count(*) FROM documents')"
+
+# kill -9 part way: the committed documents are whole (each in the full-text
+# index, each with its sections), the store is consistent, and the same
+# import run again finishes the job.
+export JUAN_DB="$WORK/k9.db"
+"$JUAN" import "$WORK/corpus" >/dev/null 2>&1 &
+pid=$!
+tries=0
+while [ $tries -lt 600 ] && kill -0 $pid 2>/dev/null; do
+	n=$(sqlite3 "$JUAN_DB" 'SELECT count(*) FROM documents' 2>/dev/null)
+	[ "${n:-0}" -gt 0 ] && break
+	sleep 0.1
+	tries=$((tries + 1))
+done
+kill -9 $pid 2>/dev/null
+wait $pid 2>/dev/null
+check "kill -9 stops the import" 137 "$?"
+q() { sqlite3 "$JUAN_DB" "$1"; }
+stored=$(q 'SELECT count(*) FROM documents')
+if [ "$stored" -gt 0 ] && [ "$stored" -lt $N ]; then
+	ok "kill -9 left part of the import ($stored of $N)"
+else
+	not_ok "kill -9 left part of the import" "$stored of $N documents stored"
+fi
+check "after kill -9 the store is consistent" "ok" "$(q 'PRAGMA integrity_check')"
+check "after kill -9 every document is indexed" "$stored" "$(q 'SELECT count(*) FROM doc_fts_docsize')"
+check "after kill -9 every document has its sections" 0 \
+	"$(q 'SELECT count(*) FROM documents WHERE id NOT IN (SELECT doc_id FROM sections)')"
+check_status "the import after kill -9" 0 "$JUAN" import "$WORK/corpus"
+check "the import after kill -9 finishes the job" \
+	"imported $((N - stored)), updated 0, unchanged $stored, failed 0" "$(cat "$WORK/out")"
+check "after kill -9 and again: every document once" "$N" "$(q 'SELECT count(*) FROM documents')"
+
+# A full disk (a file size limit, with SIGXFSZ ignored so that writes fail
+# with EFBIG): the import fails naming the store, what was committed stays
+# whole, and the same import without the limit finishes the job.
+export JUAN_DB="$WORK/full.db"
+sh -c 'trap "" XFSZ; ulimit -f 4000; exec "$0" import "$1"' "$JUAN" "$WORK/corpus" \
+	>"$WORK/out" 2>"$WORK/err"
+check "a full disk fails the import" 1 "$?"
+case $(cat "$WORK/err") in
+"juan: $JUAN_DB: "*) ok "a full disk: the store is named" ;;
+*) not_ok "a full disk: the store is named" "stderr: $(cat "$WORK/err")" ;;
+esac
+stored=$(q 'SELECT count(*) FROM documents')
+check "after a full disk the store is consistent" "ok" "$(q 'PRAGMA integrity_check')"
+check "after a full disk every document is indexed" "$stored" "$(q 'SELECT count(*) FROM doc_fts_docsize')"
+check_status "the import with space again" 0 "$JUAN" import "$WORK/corpus"
+check "the import with space finishes the job" \
+	"imported $((N - stored)), updated 0, unchanged $stored, failed 0" "$(cat "$WORK/out")"

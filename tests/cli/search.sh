@@ -32,4 +32,7 @@ check "search 宿城区义务教育 finds its document" "宿城区义务教育�
 check_status "search of nothing that exists" 0 "$JUAN" search 火星探测器
 check "no hits, no output" "" "$(cat "$WORK/out")"
 check_status "search without a query" 2 "$JUAN" search
+check_status "search of spaces is a usage error" 2 "$JUAN" search " 　"
+check "search of spaces: the message" "juan: search: the QUERY is empty" "$(head -n 1 "$WORK/err")"
+check_status "list --search of spaces is a usage error" 2 "$JUAN" list --search " "
 check_status "search --limit abc" 2 "$JUAN" search 高校 --limit abc

@@ -39,6 +39,14 @@ check "themes after load" "1 科技、教育 2|z 其他 0" \
 	"$(tail -n +2 "$WORK/out" | awk '{print $1 " " $2 " " $3}' | tr '\n' '|' | sed 's/|$//')"
 
 check_status "themes load of the education set" 0 "$JUAN" themes load "$ROOT/assets/themes/education.tsv" --replace
+check_status "themes load of a shipped set by name" 0 "$JUAN" themes load gov-topics --replace
+check "themes load finds the shipped set" \
+	"loaded 22 themes from $ROOT/assets/themes/gov-topics.tsv" "$(cat "$WORK/out")"
+check_status "themes load of a shipped set by file name" 0 "$JUAN" themes load education.tsv --replace
+check "themes load finds the shipped file" \
+	"loaded 16 themes from $ROOT/assets/themes/education.tsv" "$(cat "$WORK/out")"
+check_status "themes load of no shipped set" 1 "$JUAN" themes load astronomy
+check "themes load names the missing set" "juan: astronomy: No such file or directory" "$(cat "$WORK/err")"
 check_status "themes load of a missing file" 1 "$JUAN" themes load "$WORK/none.tsv"
 check "themes load names the missing file" "juan: $WORK/none.tsv: No such file or directory" "$(cat "$WORK/err")"
 printf 'b\t甲\t\nb\t乙\t\n' >"$WORK/dup.tsv"

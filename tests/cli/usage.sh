@@ -23,6 +23,18 @@ done
 "$JUAN" help export >"$WORK/a"
 "$JUAN" export --help >"$WORK/b"
 if cmp -s "$WORK/a" "$WORK/b"; then ok "help COMMAND is COMMAND --help"; else not_ok "help COMMAND is COMMAND --help"; fi
+"$JUAN" --help >"$WORK/a"
+for a in "help" "help --help" "help -h" "help help"; do
+	"$JUAN" $a >"$WORK/b" 2>&1
+	status=$?
+	if [ $status -eq 0 ] && cmp -s "$WORK/a" "$WORK/b"; then
+		ok "juan $a is juan --help"
+	else
+		not_ok "juan $a is juan --help" "status $status: $(head -n 2 "$WORK/b")"
+	fi
+done
+check_status "help of an unknown command" 2 "$JUAN" help frob
+check "help names the unknown command" "juan: help: no command 'frob'" "$(head -n 1 "$WORK/err")"
 
 # Usage errors: exit 2, the option or command named on stderr.
 check_status "an unknown option" 2 "$JUAN" list --bogus
@@ -30,6 +42,8 @@ check "the unknown option is named" "juan: list: unknown option '--bogus'" "$(he
 check "the usage hint" "Try 'juan list --help'." "$(sed -n 2p "$WORK/err")"
 check_status "an unknown short option" 2 "$JUAN" export -z
 check "the unknown short option is named" "juan: export: unknown option '-z'" "$(head -n 1 "$WORK/err")"
+check_status "an unknown option in Chinese" 2 "$JUAN" search -高校
+check "the option in Chinese is named whole" "juan: search: unknown option '-高校'" "$(head -n 1 "$WORK/err")"
 check_status "an option without its value" 2 "$JUAN" list --theme
 check "the option without a value is named" "juan: list: option '--theme' needs a value" "$(head -n 1 "$WORK/err")"
 check_status "a value for an option without one" 2 "$JUAN" list --untagged=yes
@@ -79,3 +93,14 @@ case $(cat "$WORK/err") in
 esac
 check "the newer store is untouched" "99 1" \
 	"$(sqlite3 "$WORK/other.db" 'PRAGMA user_version; SELECT count(*) FROM documents' | tr '\n' ' ' | sed 's/ $//')"
+
+# After --, a query may start with -.
+check_status "a query after -- may start with -" 0 "$JUAN" search -- -高校
+
+# Output that cannot be written fails the command, said once.
+if [ -w /dev/full ]; then
+	for a in --version --help "list --help"; do
+		"$JUAN" $a >/dev/full 2>"$WORK/err"
+		check "juan $a on a full disk fails" "1|juan: stdout: write error" "$?|$(cat "$WORK/err")"
+	done
+fi

@@ -142,6 +142,10 @@ cat >"$S/resize.keys" <<KEYS
 :dump $S/after.txt
 :resize 30 8
 :dump $S/tiny.txt
+:resize 90 30
+:dump $S/mid.txt
+:resize 40 12
+:dump $S/narrow.txt
 KEYS
 run_script "$S/resize.keys"
 check "back at 120x40 the screen is as before" "" \
@@ -150,6 +154,32 @@ check "60x20 dump has 20 rows" 20 "$(wc -l <"$S/small.txt")"
 check "60x20 borders line up" 1 "$(border_cols "$S/small.txt" | sort -u | wc -l)"
 check "no row wider than 60 columns" "yes" \
 	"$([ "$(wc -L <"$S/small.txt")" -le 60 ] && echo yes)"
+# at 60 columns the documents pane has room for the titles only: each row
+# is its document's title, or the start of it and "…"
+i=0
+cut=0
+for f in 000_816103a023935f01 001_51a92434a4302ef8 002_60b05a13be1d900f \
+	 003_2f31eaa467ec5393 004_5663e9c36e60ec92; do
+	i=$((i + 1))
+	shown=$(docs_pane "$S/small.txt" | sed -n "${i}p" | sed 's/^. //')
+	full=$(meta title $f)
+	case $shown in
+	*…) cut=$((cut + 1))
+	    check "60x20: row $i is the start of its title" "yes" \
+		"$(case $full in "${shown%…}"*) echo yes ;; esac)" ;;
+	*) check "60x20: row $i is its title" "$full" "$shown" ;;
+	esac
+done
+check "60x20: long titles are cut with …" "yes" "$([ $cut -gt 0 ] && echo yes)"
+check "40x12: the borders line up" 1 "$(border_cols "$S/narrow.txt" | sort -u | wc -l)"
+check "40x12: a title cut after a space drops the space" "yes" \
+	"$(docs_pane "$S/narrow.txt" | grep -q '淄博市教育局…$' && echo yes)"
+check "90x30 dump has 30 rows" 30 "$(wc -l <"$S/mid.txt")"
+check "90x30 borders line up" 1 "$(border_cols "$S/mid.txt" | sort -u | wc -l)"
+check "90x30: no row wider than 90 columns" "yes" \
+	"$([ "$(wc -L <"$S/mid.txt")" -le 90 ] && echo yes)"
+check "90x30: the documents pane still shows dates" 5 \
+	"$(docs_pane "$S/mid.txt" | grep -c '[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]')"
 check "30x8 says the terminal is too small" "yes" \
 	"$(grep -q 'terminal too small' "$S/tiny.txt" && echo yes)"
 
@@ -260,3 +290,174 @@ fixture="$ROOT/tests/fixtures/expected/000_816103a023935f01.outline"
 check "- folds the outline to its top level" "$(grep -c '^1	' "$fixture")" \
 	"$(outline_rows "$S/fold.txt")"
 check "+ unfolds it again" "$(wc -l <"$fixture")" "$(outline_rows "$S/unfold.txt")"
+
+# ---- tagging: the confirmation, advancing, clearing, undo and redo across
+# a restart, the position kept per store (a store of its own)
+T2="$WORK/tag2.db"
+JUAN_DB="$T2" "$JUAN" import "$SAMPLE" >/dev/null 2>&1
+cat >"$S/tag2.keys" <<KEYS
+g
+c
+:dump $S/t1.txt
+c
+c
+:dump $S/t3.txt
+a
+:dump $S/stay.txt
+2
+:dump $S/t4.txt
+x
+:dump $S/clear.txt
+u
+:dump $S/undo-clear.txt
+KEYS
+JUAN_DB="$T2" run_script "$S/tag2.keys"
+check "a theme's key confirms: theme → count" " 科技、教育 → 1/5 tagged" \
+	"$(tail -n 1 "$S/t1.txt")"
+check "after tagging, the next untagged document is shown" "yes" \
+	"$(grep -qF "$(prefix 12 "$(meta title 001_51a92434a4302ef8)")" "$S/t1.txt" && echo yes)"
+check "three documents tagged with single keys" " 科技、教育 → 3/5 tagged" \
+	"$(tail -n 1 "$S/t3.txt")"
+check "the documents pane marks them with the key" "c c c" \
+	"$(docs_pane "$S/t3.txt" | cut -c1 | head -n 3 | tr '\n' ' ' | sed 's/ $//')"
+check "a turns advancing off" " after tagging: stay" "$(tail -n 1 "$S/stay.txt")"
+check "without advancing the confirmation says so" \
+	" 综合政务 → 4/5 tagged · advance off" "$(tail -n 1 "$S/t4.txt")"
+check "without advancing the cursor stays" "yes" \
+	"$(grep -qF "$(prefix 12 "$(meta title 003_2f31eaa467ec5393)")" "$S/t4.txt" && echo yes)"
+check "x clears the theme" " （未标注） → 3/5 tagged · advance off" \
+	"$(tail -n 1 "$S/clear.txt")"
+check "u undoes the clearing" " undone: 综合政务 → 4/5 tagged · advance off" \
+	"$(tail -n 1 "$S/undo-clear.txt")"
+check "the store holds the four tags" 4 \
+	"$(JUAN_DB="$T2" "$JUAN" export --format jsonl | wc -l)"
+
+cat >"$S/restart.keys" <<KEYS
+:dump $S/reopen.txt
+u
+:dump $S/undo2.txt
+C-r
+:dump $S/redo2.txt
+0
+:dump $S/zero.txt
+KEYS
+JUAN_DB="$T2" run_script "$S/restart.keys"
+check "reopened on the same document" "yes" \
+	"$(grep -qF "$(prefix 12 "$(meta title 003_2f31eaa467ec5393)")" "$S/reopen.txt" && echo yes)"
+check "reopened with advancing off" "yes" \
+	"$(tail -n 1 "$S/reopen.txt" | grep -q '· a advance off ·' && echo yes)"
+check "u after a restart undoes the last change" \
+	" undone: （未标注） → 3/5 tagged · advance off" "$(tail -n 1 "$S/undo2.txt")"
+check "C-r redoes it" " redone: 综合政务 → 4/5 tagged · advance off" \
+	"$(tail -n 1 "$S/redo2.txt")"
+check "0 clears the theme too" " （未标注） → 3/5 tagged · advance off" \
+	"$(tail -n 1 "$S/zero.txt")"
+check "the store holds three tags" 3 \
+	"$(JUAN_DB="$T2" "$JUAN" export --format jsonl | wc -l)"
+
+# ---- the header names the filter; the pane and the filter are remembered
+cat >"$S/head.keys" <<KEYS
+f
+c
+:dump $S/head-theme.txt
+<Tab>
+KEYS
+JUAN_DB="$T2" run_script "$S/head.keys"
+check "header: listed of all · tagged · theme filter" "yes" \
+	"$(row_of "$S/head-theme.txt" 1 | grep -q ' 3 of 5 documents · 3 tagged · theme: 科技、教育$' && echo yes)"
+cat >"$S/head2.keys" <<KEYS
+:dump $S/head-again.txt
+j
+:dump $S/head-moved.txt
+KEYS
+JUAN_DB="$T2" run_script "$S/head2.keys"
+check "the theme filter is remembered" "yes" \
+	"$(row_of "$S/head-again.txt" 1 | grep -q 'theme: 科技、教育$' && echo yes)"
+# focused on the outline, j puts the first document's second section at the
+# top of the text (on the documents, it would open the second document)
+second=$(sed -n '2s/^[0-9]*	\([^	]*\)	\(.*\)/\1\2/p' "$ROOT/tests/fixtures/expected/000_816103a023935f01.outline")
+check "the focused pane is remembered: j moves in the outline" "yes" \
+	"$(row_of "$S/head-moved.txt" 2 | sed 's/.*│ //' | grep -qF -- "$(prefix 8 "$second")" && echo yes)"
+
+# ---- n and N step through the hits of the search inside the text
+cat >"$S/hits.keys" <<KEYS
+<Esc>
+/
+:type 高校
+<Enter>
+n
+n
+:dump $S/hit2.txt
+N
+:dump $S/hit1.txt
+N
+:dump $S/hitlast.txt
+KEYS
+JUAN_DB="$T2" run_script "$S/hits.keys"
+check "n n: the second hit" "yes" \
+	"$(tail -n 1 "$S/hit2.txt" | grep -q '^ hit 2/[0-9]' && echo yes)"
+check "N: back to the first" "yes" \
+	"$(tail -n 1 "$S/hit1.txt" | grep -q '^ hit 1/[0-9]' && echo yes)"
+last=$(tail -n 1 "$S/hit1.txt" | sed 's/.*\///')
+check "N on the first wraps to the last" " hit $last/$last" "$(tail -n 1 "$S/hitlast.txt")"
+
+# ---- scrolling the text moves the outline's mark to the section under the
+# text's top line: Enter there puts that section's heading at the top
+outline_fixture="$ROOT/tests/fixtures/expected/000_816103a023935f01.outline"
+cat >"$S/mark.keys" <<KEYS
+<Esc>
+h
+h
+g
+l
+l
+<PgDn>
+<PgDn>
+<PgDn>
+:dump $S/scrolled.txt
+<S-Tab>
+<Enter>
+:dump $S/marked.txt
+KEYS
+JUAN_DB="$T2" run_script "$S/mark.keys"
+# the text pane's lines of a dump (right of the last border)
+text_rows() {
+	sed '1d;$d' "$1" | sed 's/.*│ //; s/^[ 　]*//'
+}
+# the heading lines (label and title) of the fixture, in order
+awk -F'\t' '{ print $2 $3 }' "$outline_fixture" >"$S/headings"
+# the first heading visible in the scrolled text, below its top line
+next_heading=$(text_rows "$S/scrolled.txt" | sed 1d | while IFS= read -r l; do
+	h=$(grep -nF -- "$(prefix 8 "$l")" "$S/headings" | head -n 1 | cut -d: -f1)
+	if [ -n "$h" ] && [ ${#l} -ge 8 ]; then echo "$h"; break; fi
+done)
+want=$(sed -n "$((next_heading - 1))p" "$S/headings")
+check "the scrolled text's top line is not itself a heading" "" \
+	"$(grep -F -- "$(prefix 8 "$(text_rows "$S/scrolled.txt" | head -n 1)")" "$S/headings")"
+check "Enter on the marked section shows the section under the old top line" "yes" \
+	"$([ -n "$want" ] && text_rows "$S/marked.txt" | head -n 1 | grep -qF -- "$(prefix 8 "$want")" && echo yes)"
+
+# ---- the picker: Enter on a row, or a theme's key, tags (a store of its own)
+T3="$WORK/pick.db"
+JUAN_DB="$T3" "$JUAN" import "$SAMPLE" >/dev/null 2>&1
+cat >"$S/pick.keys" <<KEYS
+t
+j
+j
+<Enter>
+:dump $S/pick-enter.txt
+t
+c
+:dump $S/pick-key.txt
+t
+<Esc>
+:dump $S/pick-esc.txt
+KEYS
+JUAN_DB="$T3" run_script "$S/pick.keys"
+third=$(grep -v '^#' "$ROOT/assets/themes/gov-topics.tsv" | sed -n '3s/	.*//p')
+check "t, j, j, Enter gives the third theme" " $third → 1/5 tagged" \
+	"$(tail -n 1 "$S/pick-enter.txt")"
+check "t, then a theme's key, gives that theme" " 科技、教育 → 2/5 tagged" \
+	"$(tail -n 1 "$S/pick-key.txt")"
+check "Esc in the picker tags nothing" 2 \
+	"$(JUAN_DB="$T3" "$JUAN" export --format jsonl | wc -l)"

@@ -21,8 +21,9 @@ trap cleanup EXIT
 
 "$JUAN" import "$SAMPLE" >/dev/null 2>&1 || { not_ok "import the sample corpus"; exit 1; }
 
-# start: opens the browser in a new tmux server of its own (a private
-# socket per run, so that no run meets a server still shutting down), 120x40.
+# start [VAR=VALUE...]: opens the browser in a new tmux server of its own (a
+# private socket per run, so that no run meets a server still shutting
+# down), 120x40, TERM=screen unless given.
 start() {
 	$T kill-server 2>/dev/null
 	RUNS=$((RUNS + 1))
@@ -32,7 +33,7 @@ start() {
 	# meant for juan: a trap, unlike an ignored signal, is not inherited)
 	$T -f /dev/null new-session -d -x 120 -y 40 \
 		"trap : INT; env LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC TERM=screen \
-		 JUAN_DB='$JUAN_DB' ASAN_OPTIONS=detect_leaks=0 '$JUAN'; \
+		 JUAN_DB='$JUAN_DB' ASAN_OPTIONS=detect_leaks=0 $* '$JUAN'; \
 		 echo \$? >'$WORK/status'; exec sleep 600"
 }
 
@@ -83,9 +84,38 @@ settled() {
 	done
 }
 
+# wait_row NAME N TEXT: polls until screen row N (1-based) contains TEXT.
+wait_row() {
+	end=$(($(date +%s) + DEADLINE))
+	while [ "$(date +%s)" -le "$end" ]; do
+		if screen | sed -n "$2p" | grep -qF -- "$3"; then
+			ok "$1"
+			return 0
+		fi
+		sleep 0.1
+	done
+	not_ok "$1" "waited ${DEADLINE}s for row $2 to show: $3" "screen:"
+	screen | sed 's/^/#   /'
+	return 1
+}
+
 # keys KEY...: sends keys to the browser.
 keys() {
 	$T send-keys "$@"
+}
+
+# restored NAME: after the browser exited, the terminal is back to normal:
+# off the alternate screen, cursor shown, no mouse reporting, keypad off.
+# Polls: tmux may read the browser's last output after its exit status.
+restored() {
+	end=$(($(date +%s) + DEADLINE))
+	while :; do
+		modes=$($T display-message -p \
+			'#{alternate_on} #{cursor_flag} #{mouse_any_flag} #{keypad_flag}')
+		[ "$modes" = "0 1 0 0" ] || [ "$(date +%s)" -gt "$end" ] && break
+		sleep 0.1
+	done
+	check "$1" "0 1 0 0" "$modes"
 }
 
 start
@@ -101,6 +131,18 @@ wait_for "j moves to the second document" "$(prefix 12 "$(meta title 001_51a9243
 keys k
 wait_for "k moves back" "$title"
 
+# the outline shows the first document's sections; Tab, j, Enter puts the
+# second section at the top of the text; h h goes back to the list (keys
+# are read in order: the tags below go to the documents)
+outline="$ROOT/tests/fixtures/expected/000_816103a023935f01.outline"
+first=$(sed -n '1s/^[0-9]*	\([^	]*\)	\(.*\)/\1\2/p' "$outline")
+second=$(sed -n '2s/^[0-9]*	\([^	]*\)	\(.*\)/\1\2/p' "$outline")
+wait_for "the outline shows the first section" "│$(prefix 8 "$first")"
+keys Tab j Enter
+wait_row "Enter on the second section puts it at the top of the text" 2 \
+	"│ $(prefix 8 "$second")"
+keys h h
+
 # tag three documents with single keys, undo one
 keys 1
 wait_for "1 tags the first document" "→ 1/5 tagged"
@@ -112,6 +154,7 @@ keys u
 wait_for "u undoes the last" "→ 2/5 tagged"
 keys q
 wait_exit "q quits"
+restored "q gives the terminal back"
 check "juan export shows exactly two tags" 2 \
 	"$("$JUAN" export --format jsonl | wc -l)"
 $T kill-server 2>/dev/null
@@ -171,8 +214,9 @@ check "after kill -9 the tag is in the store" 3 \
 	"$("$JUAN" export --format jsonl | wc -l)"
 $T kill-server 2>/dev/null
 
-# SIGTERM and Ctrl-C (SIGINT) end the browser cleanly: status 128+N
-for sig in TERM INT; do
+# SIGTERM, Ctrl-C (SIGINT) and SIGHUP end the browser cleanly: status
+# 128+N, the terminal given back
+for sig in TERM INT HUP; do
 	start
 	wait_for "opens for SIG$sig" "5 documents · 3 tagged"
 	if [ $sig = INT ]; then
@@ -180,30 +224,200 @@ for sig in TERM INT; do
 	else
 		pid=$($T display-message -p '#{pane_pid}')
 		child=$(pgrep -P "$pid" | head -n 1)
-		kill -TERM "${child:-$pid}"
+		kill -$sig "${child:-$pid}"
 	fi
 	wait_exit "SIG$sig ends the browser"
 	case $sig in
 	TERM) want=143 ;;
 	INT) want=130 ;;
+	HUP) want=129 ;;
 	esac
 	check "SIG$sig: exit status $want" "$want" \
 		"$(cat "$WORK/status")"
+	restored "SIG$sig: the terminal is given back"
 	$T kill-server 2>/dev/null
 done
 
+# a crash (here a SIGSEGV sent from outside) gives the terminal back before
+# the program dies of it (status 139, or a sanitizer's own)
+start
+wait_for "opens for SIGSEGV" "5 documents · 3 tagged"
+pid=$($T display-message -p '#{pane_pid}')
+child=$(pgrep -P "$pid" | head -n 1)
+kill -SEGV "${child:-$pid}"
+wait_exit "SIGSEGV ends the browser"
+check "SIGSEGV: a failure status" "yes" "$([ "$(cat "$WORK/status")" -ne 0 ] && echo yes)"
+restored "SIGSEGV: the terminal is given back"
+$T kill-server 2>/dev/null
+
 # the mouse: a click on the third row of the documents pane opens it
-# (an X10 mouse report, as a terminal sends it: ESC [ M button x y)
+# (X10 mouse reports, as a terminal sends them: ESC [ M button x y, button
+# 0 for the press and 3 for the release, column and row counted from 0
+# plus 33)
 start
 wait_for "opens for the mouse" "5 documents · 3 tagged"
 keys g
-$T send-keys -H 1b 5b 4d 20 25 24
+$T send-keys -H 1b 5b 4d 20 25 24 1b 5b 4d 23 25 24
 wait_for "a click opens the third document" \
 	"发文机关：$(meta issuer 002_60b05a13be1d900f)"
+# the wheel over the text scrolls it by three lines (button 64 + 1: down,
+# 64: up, at column 81, row 10)
+# a click below the last document (row 10) only focuses the list
+$T send-keys -H 1b 5b 4d 20 25 2a 1b 5b 4d 23 25 2a
+settled "$WORK/clicked.txt"
+check "a click below the list keeps the document" "yes" \
+	"$(grep -qF "发文机关：$(meta issuer 002_60b05a13be1d900f)" "$WORK/clicked.txt" && echo yes)"
+top=$(row_of "$WORK/clicked.txt" 2 | sed 's/.*│ //')
+fourth=$(row_of "$WORK/clicked.txt" 5 | sed 's/.*│ //')
+$T send-keys -H 1b 5b 4d 61 71 2a
+wait_row "the wheel scrolls the text down" 2 "│ $fourth"
+$T send-keys -H 1b 5b 4d 60 71 2a
+wait_row "and up again" 2 "│ $top"
 
 # a second juan (the command line) tags a document: Ctrl-L shows it
 "$JUAN" tag 3 5 >/dev/null 2>&1
 keys C-l
 wait_for "Ctrl-L shows a tag made by another process" "5 documents · 4 tagged"
+# and so does opening another document
+"$JUAN" tag 4 6 >/dev/null 2>&1
+keys j
+wait_for "opening a document shows another process's tag" "5 documents · 5 tagged"
 keys q
 wait_exit "q quits after the refresh"
+
+# a terminal type that terminfo does not know, or one that cannot move the
+# cursor: a clear error on a terminal, exit status 1
+for term in nosuchterm dumb; do
+	$T kill-server 2>/dev/null
+	RUNS=$((RUNS + 1))
+	T="tmux -S $WORK/tmux-$RUNS"
+	rm -f "$WORK/status"
+	$T -f /dev/null new-session -d -x 120 -y 40 \
+		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=$term JUAN_DB='$JUAN_DB' \
+		 ASAN_OPTIONS=detect_leaks=0 '$JUAN'; \
+		 echo \$? >'$WORK/status'; exec sleep 600"
+	wait_exit "TERM=$term: the browser does not start"
+	check "TERM=$term: exit status 1" 1 "$(cat "$WORK/status")"
+	wait_for "TERM=$term: says why" "juan: TERM=$term: "
+done
+$T kill-server 2>/dev/null
+
+# colours: on a colour terminal the screen has some; NO_COLOR, or a
+# monochrome terminal (vt100), draws without any, and still marks the
+# cursor row (reverse video)
+colours() {
+	$T capture-pane -p -e | grep -c "$(printf '\033')\\[[0-9;]*3[0-7]m"
+}
+reverse() {
+	$T capture-pane -p -e | grep -c "$(printf '\033')\\[[0-9;]*7m"
+}
+start
+wait_for "opens in colour" "5 documents · 5 tagged"
+check "a colour terminal gets colours" "yes" "$([ "$(colours)" -gt 0 ] && echo yes)"
+for env in NO_COLOR=1 TERM=vt100; do
+	start "$env"
+	wait_for "opens with $env" "5 documents · 5 tagged"
+	settled "$WORK/mono.txt"
+	check "$env: no colours" 0 "$(colours)"
+	check "$env: the cursor row stands out" "yes" \
+		"$([ "$(reverse)" -gt 0 ] && echo yes)"
+	keys q
+	wait_exit "$env: q quits"
+done
+$T kill-server 2>/dev/null
+
+# without colours: a search hit in the text is in reverse video, and a
+# heading is bold up to its 。, not the rest of its line
+start NO_COLOR=1
+wait_for "opens for the hits" "5 documents · 5 tagged"
+keys Escape h h / 高校 Enter
+wait_for "searches 高校" "3 of 5 documents"
+keys g n
+wait_for "n jumps to the first hit" "hit 1/"
+settled "$WORK/hits.txt"
+esc=$(printf '\033')
+check "a hit is drawn in reverse video" "yes" \
+	"$($T capture-pane -p -e | grep -q "$esc\[[0-9;]*7m高校" && echo yes)"
+# the hit n went to is the cursor: reverse video, not underlined; current
+# prints the line it is on (with what comes before it)
+current() {
+	$T capture-pane -p -e | grep "$esc\[\(0;\)\{0,1\}7m高校" |
+		sed "s/$esc\[\(0;\)\{0,1\}7m高校.*//"
+}
+first_at=$(current)
+check "one hit is the current one" 1 "$(printf '%s\n' "$first_at" | grep -c .)"
+keys n
+wait_for "n again: the second hit" "hit 2/"
+settled "$WORK/hit2.txt"
+check "the current hit moves with n" "yes" \
+	"$([ -n "$(current)" ] && [ "$(current)" != "$first_at" ] && echo yes)"
+cat "$ROOT"/tests/fixtures/expected/*.outline | awk -F'\t' '{ print $2 $3 }' >"$WORK/headings"
+$T capture-pane -p -e >"$WORK/hits.esc"
+bold=0
+while IFS= read -r h; do
+	grep -qF "1m$h。$esc[0m" "$WORK/hits.esc" && bold=$((bold + 1))
+done <"$WORK/headings"
+check "headings are bold up to their 。" "yes" "$([ $bold -gt 0 ] && echo yes)"
+# the statistics draw their bars in reverse video: one per theme in use
+# (here, of the five tagged documents), and the progress
+keys Escape
+wait_for "Esc lists every document" "every document"
+keys s
+wait_for "s shows the statistics" "5 documents · 5 tagged · 0 untagged · 100% done"
+settled "$WORK/stats.txt"
+used=$("$JUAN" export --format jsonl | sed 's/.*"theme":"\([^"]*\)".*/\1/' | sort -u | wc -l)
+check "a bar for each theme in use, and the progress" "$((used + 1))" \
+	"$($T capture-pane -p -e | grep -c "$esc\[[0-9;]*7m   ")"
+keys q
+keys q
+wait_exit "q quits after the hits"
+$T kill-server 2>/dev/null
+
+# two browsers on one store (two windows): each sees the other's tags on
+# C-l, and tagging in both at once never fails ("database is locked")
+start
+wait_for "the first browser opens" "5 documents · 5 tagged"
+$T new-window -d "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC TERM=screen \
+	JUAN_DB='$JUAN_DB' ASAN_OPTIONS=detect_leaks=0 '$JUAN'; exec sleep 600"
+# wait_in WINDOW NAME TEXT: wait_for in another window
+wait_in() {
+	end=$(($(date +%s) + DEADLINE))
+	while [ "$(date +%s)" -le "$end" ]; do
+		if $T capture-pane -p -t ":$1" | grep -qF -- "$3"; then
+			ok "$2"
+			return 0
+		fi
+		sleep 0.1
+	done
+	not_ok "$2" "waited ${DEADLINE}s for: $3" "screen:"
+	$T capture-pane -p -t ":$1" | sed 's/^/#   /'
+	return 1
+}
+wait_in 1 "the second browser opens" "5 documents · 5 tagged"
+$T send-keys -t :0 Escape h h g x
+wait_in 0 "the first clears a tag" "→ 4/5 tagged"
+$T send-keys -t :1 C-l
+wait_in 1 "the second sees it on C-l" "5 documents · 4 tagged"
+$T send-keys -t :1 Escape h h g 1
+wait_in 1 "the second tags the document again" "→ 5/5 tagged"
+$T send-keys -t :0 C-l
+wait_in 0 "the first sees it on C-l" "5 documents · 5 tagged"
+# both tag at once, ten times over; each confirmation shows (a failure
+# would show "tag not saved" instead), alternating with the clearing
+second=$(grep -v '^#' "$ROOT/assets/themes/gov-topics.tsv" | sed -n '2s/	.*//p')
+third=$(grep -v '^#' "$ROOT/assets/themes/gov-topics.tsv" | sed -n '3s/	.*//p')
+i=0
+fails=0
+while [ $i -lt 10 ]; do
+	$T send-keys -t :0 x
+	$T send-keys -t :1 x
+	wait_in 0 "round $i: the first clears" "（未标注） → " >/dev/null || fails=$((fails + 1))
+	wait_in 1 "round $i: the second clears" "（未标注） → " >/dev/null || fails=$((fails + 1))
+	$T send-keys -t :0 2
+	$T send-keys -t :1 3
+	wait_in 0 "round $i: the first tags" "$second → " >/dev/null || fails=$((fails + 1))
+	wait_in 1 "round $i: the second tags" "$third → " >/dev/null || fails=$((fails + 1))
+	i=$((i + 1))
+done
+check "two browsers tagging at once: every change confirmed" 0 "$fails"
+$T kill-server 2>/dev/null
