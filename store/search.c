@@ -18,9 +18,15 @@
  * alone take a tenth of that. */
 #define RANK_MAX SEARCH_RANK_MAX
 
-/* Every hit, in id order, unranked: what the count costs. */
+/* Every hit, in id order, unranked: what the count costs.  The second form
+ * takes the phrases apart (see count_expr()): ?2 and ?3 are the groups and
+ * the column of juan_phrases(). */
 static const char sql_all[] =
 	"SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1 ORDER BY rowid";
+
+static const char sql_all_checked[] =
+	"SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1"
+	" AND juan_phrases(doc_fts, ?2, ?3) ORDER BY rowid";
 
 static const char sql_ranked[] =
 	"SELECT rowid FROM doc_fts"
@@ -378,6 +384,85 @@ done:
 	sqlite3_free(sc.toks);
 }
 
+
+/* ---- phrases checked by us ------------------------------------------ */
+
+/* Tokens a term may have for juan_phrases() (one digit). */
+#define GROUP_MAX 9
+
+/* Whether phrases first..first+n-1 (one token each; n <= GROUP_MAX) occur
+ * at consecutive positions of one column (col, or any when col < 0) of the
+ * current row.  Walks their instances in order and stops at the first
+ * match. */
+static int
+consecutive(const Fts5ExtensionApi *api, Fts5Context *fc, int first, int n,
+	    int col, bool *found)
+{
+	Fts5PhraseIter it[GROUP_MAX];
+	int icol[GROUP_MAX], ioff[GROUP_MAX];
+	int k, rc;
+
+	*found = false;
+	for (k = 0; k < n; k++) {
+		rc = api->xPhraseFirst(fc, first + k, &it[k], &icol[k],
+				       &ioff[k]);
+		if (rc != SQLITE_OK)
+			return rc;
+	}
+	while (icol[0] >= 0) {
+		if (col < 0 || icol[0] == col) {
+			for (k = 1; k < n; k++) {
+				while (icol[k] >= 0 &&
+				       (icol[k] < icol[0] ||
+					(icol[k] == icol[0] &&
+					 ioff[k] < ioff[0] + k)))
+					api->xPhraseNext(fc, &it[k], &icol[k],
+							 &ioff[k]);
+				if (icol[k] < 0)
+					return SQLITE_OK;
+				if (icol[k] != icol[0] || ioff[k] != ioff[0] + k)
+					break;
+			}
+			if (k == n) {
+				*found = true;
+				return SQLITE_OK;
+			}
+		}
+		api->xPhraseNext(fc, &it[0], &icol[0], &ioff[0]);
+	}
+	return SQLITE_OK;
+}
+
+/* juan_phrases(doc_fts, groups, col): 1 when the row has every group of
+ * phrases at consecutive positions; groups is the number of phrases of each
+ * group, one digit each (see count_expr()); col the column, or -1 for
+ * any. */
+static void
+phrases_fn(const Fts5ExtensionApi *api, Fts5Context *fc,
+	   sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *groups;
+	int first = 0, n, col, rc = SQLITE_OK;
+	bool found = true;
+
+	if (argc != 2) {
+		sqlite3_result_error(ctx, "juan_phrases: 2 arguments", -1);
+		return;
+	}
+	groups = (const char *)sqlite3_value_text(argv[0]);
+	col = sqlite3_value_int(argv[1]);
+	for (; groups && *groups && found && rc == SQLITE_OK; groups++) {
+		n = *groups - '0';
+		if (n > 1 && n <= GROUP_MAX)
+			rc = consecutive(api, fc, first, n, col, &found);
+		first += n;
+	}
+	if (rc != SQLITE_OK)
+		sqlite3_result_error_code(ctx, rc);
+	else
+		sqlite3_result_int(ctx, found);
+}
+
 int
 search_register(sqlite3 *db)
 {
@@ -395,7 +480,11 @@ search_register(sqlite3 *db)
 		return rc;
 	if (!api)
 		return SQLITE_ERROR;
-	return api->xCreateFunction(api, "juan_snippet", NULL, snippet_fn,
+	rc = api->xCreateFunction(api, "juan_snippet", NULL, snippet_fn,
+				  NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	return api->xCreateFunction(api, "juan_phrases", NULL, phrases_fn,
 				    NULL);
 }
 
@@ -417,6 +506,78 @@ phrase_prefixes(const char *expr)
 		flags[p.nterms] = '\0';
 	parsed_expr_free(&p);
 	return flags;
+}
+
+/* The expression that finds every hit of expr fastest, in *out (caller
+ * frees), and in *groups (caller frees) the number of tokens of each of
+ * its terms, one digit each, for juan_phrases(); *groups NULL when *out is
+ * expr itself.  FTS5 matches a phrase by reading the whole position list
+ * of each of its tokens in every document that has them all, and the list
+ * of a common bigram is long; the tokens ANDed and juan_phrases() stop at
+ * the first place where they follow each other (素质教育 at 10,000
+ * documents: 4.2 ms instead of 6.3; 教育改革, whose first hit in a document
+ * comes later, 3.5 ms either way).  A query with a term of more than GROUP_MAX tokens
+ * stays as it is, and so does one where no term has two.  false when out of memory. */
+static bool
+count_expr(const char *expr, char **out, char **groups)
+{
+	struct parsed_expr p;
+	struct expr_term *t;
+	size_t i, k, len = 0, at = 0;
+	bool split = false, fits = true, ok = false;
+	const char *tok;
+
+	*out = NULL;
+	*groups = NULL;
+	if (!parse_expr(expr, &p))
+		goto done;
+	for (i = 0; i < p.nterms; i++) {
+		fits = fits && p.terms[i].n <= GROUP_MAX;
+		split = split || p.terms[i].n > 1;
+	}
+	if (!fits || !split) {
+		*out = strdup(expr);
+		ok = *out != NULL;
+		goto done;
+	}
+	for (i = 0; i < p.ntoks; i++)
+		len += 2 * p.tok_len[i] + sizeof("\"\"* AND ");
+	*out = malloc(len + 1);
+	*groups = malloc(p.nterms + 1);
+	if (!*out || !*groups)
+		goto done;
+	for (i = 0; i < p.nterms; i++) {
+		t = &p.terms[i];
+		(*groups)[i] = (char)('0' + t->n);
+		for (k = 0; k < t->n; k++) {
+			if (at > 0) {
+				memcpy(*out + at, " AND ", 5);
+				at += 5;
+			}
+			(*out)[at++] = '"';
+			for (tok = p.buf + p.tok_off[t->first + k]; *tok;
+			     tok++) {
+				if (*tok == '"')
+					(*out)[at++] = '"';
+				(*out)[at++] = *tok;
+			}
+			(*out)[at++] = '"';
+			if (t->prefix && k == t->n - 1)
+				(*out)[at++] = '*';
+		}
+	}
+	(*out)[at] = '\0';
+	(*groups)[p.nterms] = '\0';
+	ok = true;
+done:
+	parsed_expr_free(&p);
+	if (!ok) {
+		free(*out);
+		free(*groups);
+		*out = NULL;
+		*groups = NULL;
+	}
+	return ok;
 }
 
 /* The MATCH expression for query in *expr (caller frees; "" when nothing
@@ -465,11 +626,12 @@ grow(void *array, size_t size, size_t n, size_t *cap)
 
 /* ---- the order of the hits ------------------------------------------ */
 
-/* The ids that sql yields with ?1 bound to expr, in *ids (caller frees) and
- * their number in *n. */
+/* The ids that sql yields with ?1 bound to expr (and, when groups is not
+ * NULL, ?2 to groups and ?3 to col), in *ids (caller frees) and their
+ * number in *n. */
 static enum juan_status
 collect_ids(struct store *s, const char *sql, const char *expr,
-	    int64_t **ids, size_t *n)
+	    const char *groups, int col, int64_t **ids, size_t *n)
 {
 	sqlite3_stmt *stmt;
 	int64_t *out = NULL, *more;
@@ -483,6 +645,10 @@ collect_ids(struct store *s, const char *sql, const char *expr,
 	if (!stmt)
 		return JUAN_EDB;
 	sqlite3_bind_text(stmt, 1, expr, -1, SQLITE_STATIC);
+	if (groups) {
+		sqlite3_bind_text(stmt, 2, groups, -1, SQLITE_STATIC);
+		sqlite3_bind_int(stmt, 3, col);
+	}
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		more = grow(out, sizeof(*out), count, &cap);
 		if (!more) {
@@ -556,28 +722,50 @@ snapshot_end(struct store *s)
 	sqlite3_exec(s->db, "RELEASE search", NULL, NULL, NULL);
 }
 
+/* "title : (expr)" (caller frees; NULL when out of memory). */
+static char *
+in_title(const char *expr)
+{
+	static const char before[] = "title : (", after[] = ")";
+	size_t len = strlen(expr);
+	char *out = malloc(sizeof(before) + len + sizeof(after));
+
+	if (!out)
+		return NULL;
+	memcpy(out, before, sizeof(before) - 1);
+	memcpy(out + sizeof(before) - 1, expr, len);
+	memcpy(out + sizeof(before) - 1 + len, after, sizeof(after));
+	return out;
+}
+
 static enum juan_status
 order_hits(struct store *s, const char *expr, struct order *o)
 {
-	static const char before[] = "title : (", after[] = ")";
-	enum juan_status rc;
-	char *title_expr;
-	size_t len = strlen(expr), n;
+	enum juan_status rc = JUAN_ENOMEM;
+	char *count = NULL, *groups = NULL, *title_count = NULL;
+	char *title_expr = NULL;
+	const char *sql;
+	size_t n;
 
 	memset(o, 0, sizeof(*o));
-	rc = collect_ids(s, sql_all, expr, &o->all, &o->nall);
+	if (!count_expr(expr, &count, &groups))
+		goto done;
+	sql = groups ? sql_all_checked : sql_all;
+	rc = collect_ids(s, sql, count, groups, -1, &o->all, &o->nall);
 	o->ranked = o->nall <= RANK_MAX;
 	if (rc != JUAN_OK || o->ranked)
-		return rc;
-	title_expr = malloc(sizeof(before) + len + sizeof(after));
-	if (!title_expr)
-		return JUAN_ENOMEM;
-	memcpy(title_expr, before, sizeof(before) - 1);
-	memcpy(title_expr + sizeof(before) - 1, expr, len);
-	memcpy(title_expr + sizeof(before) - 1 + len, after, sizeof(after));
-	rc = collect_ids(s, sql_all, title_expr, &o->title_by_id, &o->ntitle);
+		goto done;
+	title_count = in_title(count);
+	title_expr = in_title(expr);
+	if (!title_count || !title_expr) {
+		rc = JUAN_ENOMEM;
+		goto done;
+	}
+	rc = collect_ids(s, sql, title_count, groups, 0, &o->title_by_id,
+			 &o->ntitle);
 	if (rc == JUAN_OK && o->ntitle > 0 && o->ntitle <= RANK_MAX) {
-		rc = collect_ids(s, sql_ranked, title_expr, &o->title, &n);
+		rc = collect_ids(s, sql_ranked, title_expr, NULL, 0, &o->title,
+				 &n);
 		/* the same set, in one snapshot; but the arrays must agree */
 		if (rc == JUAN_OK && n != o->ntitle) {
 			store_set_error(s, "search: the index changed");
@@ -591,6 +779,10 @@ order_hits(struct store *s, const char *expr, struct order *o)
 		else
 			rc = JUAN_ENOMEM;
 	}
+done:
+	free(count);
+	free(groups);
+	free(title_count);
 	free(title_expr);
 	return rc;
 }
@@ -745,7 +937,7 @@ search_ids(struct store *s, const char *query, int64_t **ids, size_t *n)
 	if (rc != JUAN_OK || o.nall == 0)
 		goto done;
 	if (o.ranked) {
-		rc = collect_ids(s, sql_ranked, expr, ids, n);
+		rc = collect_ids(s, sql_ranked, expr, NULL, 0, ids, n);
 		goto done;
 	}
 	out = malloc(o.nall * sizeof(*out));
@@ -753,7 +945,8 @@ search_ids(struct store *s, const char *query, int64_t **ids, size_t *n)
 		rc = JUAN_ENOMEM;
 		goto done;
 	}
-	memcpy(out, o.title, o.ntitle * sizeof(*out));
+	if (o.ntitle > 0)
+		memcpy(out, o.title, o.ntitle * sizeof(*out));
 	count = o.ntitle;
 	/* the others, by id: o.all minus o.title_by_id, both sorted */
 	for (i = 0; i < o.nall; i++) {
