@@ -37,7 +37,7 @@ ifeq ($(filter clean,$(MAKECMDGOALS)),)
 -include build/config.mk
 endif
 
-.PHONY: all run test bench install uninstall clean FORCE
+.PHONY: all run test bench fuzz install uninstall clean FORCE
 # Keep the objects of test programs: they are intermediate files to make.
 .SECONDARY:
 all: build/juan
@@ -138,6 +138,21 @@ build/bench: bench/bench.c build/libjuan.a
 	$(CC) $(BASE_CFLAGS) $(STORE_CFLAGS) $(OPT_CFLAGS) -o $@ bench/bench.c build/libjuan.a $(STORE_LIBS) -pthread
 
 # The man page names the directory of the theme sets and the samples.
+# libFuzzer on decode + parse + wrap (tests/fuzz_import.c), seeded with the
+# sample corpus; FUZZ_TIME seconds (default 60).  Needs clang and its
+# runtime (Debian: clang, libclang-rt-dev).
+FUZZ_TIME ?= 60
+fuzz: build/fuzz/fuzz_import
+	@mkdir -p build/fuzz/corpus
+	build/fuzz/fuzz_import -max_total_time=$(FUZZ_TIME) -max_len=65536 \
+		build/fuzz/corpus assets/sample
+
+build/fuzz/fuzz_import: tests/fuzz_import.c $(STORE_SRC) $(GEN_SRC) build/config.mk
+	@mkdir -p $(@D)
+	clang $(WARN) -D_GNU_SOURCE -Iinclude -Istore $(STORE_CFLAGS) -g -O1 \
+		-fsanitize=fuzzer,address,undefined -o $@ tests/fuzz_import.c \
+		$(STORE_SRC) $(GEN_SRC) $(STORE_LIBS) -pthread
+
 install: build/juan
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/themes $(DESTDIR)$(DATADIR)/sample
 	install -m 755 build/juan $(DESTDIR)$(BINDIR)/juan

@@ -116,14 +116,16 @@ static const struct {
 	{ ACT_STATS, "stats" },   { ACT_QUIT, "quit" },
 };
 
+/* The hints that fit in cols columns, whole: a hint cut in half ("q…")
+ * tells nothing, so the line stops before the first that does not fit. */
 static void
-status_hints(const struct app *app, char *buf, size_t size)
+status_hints(const struct app *app, char *buf, size_t size, int cols)
 {
-	char keys[64];
-	size_t i, used;
+	char keys[64], item[128];
+	size_t i, used = 0;
+	int width = 0, w;
 
 	buf[0] = '\0';
-	used = 0;
 	for (i = 0; i < sizeof(hint_list) / sizeof(hint_list[0]); i++) {
 		if (hint_list[i].action == ACT_NONE)
 			keys[0] = '\0';
@@ -131,13 +133,16 @@ status_hints(const struct app *app, char *buf, size_t size)
 					 keys, sizeof(keys))[0] == '\0')
 			continue;
 		keys[strcspn(keys, " ")] = '\0';
-		if (used < size)
-			used += (size_t)snprintf(buf + used, size - used,
-						 "%s%s%s%s%s", used ? " · " : "",
-						 keys, keys[0] ? " " : "",
-						 hint_list[i].what,
-						 hint_list[i].action != ACT_ADVANCE ?
-						 "" : app->advance ? "on" : "off");
+		snprintf(item, sizeof(item), "%s%s%s%s%s", used ? " · " : "",
+			 keys, keys[0] ? " " : "", hint_list[i].what,
+			 hint_list[i].action != ACT_ADVANCE ?
+			 "" : app->advance ? "on" : "off");
+		w = text_width(item, strlen(item));
+		if (width + w > cols || used + strlen(item) >= size)
+			break;
+		memcpy(buf + used, item, strlen(item) + 1);
+		used += strlen(item);
+		width += w;
 	}
 }
 
@@ -155,7 +160,7 @@ draw_status(struct app *app)
 		draw_str(app->status, 0, 1, app->message, w - 1,
 			 app->message_error ? EL_ERROR : EL_STATUS);
 	} else {
-		status_hints(app, hints, sizeof(hints));
+		status_hints(app, hints, sizeof(hints), w - 2);
 		draw_fill(app->status, 0, 0, -1, EL_STATUS);
 		draw_str(app->status, 0, 1, hints, w - 1, EL_STATUS);
 	}

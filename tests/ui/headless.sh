@@ -180,6 +180,12 @@ check "90x30: no row wider than 90 columns" "yes" \
 	"$([ "$(wc -L <"$S/mid.txt")" -le 90 ] && echo yes)"
 check "90x30: the documents pane still shows dates" 5 \
 	"$(docs_pane "$S/mid.txt" | grep -c '[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]')"
+# the key hints drop whole hints where the line is short, never cut one
+for dump in small mid before; do
+	hints=$(tail -n 1 "$S/$dump.txt" | sed 's/ *$//')
+	check "$dump: the key hints end with a whole hint" "yes" \
+		"$(case $hints in *…) ;; *' · '?' '[a-z]*) echo yes ;; esac)"
+done
 check "30x8 says the terminal is too small" "yes" \
 	"$(grep -q 'terminal too small' "$S/tiny.txt" && echo yes)"
 

@@ -1,0 +1,51 @@
+/* fuzz_import: libFuzzer target for what import does to a file's bytes —
+ * decode, parse, print the parse — and for wrapping the text as the browser
+ * does.  Built and run by `make fuzz` (clang), not by `make test`; the
+ * invariants it checks are the parser's contract in include/juan/parse.h. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "juan/decode.h"
+#include "juan/parse.h"
+#include "juan/text.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static FILE *sink;
+	struct text_line *lines = NULL;
+	struct doc *d = NULL;
+	char *text = NULL;
+	size_t len = 0, i, n;
+
+	if (!sink && !(sink = fopen("/dev/null", "w")))
+		abort();
+	if (decode_text(data, size, &text, &len, NULL, NULL, 0) != JUAN_OK)
+		return 0;
+	if (doc_parse(text, len, &d) != JUAN_OK)
+		abort();
+	if (d->head_len + d->body_len + d->tail_len != len)
+		abort();
+	for (i = 0; i < d->nsections; i++) {
+		const struct section *sec = &d->sections[i];
+
+		if (sec->level < 1 || sec->start > sec->end ||
+		    sec->end > d->body_len)
+			abort();
+	}
+	doc_print_outline(d, sink);
+	doc_print_meta(d, sink);
+	n = text_wrap(text, len, 37, &lines);
+	if (n == (size_t)-1)
+		abort();
+	for (i = 0; i < n; i++)
+		if (lines[i].width > 37 || lines[i].off + lines[i].len > len)
+			abort();
+	free(lines);
+	doc_free(&d);
+	free(text);
+	return 0;
+}
