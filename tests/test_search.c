@@ -594,9 +594,9 @@ test_follows_updates(void **state)
 #define MANY (SEARCH_RANK_MAX + 200)
 
 /* A store of MANY documents (each its own text: the number) that all have
- * 教育 in the body and 工作 in the title; one in three has 教育 in the
- * title too; all but one in ten have 督导工作 in the body, and that one
- * has its three bigrams apart (督导工程。工作). */
+ * 教育 in the body and 工作 in the title; one in three has 教育督导工作 in
+ * the title too; all but one in ten have 督导工作 in the body, and that
+ * one has its three bigrams apart (督导工程。工作). */
 static int
 setup_many(void **state)
 {
@@ -615,7 +615,7 @@ setup_many(void **state)
 	for (i = 0; i < MANY; i++) {
 		snprintf(path, sizeof(path), "/many/%zu.txt", i);
 		snprintf(title, sizeof(title), "关于%s工作的通知（第%zu号）",
-			 i % 3 == 0 ? "学校教育" : "后勤保障", i);
+			 i % 3 == 0 ? "学校教育督导" : "后勤保障", i);
 		snprintf(body, sizeof(body), "各校：\n请做好%s督导%s。%s"
 			 "\n第%zu号\n", i % 2 ? "教育" : "素质教育",
 			 i % 10 ? "工作" : "工程。工作要细",
