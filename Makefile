@@ -9,10 +9,11 @@ DATADIR = $(PREFIX)/share/juan
 CC ?= cc
 PKGS = ncursesw sqlite3 libutf8proc cmocka nettle
 DEB_PKGS = pkg-config libncurses-dev libsqlite3-dev libutf8proc-dev \
-	   libcmocka-dev nettle-dev tmux sqlite3 python3
-# Programs the tests run besides juan (tmux drives the browser; sqlite3 and
-# python3 check the store and the output).
-TEST_TOOLS = tmux sqlite3 python3
+	   libcmocka-dev nettle-dev tmux sqlite3 python3 time
+# Programs the tests and the benchmark run besides juan (tmux drives the
+# browser; sqlite3 and python3 check the store and the output; time
+# measures peak memory).  Full paths: `time` alone is a shell keyword.
+TEST_TOOLS = /usr/bin/tmux /usr/bin/sqlite3 /usr/bin/python3 /usr/bin/time
 
 WARN = -std=c11 -Wall -Wextra -Wshadow -Werror
 BASE_CFLAGS = $(WARN) -D_GNU_SOURCE -pthread -Iinclude -Istore -MMD -MP
@@ -46,7 +47,7 @@ all: build/juan
 # when any is missing (apt-get update once, then a non-interactive install).
 build/config.mk: Makefile
 	@mkdir -p build
-	@missing=; for t in $(TEST_TOOLS); do command -v $$t >/dev/null || missing=1; done; \
+	@missing=; for t in $(TEST_TOOLS); do [ -x $$t ] || missing=1; done; \
 	if ! pkg-config --exists $(PKGS) 2>/dev/null || [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" != 0 ]; then \
 	    echo "juan: missing build dependencies; as root run:" >&2; \
