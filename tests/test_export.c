@@ -20,12 +20,6 @@
 
 #define TAGGED_AT "2026-01-02 03:04:05"
 
-struct fixture {
-	char dir[64];
-	char path[96];
-	struct store *s;
-};
-
 static const char themes_tsv[] =
 	"1\t教育\t学校与教学\n"
 	"2\t财政|税收\t预算与税\n"
@@ -70,7 +64,7 @@ theme_id(struct store *s, char key)
 static int
 setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof(*f));
+	struct fixture *f = fixture_new("export", "juan.db");
 	struct theme_set set = {0};
 	char err[256], text[256];
 	struct doc d = {0};
@@ -78,9 +72,7 @@ setup(void **state)
 	int64_t id;
 	size_t i;
 
-	if (!f || test_dir_make("export", f->dir, sizeof(f->dir)) != 0 ||
-	    test_store_open(f->dir, "juan.db", f->path, sizeof(f->path),
-			    &f->s) != 0)
+	if (!f)
 		return -1;
 	if (theme_set_parse(themes_tsv, strlen(themes_tsv), &set, err,
 			    sizeof(err)) != JUAN_OK ||
@@ -115,13 +107,7 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	struct fixture *f = *state;
-
-	store_close(&f->s);
-	if (test_dir_remove(f->dir) != 0)
-		return -1;
-	free(f);
-	return 0;
+	return fixture_free(*state);
 }
 
 /* export_write into a string (caller frees); the status in *rc. */

@@ -17,7 +17,7 @@
 #include "juan/store.h"
 #include "util.h"
 
-struct fixture {
+struct import_fixture {
 	char dir[64];
 	char docs[96];
 	char db[96];
@@ -27,7 +27,7 @@ struct fixture {
 static int
 setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof(*f));
+	struct import_fixture *f = calloc(1, sizeof(*f));
 
 	if (!f || test_dir_make("import", f->dir, sizeof(f->dir)) != 0)
 		return -1;
@@ -43,7 +43,7 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	struct fixture *f = *state;
+	struct import_fixture *f = *state;
 
 	store_close(&f->s);
 	if (test_dir_remove(f->dir) != 0)
@@ -55,7 +55,7 @@ teardown(void **state)
 /* Writes len bytes of data (len 0: strlen) to docs/name, making its
  * directory. */
 static void
-write_doc(const struct fixture *f, const char *name, const char *data,
+write_doc(const struct import_fixture *f, const char *name, const char *data,
 	  size_t len)
 {
 	char path[256], *slash;
@@ -74,7 +74,7 @@ write_doc(const struct fixture *f, const char *name, const char *data,
 }
 
 static void
-link_doc(const struct fixture *f, const char *target, const char *name)
+link_doc(const struct import_fixture *f, const char *target, const char *name)
 {
 	char path[256];
 
@@ -141,7 +141,7 @@ on_error(const char *path, const char *msg, void *ctx)
 }
 
 static enum juan_status
-run_import(struct fixture *f, const char *path, struct seen *seen,
+run_import(struct import_fixture *f, const char *path, struct seen *seen,
 	   struct import_counts *counts)
 {
 	struct import_ops ops = {on_progress, on_error, seen, &seen->stop};
@@ -178,7 +178,7 @@ static const char outline[] = "学前教育发展规划\n（一）扩大普惠�
 /* A tree with four documents to import, files to skip, and three that
  * fail: a binary, a broken link and a symbolic link loop. */
 static void
-make_tree(struct fixture *f)
+make_tree(struct import_fixture *f)
 {
 	write_doc(f, "通知.txt", notice, 0);
 	write_doc(f, "2024/意见.TXT", opinion, 0);
@@ -195,7 +195,7 @@ make_tree(struct fixture *f)
 static void
 test_import_tree(void **state)
 {
-	struct fixture *f = *state;
+	struct import_fixture *f = *state;
 	struct import_counts c;
 	struct seen seen = {0};
 	long total, tagged;
@@ -263,7 +263,7 @@ find_title(const struct doc_info *info, void *ctx)
 static void
 test_stored_paths(void **state)
 {
-	struct fixture *f = *state;
+	struct import_fixture *f = *state;
 	struct import_counts c;
 	struct seen seen = {0};
 	struct find_ctx find = {"科学教育", {0}, 0};
@@ -291,7 +291,7 @@ test_stored_paths(void **state)
 static void
 test_named_file_and_copies(void **state)
 {
-	struct fixture *f = *state;
+	struct import_fixture *f = *state;
 	struct import_counts c;
 	struct seen seen = {0};
 	char path[256];
@@ -319,7 +319,7 @@ test_named_file_and_copies(void **state)
 static void
 test_update(void **state)
 {
-	struct fixture *f = *state;
+	struct import_fixture *f = *state;
 	struct import_counts c;
 	struct seen seen = {0};
 	struct find_ctx find = {"（修订）", {0}, 0};
@@ -345,7 +345,7 @@ test_update(void **state)
 static void
 test_unreadable(void **state)
 {
-	struct fixture *f = *state;
+	struct import_fixture *f = *state;
 	struct import_counts c;
 	struct seen seen = {0};
 	char path[256];
@@ -370,7 +370,7 @@ test_unreadable(void **state)
 
 /* n small documents, each different, in docs/many/. */
 static void
-make_many(struct fixture *f, int n)
+make_many(struct import_fixture *f, int n)
 {
 	char name[64], text[256];
 	int i;
@@ -386,7 +386,7 @@ make_many(struct fixture *f, int n)
 static void
 test_interrupt(void **state)
 {
-	struct fixture *f = *state;
+	struct import_fixture *f = *state;
 	struct import_counts c;
 	struct seen seen = {0};
 	long total, tagged;
@@ -419,7 +419,7 @@ test_interrupt(void **state)
 static void
 test_batches(void **state)
 {
-	struct fixture *f = *state;
+	struct import_fixture *f = *state;
 	struct import_counts c;
 	struct seen seen = {0};
 
@@ -438,7 +438,7 @@ test_batches(void **state)
 static void
 test_empty(void **state)
 {
-	struct fixture *f = *state;
+	struct import_fixture *f = *state;
 	struct import_counts c;
 	struct seen seen = {0};
 	long total, tagged;

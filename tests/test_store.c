@@ -17,35 +17,17 @@
 #include "store_private.h"
 #include "util.h"
 
-struct fixture {
-	char dir[64];
-	char path[96];
-	struct store *s;
-};
-
 static int
 setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof(*f));
-
-	if (!f || test_dir_make("store", f->dir, sizeof(f->dir)) != 0 ||
-	    test_store_open(f->dir, "sub/dir/juan.db", f->path,
-			    sizeof(f->path), &f->s) != 0)
-		return -1;
-	*state = f;
-	return 0;
+	*state = fixture_new("store", "sub/dir/juan.db");
+	return *state ? 0 : -1;
 }
 
 static int
 teardown(void **state)
 {
-	struct fixture *f = *state;
-
-	store_close(&f->s);
-	if (test_dir_remove(f->dir) != 0)
-		return -1;
-	free(f);
-	return 0;
+	return fixture_free(*state);
 }
 
 static void

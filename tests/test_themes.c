@@ -176,35 +176,17 @@ test_default_set(void **state)
 
 /* ---- the store ------------------------------------------------------ */
 
-struct fixture {
-	char dir[64];
-	char path[96];
-	struct store *s;
-};
-
 static int
 setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof(*f));
-
-	if (!f || test_dir_make("themes", f->dir, sizeof(f->dir)) != 0 ||
-	    test_store_open(f->dir, "juan.db", f->path, sizeof(f->path),
-			    &f->s) != 0)
-		return -1;
-	*state = f;
-	return 0;
+	*state = fixture_new("themes", "juan.db");
+	return *state ? 0 : -1;
 }
 
 static int
 teardown(void **state)
 {
-	struct fixture *f = *state;
-
-	store_close(&f->s);
-	if (test_dir_remove(f->dir) != 0)
-		return -1;
-	free(f);
-	return 0;
+	return fixture_free(*state);
 }
 
 static void

@@ -69,3 +69,34 @@ test_store_open(const char *dir, const char *relpath, char *path,
 	}
 	return 0;
 }
+
+struct fixture *
+fixture_new(const char *name, const char *relpath)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+
+	if (!f)
+		return NULL;
+	if (test_dir_make(name, f->dir, sizeof(f->dir)) != 0)
+		goto fail;
+	if (test_store_open(f->dir, relpath, f->path, sizeof(f->path),
+			    &f->s) != 0) {
+		test_dir_remove(f->dir);
+		goto fail;
+	}
+	return f;
+fail:
+	free(f);
+	return NULL;
+}
+
+int
+fixture_free(struct fixture *f)
+{
+	int rc;
+
+	store_close(&f->s);
+	rc = test_dir_remove(f->dir);
+	free(f);
+	return rc;
+}

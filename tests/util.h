@@ -21,4 +21,20 @@ int test_dir_remove(const char *dir);
 int test_store_open(const char *dir, const char *relpath, char *path,
 		    size_t size, struct store **s);
 
+/* The fixture of most store tests: a store of its own, dir/relpath, in a
+ * new temporary directory dir. */
+struct fixture {
+	char dir[64];
+	char path[128];
+	struct store *s;
+};
+
+/* A new fixture (free with fixture_free()) for the test NAME with its store
+ * at RELPATH inside the directory; NULL, with a message on stderr, when it
+ * cannot be made. */
+struct fixture *fixture_new(const char *name, const char *relpath);
+
+/* Closes the store, removes the directory and frees f; 0, or -1. */
+int fixture_free(struct fixture *f);
+
 #endif
