@@ -15,6 +15,7 @@
 
 #include "juan/import.h"
 #include "juan/store.h"
+#include "store_private.h"
 #include "util.h"
 
 struct import_fixture {
@@ -459,6 +460,41 @@ test_empty(void **state)
 	assert_int_equal(total, 1);
 }
 
+/* The connection's own value of PRAGMA pragma. */
+static int
+connection_pragma(struct store *s, const char *pragma)
+{
+	sqlite3_stmt *stmt;
+	int v;
+
+	assert_int_equal(sqlite3_prepare_v2(s->db, pragma, -1, &stmt, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	v = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	return v;
+}
+
+/* The bulk-load settings of the connection are its own again afterwards. */
+static void
+test_settings_restored(void **state)
+{
+	struct import_fixture *f = *state;
+	struct import_counts c;
+	struct seen seen = {0};
+	int cache = connection_pragma(f->s, "PRAGMA cache_size");
+	int temp = connection_pragma(f->s, "PRAGMA temp_store");
+	int ckpt = connection_pragma(f->s, "PRAGMA wal_autocheckpoint");
+
+	write_doc(f, "通知.txt", notice, 0);
+	assert_int_equal(run_import(f, NULL, &seen, &c), JUAN_OK);
+	assert_int_equal(c.imported, 1);
+	assert_int_equal(connection_pragma(f->s, "PRAGMA cache_size"), cache);
+	assert_int_equal(connection_pragma(f->s, "PRAGMA temp_store"), temp);
+	assert_int_equal(connection_pragma(f->s, "PRAGMA wal_autocheckpoint"),
+			 ckpt);
+}
+
 int
 main(void)
 {
@@ -472,6 +508,7 @@ main(void)
 		T(test_interrupt),
 		T(test_batches),
 		T(test_empty),
+		T(test_settings_restored),
 	};
 #undef T
 
