@@ -39,7 +39,6 @@
 struct counter {
 	struct walk w;
 	struct import_progress *p;
-	volatile sig_atomic_t *stop;
 };
 
 static enum juan_status
@@ -50,8 +49,6 @@ count_file(struct walk *w, const char *path, const char *abs,
 
 	(void)path;
 	(void)abs;
-	if (c->stop && *c->stop)
-		return JUAN_EINTR;
 	c->p->files_total++;
 	c->p->bytes_total += (uint64_t)st->st_size;
 	return JUAN_OK;
@@ -520,8 +517,9 @@ run_import(struct import *im, const char *const *paths, size_t n)
 {
 	struct queue q = {.lock = PTHREAD_MUTEX_INITIALIZER,
 			  .changed = PTHREAD_COND_INITIALIZER};
-	struct producer p = {{NULL, 0, 0, produce_file, produce_fail}, &q,
-			     paths, n, NULL, 0, NULL, NULL};
+	struct producer p = {{NULL, 0, 0, produce_file, produce_fail,
+			      im->ops ? im->ops->stop : NULL},
+			     &q, paths, n, NULL, 0, NULL, NULL};
 	sigset_t all, old;
 	pthread_t thread;
 	struct item *it;
@@ -549,7 +547,7 @@ run_import(struct import *im, const char *const *paths, size_t n)
 	queue_cancel(&q);
 	pthread_join(thread, NULL);
 	close_reader(&p);
-	if (rc == JUAN_OK && q.rc != JUAN_OK && q.rc != JUAN_EINTR)
+	if (rc == JUAN_OK && q.rc != JUAN_OK)
 		rc = q.rc;
 	free(p.buf);
 	pthread_mutex_destroy(&q.lock);
@@ -630,8 +628,9 @@ import_paths(struct store *s, const char *const *paths, size_t n,
 	     const struct import_ops *ops, struct import_counts *counts)
 {
 	struct import im = {0};
-	struct counter count = {{NULL, 0, 0, count_file, count_fail},
-				&im.progress, ops ? ops->stop : NULL};
+	struct counter count = {{NULL, 0, 0, count_file, count_fail,
+				 ops ? ops->stop : NULL},
+				&im.progress};
 	struct tuning old;
 	enum juan_status rc, crc;
 

@@ -189,6 +189,8 @@ walk_path(struct walk *w, const char *path, const char *abs, bool named)
 	int err;
 
 	base = base ? base + 1 : path;
+	if (w->stop && *w->stop)
+		return JUAN_EINTR;
 	if (stat(path, &st) != 0) {
 		err = errno;
 		if (!named && !wanted(base))

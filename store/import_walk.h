@@ -3,6 +3,7 @@
 #ifndef JUAN_IMPORT_WALK_H
 #define JUAN_IMPORT_WALK_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/stat.h>
@@ -28,6 +29,9 @@ struct walk {
 	 * known). */
 	enum juan_status (*fail)(struct walk *w, const char *path,
 				 uint64_t bytes, const char *why);
+	/* When non-NULL and set non-zero, the walk ends with JUAN_EINTR
+	 * before its next entry. */
+	volatile sig_atomic_t *stop;
 };
 
 /* Walks the named paths[0..n): directories recursively, taking `*.txt`
@@ -37,7 +41,8 @@ struct walk {
  * path made absolute, then names joined to it), so that two walks of the
  * same tree see the same entries.  A directory that contains itself through
  * a symbolic link fails instead of looping.  Returns the first status other
- * than JUAN_OK that w->file or w->fail returned, or JUAN_ENOMEM. */
+ * than JUAN_OK that w->file or w->fail returned, JUAN_EINTR when w->stop
+ * was set, or JUAN_ENOMEM. */
 enum juan_status walk_all(struct walk *w, const char *const *paths, size_t n);
 
 /* Calls w->fail with a formatted reason. */

@@ -495,6 +495,28 @@ test_settings_restored(void **state)
 			 ckpt);
 }
 
+/* Ctrl-C while the walk finds nothing to import (a tree of scans and
+ * spreadsheets, a home directory) stops the walk: it does not go on to the
+ * end of the tree first and call that a finished import. */
+static void
+test_interrupt_walk(void **state)
+{
+	struct import_fixture *f = *state;
+	struct import_counts c;
+	struct seen seen = {0};
+	char name[64];
+	int i;
+
+	for (i = 0; i < 20; i++) {
+		snprintf(name, sizeof(name), "扫描件/第%02d页.png", i);
+		write_doc(f, name, "\x89PNG\r\n\x1a\n", 8);
+	}
+	seen.stop = 1;
+	assert_int_equal(run_import(f, NULL, &seen, &c), JUAN_EINTR);
+	assert_int_equal(seen.calls, 0);
+	assert_int_equal(c.imported + c.unchanged + c.failed, 0);
+}
+
 int
 main(void)
 {
@@ -509,6 +531,7 @@ main(void)
 		T(test_batches),
 		T(test_empty),
 		T(test_settings_restored),
+		T(test_interrupt_walk),
 	};
 #undef T
 
