@@ -589,9 +589,23 @@ pragma_int(struct store *s, const char *sql, int *out)
 	return rc;
 }
 
+static void
+untune(struct store *s, const struct tuning *old)
+{
+	char sql[128];
+
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size = %d;"
+		 "PRAGMA temp_store = %d;"
+		 "PRAGMA wal_autocheckpoint = %d", old->cache_size,
+		 old->temp_store, old->wal_autocheckpoint);
+	sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+}
+
 static enum juan_status
 tune(struct store *s, struct tuning *old)
 {
+	enum juan_status rc;
+
 	if (pragma_int(s, "PRAGMA cache_size", &old->cache_size) != SQLITE_OK ||
 	    pragma_int(s, "PRAGMA temp_store", &old->temp_store) != SQLITE_OK ||
 	    pragma_int(s, "PRAGMA wal_autocheckpoint",
@@ -606,21 +620,12 @@ tune(struct store *s, struct tuning *old)
 			 " VALUES('automerge', 16);"
 			 "INSERT INTO doc_fts(doc_fts, rank)"
 			 " VALUES('crisismerge', 64)", NULL, NULL,
-			 NULL) != SQLITE_OK)
-		return store_fail(s, "import settings");
+			 NULL) != SQLITE_OK) {
+		rc = store_fail(s, "import settings");
+		untune(s, old);
+		return rc;
+	}
 	return JUAN_OK;
-}
-
-static void
-untune(struct store *s, const struct tuning *old)
-{
-	char sql[128];
-
-	snprintf(sql, sizeof(sql), "PRAGMA cache_size = %d;"
-		 "PRAGMA temp_store = %d;"
-		 "PRAGMA wal_autocheckpoint = %d", old->cache_size,
-		 old->temp_store, old->wal_autocheckpoint);
-	sqlite3_exec(s->db, sql, NULL, NULL, NULL);
 }
 
 enum juan_status

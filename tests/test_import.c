@@ -495,6 +495,33 @@ test_settings_restored(void **state)
 			 ckpt);
 }
 
+/* An import that cannot start (another process holds the store's write
+ * lock) leaves the connection's settings as they were too. */
+static void
+test_settings_restored_on_failure(void **state)
+{
+	struct import_fixture *f = *state;
+	struct import_counts c;
+	struct seen seen = {0};
+	int cache = connection_pragma(f->s, "PRAGMA cache_size");
+	int temp = connection_pragma(f->s, "PRAGMA temp_store");
+	int ckpt = connection_pragma(f->s, "PRAGMA wal_autocheckpoint");
+	sqlite3 *other;
+
+	write_doc(f, "通知.txt", notice, 0);
+	assert_int_equal(sqlite3_open(f->db, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL,
+				      NULL), SQLITE_OK);
+	sqlite3_busy_timeout(f->s->db, 50);
+	assert_int_equal(run_import(f, NULL, &seen, &c), JUAN_EDB);
+	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(other);
+	assert_int_equal(connection_pragma(f->s, "PRAGMA cache_size"), cache);
+	assert_int_equal(connection_pragma(f->s, "PRAGMA temp_store"), temp);
+	assert_int_equal(connection_pragma(f->s, "PRAGMA wal_autocheckpoint"),
+			 ckpt);
+}
+
 /* Ctrl-C while the walk finds nothing to import (a tree of scans and
  * spreadsheets, a home directory) stops the walk: it does not go on to the
  * end of the tree first and call that a finished import. */
@@ -531,6 +558,7 @@ main(void)
 		T(test_batches),
 		T(test_empty),
 		T(test_settings_restored),
+		T(test_settings_restored_on_failure),
 		T(test_interrupt_walk),
 	};
 #undef T
