@@ -368,7 +368,8 @@ store_put(struct store *s, const char *path, const char *text, size_t len,
 	struct put_ctx c = {path, text, len, d, {0}, PUT_NEW, 0};
 	enum juan_status rc;
 
-	if (d->head_len + d->body_len + d->tail_len != len) {
+	if (d->head_len > len || d->body_len > len - d->head_len ||
+	    d->tail_len != len - d->head_len - d->body_len) {
 		store_set_error(s, "%s: the parts of the document (%zu + %zu + "
 				"%zu bytes) are not its text (%zu bytes)", path,
 				d->head_len, d->body_len, d->tail_len, len);

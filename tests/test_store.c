@@ -380,12 +380,27 @@ test_put_bad_parts(void **state)
 	struct doc d = {0};
 	long total, tagged;
 
+	char *text = strdup("一二三");
+	size_t len = strlen(text);
+
+	assert_non_null(text);
 	d.body_len = 2;
-	assert_int_equal(store_put(f->s, "/x", "一二三", strlen("一二三"), &d,
-				   NULL, NULL), JUAN_EINVAL);
+	assert_int_equal(store_put(f->s, "/x", text, len, &d, NULL, NULL),
+			 JUAN_EINVAL);
 	assert_non_null(strstr(store_error(f->s), "/x"));
+	/* parts whose sum wraps around to the length are not the text */
+	d.head_len = SIZE_MAX;
+	d.body_len = len + 1;
+	assert_int_equal(store_put(f->s, "/x", text, len, &d, NULL, NULL),
+			 JUAN_EINVAL);
+	d.head_len = 1;
+	d.body_len = SIZE_MAX;
+	d.tail_len = len;
+	assert_int_equal(store_put(f->s, "/x", text, len, &d, NULL, NULL),
+			 JUAN_EINVAL);
 	assert_int_equal(store_counts(f->s, &total, &tagged), JUAN_OK);
 	assert_int_equal(total, 0);
+	free(text);
 }
 
 static void
