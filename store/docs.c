@@ -193,6 +193,25 @@ done:
 	return rc;
 }
 
+/* Document ?1 was read from path ?2, which it no longer has: when that was
+ * its path, it becomes the first path it still has (one it has not, when it
+ * has none left). */
+static const char sql_repath[] =
+	"UPDATE documents SET path = coalesce((SELECT min(path) FROM doc_paths"
+	" WHERE doc_id = ?1), path) WHERE id = ?1 AND path = ?2";
+
+static enum juan_status
+repath(struct store *s, int64_t id, const char *path)
+{
+	sqlite3_stmt *stmt = store_stmt(s, sql_repath);
+
+	if (!stmt)
+		return JUAN_EDB;
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_text(stmt, 2, path, -1, SQLITE_STATIC);
+	return run(s, stmt, "record path");
+}
+
 /* Records that path holds document id.  Plain single-row statements: an
  * upsert would need a statement journal, and with it FTS5 would flush its
  * pending index data at every document (see index_doc). */
@@ -222,7 +241,10 @@ add_path(struct store *s, const char *path, int64_t id)
 		return JUAN_EDB;
 	sqlite3_bind_text(stmt, 1, path, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 2, id);
-	return run(s, stmt, "record path");
+	rc = run(s, stmt, "record path");
+	if (rc == JUAN_OK && had)
+		rc = repath(s, had, path);
+	return rc;
 }
 
 static enum juan_status
@@ -285,9 +307,6 @@ static enum juan_status
 split_doc(struct store *s, struct put_ctx *c)
 {
 	static const char sql_unlink[] = "DELETE FROM doc_paths WHERE path = ?1";
-	static const char sql_repath[] =
-		"UPDATE documents SET path = (SELECT min(path) FROM doc_paths"
-		" WHERE doc_id = ?1) WHERE id = ?1 AND path = ?2";
 	static const char sql_theme[] =
 		"INSERT INTO doc_themes(doc_id, theme_id, tagged_at)"
 		" SELECT ?2, theme_id, tagged_at FROM doc_themes"
@@ -300,13 +319,8 @@ split_doc(struct store *s, struct put_ctx *c)
 		return JUAN_EDB;
 	sqlite3_bind_text(stmt, 1, c->path, -1, SQLITE_STATIC);
 	rc = run(s, stmt, "record path");
-	if (rc != JUAN_OK)
-		return rc;
-	if (!(stmt = store_stmt(s, sql_repath)))
-		return JUAN_EDB;
-	sqlite3_bind_int64(stmt, 1, old);
-	sqlite3_bind_text(stmt, 2, c->path, -1, SQLITE_STATIC);
-	rc = run(s, stmt, "record path");
+	if (rc == JUAN_OK)
+		rc = repath(s, old, c->path);
 	if (rc == JUAN_OK)
 		rc = insert_doc(s, c);
 	if (rc != JUAN_OK)

@@ -540,6 +540,29 @@ test_update_shared_document(void **state)
 	assert_index_ok(f->path);
 }
 
+/* A path whose text becomes another document's leaves its document; when
+ * that was the document's path, its path becomes one it still has. */
+static void
+test_path_moves_to_other_document(void **state)
+{
+	struct fixture *f = *state;
+	struct doc_info info;
+	int64_t id, other;
+
+	id = put_ok(f->s, "/a.txt", &notice, PUT_NEW);
+	put_ok(f->s, "/b.txt", &notice, PUT_UNCHANGED);
+	other = put_ok(f->s, "/c.txt", &opinion, PUT_NEW);
+	/* /a.txt now holds /c.txt's text */
+	assert_int_equal(put_ok(f->s, "/a.txt", &opinion, PUT_UNCHANGED),
+			 other);
+	assert_int_equal(store_doc_info(f->s, id, &info), JUAN_OK);
+	assert_string_equal(info.path, "/b.txt");
+	doc_info_clear(&info);
+	assert_int_equal(store_doc_info(f->s, other, &info), JUAN_OK);
+	assert_string_equal(info.path, "/c.txt");
+	doc_info_clear(&info);
+}
+
 static void
 test_not_found(void **state)
 {
@@ -884,6 +907,7 @@ main(void)
 		T(test_same_text_two_paths),
 		T(test_update_keeps_theme),
 		T(test_update_shared_document),
+		T(test_path_moves_to_other_document),
 		T(test_not_found),
 		T(test_lists),
 		T(test_lists_search),
