@@ -281,29 +281,56 @@ install_default_themes(struct store *s)
 	return rc;
 }
 
+/* The schema version of the store in *version. */
+static enum juan_status
+read_version(struct store *s, int *version)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum juan_status rc = JUAN_OK;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &stmt,
+			       NULL) != SQLITE_OK ||
+	    sqlite3_step(stmt) != SQLITE_ROW)
+		rc = store_fail(s, "read schema version");
+	else
+		*version = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+static enum juan_status
+refuse_newer(struct store *s, int version)
+{
+	store_set_error(s, "schema version %d is newer than this juan "
+			"understands (%d); upgrade juan", version,
+			SCHEMA_VERSION);
+	return JUAN_ENEWER;
+}
+
+/* Brings the schema up to SCHEMA_VERSION.  A store that is up to date is
+ * only read, so that opening it never waits behind another juan's import;
+ * the write lock is taken only to migrate, and the version read again under
+ * it, since another juan may have migrated in the meantime. */
 static enum juan_status
 migrate(struct store *s)
 {
-	sqlite3_stmt *stmt = NULL;
 	enum juan_status rc;
-	int version;
+	int version = 0;
 	char pragma[64];
 
+	rc = read_version(s, &version);
+	if (rc != JUAN_OK || version == SCHEMA_VERSION)
+		return rc;
+	if (version > SCHEMA_VERSION)
+		return refuse_newer(s, version);
 	rc = store_begin(s);
 	if (rc != JUAN_OK)
 		return rc;
-	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &stmt,
-			       NULL) != SQLITE_OK ||
-	    sqlite3_step(stmt) != SQLITE_ROW) {
-		rc = store_fail(s, "read schema version");
+	rc = read_version(s, &version);
+	if (rc != JUAN_OK)
 		goto done;
-	}
-	version = sqlite3_column_int(stmt, 0);
 	if (version > SCHEMA_VERSION) {
-		store_set_error(s, "schema version %d is newer than this juan "
-				"understands (%d); upgrade juan",
-				version, SCHEMA_VERSION);
-		rc = JUAN_ENEWER;
+		rc = refuse_newer(s, version);
 		goto done;
 	}
 	if (version == SCHEMA_VERSION)
@@ -322,7 +349,6 @@ migrate(struct store *s)
 		 SCHEMA_VERSION);
 	rc = exec(s, pragma, "set schema version");
 done:
-	sqlite3_finalize(stmt);
 	if (rc == JUAN_OK)
 		rc = store_commit(s);
 	else

@@ -9,7 +9,7 @@
 #include "juan/status.h"
 #include "juan/store.h"
 
-#define STORE_STMT_MAX 64
+#define STORE_STMT_MAX 128
 
 struct store_stmt_slot {
 	const char *sql; /* the static string the statement was prepared from */

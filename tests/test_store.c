@@ -243,6 +243,22 @@ read_file(const char *path, size_t *size)
 	return buf;
 }
 
+/* Opening an up-to-date store only reads it: the browser opens while
+ * another juan holds the write lock for an import batch. */
+static void
+test_open_beside_a_writer(void **state)
+{
+	struct fixture *f = *state;
+	struct store *other = NULL;
+	char err[256];
+
+	assert_int_equal(store_begin(f->s), JUAN_OK);
+	assert_int_equal(store_open(f->path, &other, err, sizeof(err)),
+			 JUAN_OK);
+	store_close(&other);
+	assert_int_equal(store_commit(f->s), JUAN_OK);
+}
+
 static void
 test_refuse_newer(void **state)
 {
@@ -898,6 +914,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_migrate_empty),
 		T(test_connection_settings),
+		T(test_open_beside_a_writer),
 		T(test_refuse_newer),
 		T(test_open_fails),
 		T(test_put_and_read),
