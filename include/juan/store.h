@@ -78,7 +78,8 @@ struct doc_info {
 	char *published;
 	char *topic;     /* the publisher's 主题分类 */
 	char *source;
-	char *path;      /* the path it was first imported from */
+	/* a file it was read from: the first that still holds its text */
+	char *path;
 	char *hash;      /* SHA-256 of the text, lowercase hex */
 	int64_t theme_id; /* 0 when untagged */
 	char *theme_name; /* "" when untagged */
