@@ -466,20 +466,11 @@ phrases_fn(const Fts5ExtensionApi *api, Fts5Context *fc,
 int
 search_register(sqlite3 *db)
 {
-	fts5_api *api = NULL;
-	sqlite3_stmt *stmt = NULL;
-	int rc;
+	fts5_api *api;
+	int rc = store_fts5_api(db, &api);
 
-	rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
-	sqlite3_bind_pointer(stmt, 1, (void *)&api, "fts5_api_ptr", NULL);
-	sqlite3_step(stmt);
-	rc = sqlite3_finalize(stmt);
-	if (rc != SQLITE_OK)
-		return rc;
-	if (!api)
-		return SQLITE_ERROR;
 	rc = api->xCreateFunction(api, "juan_snippet", NULL, snippet_fn,
 				  NULL);
 	if (rc != SQLITE_OK)

@@ -149,6 +149,24 @@ store_stmt(struct store *s, const char *sql)
 	return stmt;
 }
 
+int
+store_fts5_api(sqlite3 *db, fts5_api **api)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc;
+
+	*api = NULL;
+	rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_pointer(stmt, 1, (void *)api, "fts5_api_ptr", NULL);
+	sqlite3_step(stmt);
+	rc = sqlite3_finalize(stmt);
+	if (rc == SQLITE_OK && !*api)
+		rc = SQLITE_ERROR;
+	return rc;
+}
+
 char *
 store_column_dup(sqlite3_stmt *stmt, int col)
 {

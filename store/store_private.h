@@ -47,6 +47,10 @@ enum juan_status store_write(struct store *s,
 #define STORE_HASH_HEX 65
 void store_hash_text(const char *text, size_t len, char hex[STORE_HASH_HEX]);
 
+/* The FTS5 extension API of db in *api, for registering tokenizers and
+ * functions.  Returns an SQLite result code. */
+int store_fts5_api(sqlite3 *db, fts5_api **api);
+
 /* Copies column col of the current row as a NUL-terminated string ("" for
  * NULL); caller frees; NULL when out of memory. */
 char *store_column_dup(sqlite3_stmt *stmt, int col);

@@ -15,6 +15,7 @@
 
 #include "juan/text.h"
 #include "juan/tokenize.h"
+#include "store_private.h"
 
 enum char_class {
 	CLASS_SEP,
@@ -296,20 +297,11 @@ tokenize_register(sqlite3 *db)
 	static fts5_tokenizer methods = {
 		fts5_create, fts5_delete, fts5_tokenize,
 	};
-	fts5_api *api = NULL;
-	sqlite3_stmt *stmt = NULL;
-	int rc;
+	fts5_api *api;
+	int rc = store_fts5_api(db, &api);
 
-	rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
-	sqlite3_bind_pointer(stmt, 1, (void *)&api, "fts5_api_ptr", NULL);
-	sqlite3_step(stmt);
-	rc = sqlite3_finalize(stmt);
-	if (rc != SQLITE_OK)
-		return rc;
-	if (!api)
-		return SQLITE_ERROR;
 	return api->xCreateTokenizer(api, "juan", NULL, &methods, NULL);
 }
 
