@@ -29,15 +29,6 @@ store_hash_text(const char *text, size_t len, char hex[STORE_HASH_HEX])
 	hex[2 * SHA256_DIGEST_SIZE] = '\0';
 }
 
-static enum juan_status
-run(struct store *s, sqlite3_stmt *stmt, const char *what)
-{
-	int step = sqlite3_step(stmt);
-
-	sqlite3_reset(stmt);
-	return step == SQLITE_DONE ? JUAN_OK : store_fail(s, what);
-}
-
 /* The integer in the first column of the one row stmt yields, in *out;
  * JUAN_ENOTFOUND when there is no row. */
 static enum juan_status
@@ -115,7 +106,7 @@ write_sections(struct store *s, const struct put_ctx *c)
 		if (!(stmt = store_stmt(s, sql_clear)))
 			return JUAN_EDB;
 		sqlite3_bind_int64(stmt, 1, c->id);
-		rc = run(s, stmt, "clear sections");
+		rc = store_run(s, stmt, "clear sections");
 	}
 	for (i = 0; i < c->d->nsections && rc == JUAN_OK; i++) {
 		const struct section *sec = &c->d->sections[i];
@@ -133,7 +124,7 @@ write_sections(struct store *s, const struct put_ctx *c)
 				  SQLITE_STATIC);
 		sqlite3_bind_int64(stmt, 7, (int64_t)sec->start);
 		sqlite3_bind_int64(stmt, 8, (int64_t)sec->end);
-		rc = run(s, stmt, "store sections");
+		rc = store_run(s, stmt, "store sections");
 	}
 	return rc;
 }
@@ -157,7 +148,7 @@ index_doc(struct store *s, const struct put_ctx *c)
 			  SQLITE_STATIC);
 	sqlite3_bind_text64(stmt, 3, c->text + c->d->head_len, c->d->body_len,
 			    SQLITE_STATIC, SQLITE_UTF8);
-	return run(s, stmt, "index document");
+	return store_run(s, stmt, "index document");
 }
 
 /* Removes document c->id's current title and body from the index. */
@@ -187,7 +178,7 @@ unindex_doc(struct store *s, const struct put_ctx *c)
 	sqlite3_bind_int64(del, 1, c->id);
 	sqlite3_bind_value(del, 2, sqlite3_column_value(old, 0));
 	sqlite3_bind_value(del, 3, sqlite3_column_value(old, 1));
-	rc = run(s, del, "update search index");
+	rc = store_run(s, del, "update search index");
 done:
 	sqlite3_reset(old);
 	return rc;
@@ -209,7 +200,7 @@ repath(struct store *s, int64_t id, const char *path)
 		return JUAN_EDB;
 	sqlite3_bind_int64(stmt, 1, id);
 	sqlite3_bind_text(stmt, 2, path, -1, SQLITE_STATIC);
-	return run(s, stmt, "record path");
+	return store_run(s, stmt, "record path");
 }
 
 /* Records that path holds document id.  Plain single-row statements: an
@@ -241,7 +232,7 @@ add_path(struct store *s, const char *path, int64_t id)
 		return JUAN_EDB;
 	sqlite3_bind_text(stmt, 1, path, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 2, id);
-	rc = run(s, stmt, "record path");
+	rc = store_run(s, stmt, "record path");
 	if (rc == JUAN_OK && had)
 		rc = repath(s, had, path);
 	return rc;
@@ -261,7 +252,7 @@ insert_doc(struct store *s, struct put_ctx *c)
 		return JUAN_EDB;
 	sqlite3_bind_text(stmt, 1, c->path, -1, SQLITE_STATIC);
 	bind_doc(stmt, c);
-	rc = run(s, stmt, "store document");
+	rc = store_run(s, stmt, "store document");
 	if (rc != JUAN_OK)
 		return rc;
 	c->id = sqlite3_last_insert_rowid(s->db);
@@ -292,7 +283,7 @@ update_doc(struct store *s, struct put_ctx *c)
 		return JUAN_EDB;
 	sqlite3_bind_int64(stmt, 1, c->id);
 	bind_doc(stmt, c);
-	rc = run(s, stmt, "update document");
+	rc = store_run(s, stmt, "update document");
 	if (rc == JUAN_OK)
 		rc = write_sections(s, c);
 	if (rc == JUAN_OK)
@@ -318,7 +309,7 @@ split_doc(struct store *s, struct put_ctx *c)
 	if (!stmt)
 		return JUAN_EDB;
 	sqlite3_bind_text(stmt, 1, c->path, -1, SQLITE_STATIC);
-	rc = run(s, stmt, "record path");
+	rc = store_run(s, stmt, "record path");
 	if (rc == JUAN_OK)
 		rc = repath(s, old, c->path);
 	if (rc == JUAN_OK)
@@ -329,7 +320,7 @@ split_doc(struct store *s, struct put_ctx *c)
 		return JUAN_EDB;
 	sqlite3_bind_int64(stmt, 1, old);
 	sqlite3_bind_int64(stmt, 2, c->id);
-	return run(s, stmt, "keep theme");
+	return store_run(s, stmt, "keep theme");
 }
 
 static enum juan_status

@@ -149,6 +149,15 @@ store_stmt(struct store *s, const char *sql)
 	return stmt;
 }
 
+enum juan_status
+store_run(struct store *s, sqlite3_stmt *stmt, const char *what)
+{
+	int step = sqlite3_step(stmt);
+
+	sqlite3_reset(stmt);
+	return step == SQLITE_DONE ? JUAN_OK : store_fail(s, what);
+}
+
 int
 store_fts5_api(sqlite3 *db, fts5_api **api)
 {

@@ -51,6 +51,12 @@ void store_hash_text(const char *text, size_t len, char hex[STORE_HASH_HEX]);
  * functions.  Returns an SQLite result code. */
 int store_fts5_api(sqlite3 *db, fts5_api **api);
 
+/* Steps stmt, which must finish without a row (an INSERT, UPDATE or
+ * DELETE), and resets it; on failure records "what: <SQLite's message>"
+ * and returns JUAN_EDB. */
+enum juan_status store_run(struct store *s, sqlite3_stmt *stmt,
+			   const char *what);
+
 /* Copies column col of the current row as a NUL-terminated string ("" for
  * NULL); caller frees; NULL when out of memory. */
 char *store_column_dup(sqlite3_stmt *stmt, int col);

@@ -12,15 +12,6 @@
 
 #include "store_private.h"
 
-static enum juan_status
-run(struct store *s, sqlite3_stmt *stmt, const char *what)
-{
-	int step = sqlite3_step(stmt);
-
-	sqlite3_reset(stmt);
-	return step == SQLITE_DONE ? JUAN_OK : store_fail(s, what);
-}
-
 /* The name of document doc's theme, "" when it has none, in *name (caller
  * frees). */
 static enum juan_status
@@ -110,7 +101,7 @@ apply(struct store *s, int64_t doc, const char *name)
 	sqlite3_bind_int64(stmt, 1, doc);
 	if (name[0])
 		sqlite3_bind_text(stmt, 2, name, -1, SQLITE_STATIC);
-	rc = run(s, stmt, "tag");
+	rc = store_run(s, stmt, "tag");
 	if (rc == JUAN_OK && name[0] && sqlite3_changes(s->db) == 0) {
 		store_set_error(s, "theme \"%s\" no longer exists", name);
 		rc = JUAN_ECONFLICT;
@@ -133,7 +124,7 @@ record(struct store *s, int64_t doc, const char *old, const char *new,
 	sqlite3_bind_text(stmt, 2, old, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 3, new, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 4, op, -1, SQLITE_STATIC);
-	return run(s, stmt, "record history");
+	return store_run(s, stmt, "record history");
 }
 
 struct tag_ctx {
@@ -163,7 +154,7 @@ tag(struct store *s, void *ctx)
 		rc = JUAN_EDB;
 		goto done;
 	}
-	rc = run(s, stmt, "record history");
+	rc = store_run(s, stmt, "record history");
 	if (rc == JUAN_OK)
 		rc = record(s, c->doc, old, new, "tag");
 done:
@@ -234,7 +225,7 @@ set_state(struct store *s, int64_t row, int state)
 		return JUAN_EDB;
 	sqlite3_bind_int64(stmt, 1, row);
 	sqlite3_bind_int(stmt, 2, state);
-	return run(s, stmt, "record history");
+	return store_run(s, stmt, "record history");
 }
 
 /* Undoes the latest change in state 0, or redoes the earliest in state 1.

@@ -359,15 +359,6 @@ struct load_ctx {
 	long lost;
 };
 
-static enum juan_status
-step_done(struct store *s, sqlite3_stmt *stmt, const char *what)
-{
-	int step = sqlite3_step(stmt);
-
-	sqlite3_reset(stmt);
-	return step == SQLITE_DONE ? JUAN_OK : store_fail(s, what);
-}
-
 /* Counts the documents whose theme has no namesake in the new set, and
  * when apply is true removes those themes and the documents' theme.  The
  * history records each such change, as one that cannot be undone (state
@@ -428,7 +419,7 @@ drop_missing(struct store *s, struct load_ctx *c, bool apply)
 			break;
 		}
 		sqlite3_bind_int64(untag, 1, gone[i]);
-		rc = step_done(s, untag, "record history");
+		rc = store_run(s, untag, "record history");
 		if (rc != JUAN_OK)
 			break;
 		untag = store_stmt(s, sql_untag);
@@ -437,7 +428,7 @@ drop_missing(struct store *s, struct load_ctx *c, bool apply)
 			break;
 		}
 		sqlite3_bind_int64(untag, 1, gone[i]);
-		rc = step_done(s, untag, "remove theme from documents");
+		rc = store_run(s, untag, "remove theme from documents");
 		if (rc != JUAN_OK)
 			break;
 		del = store_stmt(s, sql_delete);
@@ -446,7 +437,7 @@ drop_missing(struct store *s, struct load_ctx *c, bool apply)
 			break;
 		}
 		sqlite3_bind_int64(del, 1, gone[i]);
-		rc = step_done(s, del, "remove theme");
+		rc = store_run(s, del, "remove theme");
 	}
 done:
 	sqlite3_reset(list);
@@ -474,7 +465,7 @@ write_set(struct store *s, const struct theme_set *set)
 
 	if (!stmt)
 		return JUAN_EDB;
-	rc = step_done(s, stmt, "load themes");
+	rc = store_run(s, stmt, "load themes");
 	for (i = 0; i < set->n && rc == JUAN_OK; i++) {
 		const struct theme *t = &set->themes[i];
 
@@ -485,7 +476,7 @@ write_set(struct store *s, const struct theme_set *set)
 		sqlite3_bind_text(stmt, 2, &t->key, 1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 3, t->description, -1, SQLITE_STATIC);
 		sqlite3_bind_int(stmt, 4, (int)i);
-		rc = step_done(s, stmt, "load themes");
+		rc = store_run(s, stmt, "load themes");
 	}
 	return rc;
 }
