@@ -30,3 +30,29 @@ ASAN_OPTIONS="${ASAN_OPTIONS:-}:intercept_strstr=0" JUAN_SCRIPT="$S/hits.keys" \
 check "two-term search in a long body finishes" 0 $?
 check "n goes to the first of the hits" "yes" \
 	"$(tail -n 1 "$S/hits.txt" | grep -q 'hit 1/200001' && echo yes)"
+
+# ---- the sample corpus in a store of its own
+export JUAN_DB="$S/sample.db"
+"$JUAN" import "$SAMPLE" >/dev/null 2>&1 || { not_ok "import the sample corpus"; exit 1; }
+first=$(prefix 12 "$(meta title 000_816103a023935f01)")
+
+# ---- undo shows the document it changed, even when the filter hides it:
+# tag the first document, list the untagged (not it), undo
+cat >"$S/undo.keys" <<KEYS
+g
+1
+f
+<Enter>
+:dump $S/undo-before.txt
+u
+:dump $S/undo.txt
+KEYS
+run_script "$S/undo.keys"
+check "the untagged filter hides the tagged document" "" \
+	"$(grep -F "$first" "$S/undo-before.txt")"
+check "undo shows the document it changed" "yes" \
+	"$(sed 's/^[^│]*│[^│]*│//' "$S/undo.txt" | grep -qF "$first" && echo yes)"
+check "undo selects it in the documents pane" "yes" \
+	"$(docs_pane "$S/undo.txt" | grep -qF "$(meta date 000_816103a023935f01)" && echo yes)"
+check "the status line confirms the undo" "yes" \
+	"$(tail -n 1 "$S/undo.txt" | grep -q 'undone' && echo yes)"
