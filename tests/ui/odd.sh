@@ -56,3 +56,33 @@ check "undo selects it in the documents pane" "yes" \
 	"$(docs_pane "$S/undo.txt" | grep -qF "$(meta date 000_816103a023935f01)" && echo yes)"
 check "the status line confirms the undo" "yes" \
 	"$(tail -n 1 "$S/undo.txt" | grep -q 'undone' && echo yes)"
+
+# ---- the outline shows every level of a deeply nested document, even
+# after a shallower one was shown first (nobody folded anything)
+mkdir -p "$S/deep"
+python3 -c "
+import sys
+out = '关于深层嵌套的通知\n\n'
+for i in '一二三':
+    out += i + '、总的部分\n（一）分的部分\n1.条目一\n（1）细目内容。\n'
+sys.stdout.write(out)
+" >"$S/deep/deep.txt"
+"$JUAN" import "$S/deep" >/dev/null 2>&1 || not_ok "import the nested document"
+cat >"$S/deep.keys" <<KEYS
+<Esc>
+g
+:dump $S/shallow.txt
+/
+:type 深层嵌套
+<Enter>
+:dump $S/deep.txt
+-
+-
+:dump $S/folded.txt
+KEYS
+run_script "$S/deep.keys"
+outline() { sed -n 's/^[^│]*│\([^│]*\)│.*/\1/p' "$1" | sed 's/ *$//'; }
+check "the nested document's outline shows level 4" "yes" \
+	"$(outline "$S/deep.txt" | grep -q '^      （1）细目内容' && echo yes)"
+check "folding twice leaves two levels" "yes 0" \
+	"$(outline "$S/folded.txt" | grep -q '（一）分的部分' && echo yes) $(outline "$S/folded.txt" | grep -c '条目')"
