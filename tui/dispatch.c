@@ -219,9 +219,9 @@ global_action(struct app *app, enum action a)
 		app_reload_counts(app);
 		app_reload_themes(app);
 		app_reload_list(app);
+		/* the store may have been empty: the panes replace the welcome */
+		app_layout(app);
 		app_open_doc(app, docs_selected(app->panes[PANE_DOCS]));
-		term_redraw_all();
-		app_dirty_all(app);
 		break;
 	case ACT_IMPORT_SAMPLE:
 		app_message(app, "the store is not empty: juan import DIR adds more");

@@ -86,3 +86,26 @@ check "the nested document's outline shows level 4" "yes" \
 	"$(outline "$S/deep.txt" | grep -q '^      （1）细目内容' && echo yes)"
 check "folding twice leaves two levels" "yes 0" \
 	"$(outline "$S/folded.txt" | grep -q '（一）分的部分' && echo yes) $(outline "$S/folded.txt" | grep -c '条目')"
+
+# ---- a store empty at start gets documents from another juan; C-l shows
+# them with the panes' borders (the keys come through a FIFO, so that the
+# import happens while the browser runs)
+export JUAN_DB="$S/late.db"
+mkfifo "$S/late.fifo"
+JUAN_SCRIPT="$S/late.fifo" JUAN_SAMPLE=/nonexistent "$JUAN" >"$S/late.out" 2>&1 &
+late=$!
+exec 3>"$S/late.fifo"
+echo ":dump $S/late-empty.txt" >&3
+end=$(($(date +%s) + 15))
+while [ ! -s "$S/late-empty.txt" ] && [ "$(date +%s)" -le "$end" ]; do
+	sleep 0.1
+done
+"$JUAN" import "$SAMPLE" >/dev/null 2>&1
+printf 'C-l\n:dump %s\n' "$S/late.txt" >&3
+exec 3>&-
+wait $late
+check "the empty store shows the welcome" "yes" \
+	"$(grep -q 'no documents yet' "$S/late-empty.txt" && echo yes)"
+check "C-l lists the documents imported meanwhile" 5 "$(docs_pane "$S/late.txt" | wc -l)"
+check "C-l draws the borders of the panes" "yes" \
+	"$(border_cols "$S/late.txt" | head -1 | grep -q '^[0-9]*,[0-9]*,$' && echo yes)"
