@@ -263,6 +263,13 @@ app_key(struct app *app, int key)
 		app_layout(app);
 		return;
 	}
+	/* too small: no document on screen to act on, so only q acts */
+	if (app->layout.mode == LAYOUT_TOO_SMALL) {
+		if (app->prompt == NULL &&
+		    keymap_lookup(&app->keymap, key) == ACT_QUIT)
+			app->quit = true;
+		return;
+	}
 	if (app->prompt != NULL) {
 		prompt_input(app, key);
 		return;

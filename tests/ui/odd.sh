@@ -87,6 +87,25 @@ check "the nested document's outline shows level 4" "yes" \
 check "folding twice leaves two levels" "yes 0" \
 	"$(outline "$S/folded.txt" | grep -q '（一）分的部分' && echo yes) $(outline "$S/folded.txt" | grep -c '条目')"
 
+# ---- keys typed while the terminal is too small act on nothing: the
+# reader sees no document to tag
+tags_before=$("$JUAN" export --format jsonl | wc -l)
+cat >"$S/small.keys" <<KEYS
+<Esc>
+g
+:resize 30 8
+1
+2
+:dump $S/small-notice.txt
+:resize 120 40
+:dump $S/small-after.txt
+KEYS
+run_script "$S/small.keys"
+check "30x8 shows the notice" "yes" \
+	"$(grep -q 'terminal too small' "$S/small-notice.txt" && echo yes)"
+check "theme keys at 30x8 tag nothing" "$tags_before" \
+	"$("$JUAN" export --format jsonl | wc -l)"
+
 # ---- a store empty at start gets documents from another juan; C-l shows
 # them with the panes' borders (the keys come through a FIFO, so that the
 # import happens while the browser runs)
