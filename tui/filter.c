@@ -21,7 +21,9 @@ relist(struct app *app)
 
 	docs->cursor = 0;
 	docs->top = 0;
-	app_reload_list(app);
+	/* not app_reload_list(), which would go back to the document that
+	 * was first before */
+	docs->ops->reload(docs);
 	app_open_doc(app, docs_selected(docs));
 	app->chrome_dirty = true;
 }

@@ -87,6 +87,21 @@ check "the nested document's outline shows level 4" "yes" \
 check "folding twice leaves two levels" "yes 0" \
 	"$(outline "$S/folded.txt" | grep -q '（一）分的部分' && echo yes) $(outline "$S/folded.txt" | grep -c '条目')"
 
+# ---- a search shows its best hit, not the document that happened to be
+# first before (发展: every sample document, the first listed not first)
+cat >"$S/best.keys" <<KEYS
+<Esc>
+g
+/
+:type 发展
+<Enter>
+:dump $S/best.txt
+KEYS
+run_script "$S/best.keys"
+listed=$(docs_pane "$S/best.txt" | head -n 1 | grep -o '[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]')
+shown=$(grep -o '成文日期：[0-9-]*' "$S/best.txt" | sed 's/.*：//')
+check "the search shows the first document it lists" "$listed" "$shown"
+
 # ---- keys typed while the terminal is too small act on nothing: the
 # reader sees no document to tag
 tags_before=$("$JUAN" export --format jsonl | wc -l)
