@@ -42,8 +42,10 @@ app_filter(struct app *app, const char *theme, bool untagged)
 void
 app_search(struct app *app, const char *query)
 {
-	while (*query == ' ')
-		query++;
+	/* blanks, the full-width space of a Chinese input method too */
+	while (*query == ' ' || *query == '\t' ||
+	       strncmp(query, "\xe3\x80\x80", 3) == 0)
+		query += *query == ' ' || *query == '\t' ? 1 : 3;
 	if (*query == '\0') {
 		app_clear_filter(app);
 		return;

@@ -102,6 +102,18 @@ listed=$(docs_pane "$S/best.txt" | head -n 1 | grep -o '[0-9]\{4\}-[0-9][0-9]-[0
 shown=$(grep -o '成文日期：[0-9-]*' "$S/best.txt" | sed 's/.*：//')
 check "the search shows the first document it lists" "$listed" "$shown"
 
+# ---- a search of nothing but blanks (an IME's full-width space too)
+# lists every document again, as an empty one does
+cat >"$S/blank.keys" <<KEYS
+/
+:type 　
+<Enter>
+:dump $S/blank.txt
+KEYS
+run_script "$S/blank.keys"
+check "a search of a full-width space lists every document" 6 \
+	"$(docs_pane "$S/blank.txt" | wc -l)"
+
 # ---- keys typed while the terminal is too small act on nothing: the
 # reader sees no document to tag
 tags_before=$("$JUAN" export --format jsonl | wc -l)
