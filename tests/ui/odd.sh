@@ -140,7 +140,8 @@ export JUAN_DB="$S/late.db"
 mkfifo "$S/late.fifo"
 JUAN_SCRIPT="$S/late.fifo" JUAN_SAMPLE=/nonexistent "$JUAN" >"$S/late.out" 2>&1 &
 late=$!
-exec 3>"$S/late.fifo"
+# read-write: never blocks, should juan die before it opens the FIFO
+exec 3<>"$S/late.fifo"
 echo ":dump $S/late-empty.txt" >&3
 end=$(($(date +%s) + 15))
 while [ ! -s "$S/late-empty.txt" ] && [ "$(date +%s)" -le "$end" ]; do
