@@ -219,9 +219,9 @@ global_action(struct app *app, enum action a)
 		app_reload_counts(app);
 		app_reload_themes(app);
 		app_reload_list(app);
+		/* the store may have been empty: the panes replace the welcome */
+		app_layout(app);
 		app_open_doc(app, docs_selected(app->panes[PANE_DOCS]));
-		term_redraw_all();
-		app_dirty_all(app);
 		break;
 	case ACT_IMPORT_SAMPLE:
 		app_message(app, "the store is not empty: juan import DIR adds more");
@@ -261,6 +261,13 @@ app_key(struct app *app, int key)
 
 	if (key == KEYC_RESIZE) {
 		app_layout(app);
+		return;
+	}
+	/* too small: no document on screen to act on, so only q acts */
+	if (app->layout.mode == LAYOUT_TOO_SMALL) {
+		if (app->prompt == NULL &&
+		    keymap_lookup(&app->keymap, key) == ACT_QUIT)
+			app->quit = true;
 		return;
 	}
 	if (app->prompt != NULL) {

@@ -21,7 +21,9 @@ relist(struct app *app)
 
 	docs->cursor = 0;
 	docs->top = 0;
-	app_reload_list(app);
+	/* not app_reload_list(), which would go back to the document that
+	 * was first before */
+	docs->ops->reload(docs);
 	app_open_doc(app, docs_selected(docs));
 	app->chrome_dirty = true;
 }
@@ -40,8 +42,10 @@ app_filter(struct app *app, const char *theme, bool untagged)
 void
 app_search(struct app *app, const char *query)
 {
-	while (*query == ' ')
-		query++;
+	/* blanks, the full-width space of a Chinese input method too */
+	while (*query == ' ' || *query == '\t' ||
+	       strncmp(query, "\xe3\x80\x80", 3) == 0)
+		query += *query == ' ' || *query == '\t' ? 1 : 3;
 	if (*query == '\0') {
 		app_clear_filter(app);
 		return;

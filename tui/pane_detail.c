@@ -118,15 +118,23 @@ meta_text(const struct current *doc, size_t *title_len)
 	return buf;
 }
 
+static int
+span_cmp(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+
+	return x->off < y->off ? -1 : x->off > y->off;
+}
+
 /* Every occurrence of every whitespace-separated term of query in the body,
  * in order. */
 static void
 find_hits(struct detail *d, const struct current *doc, const char *query)
 {
 	const char *start, *end, *at;
-	size_t cap = 0, tlen, i, j;
+	size_t cap = 0, tlen;
 	char term[256];
-	struct span *grown, tmp;
+	struct span *grown;
 
 	d->nhits = 0;
 	if (query == NULL || doc->body == NULL)
@@ -157,12 +165,8 @@ find_hits(struct detail *d, const struct current *doc, const char *query)
 			d->nhits++;
 		}
 	}
-	for (i = 1; i < d->nhits; i++)
-		for (j = i; j > 0 && d->hits[j - 1].off > d->hits[j].off; j--) {
-			tmp = d->hits[j];
-			d->hits[j] = d->hits[j - 1];
-			d->hits[j - 1] = tmp;
-		}
+	if (d->nhits > 1)
+		qsort(d->hits, d->nhits, sizeof(*d->hits), span_cmp);
 }
 
 /* The bytes of section s's heading in the body: its label and title, and a

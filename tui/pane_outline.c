@@ -6,10 +6,12 @@
 
 #include "ui.h"
 
+#define DEPTH_ALL 99 /* no level folded, however deep the document */
+
 struct outline {
 	size_t *rows;   /* visible row → section index */
 	size_t n;
-	int depth;      /* deepest level shown */
+	int depth;      /* deepest level shown, DEPTH_ALL: every level */
 	int max_depth;  /* deepest level of the document */
 	long marked;    /* section under the text's top line, -1: none */
 };
@@ -93,6 +95,8 @@ handle(struct pane *p, enum action a)
 		app_focus(p->app, PANE_DETAIL);
 		return true;
 	case ACT_FOLD_LESS:
+		if (o->depth > o->max_depth)
+			o->depth = o->max_depth;
 		if (o->depth > 1)
 			o->depth--;
 		refold(p);
@@ -100,11 +104,15 @@ handle(struct pane *p, enum action a)
 			    o->depth == 1 ? "" : "s");
 		return true;
 	case ACT_FOLD_MORE:
+		if (o->depth > o->max_depth)
+			o->depth = o->max_depth;
 		if (o->depth < o->max_depth)
 			o->depth++;
 		refold(p);
 		app_message(p->app, "outline: %d level%s", o->depth,
 			    o->depth == 1 ? "" : "s");
+		if (o->depth >= o->max_depth)
+			o->depth = DEPTH_ALL;
 		return true;
 	default:
 		return false;
@@ -122,8 +130,6 @@ reload(struct pane *p)
 	for (i = 0; i < doc->nsections; i++)
 		if (doc->sections[i].level > o->max_depth)
 			o->max_depth = doc->sections[i].level;
-	if (o->depth > o->max_depth || o->depth == 0)
-		o->depth = o->max_depth;
 	o->n = 0;
 	o->marked = -1;
 	p->top = 0;
@@ -169,7 +175,7 @@ pane_outline_new(struct app *app)
 		return NULL;
 	}
 	o->marked = -1;
-	o->depth = 99;
+	o->depth = DEPTH_ALL;
 	p->priv = o;
 	p->ops = &outline_ops;
 	p->app = app;

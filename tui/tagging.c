@@ -60,12 +60,16 @@ app_undo(struct app *app, bool redo)
 	}
 	docs_forget(docs, id);
 	app_reload_counts(app);
+	/* the filter may hide the document: list every one to show it */
+	if (!docs_select_id(docs, id)) {
+		app_clear_filter(app);
+		docs_select_id(docs, id);
+	}
+	app_open_doc(app, docs_selected(docs));
 	if (store_doc_info(app->store, id, &info) == JUAN_OK) {
 		snprintf(what, sizeof(what), "%s: %s", redo ? "redone" : "undone",
 			 info.theme_id ? info.theme_name : "（未标注）");
 		confirm(app, what);
 	}
 	doc_info_clear(&info);
-	docs_select_id(docs, id);
-	app_open_doc(app, docs_selected(docs));
 }
