@@ -475,6 +475,31 @@ connection_pragma(struct store *s, const char *pragma)
 	return v;
 }
 
+/* The settings an import changes for its time and must give back. */
+static const char *const tuned[] = {
+	"PRAGMA cache_size", "PRAGMA temp_store", "PRAGMA wal_autocheckpoint",
+};
+
+#define NTUNED (sizeof(tuned) / sizeof(tuned[0]))
+
+static void
+read_tuned(struct store *s, int values[NTUNED])
+{
+	size_t i;
+
+	for (i = 0; i < NTUNED; i++)
+		values[i] = connection_pragma(s, tuned[i]);
+}
+
+static void
+assert_tuned(struct store *s, const int before[NTUNED])
+{
+	size_t i;
+
+	for (i = 0; i < NTUNED; i++)
+		assert_int_equal(connection_pragma(s, tuned[i]), before[i]);
+}
+
 /* The bulk-load settings of the connection are its own again afterwards. */
 static void
 test_settings_restored(void **state)
@@ -482,17 +507,13 @@ test_settings_restored(void **state)
 	struct import_fixture *f = *state;
 	struct import_counts c;
 	struct seen seen = {0};
-	int cache = connection_pragma(f->s, "PRAGMA cache_size");
-	int temp = connection_pragma(f->s, "PRAGMA temp_store");
-	int ckpt = connection_pragma(f->s, "PRAGMA wal_autocheckpoint");
+	int before[NTUNED];
 
+	read_tuned(f->s, before);
 	write_doc(f, "通知.txt", notice, 0);
 	assert_int_equal(run_import(f, NULL, &seen, &c), JUAN_OK);
 	assert_int_equal(c.imported, 1);
-	assert_int_equal(connection_pragma(f->s, "PRAGMA cache_size"), cache);
-	assert_int_equal(connection_pragma(f->s, "PRAGMA temp_store"), temp);
-	assert_int_equal(connection_pragma(f->s, "PRAGMA wal_autocheckpoint"),
-			 ckpt);
+	assert_tuned(f->s, before);
 }
 
 /* An import that cannot start (another process holds the store's write
@@ -503,11 +524,10 @@ test_settings_restored_on_failure(void **state)
 	struct import_fixture *f = *state;
 	struct import_counts c;
 	struct seen seen = {0};
-	int cache = connection_pragma(f->s, "PRAGMA cache_size");
-	int temp = connection_pragma(f->s, "PRAGMA temp_store");
-	int ckpt = connection_pragma(f->s, "PRAGMA wal_autocheckpoint");
+	int before[NTUNED];
 	sqlite3 *other;
 
+	read_tuned(f->s, before);
 	write_doc(f, "通知.txt", notice, 0);
 	assert_int_equal(sqlite3_open(f->db, &other), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL,
@@ -516,10 +536,7 @@ test_settings_restored_on_failure(void **state)
 	assert_int_equal(run_import(f, NULL, &seen, &c), JUAN_EDB);
 	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(other);
-	assert_int_equal(connection_pragma(f->s, "PRAGMA cache_size"), cache);
-	assert_int_equal(connection_pragma(f->s, "PRAGMA temp_store"), temp);
-	assert_int_equal(connection_pragma(f->s, "PRAGMA wal_autocheckpoint"),
-			 ckpt);
+	assert_tuned(f->s, before);
 }
 
 /* Ctrl-C while the walk finds nothing to import (a tree of scans and

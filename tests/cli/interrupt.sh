@@ -20,16 +20,21 @@ for i in range(n):
         f.write("关于第%d号测试文件的通知\n\n一、总体要求\n%s\n" % (i, body))
 PY
 
+# wait_first_batch: until the import $pid has committed its first batch to
+# $JUAN_DB or has ended (60 s at most), polling the store.
+wait_first_batch() {
+	tries=0
+	while [ $tries -lt 600 ] && kill -0 $pid 2>/dev/null; do
+		n=$(sqlite3 "$JUAN_DB" 'SELECT count(*) FROM documents' 2>/dev/null)
+		[ "${n:-0}" -gt 0 ] && return
+		sleep 0.1
+		tries=$((tries + 1))
+	done
+}
+
 "$JUAN" import "$WORK/corpus" >"$WORK/out" 2>"$WORK/err" &
 pid=$!
-# Wait (60 s at most) for the first committed batch, then interrupt.
-tries=0
-while [ $tries -lt 600 ] && kill -0 $pid 2>/dev/null; do
-	n=$(sqlite3 "$JUAN_DB" 'SELECT count(*) FROM documents' 2>/dev/null)
-	[ "${n:-0}" -gt 0 ] && break
-	sleep 0.1
-	tries=$((tries + 1))
-done
+wait_first_batch
 kill -INT $pid 2>/dev/null
 wait $pid
 status=$?
@@ -79,13 +84,7 @@ check "every document is stored once" "$N" "$(sqlite3 "$JUAN_DB" 'SELECT count(*
 export JUAN_DB="$WORK/k9.db"
 "$JUAN" import "$WORK/corpus" >/dev/null 2>&1 &
 pid=$!
-tries=0
-while [ $tries -lt 600 ] && kill -0 $pid 2>/dev/null; do
-	n=$(sqlite3 "$JUAN_DB" 'SELECT count(*) FROM documents' 2>/dev/null)
-	[ "${n:-0}" -gt 0 ] && break
-	sleep 0.1
-	tries=$((tries + 1))
-done
+wait_first_batch
 kill -9 $pid 2>/dev/null
 wait $pid 2>/dev/null
 check "kill -9 stops the import" 137 "$?"
