@@ -1,5 +1,7 @@
-# juan — see README.md.  `make run` and `make test` work on a fresh Debian
-# machine: build/config.mk installs what is missing (as root) on first use.
+# juan — see README.md and ARCHITECTURE.md.  `make run` and `make test` work
+# on a fresh Debian machine: each installs what it is missing (as root) on
+# first use.  `make` needs only the build libraries; `make test` also needs
+# cmocka, tmux and the test tools.
 
 PREFIX ?= /usr/local
 BINDIR = $(PREFIX)/bin
@@ -7,23 +9,32 @@ MANDIR = $(PREFIX)/share/man/man1
 DATADIR = $(PREFIX)/share/juan
 
 CC ?= cc
-PKGS = ncursesw sqlite3 libutf8proc cmocka nettle
-DEB_PKGS = pkg-config libncurses-dev libsqlite3-dev libutf8proc-dev \
-	   libcmocka-dev nettle-dev tmux sqlite3 python3 time
-# Programs the tests and the benchmark run besides juan (tmux drives the
-# browser; sqlite3 and python3 check the store and the output; time
-# measures peak memory).  Full paths: `time` alone is a shell keyword.
+PKG_CONFIG ?= pkg-config
+
+# What `make` needs, and what `make test` needs besides (by pkg-config name,
+# by Debian package, by Homebrew formula).  TEST_TOOLS are full paths:
+# `time` alone is a shell keyword.
+BUILD_PKGS = ncursesw sqlite3 libutf8proc nettle
+BUILD_DEB = pkg-config libncurses-dev libsqlite3-dev libutf8proc-dev nettle-dev
+BUILD_BREW = pkg-config ncurses sqlite utf8proc nettle
+TEST_PKGS = cmocka
+TEST_DEB = libcmocka-dev tmux sqlite3 python3 time
+TEST_BREW = cmocka tmux python gnu-time
 TEST_TOOLS = /usr/bin/tmux /usr/bin/sqlite3 /usr/bin/python3 /usr/bin/time
 
-WARN = -std=c11 -Wall -Wextra -Wshadow -Werror
-BASE_CFLAGS = $(WARN) -D_GNU_SOURCE -pthread -Iinclude -Istore -MMD -MP
-OPT_CFLAGS = -O2 -g
+# -Werror for the sanitizer build `make test` runs and for CI; a user's
+# `make` on a newer compiler still builds when it finds something new to warn
+# about.
+WARN = -std=c11 -Wall -Wextra -Wshadow
+WERROR = $(if $(or $(CI),$(filter test,$(MAKECMDGOALS))),-Werror)
+BASE_CFLAGS = $(WARN) -D_GNU_SOURCE -pthread -Iinclude -Istore -MMD -MP $(CPPFLAGS)
+OPT_CFLAGS = -O2 -g $(WERROR)
 SAN_CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
-	     -fno-sanitize-recover=undefined
+	     -fno-sanitize-recover=undefined -Werror
 
-STORE_SRC = $(wildcard store/*.c)
-TUI_SRC = $(filter-out tui/main.c,$(wildcard tui/*.c))
-TEST_SRC = $(wildcard tests/test_*.c)
+STORE_SRC = $(wildcard store/*/*.c)
+TUI_SRC = $(wildcard tui/cli/*.c tui/browser/*.c)
+TEST_SRC = $(wildcard tests/unit/test_*.c)
 GEN_SRC = build/gen/themes_default.c
 
 # Two trees of objects: build/ (optimised, what `make` and `make install`
@@ -32,10 +43,16 @@ OBJ = $(STORE_SRC:%.c=build/obj/%.o) $(GEN_SRC:build/gen/%.c=build/obj/gen/%.o)
 SAN_OBJ = $(STORE_SRC:%.c=build/asan/obj/%.o) $(GEN_SRC:build/gen/%.c=build/asan/obj/gen/%.o)
 TUI_OBJ = $(TUI_SRC:%.c=build/obj/%.o)
 SAN_TUI_OBJ = $(TUI_SRC:%.c=build/asan/obj/%.o)
-TESTS = $(TEST_SRC:tests/%.c=build/asan/tests/%)
+TESTS = $(TEST_SRC:tests/unit/%.c=build/asan/tests/%)
 
+# Goals that build the tests read build/test-config.mk too (and so install
+# cmocka and the test tools); every goal but clean reads build/config.mk.
+TEST_GOALS = test bench fuzz $(TESTS)
 ifeq ($(filter clean,$(MAKECMDGOALS)),)
 -include build/config.mk
+ifneq ($(filter $(TEST_GOALS),$(MAKECMDGOALS)),)
+-include build/test-config.mk
+endif
 endif
 
 .PHONY: all run test bench fuzz install uninstall clean FORCE
@@ -43,26 +60,41 @@ endif
 .SECONDARY:
 all: build/juan
 
-# Finds the libraries with pkg-config, installing the Debian packages first
-# when any is missing (apt-get update once, then a non-interactive install).
+# $(call require,PKG-CONFIG NAMES,TOOLS,DEBIAN PACKAGES,HOMEBREW FORMULAE):
+# a shell snippet that installs what is missing on Debian and Ubuntu (as
+# root; as another user it prints the apt-get line), prints the brew line
+# on macOS, and fails with the list elsewhere.
+define require
+missing=; for t in $(2); do [ -x $$t ] || missing=1; done; \
+if ! $(PKG_CONFIG) --exists $(1) 2>/dev/null || [ -n "$$missing" ]; then \
+  if [ "$$(uname -s)" = Darwin ]; then \
+    echo "juan: missing dependencies; install them with:" >&2; \
+    echo "  brew install $(4)" >&2; exit 1; \
+  elif ! command -v apt-get >/dev/null 2>&1; then \
+    echo "juan: missing dependencies: pkg-config modules $(1) and $(or $(2),no tools)" >&2; exit 1; \
+  elif [ "$$(id -u)" != 0 ]; then \
+    echo "juan: missing dependencies; as root run:" >&2; \
+    echo "  apt-get update && apt-get install -y $(3)" >&2; exit 1; \
+  fi; \
+  echo "juan: installing: $(3)"; \
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -qq --no-install-recommends $(3) >/dev/null || exit 1; \
+fi
+endef
+
 build/config.mk: Makefile
 	@mkdir -p build
-	@missing=; for t in $(TEST_TOOLS); do [ -x $$t ] || missing=1; done; \
-	if ! pkg-config --exists $(PKGS) 2>/dev/null || [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" != 0 ]; then \
-	    echo "juan: missing build dependencies; as root run:" >&2; \
-	    echo "  apt-get update && apt-get install -y $(DEB_PKGS)" >&2; exit 1; \
-	  fi; \
-	  echo "juan: installing build dependencies: $(DEB_PKGS)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-	    apt-get install -y -qq --no-install-recommends $(DEB_PKGS) >/dev/null || exit 1; \
-	fi
-	@{ echo "STORE_CFLAGS := $$(pkg-config --cflags sqlite3 libutf8proc nettle)"; \
-	   echo "STORE_LIBS := $$(pkg-config --libs sqlite3 libutf8proc nettle)"; \
-	   echo "CURSES_CFLAGS := $$(pkg-config --cflags ncursesw)"; \
-	   echo "CURSES_LIBS := $$(pkg-config --libs ncursesw)"; \
-	   echo "CMOCKA_CFLAGS := $$(pkg-config --cflags cmocka)"; \
-	   echo "CMOCKA_LIBS := $$(pkg-config --libs cmocka)"; } > $@
+	@$(call require,$(BUILD_PKGS),,$(BUILD_DEB),$(BUILD_BREW))
+	@{ echo "STORE_CFLAGS := $$($(PKG_CONFIG) --cflags sqlite3 libutf8proc nettle)"; \
+	   echo "STORE_LIBS := $$($(PKG_CONFIG) --libs sqlite3 libutf8proc nettle)"; \
+	   echo "CURSES_CFLAGS := $$($(PKG_CONFIG) --cflags ncursesw)"; \
+	   echo "CURSES_LIBS := $$($(PKG_CONFIG) --libs ncursesw)"; } > $@.tmp && mv $@.tmp $@
+
+build/test-config.mk: Makefile
+	@mkdir -p build
+	@$(call require,$(TEST_PKGS),$(TEST_TOOLS),$(TEST_DEB),$(TEST_BREW))
+	@{ echo "CMOCKA_CFLAGS := $$($(PKG_CONFIG) --cflags cmocka)"; \
+	   echo "CMOCKA_LIBS := $$($(PKG_CONFIG) --libs cmocka)"; } > $@.tmp && mv $@.tmp $@
 
 # The default theme set is built into the program, so a new store always
 # gets it, wherever juan is installed.
@@ -71,7 +103,7 @@ build/gen/themes_default.c: assets/themes/gov-topics.tsv
 	{ echo '#include "juan/themes.h"'; \
 	  echo 'const char *themes_default_tsv(void) { return'; \
 	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/	/\\t/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; \
-	  echo '; }'; } > $@
+	  echo '; }'; } > $@.tmp && mv $@.tmp $@
 
 build/obj/gen/%.o: build/gen/%.c
 	@mkdir -p $(@D)
@@ -86,7 +118,7 @@ build/obj/store/%.o: store/%.c build/config.mk
 build/asan/obj/store/%.o: store/%.c build/config.mk
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CFLAGS) $(STORE_CFLAGS) $(SAN_CFLAGS) $(CFLAGS) -c -o $@ $<
-# The browser finds the installed sample corpus under DATADIR (tui/sample.h).
+# The browser finds the installed sample corpus under DATADIR (sample.h).
 # build/datadir holds the DATADIR the objects were compiled with, so that a
 # `make install PREFIX=...` after a plain `make` recompiles them.
 TUI_CFLAGS = $(CURSES_CFLAGS) -DJUAN_DATADIR='"$(DATADIR)"'
@@ -100,9 +132,9 @@ build/obj/tui/%.o: tui/%.c build/config.mk
 build/asan/obj/tui/%.o: tui/%.c build/config.mk
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CFLAGS) $(TUI_CFLAGS) $(SAN_CFLAGS) $(CFLAGS) -c -o $@ $<
-build/asan/obj/tests/%.o: tests/%.c build/config.mk
+build/asan/obj/tests/%.o: tests/unit/%.c build/config.mk build/test-config.mk
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) -Itui $(CURSES_CFLAGS) $(CMOCKA_CFLAGS) $(SAN_CFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(BASE_CFLAGS) $(CURSES_CFLAGS) $(CMOCKA_CFLAGS) $(SAN_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 build/libjuan.a: $(OBJ)
 	rm -f $@ && ar rcs $@ $^
@@ -129,7 +161,9 @@ run: build/juan
 	build/juan --db $(RUN_DB) import assets/sample
 	build/juan --db $(RUN_DB)
 
-test: build/asan/juan $(TESTS)
+# The shell tests run `make install` (tests/cli/install.sh): build/juan
+# first, so that a parallel make never builds it twice at once.
+test: build/asan/juan build/juan $(TESTS)
 	JUAN=build/asan/juan TESTS_DIR=build/asan/tests sh tests/run.sh
 
 bench: build/juan build/bench
@@ -138,9 +172,8 @@ bench: build/juan build/bench
 build/bench: bench/bench.c build/libjuan.a
 	$(CC) $(BASE_CFLAGS) $(STORE_CFLAGS) $(OPT_CFLAGS) -o $@ bench/bench.c build/libjuan.a $(STORE_LIBS) -pthread
 
-# The man page names the directory of the theme sets and the samples.
-# libFuzzer on decode + parse + wrap (tests/fuzz_import.c), seeded with the
-# sample corpus; FUZZ_TIME seconds (default 60).  Needs clang and its
+# libFuzzer on decode + parse + wrap (tests/fuzz/fuzz_import.c), seeded with
+# the sample corpus; FUZZ_TIME seconds (default 60).  Needs clang and its
 # runtime (Debian: clang, libclang-rt-dev).
 FUZZ_TIME ?= 60
 fuzz: build/fuzz/fuzz_import
@@ -148,10 +181,10 @@ fuzz: build/fuzz/fuzz_import
 	build/fuzz/fuzz_import -max_total_time=$(FUZZ_TIME) -max_len=65536 \
 		build/fuzz/corpus assets/sample
 
-build/fuzz/fuzz_import: tests/fuzz_import.c $(STORE_SRC) $(GEN_SRC) build/config.mk
+build/fuzz/fuzz_import: tests/fuzz/fuzz_import.c $(STORE_SRC) $(GEN_SRC) build/config.mk
 	@mkdir -p $(@D)
 	clang $(WARN) -D_GNU_SOURCE -Iinclude -Istore $(STORE_CFLAGS) -g -O1 \
-		-fsanitize=fuzzer,address,undefined -o $@ tests/fuzz_import.c \
+		-fsanitize=fuzzer,address,undefined -o $@ tests/fuzz/fuzz_import.c \
 		$(STORE_SRC) $(GEN_SRC) $(STORE_LIBS) -pthread
 
 install: build/juan

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
-#include "cmd.h"
+#include "juan/browser/app.h"
+#include "juan/cli/cmd.h"
 #include "juan/store.h"
 
 enum { OPT_DB = 256 };

@@ -1,0 +1,429 @@
+/* tokenize: the FTS5 tokenizer "juan" and the MATCH expressions for it.
+ *
+ * Index: a run of n CJK characters c[0..n) gives the bigram c[i]c[i+1] at
+ * position i for i < n-1 and the single character c[n-1] at position n-1.
+ * Every character of the run thus starts exactly one token, so a substring
+ * of k >= 2 characters is the phrase of its k-1 bigrams, and one character
+ * is the prefix query "c"* (the bigrams it starts and the final unigram).
+ *
+ * Query: a run of n >= 2 characters gives its n-1 bigrams, and the final
+ * unigram only when another token follows in the same text (there the run
+ * ended in the document too); a run of one character gives the unigram. */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "juan/text.h"
+#include "juan/tokenize.h"
+#include "db/store_private.h"
+
+enum char_class {
+	CLASS_SEP,
+	CLASS_CJK,
+	CLASS_WORD,
+};
+
+/* One character of a CJK run: its bytes and where it came from. */
+struct cjk_char {
+	char bytes[4];
+	int len;
+	int start;
+	int end;
+};
+
+struct tokenizer {
+	token_fn cb;
+	void *ctx;
+	bool query;
+	int run;                /* characters of the current CJK run so far */
+	struct cjk_char last;   /* the last character of that run */
+	bool pending;           /* query: a run's final unigram awaits a follower */
+	struct cjk_char final;
+	char *word;             /* the word being read, folded; small or heap */
+	size_t word_len;
+	size_t word_cap;
+	int word_start;
+	int word_end;
+	char small[128];
+};
+
+static bool
+is_cjk(uint32_t cp)
+{
+	return text_is_han(cp) ||
+	       (cp >= 0x3040 && cp <= 0x30FF) || /* hiragana, katakana */
+	       (cp >= 0x31F0 && cp <= 0x31FF) || /* katakana extension */
+	       (cp >= 0xFF66 && cp <= 0xFF9D) || /* half-width katakana */
+	       (cp >= 0x1100 && cp <= 0x11FF) || /* hangul jamo */
+	       (cp >= 0x3130 && cp <= 0x318F) || /* hangul compatibility jamo */
+	       (cp >= 0xAC00 && cp <= 0xD7AF);   /* hangul syllables */
+}
+
+/* The class of *cp, after folding full-width ASCII to half width and letters
+ * to lower case in place. */
+static enum char_class
+classify(uint32_t *cp)
+{
+	uint32_t c = *cp;
+
+	if (c >= 0xFF01 && c <= 0xFF5E)
+		c -= 0xFEE0;
+	if (c < 0x80) {
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		*cp = c;
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			return CLASS_WORD;
+		return CLASS_SEP;
+	}
+	if (is_cjk(c))
+		return CLASS_CJK;
+	switch (utf8proc_category((utf8proc_int32_t)c)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+	case UTF8PROC_CATEGORY_ND:
+	case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_NO:
+		*cp = (uint32_t)utf8proc_tolower((utf8proc_int32_t)c);
+		return CLASS_WORD;
+	default:
+		return CLASS_SEP;
+	}
+}
+
+/* Passes one token on, preceded by the final unigram of the previous run
+ * when one is waiting for a follower. */
+static int
+emit(struct tokenizer *t, const char *tok, int len, int start, int end)
+{
+	int rc;
+
+	if (t->pending) {
+		t->pending = false;
+		rc = t->cb(t->ctx, t->final.bytes, t->final.len,
+			   t->final.start, t->final.end, 0);
+		if (rc)
+			return rc;
+	}
+	return t->cb(t->ctx, tok, len, start, end, 0);
+}
+
+static int
+cjk_add(struct tokenizer *t, const struct cjk_char *c)
+{
+	char bigram[8];
+	int rc = 0;
+
+	if (t->run > 0) {
+		memcpy(bigram, t->last.bytes, (size_t)t->last.len);
+		memcpy(bigram + t->last.len, c->bytes, (size_t)c->len);
+		rc = emit(t, bigram, t->last.len + c->len, t->last.start,
+			  c->end);
+	}
+	t->last = *c;
+	t->run++;
+	return rc;
+}
+
+static int
+cjk_end(struct tokenizer *t)
+{
+	int run = t->run;
+
+	if (run == 0)
+		return 0;
+	t->run = 0;
+	if (!t->query || run == 1)
+		return emit(t, t->last.bytes, t->last.len, t->last.start,
+			    t->last.end);
+	t->pending = true;
+	t->final = t->last;
+	return 0;
+}
+
+/* Appends the folded character cp to the word being read; -1 when out of
+ * memory. */
+static int
+word_add(struct tokenizer *t, uint32_t cp, int start, int end)
+{
+	size_t cap;
+	char *grown;
+
+	if (t->word_len + 4 > t->word_cap) {
+		cap = t->word_cap * 2;
+		if (t->word == t->small) {
+			grown = malloc(cap);
+			if (grown)
+				memcpy(grown, t->word, t->word_len);
+		} else {
+			grown = realloc(t->word, cap);
+		}
+		if (!grown)
+			return -1;
+		t->word = grown;
+		t->word_cap = cap;
+	}
+	if (t->word_len == 0)
+		t->word_start = start;
+	t->word_end = end;
+	if (cp < 0x80)
+		t->word[t->word_len++] = (char)cp;
+	else
+		t->word_len += text_put(cp, t->word + t->word_len);
+	return 0;
+}
+
+static int
+word_end(struct tokenizer *t)
+{
+	int len = (int)t->word_len;
+
+	if (len == 0)
+		return 0;
+	t->word_len = 0;
+	return emit(t, t->word, len, t->word_start, t->word_end);
+}
+
+int
+tokenize_text(const char *text, int len, bool for_query, token_fn cb,
+	      void *ctx)
+{
+	struct tokenizer t = {
+		.cb = cb,
+		.ctx = ctx,
+		.query = for_query,
+		.word_cap = sizeof(t.small),
+	};
+	struct cjk_char c;
+	enum char_class cls;
+	uint32_t cp;
+	size_t n;
+	int i = 0;
+	int rc = 0;
+
+	t.word = t.small;
+	while (i < len) {
+		n = text_next(text + i, (size_t)(len - i), &cp);
+		cls = classify(&cp);
+		if (cls != CLASS_CJK && (rc = cjk_end(&t)) != 0)
+			goto done;
+		if (cls != CLASS_WORD && (rc = word_end(&t)) != 0)
+			goto done;
+		if (cls == CLASS_CJK) {
+			memcpy(c.bytes, text + i, n);
+			c.len = (int)n;
+			c.start = i;
+			c.end = i + (int)n;
+			rc = cjk_add(&t, &c);
+		} else if (cls == CLASS_WORD) {
+			rc = word_add(&t, cp, i, i + (int)n);
+		}
+		if (rc)
+			goto done;
+		i += (int)n;
+	}
+	rc = cjk_end(&t);
+	if (rc == 0)
+		rc = word_end(&t);
+done:
+	if (t.word != t.small)
+		free(t.word);
+	return rc;
+}
+
+/* ---- the FTS5 tokenizer ---------------------------------------------- */
+
+/* The tokenizer has no state of its own; FTS5 wants a non-NULL handle. */
+static char tokenizer_handle;
+
+struct fts5_sink {
+	void *ctx;
+	int (*token)(void *ctx, int flags, const char *tok, int len, int start,
+		     int end);
+};
+
+static int
+fts5_token(void *ctx, const char *tok, int len, int start, int end,
+	   int colocated)
+{
+	struct fts5_sink *sink = ctx;
+
+	return sink->token(sink->ctx, colocated ? FTS5_TOKEN_COLOCATED : 0,
+			   tok, len, start, end);
+}
+
+static int
+fts5_create(void *user, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	(void)user;
+	(void)argv;
+	if (argc != 0)
+		return SQLITE_ERROR;
+	*out = (Fts5Tokenizer *)&tokenizer_handle;
+	return SQLITE_OK;
+}
+
+static void
+fts5_delete(Fts5Tokenizer *tok)
+{
+	(void)tok;
+}
+
+static int
+fts5_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text,
+	      int len,
+	      int (*token)(void *, int, const char *, int, int, int))
+{
+	struct fts5_sink sink = { ctx, token };
+	int rc;
+
+	(void)tok;
+	if (!text || len <= 0)
+		return SQLITE_OK;
+	rc = tokenize_text(text, len, (flags & FTS5_TOKENIZE_QUERY) != 0,
+			   fts5_token, &sink);
+	return rc == -1 ? SQLITE_NOMEM : rc;
+}
+
+int
+tokenize_register(sqlite3 *db)
+{
+	static fts5_tokenizer methods = {
+		fts5_create, fts5_delete, fts5_tokenize,
+	};
+	fts5_api *api;
+	int rc = store_fts5_api(db, &api);
+
+	if (rc != SQLITE_OK)
+		return rc;
+	return api->xCreateTokenizer(api, "juan", NULL, &methods, NULL);
+}
+
+/* ---- MATCH expressions ---------------------------------------------- */
+
+struct expr {
+	char *buf;
+	size_t len;
+	size_t cap;
+	int term_tokens;     /* tokens of the current term so far */
+	bool last_is_char;   /* the last token is a single CJK character */
+	bool oom;
+};
+
+static void
+expr_append(struct expr *e, const char *s, size_t n)
+{
+	size_t cap;
+	char *grown;
+
+	if (e->oom)
+		return;
+	if (e->len + n + 1 > e->cap) {
+		cap = e->cap ? e->cap : 64;
+		while (e->len + n + 1 > cap)
+			cap *= 2;
+		grown = realloc(e->buf, cap);
+		if (!grown) {
+			e->oom = true;
+			return;
+		}
+		e->buf = grown;
+		e->cap = cap;
+	}
+	memcpy(e->buf + e->len, s, n);
+	e->len += n;
+	e->buf[e->len] = '\0';
+}
+
+static int
+expr_token(void *ctx, const char *tok, int len, int start, int end,
+	   int colocated)
+{
+	struct expr *e = ctx;
+	uint32_t cp;
+	int i;
+
+	(void)start;
+	(void)end;
+	(void)colocated;
+	if (e->term_tokens > 0)
+		expr_append(e, " + ", 3);
+	expr_append(e, "\"", 1);
+	for (i = 0; i < len; i++) {
+		if (tok[i] == '"')
+			expr_append(e, "\"", 1);
+		expr_append(e, tok + i, 1);
+	}
+	expr_append(e, "\"", 1);
+	e->term_tokens++;
+	e->last_is_char = text_next(tok, (size_t)len, &cp) == (size_t)len &&
+			  classify(&cp) == CLASS_CJK;
+	return e->oom ? -1 : 0;
+}
+
+static bool
+is_term_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v';
+}
+
+/* The length of the whitespace (ASCII, U+3000, U+00A0) at s[0..len). */
+static size_t
+space_len(const char *s, size_t len)
+{
+	uint32_t cp;
+	size_t n;
+
+	if (len == 0)
+		return 0;
+	if (is_term_space(s[0]))
+		return 1;
+	n = text_next(s, len, &cp);
+	return text_is_space(cp) ? n : 0;
+}
+
+char *
+tokenize_match_expr(const char *query)
+{
+	struct expr e = {0};
+	size_t len = strlen(query);
+	size_t i = 0, start, n;
+	size_t before;
+
+	expr_append(&e, "", 0);
+	while (i < len && !e.oom) {
+		while (i < len && (n = space_len(query + i, len - i)) > 0)
+			i += n;
+		start = i;
+		while (i < len && space_len(query + i, len - i) == 0)
+			i++;
+		if (i == start)
+			break;
+		before = e.len;
+		if (before > 0)
+			expr_append(&e, " AND ", 5);
+		e.term_tokens = 0;
+		if (tokenize_text(query + start, (int)(i - start), true,
+				  expr_token, &e) != 0)
+			e.oom = true;
+		if (e.term_tokens == 0) {
+			e.len = before;
+			if (e.buf)
+				e.buf[e.len] = '\0';
+		} else if (e.last_is_char) {
+			expr_append(&e, "*", 1);
+		}
+	}
+	if (e.oom) {
+		free(e.buf);
+		return NULL;
+	}
+	return e.buf;
+}

@@ -1,0 +1,939 @@
+/* Tests of the store: opening and migrating, documents, lists, tags and
+ * their history, settings. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "juan/store.h"
+#include "juan/themes.h"
+#include "juan/tokenize.h"
+#include "db/store_private.h"
+#include "util.h"
+
+static int
+setup(void **state)
+{
+	*state = fixture_new("store", "sub/dir/juan.db");
+	return *state ? 0 : -1;
+}
+
+static int
+teardown(void **state)
+{
+	return fixture_free(*state);
+}
+
+static void
+reopen(struct fixture *f)
+{
+	char err[256];
+
+	store_close(&f->s);
+	assert_null(f->s);
+	if (store_open(f->path, &f->s, err, sizeof(err)) != JUAN_OK)
+		fail_msg("%s", err);
+}
+
+/* A raw connection to the store's file, with the tokenizer, for looking
+ * behind the API. */
+static sqlite3 *
+raw_open(const char *path)
+{
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(tokenize_register(db), SQLITE_OK);
+	return db;
+}
+
+static int64_t
+raw_int(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *stmt;
+	int64_t v;
+
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	v = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return v;
+}
+
+/* The FTS index is consistent (its own structure; SQLite before 3.44 does
+ * not compare an external-content index with its content). */
+static void
+assert_index_ok(const char *path)
+{
+	sqlite3 *db = raw_open(path);
+
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO doc_fts(doc_fts)"
+				      " VALUES('integrity-check')", NULL,
+				      NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+/* A parsed document by hand: head + body + tail, and its sections. */
+struct sample {
+	const char *head;
+	const char *body;
+	const char *tail;
+	struct doc_meta meta;
+	struct section sections[4];
+	size_t nsections;
+};
+
+static const struct sample notice = {
+	"首页 > 政策文件\n",
+	"关于做好2024年义务教育招生入学工作的通知\n"
+	"各区教育局：\n一、总体要求\n坚持公平公正 beta。\n二、工作安排\n"
+	"（一）报名\n按时报名。\n",
+	"文章来源：上海市教育委员会\n",
+	{"关于做好2024年义务教育招生入学工作的通知", "上海市教育委员会",
+	 "2024-03-01", "沪教委基〔2024〕5号", "2024-03-05", "教育",
+	 "上海市教育委员会"},
+	{{1, 1, "一、", "总体要求", 80, 114},
+	 {1, 1, "二、", "工作安排", 114, 160},
+	 {2, 2, "（一）", "报名", 130, 160}},
+	3,
+};
+
+static const struct sample notice_v2 = {
+	"首页 > 政策文件\n",
+	"关于做好2024年义务教育招生入学工作的通知（修订）\n"
+	"各区教育局：\n一、总体要求\n坚持公平公正，阳光招生 gamma。\n",
+	"",
+	{"关于做好2024年义务教育招生入学工作的通知（修订）",
+	 "上海市教育委员会", "2024-03-08", "沪教委基〔2024〕6号", "", "", ""},
+	{{1, 1, "一、", "总体要求", 96, 150}},
+	1,
+};
+
+static const struct sample opinion = {
+	"",
+	"关于加强中小学科学教育的实施意见\nalpha 科学教育\n",
+	"",
+	{"关于加强中小学科学教育的实施意见", "", "", "", "", "", ""},
+	{{0}},
+	0,
+};
+
+/* Stores sample x as read from path; returns the status. */
+static enum juan_status
+put_sample(struct store *s, const char *path, const struct sample *x,
+	   enum put_result *res, int64_t *id)
+{
+	struct doc d = {0};
+	char text[1024];
+	size_t len;
+
+	d.head_len = strlen(x->head);
+	d.body_len = strlen(x->body);
+	d.tail_len = strlen(x->tail);
+	d.meta = x->meta;
+	d.sections = (struct section *)x->sections;
+	d.nsections = x->nsections;
+	len = (size_t)snprintf(text, sizeof(text), "%s%s%s", x->head,
+			       x->body, x->tail);
+	return store_put(s, path, text, len, &d, res, id);
+}
+
+static int64_t
+put_ok(struct store *s, const char *path, const struct sample *x,
+       enum put_result expect)
+{
+	enum put_result res;
+	int64_t id = -1;
+
+	assert_int_equal(put_sample(s, path, x, &res, &id), JUAN_OK);
+	assert_int_equal(res, expect);
+	assert_true(id > 0);
+	return id;
+}
+
+static int64_t
+theme_id(struct store *s, const char *name_or_key)
+{
+	struct theme_set set;
+	const struct theme *t;
+	int64_t id;
+
+	assert_int_equal(store_themes(s, &set), JUAN_OK);
+	t = theme_set_find(&set, name_or_key);
+	assert_non_null(t);
+	id = t->id;
+	theme_set_free(&set);
+	return id;
+}
+
+/* ---- opening -------------------------------------------------------- */
+
+static void
+test_migrate_empty(void **state)
+{
+	struct fixture *f = *state;
+	struct theme_set set;
+	sqlite3 *db;
+
+	assert_string_equal(store_path(f->s), f->path);
+	assert_string_equal(store_error(f->s), "");
+	db = raw_open(f->path);
+	assert_int_equal(raw_int(db, "PRAGMA user_version"), 1);
+	assert_int_equal(raw_int(db, "SELECT count(*) FROM themes"), 22);
+	sqlite3_close(db);
+	assert_int_equal(store_themes(f->s, &set), JUAN_OK);
+	assert_int_equal(set.n, 22);
+	assert_string_equal(set.themes[21].name, "其他");
+	theme_set_free(&set);
+	/* opening again migrates nothing and adds no themes */
+	reopen(f);
+	db = raw_open(f->path);
+	assert_int_equal(raw_int(db, "SELECT count(*) FROM themes"), 22);
+	sqlite3_close(db);
+}
+
+/* The store's own connection: WAL (two processes share the file), foreign
+ * keys enforced, and a busy timeout so that a second process waits. */
+static void
+test_connection_settings(void **state)
+{
+	struct fixture *f = *state;
+	sqlite3_stmt *stmt;
+
+	assert_int_equal(sqlite3_prepare_v2(f->s->db, "PRAGMA journal_mode", -1,
+					    &stmt, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(stmt, 0), "wal");
+	sqlite3_finalize(stmt);
+	assert_int_equal(raw_int(f->s->db, "PRAGMA foreign_keys"), 1);
+	assert_true(raw_int(f->s->db, "PRAGMA busy_timeout") >= 1000);
+	/* a section of no document is refused */
+	assert_int_not_equal(sqlite3_exec(f->s->db, "INSERT INTO sections"
+					  "(doc_id, seq, level, rank, label, "
+					  "title, start, end) VALUES (999, 0, "
+					  "1, 1, '一、', '总则', 0, 1)", NULL,
+					  NULL, NULL), SQLITE_OK);
+}
+
+/* The whole of file path (caller frees) and its size in *size. */
+static char *
+read_file(const char *path, size_t *size)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	assert_non_null(fp);
+	assert_int_equal(fseek(fp, 0, SEEK_END), 0);
+	n = ftell(fp);
+	assert_true(n > 0);
+	rewind(fp);
+	buf = malloc((size_t)n);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
+	fclose(fp);
+	*size = (size_t)n;
+	return buf;
+}
+
+/* Opening an up-to-date store only reads it: the browser opens while
+ * another juan holds the write lock for an import batch. */
+static void
+test_open_beside_a_writer(void **state)
+{
+	struct fixture *f = *state;
+	struct store *other = NULL;
+	char err[256];
+
+	assert_int_equal(store_begin(f->s), JUAN_OK);
+	assert_int_equal(store_open(f->path, &other, err, sizeof(err)),
+			 JUAN_OK);
+	store_close(&other);
+	assert_int_equal(store_commit(f->s), JUAN_OK);
+}
+
+static void
+test_refuse_newer(void **state)
+{
+	struct fixture *f = *state;
+	struct store *s = (struct store *)1;
+	char path[128], err[256];
+	char *before, *after;
+	size_t nbefore, nafter;
+	sqlite3 *db;
+
+	snprintf(path, sizeof(path), "%s/newer.db", f->dir);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE future(x);"
+				      "PRAGMA user_version = 99", NULL, NULL,
+				      NULL), SQLITE_OK);
+	sqlite3_close(db);
+	before = read_file(path, &nbefore);
+	assert_int_equal(store_open(path, &s, err, sizeof(err)), JUAN_ENEWER);
+	assert_null(s);
+	assert_non_null(strstr(err, path));
+	assert_non_null(strstr(err, "99"));
+	/* refused untouched: not even switched to WAL */
+	after = read_file(path, &nafter);
+	assert_int_equal(nafter, nbefore);
+	assert_memory_equal(after, before, nbefore);
+	free(before);
+	free(after);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(raw_int(db, "PRAGMA user_version"), 99);
+	assert_int_equal(raw_int(db, "SELECT count(*) FROM sqlite_master"
+				 " WHERE name = 'themes'"), 0);
+	sqlite3_close(db);
+}
+
+static void
+test_open_fails(void **state)
+{
+	struct fixture *f = *state;
+	struct store *s;
+	char path[128], err[256];
+	enum juan_status rc;
+	FILE *fp;
+
+	/* a file where the store's directory should be */
+	snprintf(path, sizeof(path), "%s/plain", f->dir);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs("不是数据库", fp);
+	fclose(fp);
+	snprintf(path, sizeof(path), "%s/plain/juan.db", f->dir);
+	rc = store_open(path, &s, err, sizeof(err));
+	assert_true(rc == JUAN_EIO || rc == JUAN_EDB);
+	assert_null(s);
+	assert_non_null(strstr(err, path));
+}
+
+/* ---- documents ------------------------------------------------------ */
+
+static void
+test_put_and_read(void **state)
+{
+	struct fixture *f = *state;
+	struct doc_info info;
+	struct section *secs;
+	char *body;
+	size_t n, len;
+	int64_t id;
+	long total, tagged;
+
+	id = put_ok(f->s, "/docs/通知.txt", &notice, PUT_NEW);
+	assert_int_equal(store_doc_info(f->s, id, &info), JUAN_OK);
+	assert_int_equal(info.id, id);
+	assert_string_equal(info.title, notice.meta.title);
+	assert_string_equal(info.issuer, "上海市教育委员会");
+	assert_string_equal(info.date, "2024-03-01");
+	assert_string_equal(info.docno, "沪教委基〔2024〕5号");
+	assert_string_equal(info.published, "2024-03-05");
+	assert_string_equal(info.topic, "教育");
+	assert_string_equal(info.path, "/docs/通知.txt");
+	assert_int_equal(strlen(info.hash), 64);
+	assert_int_equal(info.theme_id, 0);
+	assert_string_equal(info.theme_name, "");
+	assert_int_equal(info.theme_key, 0);
+	assert_string_equal(info.tagged_at, "");
+	doc_info_clear(&info);
+	assert_null(info.title);
+	doc_info_clear(NULL);
+
+	assert_int_equal(store_doc_body(f->s, id, &body, &len), JUAN_OK);
+	assert_string_equal(body, notice.body);
+	assert_int_equal(len, strlen(notice.body));
+	free(body);
+
+	assert_int_equal(store_doc_sections(f->s, id, &secs, &n), JUAN_OK);
+	assert_int_equal(n, 3);
+	assert_string_equal(secs[2].label, "（一）");
+	assert_string_equal(secs[2].title, "报名");
+	assert_int_equal(secs[2].level, 2);
+	assert_int_equal(secs[2].rank, 2);
+	assert_int_equal(secs[2].start, 130);
+	assert_int_equal(secs[1].end, 160);
+	sections_free(secs, n);
+
+	assert_int_equal(store_counts(f->s, &total, &tagged), JUAN_OK);
+	assert_int_equal(total, 1);
+	assert_int_equal(tagged, 0);
+	assert_index_ok(f->path);
+}
+
+static void
+test_put_hash(void **state)
+{
+	/* SHA-256 of "abc" (FIPS 180-2, appendix B.1) */
+	static const char abc[] = "ba7816bf8f01cfea414140de5dae2223"
+				  "b00361a396177a9cb410ff61f20015ad";
+	struct fixture *f = *state;
+	struct doc d = {0};
+	struct doc_info info;
+	int64_t id;
+
+	d.body_len = 3;
+	d.meta.title = "abc";
+	assert_int_equal(store_put(f->s, "/abc", "abc", 3, &d, NULL, &id),
+			 JUAN_OK);
+	assert_int_equal(store_doc_info(f->s, id, &info), JUAN_OK);
+	assert_string_equal(info.hash, abc);
+	assert_string_equal(info.issuer, "");
+	doc_info_clear(&info);
+}
+
+static void
+test_put_bad_parts(void **state)
+{
+	struct fixture *f = *state;
+	struct doc d = {0};
+	long total, tagged;
+
+	char *text = strdup("一二三");
+	size_t len = strlen(text);
+
+	assert_non_null(text);
+	d.body_len = 2;
+	assert_int_equal(store_put(f->s, "/x", text, len, &d, NULL, NULL),
+			 JUAN_EINVAL);
+	assert_non_null(strstr(store_error(f->s), "/x"));
+	/* parts whose sum wraps around to the length are not the text */
+	d.head_len = SIZE_MAX;
+	d.body_len = len + 1;
+	assert_int_equal(store_put(f->s, "/x", text, len, &d, NULL, NULL),
+			 JUAN_EINVAL);
+	d.head_len = 1;
+	d.body_len = SIZE_MAX;
+	d.tail_len = len;
+	assert_int_equal(store_put(f->s, "/x", text, len, &d, NULL, NULL),
+			 JUAN_EINVAL);
+	assert_int_equal(store_counts(f->s, &total, &tagged), JUAN_OK);
+	assert_int_equal(total, 0);
+	free(text);
+}
+
+static void
+test_put_idempotent(void **state)
+{
+	struct fixture *f = *state;
+	int64_t a, b;
+	long total, tagged;
+	sqlite3 *db;
+	int64_t changes;
+
+	a = put_ok(f->s, "/docs/a.txt", &notice, PUT_NEW);
+	db = raw_open(f->path);
+	changes = raw_int(db, "PRAGMA data_version");
+	b = put_ok(f->s, "/docs/a.txt", &notice, PUT_UNCHANGED);
+	assert_int_equal(a, b);
+	/* nothing was written by the second put */
+	assert_int_equal(raw_int(db, "PRAGMA data_version"), changes);
+	assert_int_equal(raw_int(db, "SELECT count(*) FROM doc_paths"), 1);
+	assert_int_equal(raw_int(db, "SELECT count(*) FROM sections"), 3);
+	sqlite3_close(db);
+	assert_int_equal(store_counts(f->s, &total, &tagged), JUAN_OK);
+	assert_int_equal(total, 1);
+	assert_index_ok(f->path);
+}
+
+static void
+test_same_text_two_paths(void **state)
+{
+	struct fixture *f = *state;
+	struct doc_info info;
+	long total, tagged;
+	int64_t a, b;
+	sqlite3 *db;
+
+	a = put_ok(f->s, "/2024/a.txt", &notice, PUT_NEW);
+	b = put_ok(f->s, "/copy/a.txt", &notice, PUT_UNCHANGED);
+	assert_int_equal(a, b);
+	assert_int_equal(store_counts(f->s, &total, &tagged), JUAN_OK);
+	assert_int_equal(total, 1);
+	assert_int_equal(store_doc_info(f->s, a, &info), JUAN_OK);
+	assert_string_equal(info.path, "/2024/a.txt");
+	doc_info_clear(&info);
+	db = raw_open(f->path);
+	assert_int_equal(raw_int(db, "SELECT count(*) FROM doc_paths"
+				 " WHERE doc_id = 1"), 2);
+	sqlite3_close(db);
+}
+
+static void
+test_update_keeps_theme(void **state)
+{
+	struct fixture *f = *state;
+	struct doc_info before, after;
+	struct section *secs;
+	char *body;
+	size_t n;
+	int64_t id, again;
+	sqlite3 *db;
+
+	id = put_ok(f->s, "/a.txt", &notice, PUT_NEW);
+	put_ok(f->s, "/b.txt", &opinion, PUT_NEW);
+	assert_int_equal(store_tag(f->s, id, theme_id(f->s, "科技、教育")),
+			 JUAN_OK);
+	assert_int_equal(store_doc_info(f->s, id, &before), JUAN_OK);
+
+	again = put_ok(f->s, "/a.txt", &notice_v2, PUT_UPDATED);
+	assert_int_equal(again, id);
+	assert_int_equal(store_doc_info(f->s, id, &after), JUAN_OK);
+	assert_string_equal(after.theme_name, "科技、教育");
+	assert_string_equal(after.title, notice_v2.meta.title);
+	assert_string_equal(after.docno, "沪教委基〔2024〕6号");
+	assert_string_equal(after.path, "/a.txt");
+	assert_string_not_equal(after.hash, before.hash);
+	doc_info_clear(&before);
+	doc_info_clear(&after);
+	assert_int_equal(store_doc_body(f->s, id, &body, NULL), JUAN_OK);
+	assert_string_equal(body, notice_v2.body);
+	free(body);
+	assert_int_equal(store_doc_sections(f->s, id, &secs, &n), JUAN_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(secs[0].end, 150);
+	sections_free(secs, n);
+	assert_index_ok(f->path);
+
+	/* the old text is gone from the index, the new one is in it */
+	db = raw_open(f->path);
+	assert_int_equal(raw_int(db, "SELECT count(*) FROM doc_fts"
+				 " WHERE doc_fts MATCH 'beta'"), 0);
+	assert_int_equal(raw_int(db, "SELECT rowid FROM doc_fts"
+				 " WHERE doc_fts MATCH 'gamma'"), id);
+	assert_int_equal(raw_int(db, "SELECT count(*) FROM doc_fts"
+				 " WHERE doc_fts MATCH 'alpha'"), 1);
+	assert_int_equal(raw_int(db, "SELECT count(*) FROM documents"), 2);
+	sqlite3_close(db);
+
+	/* the first version again: updated back, still one document */
+	assert_int_equal(put_ok(f->s, "/a.txt", &notice, PUT_UPDATED), id);
+	assert_index_ok(f->path);
+	db = raw_open(f->path);
+	assert_int_equal(raw_int(db, "SELECT count(*) FROM doc_fts"
+				 " WHERE doc_fts MATCH 'gamma'"), 0);
+	assert_int_equal(raw_int(db, "SELECT rowid FROM doc_fts"
+				 " WHERE doc_fts MATCH 'beta'"), id);
+	sqlite3_close(db);
+}
+
+static void
+test_update_shared_document(void **state)
+{
+	struct fixture *f = *state;
+	struct doc_info info;
+	long total, tagged;
+	int64_t id, split;
+
+	id = put_ok(f->s, "/a.txt", &notice, PUT_NEW);
+	put_ok(f->s, "/b.txt", &notice, PUT_UNCHANGED);
+	assert_int_equal(store_tag(f->s, id, theme_id(f->s, "c")), JUAN_OK);
+	/* /a.txt changes, /b.txt does not: the document stays /b.txt's */
+	split = put_ok(f->s, "/a.txt", &notice_v2, PUT_UPDATED);
+	assert_true(split != id);
+	assert_int_equal(store_doc_info(f->s, id, &info), JUAN_OK);
+	assert_string_equal(info.path, "/b.txt");
+	assert_string_equal(info.title, notice.meta.title);
+	assert_string_equal(info.theme_name, "科技、教育");
+	doc_info_clear(&info);
+	assert_int_equal(store_doc_info(f->s, split, &info), JUAN_OK);
+	assert_string_equal(info.path, "/a.txt");
+	assert_string_equal(info.title, notice_v2.meta.title);
+	assert_string_equal(info.theme_name, "科技、教育");
+	doc_info_clear(&info);
+	assert_int_equal(store_counts(f->s, &total, &tagged), JUAN_OK);
+	assert_int_equal(total, 2);
+	assert_int_equal(tagged, 2);
+	assert_int_equal(put_ok(f->s, "/a.txt", &notice_v2, PUT_UNCHANGED),
+			 split);
+	assert_index_ok(f->path);
+}
+
+/* A path whose text becomes another document's leaves its document; when
+ * that was the document's path, its path becomes one it still has. */
+static void
+test_path_moves_to_other_document(void **state)
+{
+	struct fixture *f = *state;
+	struct doc_info info;
+	int64_t id, other;
+
+	id = put_ok(f->s, "/a.txt", &notice, PUT_NEW);
+	put_ok(f->s, "/b.txt", &notice, PUT_UNCHANGED);
+	other = put_ok(f->s, "/c.txt", &opinion, PUT_NEW);
+	/* /a.txt now holds /c.txt's text */
+	assert_int_equal(put_ok(f->s, "/a.txt", &opinion, PUT_UNCHANGED),
+			 other);
+	assert_int_equal(store_doc_info(f->s, id, &info), JUAN_OK);
+	assert_string_equal(info.path, "/b.txt");
+	doc_info_clear(&info);
+	assert_int_equal(store_doc_info(f->s, other, &info), JUAN_OK);
+	assert_string_equal(info.path, "/c.txt");
+	doc_info_clear(&info);
+}
+
+static void
+test_not_found(void **state)
+{
+	struct fixture *f = *state;
+	struct doc_info info;
+	struct section *secs;
+	char *body;
+	size_t n;
+	int64_t id;
+
+	assert_int_equal(store_doc_info(f->s, 42, &info), JUAN_ENOTFOUND);
+	assert_non_null(strstr(store_error(f->s), "42"));
+	assert_int_equal(store_doc_body(f->s, 42, &body, NULL),
+			 JUAN_ENOTFOUND);
+	assert_null(body);
+	assert_int_equal(store_doc_sections(f->s, 42, &secs, &n),
+			 JUAN_ENOTFOUND);
+	/* a document without sections has an empty outline */
+	id = put_ok(f->s, "/b.txt", &opinion, PUT_NEW);
+	assert_int_equal(store_doc_sections(f->s, id, &secs, &n), JUAN_OK);
+	assert_int_equal(n, 0);
+	assert_null(secs);
+}
+
+/* ---- lists ---------------------------------------------------------- */
+
+struct collect {
+	int64_t ids[8];
+	char keys[8];
+	size_t n;
+	size_t stop_after;
+};
+
+static int
+collect(const struct doc_info *info, void *ctx)
+{
+	struct collect *c = ctx;
+
+	c->keys[c->n] = info->theme_key;
+	c->ids[c->n++] = info->id;
+	return c->n == c->stop_after;
+}
+
+static void
+assert_ids(struct store *s, const struct list_query *q, size_t n,
+	   const int64_t *expect)
+{
+	int64_t *ids;
+	size_t got, i;
+	struct collect c = {{0}, {0}, 0, 0};
+
+	assert_int_equal(store_list_ids(s, q, &ids, &got), JUAN_OK);
+	assert_int_equal(got, n);
+	for (i = 0; i < n; i++)
+		assert_int_equal(ids[i], expect[i]);
+	free(ids);
+	assert_int_equal(store_list(s, q, collect, &c), JUAN_OK);
+	assert_int_equal(c.n, n);
+	for (i = 0; i < n; i++)
+		assert_int_equal(c.ids[i], expect[i]);
+}
+
+static void
+test_lists(void **state)
+{
+	struct fixture *f = *state;
+	struct list_query all = {0}, edu = {"科技、教育", false, NULL};
+	struct list_query by_key = {"c", false, NULL};
+	struct list_query untagged = {NULL, true, NULL};
+	struct list_query both = {"c", true, NULL};
+	struct list_query unknown = {"没有这个主题", false, NULL};
+	struct collect c = {{0}, {0}, 0, 2};
+	int64_t a, b, d;
+	int64_t *ids = NULL;
+	size_t n = 9;
+
+	assert_ids(f->s, &all, 0, NULL);
+	a = put_ok(f->s, "/a.txt", &notice, PUT_NEW);
+	b = put_ok(f->s, "/b.txt", &opinion, PUT_NEW);
+	d = put_ok(f->s, "/c.txt", &notice_v2, PUT_NEW);
+	assert_int_equal(store_tag(f->s, d, theme_id(f->s, "c")), JUAN_OK);
+	assert_int_equal(store_tag(f->s, a, theme_id(f->s, "c")), JUAN_OK);
+	assert_int_equal(store_tag(f->s, b, theme_id(f->s, "1")), JUAN_OK);
+	assert_int_equal(store_tag(f->s, b, 0), JUAN_OK);
+
+	assert_ids(f->s, &all, 3, (int64_t[]){a, b, d});
+	assert_ids(f->s, NULL, 3, (int64_t[]){a, b, d});
+	assert_ids(f->s, &edu, 2, (int64_t[]){a, d});
+	assert_ids(f->s, &by_key, 2, (int64_t[]){a, d});
+	assert_ids(f->s, &untagged, 1, (int64_t[]){b});
+	assert_ids(f->s, &both, 0, NULL);
+	assert_int_equal(store_list_ids(f->s, &unknown, &ids, &n),
+			 JUAN_ENOTFOUND);
+	assert_null(ids);
+	assert_int_equal(n, 0);
+	assert_non_null(strstr(store_error(f->s), "没有这个主题"));
+
+	/* the callback stops the list early; infos carry the theme */
+	assert_int_equal(store_list(f->s, &all, collect, &c), JUAN_OK);
+	assert_int_equal(c.n, 2);
+	assert_int_equal(c.keys[0], 'c');
+	assert_int_equal(c.keys[1], 0);
+}
+
+static void
+test_lists_search(void **state)
+{
+	struct fixture *f = *state;
+	struct list_query all = {NULL, false, "招生入学"};
+	struct list_query edu = {"c", false, "招生入学"};
+	struct list_query untagged = {NULL, true, "招生入学"};
+	struct list_query none = {NULL, false, "量子计算"};
+	struct list_query science = {NULL, false, "科学教育"};
+	int64_t a, b, d, *ids;
+	size_t n;
+
+	a = put_ok(f->s, "/a.txt", &notice, PUT_NEW);
+	b = put_ok(f->s, "/b.txt", &opinion, PUT_NEW);
+	d = put_ok(f->s, "/c.txt", &notice_v2, PUT_NEW);
+	assert_int_equal(store_tag(f->s, d, theme_id(f->s, "c")), JUAN_OK);
+
+	assert_int_equal(store_list_ids(f->s, &all, &ids, &n), JUAN_OK);
+	assert_int_equal(n, 2);
+	assert_true((ids[0] == a && ids[1] == d) ||
+		    (ids[0] == d && ids[1] == a));
+	free(ids);
+	assert_ids(f->s, &edu, 1, (int64_t[]){d});
+	assert_ids(f->s, &untagged, 1, (int64_t[]){a});
+	assert_ids(f->s, &none, 0, NULL);
+	assert_ids(f->s, &science, 1, (int64_t[]){b});
+}
+
+/* ---- tags and history ----------------------------------------------- */
+
+struct history {
+	char lines[16][128];
+	size_t n;
+};
+
+static int
+collect_history(const struct history_entry *e, void *ctx)
+{
+	struct history *h = ctx;
+
+	assert_int_equal(strlen(e->at), 19);
+	snprintf(h->lines[h->n++], sizeof(h->lines[0]), "%lld %s %s>%s",
+		 (long long)e->doc, e->op, e->old_theme, e->new_theme);
+	return 0;
+}
+
+static void
+assert_history(struct store *s, int64_t doc, size_t n, const char **expect)
+{
+	struct history h = {{{0}}, 0};
+	size_t i;
+
+	assert_int_equal(store_history(s, doc, collect_history, &h), JUAN_OK);
+	assert_int_equal(h.n, n);
+	for (i = 0; i < n; i++)
+		assert_string_equal(h.lines[i], expect[i]);
+}
+
+static void
+assert_theme(struct store *s, int64_t doc, const char *name)
+{
+	struct doc_info info;
+
+	assert_int_equal(store_doc_info(s, doc, &info), JUAN_OK);
+	assert_string_equal(info.theme_name, name);
+	if (name[0])
+		assert_int_equal(strlen(info.tagged_at), 19);
+	doc_info_clear(&info);
+}
+
+static void
+test_tag_untag(void **state)
+{
+	struct fixture *f = *state;
+	int64_t a, edu = theme_id(f->s, "科技、教育");
+	long total, tagged;
+
+	a = put_ok(f->s, "/a.txt", &notice, PUT_NEW);
+	assert_int_equal(store_tag(f->s, a, edu), JUAN_OK);
+	assert_theme(f->s, a, "科技、教育");
+	/* the same theme again changes nothing and records nothing */
+	assert_int_equal(store_tag(f->s, a, edu), JUAN_OK);
+	assert_int_equal(store_tag(f->s, a, theme_id(f->s, "其他")), JUAN_OK);
+	assert_int_equal(store_tag(f->s, a, 0), JUAN_OK);
+	assert_theme(f->s, a, "");
+	assert_int_equal(store_tag(f->s, a, 0), JUAN_OK);
+	assert_int_equal(store_counts(f->s, &total, &tagged), JUAN_OK);
+	assert_int_equal(tagged, 0);
+	assert_history(f->s, a, 3, (const char *[]){
+		"1 tag >科技、教育", "1 tag 科技、教育>其他", "1 tag 其他>"});
+
+	assert_int_equal(store_tag(f->s, 99, edu), JUAN_ENOTFOUND);
+	assert_int_equal(store_tag(f->s, a, 9999), JUAN_ENOTFOUND);
+	assert_theme(f->s, a, "");
+}
+
+static void
+test_undo_redo(void **state)
+{
+	struct fixture *f = *state;
+	int64_t a, b, doc = 0;
+	int64_t edu = theme_id(f->s, "c"), other = theme_id(f->s, "其他");
+
+	a = put_ok(f->s, "/a.txt", &notice, PUT_NEW);
+	b = put_ok(f->s, "/b.txt", &opinion, PUT_NEW);
+	assert_int_equal(store_undo(f->s, &doc), JUAN_ENOTFOUND);
+	assert_int_equal(store_redo(f->s, &doc), JUAN_ENOTFOUND);
+	assert_int_equal(store_tag(f->s, a, edu), JUAN_OK);
+	assert_int_equal(store_tag(f->s, b, edu), JUAN_OK);
+	assert_int_equal(store_tag(f->s, a, other), JUAN_OK);
+
+	assert_int_equal(store_undo(f->s, &doc), JUAN_OK);
+	assert_int_equal(doc, a);
+	assert_theme(f->s, a, "科技、教育");
+	/* undo survives a restart */
+	reopen(f);
+	assert_int_equal(store_undo(f->s, &doc), JUAN_OK);
+	assert_int_equal(doc, b);
+	assert_theme(f->s, b, "");
+	assert_int_equal(store_redo(f->s, &doc), JUAN_OK);
+	assert_int_equal(doc, b);
+	assert_theme(f->s, b, "科技、教育");
+	reopen(f);
+	assert_int_equal(store_redo(f->s, &doc), JUAN_OK);
+	assert_int_equal(doc, a);
+	assert_theme(f->s, a, "其他");
+	assert_int_equal(store_redo(f->s, NULL), JUAN_ENOTFOUND);
+
+	/* undo everything, then past the start */
+	assert_int_equal(store_undo(f->s, NULL), JUAN_OK);
+	assert_int_equal(store_undo(f->s, NULL), JUAN_OK);
+	assert_int_equal(store_undo(f->s, &doc), JUAN_OK);
+	assert_int_equal(doc, a);
+	assert_theme(f->s, a, "");
+	assert_theme(f->s, b, "");
+	assert_int_equal(store_undo(f->s, NULL), JUAN_ENOTFOUND);
+
+	/* redo once, then a new change forgets the rest */
+	assert_int_equal(store_redo(f->s, &doc), JUAN_OK);
+	assert_int_equal(doc, a);
+	assert_theme(f->s, a, "科技、教育");
+	assert_int_equal(store_tag(f->s, b, other), JUAN_OK);
+	assert_int_equal(store_redo(f->s, NULL), JUAN_ENOTFOUND);
+	reopen(f);
+	assert_int_equal(store_redo(f->s, NULL), JUAN_ENOTFOUND);
+	assert_int_equal(store_undo(f->s, &doc), JUAN_OK);
+	assert_int_equal(doc, b);
+	assert_theme(f->s, b, "");
+	assert_int_equal(store_undo(f->s, &doc), JUAN_OK);
+	assert_int_equal(doc, a);
+	assert_theme(f->s, a, "");
+
+	assert_history(f->s, b, 6, (const char *[]){
+		"2 tag >科技、教育", "2 undo 科技、教育>", "2 redo >科技、教育",
+		"2 undo 科技、教育>", "2 tag >其他", "2 undo 其他>"});
+}
+
+static void
+test_undo_removed_theme(void **state)
+{
+	struct fixture *f = *state;
+	struct theme_set set;
+	const char *tsv = "其他\t\n科技、教育\t\n";
+	char why[128];
+	int64_t a, b, doc = 0;
+
+	a = put_ok(f->s, "/a.txt", &notice, PUT_NEW);
+	b = put_ok(f->s, "/b.txt", &opinion, PUT_NEW);
+	assert_int_equal(store_tag(f->s, a, theme_id(f->s, "c")), JUAN_OK);
+	assert_int_equal(store_tag(f->s, b, theme_id(f->s, "1")), JUAN_OK);
+	assert_int_equal(store_tag(f->s, b, theme_id(f->s, "其他")), JUAN_OK);
+	assert_int_equal(theme_set_parse(tsv, strlen(tsv), &set, why,
+					 sizeof(why)), JUAN_OK);
+	assert_int_equal(store_themes_load(f->s, &set, true, NULL), JUAN_OK);
+	theme_set_free(&set);
+	/* b's last change can be undone only as far as the theme exists */
+	assert_int_equal(store_undo(f->s, &doc), JUAN_OK);
+	assert_int_equal(doc, a);
+	assert_theme(f->s, a, "");
+	assert_theme(f->s, b, "其他");
+	assert_int_equal(store_undo(f->s, NULL), JUAN_ENOTFOUND);
+}
+
+/* ---- settings ------------------------------------------------------- */
+
+static void
+test_settings(void **state)
+{
+	struct fixture *f = *state;
+	char *value = (char *)1;
+	int64_t v1, v2, v3;
+	sqlite3 *db;
+
+	assert_int_equal(store_setting_get(f->s, "ui.position", &value),
+			 JUAN_OK);
+	assert_null(value);
+	assert_int_equal(store_setting_set(f->s, "ui.position", "17"), JUAN_OK);
+	assert_int_equal(store_setting_set(f->s, "ui.position", "第18篇"),
+			 JUAN_OK);
+	reopen(f);
+	assert_int_equal(store_setting_get(f->s, "ui.position", &value),
+			 JUAN_OK);
+	assert_string_equal(value, "第18篇");
+	free(value);
+	assert_int_equal(store_setting_set(f->s, "ui.position", NULL), JUAN_OK);
+	assert_int_equal(store_setting_get(f->s, "ui.position", &value),
+			 JUAN_OK);
+	assert_null(value);
+
+	/* data_version moves when another connection commits, not for our
+	 * own writes */
+	assert_int_equal(store_data_version(f->s, &v1), JUAN_OK);
+	assert_int_equal(store_setting_set(f->s, "k", "v"), JUAN_OK);
+	assert_int_equal(store_data_version(f->s, &v2), JUAN_OK);
+	assert_int_equal(v1, v2);
+	db = raw_open(f->path);
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO settings VALUES"
+				      "('other', '另一个进程')", NULL, NULL,
+				      NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(store_data_version(f->s, &v3), JUAN_OK);
+	assert_true(v3 != v2);
+}
+
+int
+main(void)
+{
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+	const struct CMUnitTest tests[] = {
+		T(test_migrate_empty),
+		T(test_connection_settings),
+		T(test_open_beside_a_writer),
+		T(test_refuse_newer),
+		T(test_open_fails),
+		T(test_put_and_read),
+		T(test_put_hash),
+		T(test_put_bad_parts),
+		T(test_put_idempotent),
+		T(test_same_text_two_paths),
+		T(test_update_keeps_theme),
+		T(test_update_shared_document),
+		T(test_path_moves_to_other_document),
+		T(test_not_found),
+		T(test_lists),
+		T(test_lists_search),
+		T(test_tag_untag),
+		T(test_undo_redo),
+		T(test_undo_removed_theme),
+		T(test_settings),
+	};
+#undef T
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,521 @@
+/* pane_detail: the document on display — its metadata block, then its body
+ * wrapped at the pane's width by display columns with Chinese line breaking
+ * (text_wrap), headings emphasised and search hits highlighted. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "juan/text.h"
+#include "juan/browser/ui.h"
+
+enum line_kind {
+	LINE_TITLE,
+	LINE_META,
+	LINE_RULE,
+	LINE_BODY,
+};
+
+struct line {
+	enum line_kind kind;
+	const char *s;
+	size_t len;
+	size_t off;     /* LINE_BODY: offset in the body */
+	long section;   /* the section the line belongs to, -1: none */
+	bool field;     /* LINE_META: the first line of a field */
+};
+
+/* Bytes [off, off+len) of the body: a search hit or a heading. */
+struct span {
+	size_t off;
+	size_t len;
+};
+
+struct detail {
+	char *meta;        /* the metadata block as text */
+	struct line *lines;
+	size_t n;
+	size_t first_body; /* index of the first LINE_BODY */
+	struct span *hits;
+	size_t nhits;
+	struct span *heads; /* the sections' headings, in order */
+	size_t nheads;
+	long hit;          /* the hit jumped to last, -1: none */
+	char *rule;        /* a line of ─ as wide as the pane */
+};
+
+static struct detail *
+detail_of(struct pane *p)
+{
+	return p->priv;
+}
+
+static size_t
+rows(struct pane *p)
+{
+	return detail_of(p)->n;
+}
+
+static bool
+push_line(struct detail *d, size_t *cap, struct line l)
+{
+	struct line *grown;
+
+	if (d->n == *cap) {
+		grown = realloc(d->lines, (*cap ? *cap * 2 : 256) * sizeof(*grown));
+		if (grown == NULL)
+			return false;
+		d->lines = grown;
+		*cap = *cap ? *cap * 2 : 256;
+	}
+	d->lines[d->n++] = l;
+	return true;
+}
+
+/* Appends "label：value\n" to the metadata text at *used. */
+static void
+add_field(char *buf, size_t size, size_t *used, const char *label,
+	  const char *value)
+{
+	int w;
+
+	if (value == NULL || value[0] == '\0' || *used >= size)
+		return;
+	w = snprintf(buf + *used, size - *used, "%s%s%s\n", label,
+		     label[0] ? "：" : "", value);
+	if (w > 0)
+		*used += (size_t)w < size - *used ? (size_t)w : size - *used - 1;
+}
+
+static char *
+meta_text(const struct current *doc, size_t *title_len)
+{
+	const struct doc_info *in = &doc->info;
+	size_t size, used = 0;
+	char *buf, theme[256];
+
+	size = strlen(in->title) + strlen(in->issuer) + strlen(in->docno) +
+	       strlen(in->date) + strlen(in->topic) + strlen(in->theme_name) +
+	       strlen(in->path) + 512;
+	buf = malloc(size);
+	if (buf == NULL)
+		return NULL;
+	buf[0] = '\0';
+	add_field(buf, size, &used, "", in->title[0] ? in->title : in->path);
+	*title_len = used;
+	add_field(buf, size, &used, "发文机关", in->issuer);
+	add_field(buf, size, &used, "发文字号", in->docno);
+	add_field(buf, size, &used, "成文日期", in->date);
+	add_field(buf, size, &used, "主题分类", in->topic);
+	if (in->theme_id != 0)
+		snprintf(theme, sizeof(theme), "[%c] %s", in->theme_key,
+			 in->theme_name);
+	else
+		snprintf(theme, sizeof(theme), "（未标注）");
+	add_field(buf, size, &used, "标注主题", theme);
+	if (used > 0 && buf[used - 1] == '\n')
+		buf[--used] = '\0';
+	return buf;
+}
+
+static int
+span_cmp(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+
+	return x->off < y->off ? -1 : x->off > y->off;
+}
+
+/* Every occurrence of every whitespace-separated term of query in the body,
+ * in order. */
+static void
+find_hits(struct detail *d, const struct current *doc, const char *query)
+{
+	const char *start, *end, *at;
+	size_t cap = 0, tlen;
+	char term[256];
+	struct span *grown;
+
+	d->nhits = 0;
+	if (query == NULL || doc->body == NULL)
+		return;
+	for (start = query; *start; start = end) {
+		while (*start == ' ' || *start == '\t')
+			start++;
+		end = start;
+		while (*end && *end != ' ' && *end != '\t')
+			end++;
+		tlen = (size_t)(end - start);
+		if (tlen == 0 || tlen >= sizeof(term))
+			continue;
+		memcpy(term, start, tlen);
+		term[tlen] = '\0';
+		for (at = strcasestr(doc->body, term); at != NULL;
+		     at = strcasestr(at + tlen, term)) {
+			if (d->nhits == cap) {
+				grown = realloc(d->hits, (cap ? cap * 2 : 32) *
+						sizeof(*grown));
+				if (grown == NULL)
+					return;
+				d->hits = grown;
+				cap = cap ? cap * 2 : 32;
+			}
+			d->hits[d->nhits].off = (size_t)(at - doc->body);
+			d->hits[d->nhits].len = tlen;
+			d->nhits++;
+		}
+	}
+	if (d->nhits > 1)
+		qsort(d->hits, d->nhits, sizeof(*d->hits), span_cmp);
+}
+
+/* The bytes of section s's heading in the body: its label and title, and a
+ * 。 right after them; to the end of the line when the body does not hold
+ * them at the section's start. */
+static struct span
+heading_span(const struct current *doc, const struct section *s)
+{
+	struct span h = { s->start, 0 };
+	size_t label = strlen(s->label), title = strlen(s->title), end;
+
+	if (s->start > doc->len)
+		return h;
+	if (label + title <= doc->len - s->start &&
+	    memcmp(doc->body + s->start, s->label, label) == 0 &&
+	    memcmp(doc->body + s->start + label, s->title, title) == 0) {
+		end = s->start + label + title;
+		if (doc->len - end >= 3 && memcmp(doc->body + end, "。", 3) == 0)
+			end += 3;
+	} else {
+		end = s->start;
+		while (end < doc->len && doc->body[end] != '\n')
+			end++;
+	}
+	h.len = end - s->start;
+	return h;
+}
+
+/* The headings of the current document's sections. */
+static void
+find_heads(struct detail *d, const struct current *doc)
+{
+	struct span *grown;
+	size_t i;
+
+	d->nheads = 0;
+	if (doc->body == NULL || doc->nsections == 0)
+		return;
+	grown = realloc(d->heads, doc->nsections * sizeof(*grown));
+	if (grown == NULL)
+		return;
+	d->heads = grown;
+	for (i = 0; i < doc->nsections; i++)
+		d->heads[d->nheads++] = heading_span(doc, &doc->sections[i]);
+}
+
+static void
+clear_lines(struct detail *d)
+{
+	free(d->lines);
+	free(d->meta);
+	free(d->rule);
+	d->lines = NULL;
+	d->meta = NULL;
+	d->rule = NULL;
+	d->n = 0;
+	d->first_body = 0;
+}
+
+/* Builds the lines for the current document at the pane's width. */
+static void
+build(struct pane *p)
+{
+	struct detail *d = detail_of(p);
+	const struct current *doc = &p->app->doc;
+	struct text_line *tl = NULL;
+	struct line l;
+	size_t cap = 0, title_len = 0, nl, i, sec = 0;
+	long cur = -1;
+	int cols = p->w - 2;
+
+	clear_lines(d);
+	if (doc->id == 0 || cols < 2)
+		return;
+	d->meta = meta_text(doc, &title_len);
+	d->rule = malloc((size_t)cols * 3 + 1);
+	if (d->meta == NULL || d->rule == NULL)
+		return;
+	for (i = 0; i < (size_t)cols; i++)
+		memcpy(d->rule + 3 * i, "\xE2\x94\x80", 3);
+	d->rule[3 * (size_t)cols] = '\0';
+	nl = text_wrap(d->meta, strlen(d->meta), cols, &tl);
+	if (nl == (size_t)-1)
+		return;
+	for (i = 0; i < nl; i++) {
+		memset(&l, 0, sizeof(l));
+		l.kind = tl[i].off < title_len ? LINE_TITLE : LINE_META;
+		l.s = d->meta + tl[i].off;
+		l.len = tl[i].len;
+		l.section = -1;
+		l.field = tl[i].off == 0 || d->meta[tl[i].off - 1] == '\n';
+		if (!push_line(d, &cap, l))
+			goto done;
+	}
+	free(tl);
+	tl = NULL;
+	memset(&l, 0, sizeof(l));
+	l.kind = LINE_RULE;
+	l.s = d->rule;
+	l.len = 3 * (size_t)cols;
+	l.section = -1;
+	if (!push_line(d, &cap, l))
+		goto done;
+	d->first_body = d->n;
+	if (doc->body == NULL)
+		goto done;
+	nl = text_wrap(doc->body, doc->len, cols, &tl);
+	if (nl == (size_t)-1)
+		goto done;
+	for (i = 0; i < nl; i++) {
+		memset(&l, 0, sizeof(l));
+		l.kind = LINE_BODY;
+		l.s = doc->body + tl[i].off;
+		l.len = tl[i].len;
+		l.off = tl[i].off;
+		while (sec < doc->nsections &&
+		       doc->sections[sec].start < l.off + (l.len ? l.len : 1))
+			cur = (long)sec++;
+		l.section = cur;
+		if (!push_line(d, &cap, l))
+			goto done;
+	}
+done:
+	free(tl);
+}
+
+/* Whether body offset pos lies in one of spans[0..n) (sorted by offset):
+ * true with *next at that span's end, else false with *next at the start
+ * of the next span (SIZE_MAX: none). */
+static bool
+span_at(const struct span *spans, size_t n, size_t pos, size_t *next)
+{
+	size_t i;
+
+	*next = SIZE_MAX;
+	for (i = 0; i < n; i++) {
+		if (spans[i].off + spans[i].len <= pos)
+			continue;
+		if (spans[i].off <= pos) {
+			*next = spans[i].off + spans[i].len;
+			return true;
+		}
+		*next = spans[i].off;
+		return false;
+	}
+	return false;
+}
+
+/* A line of the body in pieces: search hits (the one n or N went to as
+ * the cursor) over headings over the rest. */
+static void
+draw_body(struct pane *p, int y, const struct line *l)
+{
+	struct detail *d = detail_of(p);
+	size_t pos = l->off, end = l->off + l->len, stop, hit_next, head_next;
+	bool in_hit, in_head;
+	enum element el;
+	int x = 1, room = p->w - 2;
+
+	while (pos < end) {
+		in_hit = span_at(d->hits, d->nhits, pos, &hit_next);
+		in_head = span_at(d->heads, d->nheads, pos, &head_next);
+		stop = end;
+		if (hit_next < stop)
+			stop = hit_next;
+		if (head_next < stop)
+			stop = head_next;
+		el = in_hit ? EL_HIT : in_head ? EL_HEADING : EL_NORMAL;
+		if (in_hit && d->hit >= 0 && pos >= d->hits[d->hit].off &&
+		    pos < d->hits[d->hit].off + d->hits[d->hit].len)
+			el = EL_CURSOR;
+		x += draw_text(p->canvas, y, x, l->s + (pos - l->off), stop - pos,
+			       room - (x - 1), el, false);
+		pos = stop;
+	}
+}
+
+static void
+draw_row(struct pane *p, int y, size_t row, bool cursor)
+{
+	const struct line *l = &detail_of(p)->lines[row];
+	const char *colon;
+	size_t label;
+	int x = 1;
+
+	(void)cursor;
+	switch (l->kind) {
+	case LINE_TITLE:
+		draw_text(p->canvas, y, 1, l->s, l->len, p->w - 2, EL_TITLE, false);
+		break;
+	case LINE_META:
+		colon = l->field ? memmem(l->s, l->len, "：", 3) : NULL;
+		label = colon ? (size_t)(colon - l->s) + 3 : 0;
+		x += draw_text(p->canvas, y, x, l->s, label, p->w - 2, EL_LABEL,
+			       false);
+		draw_text(p->canvas, y, x, l->s + label, l->len - label,
+			  p->w - 1 - x, EL_NORMAL, false);
+		break;
+	case LINE_RULE:
+		draw_text(p->canvas, y, 1, l->s, l->len, p->w - 2, EL_BORDER, false);
+		break;
+	case LINE_BODY:
+		draw_body(p, y, l);
+		break;
+	}
+}
+
+static void
+select_top(struct pane *p)
+{
+	struct detail *d = detail_of(p);
+	long sec = -1;
+
+	if (p->top < d->n)
+		sec = d->lines[p->top].section;
+	if (p->app->panes[PANE_OUTLINE] != NULL)
+		outline_mark(p->app->panes[PANE_OUTLINE], sec);
+}
+
+static void
+reload(struct pane *p)
+{
+	struct detail *d = detail_of(p);
+
+	find_hits(d, &p->app->doc, p->app->filter.search);
+	find_heads(d, &p->app->doc);
+	d->hit = -1;
+	build(p);
+	p->top = 0;
+	pane_clamp(p);
+	select_top(p);
+}
+
+/* The line that holds body offset off. */
+static size_t
+line_of(struct detail *d, size_t off)
+{
+	size_t lo = d->first_body, hi = d->n;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->lines[mid].off <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void
+resize(struct pane *p)
+{
+	struct detail *d = detail_of(p);
+	size_t off = 0;
+	bool in_body = p->top >= d->first_body && p->top < d->n &&
+		       d->first_body < d->n;
+
+	if (in_body)
+		off = d->lines[p->top].off;
+	build(p);
+	if (in_body && d->first_body < d->n)
+		p->top = line_of(d, off);
+	pane_clamp(p);
+}
+
+static void
+close_detail(struct pane *p)
+{
+	struct detail *d = detail_of(p);
+
+	if (d == NULL)
+		return;
+	clear_lines(d);
+	free(d->hits);
+	free(d->heads);
+	free(d);
+	p->priv = NULL;
+}
+
+static const struct pane_ops detail_ops = {
+	.name = "text",
+	.rows = rows,
+	.draw_row = draw_row,
+	.select = select_top,
+	.reload = reload,
+	.resize = resize,
+	.close = close_detail,
+};
+
+struct pane *
+pane_detail_new(struct app *app)
+{
+	struct pane *p = calloc(1, sizeof(*p));
+
+	if (p == NULL)
+		return NULL;
+	p->priv = calloc(1, sizeof(struct detail));
+	if (p->priv == NULL) {
+		free(p);
+		return NULL;
+	}
+	detail_of(p)->hit = -1;
+	p->ops = &detail_ops;
+	p->app = app;
+	p->dirty = true;
+	return p;
+}
+
+void
+detail_show_section(struct pane *p, size_t idx)
+{
+	struct detail *d = detail_of(p);
+	size_t i;
+
+	for (i = d->first_body; i < d->n; i++) {
+		if (d->lines[i].section >= (long)idx) {
+			pane_scroll_to(p, i);
+			return;
+		}
+	}
+}
+
+bool
+detail_hit(struct pane *p, int dir, size_t *nth, size_t *count)
+{
+	struct detail *d = detail_of(p);
+	size_t line;
+	long i;
+
+	*count = d->nhits;
+	if (d->nhits == 0 || d->first_body >= d->n)
+		return false;
+	if (d->hit < 0) {
+		for (i = 0; i < (long)d->nhits; i++)
+			if (line_of(d, d->hits[i].off) >= p->top)
+				break;
+		if (dir < 0)
+			i--;
+	} else {
+		i = d->hit + dir;
+	}
+	if (i < 0)
+		i = (long)d->nhits - 1;
+	if (i >= (long)d->nhits)
+		i = 0;
+	d->hit = i;
+	p->dirty = true;
+	*nth = (size_t)i + 1;
+	line = line_of(d, d->hits[i].off);
+	pane_scroll_to(p, line > 2 ? line - 2 : 0);
+	return true;
+}

@@ -1,0 +1,244 @@
+/* pane_docs: the list of documents — theme key, date, issuer, title.
+ *
+ * The list is an array of ids (store_list_ids, once per filter); a row's
+ * metadata is fetched only when the row is drawn, through a small cache, so
+ * the pane costs the same with five documents or 100,000. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "juan/text.h"
+#include "juan/browser/ui.h"
+
+#define CACHE_SIZE 256 /* more than the rows of any screen */
+#define ISSUER_MIN 8  /* the issuer column: a third of what the date leaves, */
+#define ISSUER_MAX 16 /* within these bounds */
+#define SCAN_LIMIT 5000 /* rows looked at for the next untagged one */
+
+struct cached {
+	int64_t id; /* 0: empty slot */
+	struct doc_info info;
+};
+
+struct docs {
+	int64_t *ids;
+	size_t n;
+	struct cached cache[CACHE_SIZE];
+};
+
+static struct docs *
+docs_of(struct pane *p)
+{
+	return p->priv;
+}
+
+static void
+cache_clear(struct docs *d)
+{
+	size_t i;
+
+	for (i = 0; i < CACHE_SIZE; i++) {
+		if (d->cache[i].id != 0)
+			doc_info_clear(&d->cache[i].info);
+		d->cache[i].id = 0;
+	}
+}
+
+/* The metadata of document id, borrowed until the next call; NULL if the
+ * store has no such document. */
+static const struct doc_info *
+info_of(struct pane *p, int64_t id)
+{
+	struct cached *c = &docs_of(p)->cache[(uint64_t)id % CACHE_SIZE];
+
+	if (c->id == id)
+		return &c->info;
+	if (c->id != 0)
+		doc_info_clear(&c->info);
+	c->id = 0;
+	if (store_doc_info(p->app->store, id, &c->info) != JUAN_OK)
+		return NULL;
+	c->id = id;
+	return &c->info;
+}
+
+static size_t
+rows(struct pane *p)
+{
+	return docs_of(p)->n;
+}
+
+static void
+draw_row(struct pane *p, int y, size_t row, bool cursor)
+{
+	const struct doc_info *info = info_of(p, docs_of(p)->ids[row]);
+	enum element bg = pane_row_element(p, cursor);
+	char mark[8];
+	int x = 0, w = p->w, title_cols, issuer_cols;
+
+	draw_fill(p->canvas, y, 0, -1, bg);
+	if (info == NULL) {
+		draw_str(p->canvas, y, 2, "?", w - 2, bg);
+		return;
+	}
+	mark[0] = info->theme_key ? info->theme_key : ' ';
+	mark[1] = '\0';
+	draw_str(p->canvas, y, x, mark, 1, cursor ? bg : EL_MARK);
+	x += 2;
+	if (w >= 34) {
+		draw_str(p->canvas, y, x, info->date[0] ? info->date : "          ",
+			 10, cursor ? bg : EL_DATE);
+		x += 11;
+	}
+	issuer_cols = (w - x) / 3;
+	if (issuer_cols > ISSUER_MAX)
+		issuer_cols = ISSUER_MAX;
+	if (issuer_cols >= ISSUER_MIN) {
+		draw_str(p->canvas, y, x, info->issuer, issuer_cols,
+			 cursor ? bg : EL_ISSUER);
+		x += issuer_cols + 1;
+	}
+	title_cols = w - x;
+	if (title_cols > 0)
+		draw_str(p->canvas, y, x, info->title[0] ? info->title : info->path,
+			 title_cols, bg);
+}
+
+static void
+select_row(struct pane *p)
+{
+	app_open_doc(p->app, docs_selected(p));
+}
+
+static void
+reload(struct pane *p)
+{
+	struct docs *d = docs_of(p);
+	struct list_query q = { 0 };
+	int64_t *ids = NULL;
+	size_t n = 0;
+	enum juan_status rc;
+
+	q.theme = p->app->filter.theme;
+	q.untagged = p->app->filter.untagged;
+	q.search = p->app->filter.search;
+	rc = store_list_ids(p->app->store, &q, &ids, &n);
+	if (rc != JUAN_OK) {
+		app_error(p->app, "cannot list documents: %s",
+			  store_error(p->app->store));
+		return;
+	}
+	free(d->ids);
+	d->ids = ids;
+	d->n = n;
+	cache_clear(d);
+	pane_clamp(p);
+}
+
+static void
+close_docs(struct pane *p)
+{
+	struct docs *d = docs_of(p);
+
+	if (d == NULL)
+		return;
+	cache_clear(d);
+	free(d->ids);
+	free(d);
+	p->priv = NULL;
+}
+
+static const struct pane_ops docs_ops = {
+	.name = "documents",
+	.rows = rows,
+	.draw_row = draw_row,
+	.select = select_row,
+	.reload = reload,
+	.close = close_docs,
+};
+
+struct pane *
+pane_docs_new(struct app *app)
+{
+	struct pane *p = calloc(1, sizeof(*p));
+
+	if (p == NULL)
+		return NULL;
+	p->priv = calloc(1, sizeof(struct docs));
+	if (p->priv == NULL) {
+		free(p);
+		return NULL;
+	}
+	p->ops = &docs_ops;
+	p->app = app;
+	p->has_cursor = true;
+	p->dirty = true;
+	return p;
+}
+
+int64_t
+docs_selected(struct pane *p)
+{
+	struct docs *d = docs_of(p);
+
+	return p->cursor < d->n ? d->ids[p->cursor] : 0;
+}
+
+bool
+docs_select_id(struct pane *p, int64_t id)
+{
+	struct docs *d = docs_of(p);
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		if (d->ids[i] == id) {
+			pane_goto(p, i);
+			return true;
+		}
+	}
+	return false;
+}
+
+void
+docs_forget(struct pane *p, int64_t id)
+{
+	struct cached *c = &docs_of(p)->cache[(uint64_t)id % CACHE_SIZE];
+
+	if (id == 0)
+		cache_clear(docs_of(p));
+	else if (c->id == id) {
+		doc_info_clear(&c->info);
+		c->id = 0;
+	}
+	p->dirty = true;
+}
+
+bool
+docs_next_untagged(struct pane *p)
+{
+	struct docs *d = docs_of(p);
+	const struct doc_info *info;
+	size_t i, row;
+
+	for (i = 1; i < d->n && i <= SCAN_LIMIT; i++) {
+		row = (p->cursor + i) % d->n;
+		info = info_of(p, d->ids[row]);
+		if (info != NULL && info->theme_id == 0) {
+			pane_goto(p, row);
+			return true;
+		}
+	}
+	return false;
+}
+
+size_t
+docs_count(struct pane *p)
+{
+	return docs_of(p)->n;
+}
+
+const int64_t *
+docs_ids(struct pane *p, size_t *n)
+{
+	*n = docs_of(p)->n;
+	return docs_of(p)->ids;
+}

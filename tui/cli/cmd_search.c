@@ -1,0 +1,102 @@
+/* cmd_search: `juan search QUERY [--limit N]` — ranked hits with a snippet,
+ * the hit in bold on a terminal and between 【】 elsewhere. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "juan/cli/cmd.h"
+#include "juan/search.h"
+#include "juan/store.h"
+
+static const char usage[] =
+	"usage: juan search QUERY [--limit N]\n"
+	"\n"
+	"Searches the titles and texts of every document; prints the best hits\n"
+	"first: id, title and a snippet with the hit marked.  Chinese words of\n"
+	"any length work; words separated by spaces must all match.\n"
+	"  --limit N   at most N hits (default 20; 0: all)\n";
+
+#define DEFAULT_LIMIT 20
+
+/* The snippet on one line: line breaks become spaces. */
+static void
+put_flat(const char *s)
+{
+	for (; *s; s++)
+		putchar(*s == '\n' || *s == '\r' || *s == '\t' ? ' ' : *s);
+}
+
+int
+cmd_search(struct cmd *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"limit", required_argument, NULL, 'n'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct search_hit *hits = NULL;
+	struct doc_info info = {0};
+	size_t n = 0, i, limit = DEFAULT_LIMIT;
+	bool styled = cmd_stdout_styled();
+	enum juan_status st;
+	struct store *s;
+	char idbuf[24];
+	int opt, w, idw = 1;
+	char *end;
+	long v;
+
+	while ((opt = getopt_long(argc, argv, ":n:h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'n':
+			errno = 0;
+			v = strtol(optarg, &end, 10);
+			if (errno || end == optarg || *end || v < 0)
+				return cmd_usage("search", "--limit needs a "
+						 "number, not '%s'", optarg);
+			limit = (size_t)v;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return CMD_OK;
+		default:
+			return cmd_bad_option("search", opt, argv, opts);
+		}
+	}
+	if (argc - optind != 1)
+		return cmd_usage("search", "give one QUERY (quote it if it "
+				 "has spaces)");
+	if (cmd_query_blank(argv[optind]))
+		return cmd_usage("search", "the QUERY is empty");
+	s = cmd_store(c);
+	if (!s)
+		return CMD_FAIL;
+	st = search_run(s, argv[optind], limit, styled ? "\033[1m" : "【",
+			styled ? "\033[0m" : "】", &hits, &n);
+	if (st != JUAN_OK) {
+		cmd_error("%s: %s", store_path(s), *store_error(s) ?
+			  store_error(s) : juan_strstatus(st));
+		return CMD_FAIL;
+	}
+	for (i = 0; i < n; i++) {
+		w = snprintf(idbuf, sizeof(idbuf), "%lld",
+			     (long long)hits[i].id);
+		if (w > idw)
+			idw = w;
+	}
+	for (i = 0; i < n; i++) {
+		printf("%*lld  ", idw, (long long)hits[i].id);
+		/* a document without a title goes by its path, as in list */
+		if (!hits[i].title[0] &&
+		    store_doc_info(s, hits[i].id, &info) == JUAN_OK)
+			put_flat(info.path);
+		else
+			put_flat(hits[i].title);
+		doc_info_clear(&info);
+		printf("\n%*s", idw + 2, "");
+		put_flat(hits[i].snippet);
+		putchar('\n');
+	}
+	search_hits_free(hits, n);
+	return CMD_OK;
+}

@@ -1,0 +1,254 @@
+/* cmd_util: what the subcommands share — opening the store, messages, option
+ * errors, ids, files and the width of the terminal. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "juan/cli/cmd.h"
+#include "juan/store.h"
+#include "juan/text.h"
+
+struct store *
+cmd_store(struct cmd *c)
+{
+	char err[1024];
+	char *path = NULL;
+
+	if (c->store)
+		return c->store;
+	if (c->db) {
+		path = strdup(c->db);
+	} else {
+		path = store_default_path();
+		if (!path) {
+			cmd_error("no store: set JUAN_DB or HOME, or use "
+				  "--db PATH");
+			return NULL;
+		}
+	}
+	if (!path) {
+		cmd_error("out of memory");
+		return NULL;
+	}
+	if (store_open(path, &c->store, err, sizeof(err)) != JUAN_OK)
+		cmd_error("%s", err);
+	free(path);
+	return c->store;
+}
+
+void
+cmd_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("juan: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void
+cmd_no_theme(const char *name_or_key)
+{
+	cmd_error("no theme '%s' (see 'juan themes' for names and keys)",
+		  name_or_key);
+}
+
+static void
+usage_hint(const char *name)
+{
+	if (name)
+		fprintf(stderr, "Try 'juan %s --help'.\n", name);
+	else
+		fputs("Try 'juan --help'.\n", stderr);
+}
+
+int
+cmd_usage(const char *name, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("juan: ", stderr);
+	if (name)
+		fprintf(stderr, "%s: ", name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	usage_hint(name);
+	return CMD_USAGE;
+}
+
+/* The long option whose val is val, or NULL. */
+static const struct option *
+find_long(const struct option *opts, int val)
+{
+	for (; opts->name; opts++)
+		if (opts->val == val)
+			return opts;
+	return NULL;
+}
+
+int
+cmd_bad_option(const char *name, int ret, char **argv,
+	       const struct option *opts)
+{
+	const char *arg = optind > 0 ? argv[optind - 1] : "";
+	const struct option *lo = find_long(opts, optopt);
+	int len;
+
+	/* A long option is always the whole of the element just consumed;
+	 * getopt sets optopt to 0 for one it does not know and to the option's
+	 * val for one used wrongly. */
+	if (strncmp(arg, "--", 2) == 0 && (optopt == 0 || lo)) {
+		len = (int)strcspn(arg, "=");
+		if (ret == ':')
+			return cmd_usage(name, "option '%.*s' needs a value",
+					 len, arg);
+		if (optopt == 0)
+			return cmd_usage(name, "unknown option '%.*s'", len,
+					 arg);
+		return cmd_usage(name, "option '%.*s' takes no value", len,
+				 arg);
+	}
+	if (ret == ':')
+		return cmd_usage(name, "option '-%c' needs a value", optopt);
+	if (optopt > ' ' && optopt < 0x7f)
+		return cmd_usage(name, "unknown option '-%c'", optopt);
+	/* A byte of a multibyte character: getopt stays on its element
+	 * ("-高校") until the last byte, so that is argv[optind] or the one
+	 * just consumed. */
+	if (optopt != 0 && argv[optind] != NULL && argv[optind][0] == '-' &&
+	    strchr(argv[optind] + 1, optopt) != NULL)
+		arg = argv[optind];
+	return cmd_usage(name, "unknown option '%s'", arg);
+}
+
+void
+cmd_getopt_reset(void)
+{
+	optind = 0; /* glibc: 0 also forgets the position inside a cluster */
+	opterr = 0;
+}
+
+bool
+cmd_query_blank(const char *query)
+{
+	while (*query) {
+		if (*query == ' ' || *query == '\t')
+			query++;
+		else if (strncmp(query, "\xe3\x80\x80", 3) == 0)
+			query += 3;
+		else
+			return false;
+	}
+	return true;
+}
+
+bool
+cmd_parse_id(const char *arg, int64_t *id)
+{
+	char *end;
+	long long v;
+
+	if (*arg < '0' || *arg > '9')
+		return false;
+	errno = 0;
+	v = strtoll(arg, &end, 10);
+	if (errno || *end || v <= 0)
+		return false;
+	*id = v;
+	return true;
+}
+
+int
+cmd_read_file(const char *path, char **data, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL, *grown;
+	size_t size = 0, cap = 0, got;
+	int saved;
+
+	*data = NULL;
+	*len = 0;
+	if (!f)
+		return -1;
+	for (;;) {
+		if (cap - size < 65536) {
+			cap = cap ? cap * 2 : 65536;
+			grown = realloc(buf, cap + 1);
+			if (!grown) {
+				errno = ENOMEM;
+				goto fail;
+			}
+			buf = grown;
+		}
+		got = fread(buf + size, 1, cap - size, f);
+		size += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(f)) {
+		errno = errno ? errno : EIO;
+		goto fail;
+	}
+	fclose(f);
+	buf[size] = '\0';
+	*data = buf;
+	*len = size;
+	return 0;
+fail:
+	saved = errno;
+	fclose(f);
+	free(buf);
+	errno = saved;
+	return -1;
+}
+
+int
+cmd_term_width(void)
+{
+	struct winsize ws;
+	const char *env;
+	long cols;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	env = getenv("COLUMNS");
+	if (env && *env) {
+		cols = strtol(env, NULL, 10);
+		if (cols > 0 && cols < 10000)
+			return (int)cols;
+	}
+	return 80;
+}
+
+bool
+cmd_stdout_styled(void)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	return isatty(STDOUT_FILENO) && !(nc && *nc);
+}
+
+int
+cmd_put_cell(const char *s, int cols, bool right, FILE *out)
+{
+	char *cut = text_truncate(s, strlen(s), cols);
+	int w;
+
+	if (!cut)
+		return -1;
+	w = text_width(cut, strlen(cut));
+	if (right)
+		fprintf(out, "%*s%s", cols - w > 0 ? cols - w : 0, "", cut);
+	else
+		fprintf(out, "%s%*s", cut, cols - w > 0 ? cols - w : 0, "");
+	free(cut);
+	return 0;
+}
