@@ -26,6 +26,11 @@ size_t text_put(uint32_t cp, char out[4]);
  * documents: ASCII space, TAB, U+3000 IDEOGRAPHIC SPACE, U+00A0 NBSP. */
 bool text_is_space(uint32_t cp);
 
+/* True when s[0..len) holds nothing but text_is_space() characters and line
+ * breaks (LF, CR, VT, FF): a query, a document or a line with no words.
+ * True for len == 0. */
+bool text_is_blank(const char *s, size_t len);
+
 /* True for CJK ideographs (Han, including extensions and compatibility). */
 bool text_is_han(uint32_t cp);
 

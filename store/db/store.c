@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "juan/path.h"
 #include "juan/search.h"
 #include "juan/themes.h"
 #include "juan/tokenize.h"
@@ -242,27 +243,10 @@ char *
 store_default_path(void)
 {
 	const char *env = getenv("JUAN_DB");
-	const char *base = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
-	char *path = NULL;
-	size_t size;
 
-	if (env && *env)
+	if (env != NULL && *env != '\0')
 		return strdup(env);
-	if (base && *base == '/') {
-		size = strlen(base) + sizeof("/juan/juan.db");
-		path = malloc(size);
-		if (path)
-			snprintf(path, size, "%s/juan/juan.db", base);
-		return path;
-	}
-	if (!home || !*home)
-		return NULL;
-	size = strlen(home) + sizeof("/.local/share/juan/juan.db");
-	path = malloc(size);
-	if (path)
-		snprintf(path, size, "%s/.local/share/juan/juan.db", home);
-	return path;
+	return path_xdg("XDG_DATA_HOME", ".local/share", "juan/juan.db");
 }
 
 /* mkdir -p for the directory part of path; new directories get mode 0700

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "juan/text.h"
 #include "juan/themes.h"
 #include "store_private.h"
 
@@ -33,15 +34,6 @@ next_field(const char **p, const char *end, const char **f, size_t *flen)
 	*flen = (size_t)(stop - a);
 	*p = tab ? tab + 1 : end;
 	return tab != NULL;
-}
-
-static bool
-blank(const char *p, const char *end)
-{
-	for (; p < end; p++)
-		if (*p != ' ' && *p != '\t' && *p != '\r')
-			return false;
-	return true;
 }
 
 static const struct theme *
@@ -171,7 +163,7 @@ parse_lines(const char *text, size_t len, struct theme_set *set, int **lines,
 			eol = end;
 		p = eol < end ? eol + 1 : end;
 		line++;
-		if (*q == '#' || blank(q, eol))
+		if (*q == '#' || text_is_blank(q, (size_t)(eol - q)))
 			continue;
 		rc = split_line(q, eol, line, &tl, why, whysize);
 		if (rc != JUAN_OK)

@@ -23,6 +23,7 @@
 #include "import_walk.h"
 #include "juan/decode.h"
 #include "juan/import.h"
+#include "juan/text.h"
 #include "db/store_private.h"
 
 /* A batch is committed after this many files or bytes of text. */
@@ -266,24 +267,6 @@ read_file(struct producer *p, const char *path, size_t size_hint,
 
 /* Whether the store has it->text under it->abs already (as of its last
  * commit: later batches are store_put's to judge). */
-/* Whether text[0..len) is nothing but white space (ASCII or U+3000): a file
- * with no words is no document. */
-static bool
-blank(const char *text, size_t len)
-{
-	size_t i = 0;
-
-	while (i < len) {
-		if (text[i] == ' ' || (text[i] >= '\t' && text[i] <= '\r'))
-			i++;
-		else if (len - i >= 3 && memcmp(text + i, "\xe3\x80\x80", 3) == 0)
-			i += 3;
-		else
-			return false;
-	}
-	return true;
-}
-
 static bool
 known(struct producer *p, const struct item *it)
 {
@@ -357,7 +340,7 @@ produce_file(struct walk *w, const char *path, const char *abs,
 		return walk_fail(w, path, size, "not a text document (%s)",
 				 why);
 	}
-	if (rc == JUAN_OK && blank(it->text, it->text_len)) {
+	if (rc == JUAN_OK && text_is_blank(it->text, it->text_len)) {
 		item_free(it);
 		return walk_fail(w, path, size, "not a text document (%s)",
 				 len ? "nothing but white space" : "empty");

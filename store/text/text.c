@@ -83,6 +83,21 @@ text_is_space(uint32_t cp)
 }
 
 bool
+text_is_blank(const char *s, size_t len)
+{
+	size_t i = 0, n;
+	uint32_t cp;
+
+	while (i < len) {
+		n = text_next(s + i, len - i, &cp);
+		if (!text_is_space(cp) && !(cp >= '\n' && cp <= '\r'))
+			return false;
+		i += n;
+	}
+	return true;
+}
+
+bool
 text_is_han(uint32_t cp)
 {
 	return (cp >= 0x4E00 && cp <= 0x9FFF) ||   /* unified */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "juan/browser/ui.h"
+#include "juan/text.h"
 
 static void
 filter_clear(struct filter *f)
@@ -43,10 +44,7 @@ void
 app_search(struct app *app, const char *query)
 {
 	/* blanks, the full-width space of a Chinese input method too */
-	while (*query == ' ' || *query == '\t' ||
-	       strncmp(query, "\xe3\x80\x80", 3) == 0)
-		query += *query == ' ' || *query == '\t' ? 1 : 3;
-	if (*query == '\0') {
+	if (text_is_blank(query, strlen(query))) {
 		app_clear_filter(app);
 		return;
 	}

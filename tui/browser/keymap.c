@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "juan/file.h"
+#include "juan/path.h"
 #include "juan/text.h"
 #include "juan/browser/keymap.h"
 
@@ -335,65 +337,26 @@ keymap_read_file(struct keymap *km, const char *path, char *err,
 		 size_t errsize)
 {
 	enum juan_status rc;
-	FILE *f;
-	char *text = NULL;
-	size_t len = 0, cap = 0, got;
+	char *text;
+	size_t len;
 
-	f = fopen(path, "r");
-	if (f == NULL) {
-		if (errno == ENOENT)
-			return JUAN_OK;
-		snprintf(err, errsize, "%s: %s", path, strerror(errno));
-		return JUAN_EIO;
-	}
-	for (;;) {
-		if (len + 4096 > cap) {
-			char *grown = realloc(text, cap + 8192);
-			if (grown == NULL) {
-				rc = JUAN_ENOMEM;
-				goto done;
-			}
-			text = grown;
-			cap += 8192;
-		}
-		got = fread(text + len, 1, cap - len, f);
-		len += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(f)) {
-		snprintf(err, errsize, "%s: read error", path);
-		rc = JUAN_EIO;
-		goto done;
+	rc = file_read(path, &text, &len);
+	if (rc == JUAN_ENOTFOUND)
+		return JUAN_OK;
+	if (rc != JUAN_OK) {
+		snprintf(err, errsize, "%s: %s", path,
+			 rc == JUAN_EIO ? strerror(errno) : juan_strstatus(rc));
+		return rc;
 	}
 	rc = keymap_read(km, text, len, err, errsize);
-done:
 	free(text);
-	fclose(f);
 	return rc;
 }
 
 char *
 keymap_config_path(void)
 {
-	const char *base = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	char *path;
-	size_t n;
-
-	if (base != NULL && base[0] == '/') {
-		n = strlen(base) + sizeof("/juan/config");
-		path = malloc(n);
-		if (path != NULL)
-			snprintf(path, n, "%s/juan/config", base);
-		return path;
-	}
-	if (home == NULL || home[0] == '\0')
-		return NULL;
-	n = strlen(home) + sizeof("/.config/juan/config");
-	path = malloc(n);
-	if (path != NULL)
-		snprintf(path, n, "%s/.config/juan/config", home);
-	return path;
+	return path_xdg("XDG_CONFIG_HOME", ".config", "juan/config");
 }
 
 enum action

@@ -278,7 +278,7 @@ cmd_list(struct cmd *c, int argc, char **argv)
 	if (q.theme && q.untagged)
 		return cmd_usage("list", "give --theme or --untagged, not "
 				 "both");
-	if (q.search && cmd_query_blank(q.search))
+	if (q.search && text_is_blank(q.search, strlen(q.search)))
 		return cmd_usage("list", "the --search QUERY is empty");
 	s = cmd_store(c);
 	if (!s)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "juan/cli/cmd.h"
+#include "juan/file.h"
 #include "juan/decode.h"
 #include "juan/parse.h"
 
@@ -60,7 +61,7 @@ cmd_parse(struct cmd *c, int argc, char **argv)
 	if (argc - optind != 1)
 		return cmd_usage("parse", "give one FILE");
 	path = argv[optind];
-	if (cmd_read_file(path, &bytes, &len) != 0) {
+	if (file_read(path, &bytes, &len) != JUAN_OK) {
 		cmd_error("%s: %s", path, strerror(errno));
 		goto done;
 	}

@@ -7,6 +7,7 @@
 
 #include "juan/cli/cmd.h"
 #include "juan/search.h"
+#include "juan/text.h"
 #include "juan/store.h"
 
 static const char usage[] =
@@ -66,7 +67,7 @@ cmd_search(struct cmd *c, int argc, char **argv)
 	if (argc - optind != 1)
 		return cmd_usage("search", "give one QUERY (quote it if it "
 				 "has spaces)");
-	if (cmd_query_blank(argv[optind]))
+	if (text_is_blank(argv[optind], strlen(argv[optind])))
 		return cmd_usage("search", "the QUERY is empty");
 	s = cmd_store(c);
 	if (!s)

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "juan/cli/cmd.h"
+#include "juan/file.h"
 #include "juan/store.h"
 #include "juan/text.h"
 #include "juan/themes.h"
@@ -103,13 +104,13 @@ load_themes(struct store *s, const char *path, bool replace)
 	size_t len;
 	int rc = CMD_FAIL;
 
-	if (cmd_read_file(path, &text, &len) != 0) {
+	if (file_read(path, &text, &len) != JUAN_OK) {
 		if (errno != ENOENT || !find_shipped(path, shipped)) {
 			cmd_error("%s: %s", path, strerror(errno));
 			return CMD_FAIL;
 		}
 		path = shipped;
-		if (cmd_read_file(path, &text, &len) != 0) {
+		if (file_read(path, &text, &len) != JUAN_OK) {
 			cmd_error("%s: %s", path, strerror(errno));
 			return CMD_FAIL;
 		}

@@ -137,20 +137,6 @@ cmd_getopt_reset(void)
 }
 
 bool
-cmd_query_blank(const char *query)
-{
-	while (*query) {
-		if (*query == ' ' || *query == '\t')
-			query++;
-		else if (strncmp(query, "\xe3\x80\x80", 3) == 0)
-			query += 3;
-		else
-			return false;
-	}
-	return true;
-}
-
-bool
 cmd_parse_id(const char *arg, int64_t *id)
 {
 	char *end;
@@ -164,50 +150,6 @@ cmd_parse_id(const char *arg, int64_t *id)
 		return false;
 	*id = v;
 	return true;
-}
-
-int
-cmd_read_file(const char *path, char **data, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL, *grown;
-	size_t size = 0, cap = 0, got;
-	int saved;
-
-	*data = NULL;
-	*len = 0;
-	if (!f)
-		return -1;
-	for (;;) {
-		if (cap - size < 65536) {
-			cap = cap ? cap * 2 : 65536;
-			grown = realloc(buf, cap + 1);
-			if (!grown) {
-				errno = ENOMEM;
-				goto fail;
-			}
-			buf = grown;
-		}
-		got = fread(buf + size, 1, cap - size, f);
-		size += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(f)) {
-		errno = errno ? errno : EIO;
-		goto fail;
-	}
-	fclose(f);
-	buf[size] = '\0';
-	*data = buf;
-	*len = size;
-	return 0;
-fail:
-	saved = errno;
-	fclose(f);
-	free(buf);
-	errno = saved;
-	return -1;
 }
 
 int

@@ -76,14 +76,6 @@ void cmd_getopt_reset(void);
  * arg is anything else. */
 bool cmd_parse_id(const char *arg, int64_t *id);
 
-/* Whether a search query is empty: nothing but spaces, tabs and ideographic
- * spaces (U+3000). */
-bool cmd_query_blank(const char *query);
-
-/* Reads the whole file at path into *data (NUL-terminated, caller frees)
- * and its size into *len.  Returns 0, or -1 with errno set. */
-int cmd_read_file(const char *path, char **data, size_t *len);
-
 /* Columns of the terminal on stdout (TIOCGWINSZ), else $COLUMNS, else 80. */
 int cmd_term_width(void);
 
