@@ -21,6 +21,7 @@
 #include <stdint.h>
 
 #include "juan/status.h"
+#include "juan/text.h"
 
 struct store;
 
@@ -56,20 +57,14 @@ enum juan_status search_ids(struct store *s, const char *query, int64_t **ids,
 
 void search_hits_free(struct search_hit *hits, size_t n);
 
-/* Bytes [off, off + len) of a text. */
-struct search_span {
-	size_t off;
-	size_t len;
-};
-
 /* Where query hits text[0..len), exactly as the index sees it: full-width
  * and case folded, a term's words in sequence across punctuation, a single
  * Chinese character as itself.  For highlighting a document and moving from
- * hit to hit.  Stores the spans in text order, overlapping ones merged, in
+ * hit to hit.  Stores the spans merged by text_spans_merge() in
  * *spans (caller frees; NULL when none) and their number in *n.  No store
  * needed; JUAN_ENOMEM is the only failure. */
 enum juan_status search_text_hits(const char *text, size_t len,
-				  const char *query, struct search_span **spans,
+				  const char *query, struct text_span **spans,
 				  size_t *n);
 
 #endif

@@ -61,6 +61,18 @@ struct text_line {
 	int width;
 };
 
+/* Bytes [off, off + len) of a text: a search hit, a heading, a mark. */
+struct text_span {
+	size_t off;
+	size_t len;
+};
+
+/* Sorts v[0..n) by offset and merges spans that overlap into one; spans that
+ * only touch stay apart (two hits side by side are two hits).  Returns the
+ * number left (the first ones of v).  The one rule for every list of spans
+ * juan highlights or walks through. */
+size_t text_spans_merge(struct text_span *v, size_t n);
+
 /* Wraps s[0..len) at cols columns (cols >= 2).  '\n' ends a line; a line never
  * starts with closing punctuation (，。、；：？！）》」』” and the like) and never
  * ends with opening punctuation (（《「『“); ASCII words (runs of one-column

@@ -1036,25 +1036,17 @@ term_at(const struct parsed_expr *p, const struct expr_term *term,
 	return true;
 }
 
-static int
-span_cmp(const void *a, const void *b)
-{
-	const struct search_span *x = a, *y = b;
-
-	return (x->off > y->off) - (x->off < y->off);
-}
-
 enum juan_status
 search_text_hits(const char *text, size_t len, const char *query,
-		 struct search_span **spans, size_t *n)
+		 struct text_span **spans, size_t *n)
 {
 	struct parsed_expr p = {0};
 	struct text_tokens t = {0};
-	struct search_span *out = NULL, *more;
+	struct text_span *out = NULL, *more;
 	const struct expr_term *term;
 	const struct text_token *last;
 	enum juan_status rc = JUAN_ENOMEM;
-	size_t count = 0, cap = 0, i, pos, end, merged;
+	size_t count = 0, cap = 0, i, pos, end;
 	char *expr;
 
 	*spans = NULL;
@@ -1084,20 +1076,8 @@ search_text_hits(const char *text, size_t len, const char *query,
 			count++;
 		}
 	}
-	if (count > 0)
-		qsort(out, count, sizeof(*out), span_cmp);
-	for (i = 0, merged = 0; i < count; i++) {
-		if (merged > 0 && out[i].off < out[merged - 1].off +
-		    out[merged - 1].len) {
-			end = out[i].off + out[i].len;
-			if (end > out[merged - 1].off + out[merged - 1].len)
-				out[merged - 1].len = end - out[merged - 1].off;
-		} else {
-			out[merged++] = out[i];
-		}
-	}
 	*spans = out;
-	*n = merged;
+	*n = text_spans_merge(out, count);
 	out = NULL;
 	rc = JUAN_OK;
 done:

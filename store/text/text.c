@@ -423,3 +423,33 @@ nomem:
 	*lines = NULL;
 	return (size_t)-1;
 }
+
+static int
+span_cmp(const void *a, const void *b)
+{
+	const struct text_span *x = a, *y = b;
+
+	if (x->off != y->off)
+		return (x->off > y->off) - (x->off < y->off);
+	return (x->len > y->len) - (x->len < y->len);
+}
+
+size_t
+text_spans_merge(struct text_span *v, size_t n)
+{
+	size_t i, merged = 0, end;
+
+	if (n > 1)
+		qsort(v, n, sizeof(*v), span_cmp);
+	for (i = 0; i < n; i++) {
+		if (merged > 0 &&
+		    v[i].off < v[merged - 1].off + v[merged - 1].len) {
+			end = v[i].off + v[i].len;
+			if (end > v[merged - 1].off + v[merged - 1].len)
+				v[merged - 1].len = end - v[merged - 1].off;
+		} else {
+			v[merged++] = v[i];
+		}
+	}
+	return merged;
+}

@@ -31,6 +31,25 @@ check "two-term search in a long body finishes" 0 $?
 check "n goes to the first of the hits" "yes" \
 	"$(tail -n 1 "$S/hits.txt" | grep -q 'hit 1/200001' && echo yes)"
 
+# ---- the list and the text match a query the same way: a full-width query
+# finds the half-width word in the list, and n finds it in the text
+export JUAN_DB="$S/width.db"
+mkdir -p "$S/width"
+printf '关于表格模板的通知\n\n请用Excel填写附表，再用excel汇总。\n' >"$S/width/excel.txt"
+"$JUAN" import "$S/width" >/dev/null 2>&1 || { not_ok "import the Excel document"; exit 1; }
+cat >"$S/width.keys" <<KEYS
+/
+:type ｅｘｃｅｌ
+<Enter>
+n
+:dump $S/width.txt
+KEYS
+JUAN_SCRIPT="$S/width.keys" timeout 10 "$JUAN" >"$S/width.out" 2>&1
+check "ｅｘｃｅｌ lists the document with Excel" "yes" \
+	"$(grep -q '关于表格模板的通知' "$S/width.txt" && echo yes)"
+check "ｅｘｃｅｌ: n finds Excel and excel in the text" "yes" \
+	"$(tail -n 1 "$S/width.txt" | grep -q 'hit 1/2' && echo yes)"
+
 # ---- the sample corpus in a store of its own
 export JUAN_DB="$S/sample.db"
 "$JUAN" import "$SAMPLE" >/dev/null 2>&1 || { not_ok "import the sample corpus"; exit 1; }

@@ -405,7 +405,7 @@ test_snippet_window(void **state)
 static char *
 marked(const char *text, const char *query)
 {
-	struct search_span *spans = NULL;
+	struct text_span *spans = NULL;
 	size_t n = 0, i, at = 0, len = strlen(text);
 	char *out = malloc(len + 1 + 2 * 64), *o = out;
 
@@ -482,7 +482,7 @@ test_text_hits_agree(void **state)
 		"教育，发展", "2024年",
 	};
 	struct fixture *f = *state;
-	struct search_span *spans;
+	struct text_span *spans;
 	int64_t *ids = NULL, id;
 	size_t q, i, n, nids, nspans;
 	sqlite3_stmt *stmt;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "juan/search.h"
 #include "juan/text.h"
 #include "juan/browser/ui.h"
 
@@ -25,20 +26,14 @@ struct line {
 	bool field;     /* LINE_META: the first line of a field */
 };
 
-/* Bytes [off, off+len) of the body: a search hit or a heading. */
-struct span {
-	size_t off;
-	size_t len;
-};
-
 struct detail {
 	char *meta;        /* the metadata block as text */
 	struct line *lines;
 	size_t n;
 	size_t first_body; /* index of the first LINE_BODY */
-	struct span *hits;
+	struct text_span *hits;
 	size_t nhits;
-	struct span *heads; /* the sections' headings, in order */
+	struct text_span *heads; /* the sections' headings, in order */
 	size_t nheads;
 	long hit;          /* the hit jumped to last, -1: none */
 	char *rule;        /* a line of ─ as wide as the pane */
@@ -118,64 +113,28 @@ meta_text(const struct current *doc, size_t *title_len)
 	return buf;
 }
 
-static int
-span_cmp(const void *a, const void *b)
-{
-	const struct span *x = a, *y = b;
-
-	return x->off < y->off ? -1 : x->off > y->off;
-}
-
-/* Every occurrence of every whitespace-separated term of query in the body,
- * in order. */
+/* Where query hits the body, as the index matches it (search_text_hits). */
 static void
-find_hits(struct detail *d, const struct current *doc, const char *query)
+find_hits(struct pane *p, struct detail *d, const struct current *doc,
+	  const char *query)
 {
-	const char *start, *end, *at;
-	size_t cap = 0, tlen;
-	char term[256];
-	struct span *grown;
-
+	free(d->hits);
+	d->hits = NULL;
 	d->nhits = 0;
 	if (query == NULL || doc->body == NULL)
 		return;
-	for (start = query; *start; start = end) {
-		while (*start == ' ' || *start == '\t')
-			start++;
-		end = start;
-		while (*end && *end != ' ' && *end != '\t')
-			end++;
-		tlen = (size_t)(end - start);
-		if (tlen == 0 || tlen >= sizeof(term))
-			continue;
-		memcpy(term, start, tlen);
-		term[tlen] = '\0';
-		for (at = strcasestr(doc->body, term); at != NULL;
-		     at = strcasestr(at + tlen, term)) {
-			if (d->nhits == cap) {
-				grown = realloc(d->hits, (cap ? cap * 2 : 32) *
-						sizeof(*grown));
-				if (grown == NULL)
-					return;
-				d->hits = grown;
-				cap = cap ? cap * 2 : 32;
-			}
-			d->hits[d->nhits].off = (size_t)(at - doc->body);
-			d->hits[d->nhits].len = tlen;
-			d->nhits++;
-		}
-	}
-	if (d->nhits > 1)
-		qsort(d->hits, d->nhits, sizeof(*d->hits), span_cmp);
+	if (search_text_hits(doc->body, doc->len, query, &d->hits,
+			     &d->nhits) != JUAN_OK)
+		app_error(p->app, "%s", juan_strstatus(JUAN_ENOMEM));
 }
 
 /* The bytes of section s's heading in the body: its label and title, and a
  * 。 right after them; to the end of the line when the body does not hold
  * them at the section's start. */
-static struct span
+static struct text_span
 heading_span(const struct current *doc, const struct section *s)
 {
-	struct span h = { s->start, 0 };
+	struct text_span h = { s->start, 0 };
 	size_t label = strlen(s->label), title = strlen(s->title), end;
 
 	if (s->start > doc->len)
@@ -199,7 +158,7 @@ heading_span(const struct current *doc, const struct section *s)
 static void
 find_heads(struct detail *d, const struct current *doc)
 {
-	struct span *grown;
+	struct text_span *grown;
 	size_t i;
 
 	d->nheads = 0;
@@ -297,7 +256,7 @@ done:
  * true with *next at that span's end, else false with *next at the start
  * of the next span (SIZE_MAX: none). */
 static bool
-span_at(const struct span *spans, size_t n, size_t pos, size_t *next)
+span_at(const struct text_span *spans, size_t n, size_t pos, size_t *next)
 {
 	size_t i;
 
@@ -391,7 +350,7 @@ reload(struct pane *p)
 {
 	struct detail *d = detail_of(p);
 
-	find_hits(d, &p->app->doc, p->app->filter.search);
+	find_hits(p, d, &p->app->doc, p->app->filter.search);
 	find_heads(d, &p->app->doc);
 	d->hit = -1;
 	build(p);
