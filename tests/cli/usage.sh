@@ -11,8 +11,14 @@ case $(head -n 1 "$WORK/out") in
 "usage: juan "*) ok "--help prints the usage" ;;
 *) not_ok "--help prints the usage" "$(head -n 1 "$WORK/out")" ;;
 esac
-for c in import parse list show tag untag search export themes; do
+# The commands are the entries that tui/cli/cmd_*.c define (`.name = "..."`):
+# --help lists each of them and no other, and each has its --help.
+names=$(sed -n 's/^	\.name = "\([a-z]*\)",$/\1/p' "$ROOT"/tui/cli/cmd_*.c | sort)
+listed=$(sed -n '/^commands:$/,/^$/s/^  \([a-z]*\) .*/\1/p' "$WORK/out" | sort)
+check "--help lists every command entry, and no other" "$names" "$listed"
+for c in $names; do
 	if grep -q "^  $c " "$WORK/out"; then ok "--help lists $c"; else not_ok "--help lists $c"; fi
+	[ "$c" = help ] && continue # `juan help --help` is `juan --help`: below
 	"$JUAN" $c --help >"$WORK/cout" 2>&1
 	status=$?
 	case "$status $(head -n 1 "$WORK/cout")" in
@@ -20,6 +26,12 @@ for c in import parse list show tag untag search export themes; do
 	*) not_ok "$c --help" "status $status: $(head -n 1 "$WORK/cout")" ;;
 	esac
 done
+
+# The man page's SYNOPSIS is what the table says (`juan help --synopsis`
+# writes it; paste its output into assets/juan.1 after a change).
+sed -n '/^\.SH SYNOPSIS$/,/^\.SH /p' "$ROOT/assets/juan.1" | sed '1d;$d' >"$WORK/man"
+check_status "help --synopsis" 0 "$JUAN" help --synopsis
+check "the man page's SYNOPSIS is the table's" "$(cat "$WORK/out")" "$(cat "$WORK/man")"
 "$JUAN" help export >"$WORK/a"
 "$JUAN" export --help >"$WORK/b"
 if cmp -s "$WORK/a" "$WORK/b"; then ok "help COMMAND is COMMAND --help"; else not_ok "help COMMAND is COMMAND --help"; fi
@@ -52,6 +64,7 @@ check_status "an unknown global option" 2 "$JUAN" --frob list
 check "the unknown global option is named" "juan: unknown option '--frob'" "$(head -n 1 "$WORK/err")"
 check_status "an unknown command" 2 "$JUAN" frobnicate
 check "the unknown command is named" "juan: no command 'frobnicate'" "$(head -n 1 "$WORK/err")"
+check "the unknown command's hint" "Try 'juan --help'." "$(sed -n 2p "$WORK/err")"
 check_status "--db without a path" 2 "$JUAN" --db
 check_status "a stray argument" 2 "$JUAN" list extra
 check_status "a bad id" 2 "$JUAN" show 3x

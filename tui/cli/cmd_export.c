@@ -8,75 +8,29 @@
 #include "juan/export.h"
 #include "juan/store.h"
 
-static const char usage[] =
-	"usage: juan export [--format csv|jsonl|md] [--theme NAME] [--all]\n"
-	"                   [--bom] [-o FILE]\n"
-	"\n"
-	"Writes the tagged documents with the fields id, title, issuer,\n"
-	"docno, date, theme, theme_key, tagged_at, path.\n"
-	"  --format csv    RFC 4180 CSV in UTF-8 (default)\n"
-	"  --format jsonl  one JSON object a line\n"
-	"  --format md     a Markdown table per theme\n"
-	"  --theme NAME    only this theme (name or key)\n"
-	"  --all           untagged documents too (not with --theme)\n"
-	"  --bom           start the CSV with a byte order mark (for Excel)\n"
-	"  -o, --output FILE  write FILE atomically instead of stdout\n";
-
 enum { OPT_FORMAT = 256, OPT_THEME, OPT_ALL, OPT_BOM };
 
-int
-cmd_export(struct cmd *c, int argc, char **argv)
+static int
+run(struct cmd *c, const struct cmd_args *a)
 {
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"theme", required_argument, NULL, OPT_THEME},
-		{"all", no_argument, NULL, OPT_ALL},
-		{"bom", no_argument, NULL, OPT_BOM},
-		{"output", required_argument, NULL, 'o'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	struct export_opts eo = {.format = EXPORT_CSV};
-	const char *path = NULL;
+	const char *path = cmd_args_get(a, 'o');
+	const char *format = cmd_args_get(a, OPT_FORMAT);
 	enum juan_status st;
 	struct store *s;
 	long count = 0;
-	int opt;
 
-	while ((opt = getopt_long(argc, argv, ":o:h", opts, NULL)) !=
-	       -1) {
-		switch (opt) {
-		case OPT_FORMAT:
-			if (export_format_parse(optarg, &eo.format) != JUAN_OK)
-				return cmd_usage("export", "unknown format "
-						 "'%s' for --format (csv, "
-						 "jsonl or md)", optarg);
-			break;
-		case OPT_THEME:
-			eo.theme = optarg;
-			break;
-		case OPT_ALL:
-			eo.all = true;
-			break;
-		case OPT_BOM:
-			eo.bom = true;
-			break;
-		case 'o':
-			if (!*optarg)
-				return cmd_usage("export", "-o needs a file "
-						 "name");
-			path = optarg;
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return CMD_OK;
-		default:
-			return cmd_bad_option("export", opt, argv, opts);
-		}
-	}
-	if (optind < argc)
+	if (format && export_format_parse(format, &eo.format) != JUAN_OK)
+		return cmd_usage("export", "unknown format '%s' for --format "
+				 "(csv, jsonl or md)", format);
+	if (path && !*path)
+		return cmd_usage("export", "-o needs a file name");
+	eo.theme = cmd_args_get(a, OPT_THEME);
+	eo.all = cmd_args_count(a, OPT_ALL) > 0;
+	eo.bom = cmd_args_count(a, OPT_BOM) > 0;
+	if (a->argc > 0)
 		return cmd_usage("export", "unexpected argument '%s'",
-				 argv[optind]);
+				 a->argv[0]);
 	if (eo.all && eo.theme)
 		return cmd_usage("export", "give --theme or --all, not both");
 	if (eo.bom && eo.format != EXPORT_CSV)
@@ -99,8 +53,7 @@ cmd_export(struct cmd *c, int argc, char **argv)
 		return CMD_FAIL;
 	}
 	if (st != JUAN_OK) {
-		cmd_error("%s: %s", store_path(s), *store_error(s) ?
-			  store_error(s) : juan_strstatus(st));
+		cmd_store_error(s, st);
 		return CMD_FAIL;
 	}
 	if (path)
@@ -108,3 +61,27 @@ cmd_export(struct cmd *c, int argc, char **argv)
 		       count == 1 ? "" : "s", path);
 	return CMD_OK;
 }
+
+static const struct cmd_option options[] = {
+	{"format", OPT_FORMAT, "csv|jsonl|md",
+	 "csv: RFC 4180 CSV in UTF-8 (the default)\n"
+	 "jsonl: one JSON object a line\n"
+	 "md: a Markdown table per theme"},
+	{"theme", OPT_THEME, "NAME", "only this theme (name or key)"},
+	{"all", OPT_ALL, NULL, "untagged documents too (not with --theme)"},
+	{"bom", OPT_BOM, NULL,
+	 "start the CSV with a byte order mark (for Excel)"},
+	{"output", 'o', "FILE", "write FILE atomically instead of stdout"},
+	{NULL, 0, NULL, NULL},
+};
+
+const struct cmd_entry cmd_export_entry = {
+	.name = "export",
+	.summary = "export as csv, jsonl or md",
+	.usage = "[--format csv|jsonl|md] [--theme NAME] [--all] [--bom] "
+		 "[-o FILE]",
+	.about = "Writes the tagged documents with the fields id, title, "
+		 "issuer,\ndocno, date, theme, theme_key, tagged_at, path.\n",
+	.options = options,
+	.run = run,
+};

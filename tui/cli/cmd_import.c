@@ -10,9 +10,7 @@
 #include "juan/import.h"
 #include "juan/store.h"
 
-static const char usage[] =
-	"usage: juan import PATH...\n"
-	"\n"
+static const char about[] =
 	"Imports text files, and directories recursively (*.txt and files\n"
 	"without an extension).  Encodings: UTF-8 (with or without BOM),\n"
 	"UTF-16 with BOM, GB18030/GBK.  Importing again changes only what\n"
@@ -126,13 +124,9 @@ on_error(const char *path, const char *msg, void *ctx)
 	cmd_error("%s: %s", path, msg);
 }
 
-int
-cmd_import(struct cmd *c, int argc, char **argv)
+static int
+run(struct cmd *c, const struct cmd_args *a)
 {
-	static const struct option opts[] = {
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	struct import_counts counts = {0};
 	struct bar bar = {0};
 	struct import_ops ops = {
@@ -144,18 +138,8 @@ cmd_import(struct cmd *c, int argc, char **argv)
 	struct sigaction sa, old_int, old_term;
 	enum juan_status st;
 	struct store *s;
-	int opt;
 
-	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'h':
-			fputs(usage, stdout);
-			return CMD_OK;
-		default:
-			return cmd_bad_option("import", opt, argv, opts);
-		}
-	}
-	if (optind == argc)
+	if (a->argc == 0)
 		return cmd_usage("import", "give the files or directories to "
 				 "import");
 	s = cmd_store(c);
@@ -172,8 +156,8 @@ cmd_import(struct cmd *c, int argc, char **argv)
 	stop_flag = 0;
 	sigaction(SIGINT, &sa, &old_int);
 	sigaction(SIGTERM, &sa, &old_term);
-	st = import_paths(s, (const char *const *)argv + optind,
-			  (size_t)(argc - optind), &ops, &counts);
+	st = import_paths(s, (const char *const *)a->argv, (size_t)a->argc,
+			  &ops, &counts);
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 	bar_clear(&bar);
@@ -187,9 +171,21 @@ cmd_import(struct cmd *c, int argc, char **argv)
 		return CMD_FAIL;
 	}
 	if (st != JUAN_OK) {
-		cmd_error("%s: %s", store_path(s), *store_error(s) ?
-			  store_error(s) : juan_strstatus(st));
+		cmd_store_error(s, st);
 		return CMD_FAIL;
 	}
 	return counts.failed > 0 ? CMD_FAIL : CMD_OK;
 }
+
+static const struct cmd_option options[] = {
+	{NULL, 0, NULL, NULL},
+};
+
+const struct cmd_entry cmd_import_entry = {
+	.name = "import",
+	.summary = "import text files and directories",
+	.usage = "PATH...",
+	.about = about,
+	.options = options,
+	.run = run,
+};

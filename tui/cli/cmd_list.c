@@ -1,29 +1,14 @@
 /* cmd_list: `juan list` — documents as a table fitted to the terminal or as
- * TSV — and `juan show ID`, one document's metadata and outline. */
+ * TSV. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "juan/array.h"
 #include "juan/cli/cmd.h"
 #include "juan/store.h"
 #include "juan/text.h"
 #include "juan/themes.h"
-
-static const char list_usage[] =
-	"usage: juan list [--theme NAME | --untagged] [--search QUERY]\n"
-	"                 [--format table|tsv]\n"
-	"\n"
-	"Lists documents: id, date, issuer, title, theme.\n"
-	"  --theme NAME     only documents with this theme (name or key)\n"
-	"  --untagged       only documents without a theme\n"
-	"  --search QUERY   only documents that match, best first\n"
-	"  --format table   aligned columns cut to the terminal (default)\n"
-	"  --format tsv     tab-separated with a header line, nothing cut\n";
-
-static const char show_usage[] =
-	"usage: juan show ID\n"
-	"\n"
-	"Shows a document's metadata, its theme and its outline.\n";
 
 enum { NCOLS = 5 };
 enum { OPT_THEME = 256, OPT_UNTAGGED, OPT_SEARCH, OPT_FORMAT };
@@ -82,13 +67,10 @@ collect_row(const struct doc_info *info, void *ctx)
 	char id[24];
 	int j;
 
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 64;
-		grown = realloc(r->v, r->cap * sizeof(*r->v));
-		if (!grown)
-			goto oom;
-		r->v = grown;
-	}
+	grown = array_reserve(r->v, &r->cap, r->n + 1, sizeof(*r->v));
+	if (!grown)
+		goto oom;
+	r->v = grown;
 	row = &r->v[r->n];
 	snprintf(id, sizeof(id), "%lld", (long long)info->id);
 	row->cells[0] = strdup(id);
@@ -205,76 +187,30 @@ print_tsv(const struct rows *r, FILE *out)
 	}
 }
 
-/* Fails with a message unless the store has a theme called name_or_key. */
 static int
-check_theme(struct store *s, const char *name_or_key)
+run(struct cmd *c, const struct cmd_args *a)
 {
-	struct theme_set set = {0};
-	enum juan_status st;
-	int rc = CMD_OK;
-
-	st = store_themes(s, &set);
-	if (st != JUAN_OK) {
-		cmd_error("%s: %s", store_path(s), store_error(s));
-		return CMD_FAIL;
-	}
-	if (!theme_set_find(&set, name_or_key)) {
-		cmd_no_theme(name_or_key);
-		rc = CMD_FAIL;
-	}
-	theme_set_free(&set);
-	return rc;
-}
-
-int
-cmd_list(struct cmd *c, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{"theme", required_argument, NULL, OPT_THEME},
-		{"untagged", no_argument, NULL, OPT_UNTAGGED},
-		{"search", required_argument, NULL, OPT_SEARCH},
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
+	const char *format = cmd_args_get(a, OPT_FORMAT);
 	struct list_query q = {0};
+	struct theme_set set = {0};
+	const struct theme *theme;
 	struct rows rows = {0};
 	bool tsv = false;
 	enum juan_status st;
 	struct store *s;
-	int opt, rc = CMD_FAIL;
+	int rc = CMD_FAIL;
 
-	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (opt) {
-		case OPT_THEME:
-			q.theme = optarg;
-			break;
-		case OPT_UNTAGGED:
-			q.untagged = true;
-			break;
-		case OPT_SEARCH:
-			q.search = optarg;
-			break;
-		case OPT_FORMAT:
-			if (strcmp(optarg, "tsv") == 0)
-				tsv = true;
-			else if (strcmp(optarg, "table") == 0)
-				tsv = false;
-			else
-				return cmd_usage("list", "unknown format '%s' "
-						 "for --format (table or tsv)",
-						 optarg);
-			break;
-		case 'h':
-			fputs(list_usage, stdout);
-			return CMD_OK;
-		default:
-			return cmd_bad_option("list", opt, argv, opts);
-		}
-	}
-	if (optind < argc)
+	if (format && strcmp(format, "tsv") == 0)
+		tsv = true;
+	else if (format && strcmp(format, "table") != 0)
+		return cmd_usage("list", "unknown format '%s' for --format "
+				 "(table or tsv)", format);
+	q.theme = cmd_args_get(a, OPT_THEME);
+	q.untagged = cmd_args_count(a, OPT_UNTAGGED) > 0;
+	q.search = cmd_args_get(a, OPT_SEARCH);
+	if (a->argc > 0)
 		return cmd_usage("list", "unexpected argument '%s'",
-				 argv[optind]);
+				 a->argv[0]);
 	if (q.theme && q.untagged)
 		return cmd_usage("list", "give --theme or --untagged, not "
 				 "both");
@@ -283,14 +219,13 @@ cmd_list(struct cmd *c, int argc, char **argv)
 	s = cmd_store(c);
 	if (!s)
 		return CMD_FAIL;
-	if (q.theme && check_theme(s, q.theme) != CMD_OK)
-		return CMD_FAIL;
+	if (q.theme && cmd_theme_find(s, q.theme, &set, &theme) != CMD_OK)
+		goto done;
 	st = store_list(s, &q, collect_row, &rows);
 	if (rows.oom)
 		st = JUAN_ENOMEM;
 	if (st != JUAN_OK) {
-		cmd_error("%s: %s", store_path(s), *store_error(s) ?
-			  store_error(s) : juan_strstatus(st));
+		cmd_store_error(s, st);
 		goto done;
 	}
 	if (tsv)
@@ -301,88 +236,28 @@ cmd_list(struct cmd *c, int argc, char **argv)
 	}
 	rc = CMD_OK;
 done:
+	theme_set_free(&set);
 	rows_free(&rows);
 	return rc;
 }
 
-/* Prints "label  value", the values of show starting at column 12. */
-static void
-show_field(const char *label, const char *value)
-{
-	int pad = 11 - text_width(label, strlen(label));
+static const struct cmd_option options[] = {
+	{"theme", OPT_THEME, "NAME",
+	 "only documents with this theme (name or key)"},
+	{"untagged", OPT_UNTAGGED, NULL, "only documents without a theme"},
+	{"search", OPT_SEARCH, "QUERY", "only documents that match, best first"},
+	{"format", OPT_FORMAT, "table|tsv",
+	 "table: aligned columns cut to the terminal (the default)\n"
+	 "tsv: tab-separated with a header line, nothing cut"},
+	{NULL, 0, NULL, NULL},
+};
 
-	if (!*value)
-		printf("%s\n", label);
-	else
-		printf("%s%*s%s\n", label, pad > 1 ? pad : 1, "", value);
-}
-
-int
-cmd_show(struct cmd *c, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	struct doc_info info = {0};
-	struct section *secs = NULL;
-	size_t nsecs = 0, i;
-	char theme[256];
-	enum juan_status st;
-	struct store *s;
-	int64_t id;
-	int opt, rc = CMD_FAIL;
-
-	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'h':
-			fputs(show_usage, stdout);
-			return CMD_OK;
-		default:
-			return cmd_bad_option("show", opt, argv, opts);
-		}
-	}
-	if (argc - optind != 1)
-		return cmd_usage("show", "give one document ID");
-	if (!cmd_parse_id(argv[optind], &id))
-		return cmd_usage("show", "'%s' is not a document id",
-				 argv[optind]);
-	s = cmd_store(c);
-	if (!s)
-		return CMD_FAIL;
-	st = store_doc_info(s, id, &info);
-	if (st == JUAN_OK)
-		st = store_doc_sections(s, id, &secs, &nsecs);
-	if (st == JUAN_ENOTFOUND) {
-		cmd_error("document %lld: no such document", (long long)id);
-		goto done;
-	}
-	if (st != JUAN_OK) {
-		cmd_error("%s: %s", store_path(s), store_error(s));
-		goto done;
-	}
-	if (info.theme_id)
-		snprintf(theme, sizeof(theme), "%s (key %c, tagged %s UTC)",
-			 info.theme_name, info.theme_key, info.tagged_at);
-	else
-		snprintf(theme, sizeof(theme), "(none)");
-	printf("id%*s%lld\n", 9, "", (long long)info.id);
-	show_field("title", info.title);
-	show_field("issuer", info.issuer);
-	show_field("docno", info.docno);
-	show_field("date", info.date);
-	show_field("published", info.published);
-	show_field("topic", info.topic);
-	show_field("source", info.source);
-	show_field("path", info.path);
-	show_field("theme", theme);
-	printf("outline%s\n", nsecs ? "" : "    (no headings)");
-	for (i = 0; i < nsecs; i++)
-		printf("%*s%s %s\n", 2 * secs[i].level, "", secs[i].label,
-		       secs[i].title);
-	rc = CMD_OK;
-done:
-	sections_free(secs, nsecs);
-	doc_info_clear(&info);
-	return rc;
-}
+const struct cmd_entry cmd_list_entry = {
+	.name = "list",
+	.summary = "list documents (by theme, search)",
+	.usage = "[--theme NAME | --untagged] [--search QUERY] "
+		 "[--format table|tsv]",
+	.about = "Lists documents: id, date, issuer, title, theme.\n",
+	.options = options,
+	.run = run,
+};

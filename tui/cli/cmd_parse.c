@@ -10,57 +10,29 @@
 #include "juan/decode.h"
 #include "juan/parse.h"
 
-static const char usage[] =
-	"usage: juan parse --outline FILE\n"
-	"       juan parse --meta FILE\n"
-	"\n"
-	"Prints how juan reads one file, without touching the store:\n"
-	"  --outline  one line per heading: level<TAB>label<TAB>title\n"
-	"  --meta     key<TAB>value lines for title, issuer, date, docno\n";
-
-enum what { WHAT_NONE, WHAT_OUTLINE, WHAT_META };
 enum { OPT_OUTLINE = 256, OPT_META };
 
-int
-cmd_parse(struct cmd *c, int argc, char **argv)
+static int
+run(struct cmd *c, const struct cmd_args *a)
 {
-	static const struct option opts[] = {
-		{"outline", no_argument, NULL, OPT_OUTLINE},
-		{"meta", no_argument, NULL, OPT_META},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	enum what what = WHAT_NONE;
+	int outline = cmd_args_count(a, OPT_OUTLINE);
+	int meta = cmd_args_count(a, OPT_META);
 	char *bytes = NULL, *text = NULL;
 	size_t len, text_len;
 	struct doc *d = NULL;
 	char why[256] = "";
 	enum juan_status st;
 	const char *path;
-	int opt, rc = CMD_FAIL, wrote;
+	int rc = CMD_FAIL, wrote;
 
 	(void)c;
-	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (opt) {
-		case OPT_OUTLINE:
-		case OPT_META:
-			if (what != WHAT_NONE)
-				return cmd_usage("parse", "give one of "
-						 "--outline and --meta");
-			what = opt == OPT_OUTLINE ? WHAT_OUTLINE : WHAT_META;
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return CMD_OK;
-		default:
-			return cmd_bad_option("parse", opt, argv, opts);
-		}
-	}
-	if (what == WHAT_NONE)
+	if (outline + meta > 1)
+		return cmd_usage("parse", "give one of --outline and --meta");
+	if (outline + meta == 0)
 		return cmd_usage("parse", "give --outline or --meta");
-	if (argc - optind != 1)
+	if (a->argc != 1)
 		return cmd_usage("parse", "give one FILE");
-	path = argv[optind];
+	path = a->argv[0];
 	if (file_read(path, &bytes, &len) != JUAN_OK) {
 		cmd_error("%s: %s", path, strerror(errno));
 		goto done;
@@ -76,7 +48,7 @@ cmd_parse(struct cmd *c, int argc, char **argv)
 		cmd_error("%s: %s", path, juan_strstatus(st));
 		goto done;
 	}
-	if (what == WHAT_OUTLINE)
+	if (outline)
 		wrote = doc_print_outline(d, stdout);
 	else
 		wrote = doc_print_meta(d, stdout);
@@ -91,3 +63,21 @@ done:
 	free(bytes);
 	return rc;
 }
+
+static const struct cmd_option options[] = {
+	{"outline", OPT_OUTLINE, NULL,
+	 "one line per heading: level<TAB>label<TAB>title"},
+	{"meta", OPT_META, NULL,
+	 "key<TAB>value lines for title, issuer, date, docno"},
+	{NULL, 0, NULL, NULL},
+};
+
+const struct cmd_entry cmd_parse_entry = {
+	.name = "parse",
+	.summary = "the parse of one file (no store)",
+	.usage = "--outline FILE\n--meta FILE",
+	.about = "Prints how juan reads one file, without touching the "
+		 "store:\n",
+	.options = options,
+	.run = run,
+};

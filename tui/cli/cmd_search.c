@@ -10,13 +10,10 @@
 #include "juan/text.h"
 #include "juan/store.h"
 
-static const char usage[] =
-	"usage: juan search QUERY [--limit N]\n"
-	"\n"
+static const char about[] =
 	"Searches the titles and texts of every document; prints the best hits\n"
 	"first: id, title and a snippet with the hit marked.  Chinese words of\n"
-	"any length work; words separated by spaces must all match.\n"
-	"  --limit N   at most N hits (default 20; 0: all)\n";
+	"any length work; words separated by spaces must all match.\n";
 
 #define DEFAULT_LIMIT 20
 
@@ -28,14 +25,10 @@ put_flat(const char *s)
 		putchar(*s == '\n' || *s == '\r' || *s == '\t' ? ' ' : *s);
 }
 
-int
-cmd_search(struct cmd *c, int argc, char **argv)
+static int
+run(struct cmd *c, const struct cmd_args *a)
 {
-	static const struct option opts[] = {
-		{"limit", required_argument, NULL, 'n'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
+	const char *limit_arg = cmd_args_get(a, 'n');
 	struct search_hit *hits = NULL;
 	struct doc_info info = {0};
 	size_t n = 0, i, limit = DEFAULT_LIMIT;
@@ -43,40 +36,30 @@ cmd_search(struct cmd *c, int argc, char **argv)
 	enum juan_status st;
 	struct store *s;
 	char idbuf[24];
-	int opt, w, idw = 1;
+	int w, idw = 1;
 	char *end;
 	long v;
 
-	while ((opt = getopt_long(argc, argv, ":n:h", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'n':
-			errno = 0;
-			v = strtol(optarg, &end, 10);
-			if (errno || end == optarg || *end || v < 0)
-				return cmd_usage("search", "--limit needs a "
-						 "number, not '%s'", optarg);
-			limit = (size_t)v;
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return CMD_OK;
-		default:
-			return cmd_bad_option("search", opt, argv, opts);
-		}
+	if (limit_arg) {
+		errno = 0;
+		v = strtol(limit_arg, &end, 10);
+		if (errno || end == limit_arg || *end || v < 0)
+			return cmd_usage("search", "--limit needs a number, "
+					 "not '%s'", limit_arg);
+		limit = (size_t)v;
 	}
-	if (argc - optind != 1)
+	if (a->argc != 1)
 		return cmd_usage("search", "give one QUERY (quote it if it "
 				 "has spaces)");
-	if (text_is_blank(argv[optind], strlen(argv[optind])))
+	if (text_is_blank(a->argv[0], strlen(a->argv[0])))
 		return cmd_usage("search", "the QUERY is empty");
 	s = cmd_store(c);
 	if (!s)
 		return CMD_FAIL;
-	st = search_run(s, argv[optind], limit, styled ? "\033[1m" : "【",
+	st = search_run(s, a->argv[0], limit, styled ? "\033[1m" : "【",
 			styled ? "\033[0m" : "】", &hits, &n);
 	if (st != JUAN_OK) {
-		cmd_error("%s: %s", store_path(s), *store_error(s) ?
-			  store_error(s) : juan_strstatus(st));
+		cmd_store_error(s, st);
 		return CMD_FAIL;
 	}
 	for (i = 0; i < n; i++) {
@@ -101,3 +84,17 @@ cmd_search(struct cmd *c, int argc, char **argv)
 	search_hits_free(hits, n);
 	return CMD_OK;
 }
+
+static const struct cmd_option options[] = {
+	{"limit", 'n', "N", "at most N hits (default 20; 0: all)"},
+	{NULL, 0, NULL, NULL},
+};
+
+const struct cmd_entry cmd_search_entry = {
+	.name = "search",
+	.summary = "full-text search, best hits first",
+	.usage = "QUERY [--limit N]",
+	.about = about,
+	.options = options,
+	.run = run,
+};

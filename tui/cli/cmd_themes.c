@@ -17,10 +17,7 @@
 #define JUAN_DATADIR "/usr/local/share/juan"
 #endif
 
-static const char usage[] =
-	"usage: juan themes\n"
-	"       juan themes load FILE [--replace]\n"
-	"\n"
+static const char about[] =
 	"Without arguments, lists the themes: key, name, number of documents.\n"
 	"`load` replaces the theme set with the one in FILE, a TSV file of\n"
 	"`name<TAB>description` or `key<TAB>name<TAB>description` lines\n"
@@ -35,11 +32,13 @@ static int
 list_themes(struct store *s)
 {
 	struct theme_set set = {0};
+	enum juan_status st;
 	int namew = 4, w;
 	size_t i;
 
-	if (store_themes(s, &set) != JUAN_OK) {
-		cmd_error("%s: %s", store_path(s), store_error(s));
+	st = store_themes(s, &set);
+	if (st != JUAN_OK) {
+		cmd_store_error(s, st);
 		return CMD_FAIL;
 	}
 	for (i = 0; i < set.n; i++) {
@@ -128,7 +127,7 @@ load_themes(struct store *s, const char *path, bool replace)
 		goto done;
 	}
 	if (st != JUAN_OK) {
-		cmd_error("%s: %s", store_path(s), store_error(s));
+		cmd_store_error(s, st);
 		goto done;
 	}
 	printf("loaded %zu themes from %s", set.n, path);
@@ -143,34 +142,16 @@ done:
 	return rc;
 }
 
-int
-cmd_themes(struct cmd *c, int argc, char **argv)
+static int
+run(struct cmd *c, const struct cmd_args *a)
 {
-	static const struct option opts[] = {
-		{"replace", no_argument, NULL, OPT_REPLACE},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	bool replace = false;
+	bool replace = cmd_args_count(a, OPT_REPLACE) > 0;
+	int nargs = a->argc;
 	struct store *s;
-	int opt, nargs;
 
-	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (opt) {
-		case OPT_REPLACE:
-			replace = true;
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return CMD_OK;
-		default:
-			return cmd_bad_option("themes", opt, argv, opts);
-		}
-	}
-	nargs = argc - optind;
-	if (nargs > 0 && strcmp(argv[optind], "load") != 0)
+	if (nargs > 0 && strcmp(a->argv[0], "load") != 0)
 		return cmd_usage("themes", "unknown action '%s' (only 'load')",
-				 argv[optind]);
+				 a->argv[0]);
 	if (nargs > 0 && nargs != 2)
 		return cmd_usage("themes", "give 'load' one FILE");
 	if (nargs == 0 && replace)
@@ -180,5 +161,20 @@ cmd_themes(struct cmd *c, int argc, char **argv)
 		return CMD_FAIL;
 	if (nargs == 0)
 		return list_themes(s);
-	return load_themes(s, argv[optind + 1], replace);
+	return load_themes(s, a->argv[1], replace);
 }
+
+static const struct cmd_option options[] = {
+	{"replace", OPT_REPLACE, NULL,
+	 "with load: load even when documents would lose their theme"},
+	{NULL, 0, NULL, NULL},
+};
+
+const struct cmd_entry cmd_themes_entry = {
+	.name = "themes",
+	.summary = "list the themes, or load a set",
+	.usage = "\nload FILE [--replace]",
+	.about = about,
+	.options = options,
+	.run = run,
+};

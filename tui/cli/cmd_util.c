@@ -1,5 +1,5 @@
-/* cmd_util: what the subcommands share — opening the store, messages, option
- * errors, ids, files and the width of the terminal. */
+/* cmd_util: what the commands share — opening the store, messages, option
+ * errors, themes by name, ids and the width of the terminal. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,6 +11,7 @@
 #include "juan/cli/cmd.h"
 #include "juan/store.h"
 #include "juan/text.h"
+#include "juan/themes.h"
 
 struct store *
 cmd_store(struct cmd *c)
@@ -53,10 +54,36 @@ cmd_error(const char *fmt, ...)
 }
 
 void
+cmd_store_error(struct store *s, enum juan_status st)
+{
+	cmd_error("%s: %s", store_path(s), *store_error(s) ? store_error(s)
+							    : juan_strstatus(st));
+}
+
+void
 cmd_no_theme(const char *name_or_key)
 {
 	cmd_error("no theme '%s' (see 'juan themes' for names and keys)",
 		  name_or_key);
+}
+
+int
+cmd_theme_find(struct store *s, const char *name_or_key,
+	       struct theme_set *set, const struct theme **theme)
+{
+	enum juan_status st;
+
+	st = store_themes(s, set);
+	if (st != JUAN_OK) {
+		cmd_store_error(s, st);
+		return CMD_FAIL;
+	}
+	*theme = theme_set_find(set, name_or_key);
+	if (!*theme) {
+		cmd_no_theme(name_or_key);
+		return CMD_FAIL;
+	}
+	return CMD_OK;
 }
 
 static void

@@ -1,10 +1,16 @@
-/* cmd: the subcommands of the juan command line and what they share.
+/* cmd: the commands of the juan command line, their table and what they
+ * share.
  *
- * main.c parses the global options and hands the rest of argv to one
- * cmd_NAME() function, which parses its own options with getopt_long and
- * returns the exit status: CMD_OK, CMD_FAIL (the command failed; a message
- * naming the file, document or option at fault is on stderr) or CMD_USAGE
- * (bad usage).  Nothing here uses curses. */
+ * Each command is one file tui/cli/cmd_NAME.c exporting one struct cmd_entry
+ * (as tmux's cmd-*.c do): its name, a summary, its usage, its options with
+ * their help and the function that runs it.  tui/cli/cmd.c holds the table
+ * of entries; `juan --help`, `juan NAME --help` and the man page's SYNOPSIS
+ * (`juan help --synopsis`, checked by tests/cli/usage.sh) are all written
+ * from it.  main.c parses the global options and hands the rest of argv to
+ * cmd_run(), which parses the entry's options and calls its run function.
+ * A command returns the exit status: CMD_OK, CMD_FAIL (the command failed; a
+ * message naming the file, document or option at fault is on stderr) or
+ * CMD_USAGE (bad usage).  Nothing here uses curses. */
 #ifndef JUAN_CMD_H
 #define JUAN_CMD_H
 
@@ -14,6 +20,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "juan/status.h"
+
 #define JUAN_VERSION "0.1.0"
 
 enum {
@@ -21,6 +29,9 @@ enum {
 	CMD_FAIL = 1,
 	CMD_USAGE = 2,
 };
+
+/* The most options one command may have (--help not counted). */
+enum { CMD_MAX_OPTIONS = 8 };
 
 struct store;
 
@@ -31,18 +42,88 @@ struct cmd {
 	struct store *store; /* NULL until cmd_store(); main.c closes it */
 };
 
-/* A command: argv[0] is its name, its options and operands follow. */
-typedef int (*cmd_fn)(struct cmd *c, int argc, char **argv);
+/* One option of a command.  key is what cmd_args_get() takes: the short
+ * option's letter, or a value from 256 up for an option that has only the
+ * long name.  arg names the value in the help ("FILE"); NULL for an option
+ * without a value.  help is its description in `juan NAME --help`, lines
+ * separated by '\n'; NULL leaves the option out of the help. */
+struct cmd_option {
+	const char *name;
+	int key;
+	const char *arg;
+	const char *help;
+};
 
-int cmd_import(struct cmd *c, int argc, char **argv);
-int cmd_parse(struct cmd *c, int argc, char **argv);
-int cmd_list(struct cmd *c, int argc, char **argv);
-int cmd_show(struct cmd *c, int argc, char **argv);
-int cmd_tag(struct cmd *c, int argc, char **argv);
-int cmd_untag(struct cmd *c, int argc, char **argv);
-int cmd_search(struct cmd *c, int argc, char **argv);
-int cmd_export(struct cmd *c, int argc, char **argv);
-int cmd_themes(struct cmd *c, int argc, char **argv);
+/* A command's options and operands as cmd_run() parsed them. */
+struct cmd_args {
+	const struct cmd_entry *entry;
+	const char *value[CMD_MAX_OPTIONS]; /* by index into entry->options */
+	int count[CMD_MAX_OPTIONS];
+	int argc;    /* the operands, in order */
+	char **argv;
+};
+
+/* A command.  usage holds its forms, separated by '\n', each what follows
+ * "juan NAME " ("" for the name alone): "[ ]" for what is optional, "|"
+ * between alternatives, "..." for repetition, capitals for the operands
+ * and values the user writes.  about is the paragraph `juan NAME --help`
+ * prints after the usage.  options ends with an entry whose name is NULL;
+ * every command also takes -h and --help unless it lists them itself. */
+struct cmd_entry {
+	const char *name;
+	const char *summary;
+	const char *usage;
+	const char *about;
+	const struct cmd_option *options;
+	int (*run)(struct cmd *c, const struct cmd_args *a);
+};
+
+extern const struct cmd_entry cmd_export_entry;
+extern const struct cmd_entry cmd_help_entry;
+extern const struct cmd_entry cmd_import_entry;
+extern const struct cmd_entry cmd_list_entry;
+extern const struct cmd_entry cmd_parse_entry;
+extern const struct cmd_entry cmd_search_entry;
+extern const struct cmd_entry cmd_show_entry;
+extern const struct cmd_entry cmd_tag_entry;
+extern const struct cmd_entry cmd_themes_entry;
+extern const struct cmd_entry cmd_untag_entry;
+
+/* ---- the table (cmd.c) --------------------------------------------- */
+
+/* The commands in the order `juan --help` lists them, ending with NULL. */
+extern const struct cmd_entry *const cmd_table[];
+
+/* The entry called name (borrowed), or NULL when there is none. */
+const struct cmd_entry *cmd_find(const char *name);
+
+/* Runs entry e on argv[0..argc) (argv[0] is the command's name): parses its
+ * options, then calls e->run.  --help prints the usage (unless e lists
+ * --help itself) and returns CMD_OK; an unknown option, or one without its
+ * value, is reported on stderr and returns CMD_USAGE. */
+int cmd_run(const struct cmd_entry *e, struct cmd *c, int argc,
+	    char **argv);
+
+/* The value of option key as last given ("" for an option without a value),
+ * or NULL when it was not given; borrowed from argv. */
+const char *cmd_args_get(const struct cmd_args *a, int key);
+
+/* How many times option key was given. */
+int cmd_args_count(const struct cmd_args *a, int key);
+
+/* ---- help written from the table (cmd_help.c) ---------------------- */
+
+/* Writes `juan NAME --help` for e to out: the usage, the paragraph about
+ * it, the options. */
+void cmd_print_usage(const struct cmd_entry *e, FILE *out);
+
+/* Writes `juan --help` to out: the program's usage, the table's names and
+ * summaries, the global options. */
+void cmd_print_help(FILE *out);
+
+/* Writes the man page's SYNOPSIS (the lines after ".SH SYNOPSIS") to out,
+ * in troff: the program's own forms and every form of every command. */
+void cmd_print_synopsis(FILE *out);
 
 /* ---- shared helpers (cmd_util.c) ----------------------------------- */
 
@@ -54,8 +135,22 @@ struct store *cmd_store(struct cmd *c);
 /* Writes "juan: " and the formatted message and a newline to stderr. */
 void cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Reports that store s failed with status st: its path and its own
+ * message, else st's. */
+void cmd_store_error(struct store *s, enum juan_status st);
+
 /* Reports that the store has no theme called name_or_key. */
 void cmd_no_theme(const char *name_or_key);
+
+struct theme;
+struct theme_set;
+
+/* Reads store s's themes into *set (the caller frees it with
+ * theme_set_free(), also on failure) and finds the one called name_or_key
+ * (a name or a key): *theme, borrowed from *set.  Returns CMD_OK, or
+ * CMD_FAIL after saying why (the store failed, or it has no such theme). */
+int cmd_theme_find(struct store *s, const char *name_or_key,
+		   struct theme_set *set, const struct theme **theme);
 
 /* Writes "juan: NAME: " and the formatted message to stderr, then a hint to
  * run `juan NAME --help`; returns CMD_USAGE. */
