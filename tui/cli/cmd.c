@@ -1,5 +1,6 @@
 /* cmd: the table of commands, and running one: its options parsed with
  * getopt_long from its entry, then its run function. */
+#include <assert.h>
 #include <string.h>
 
 #include "juan/cli/cmd.h"
@@ -35,7 +36,7 @@ option_index(const struct cmd_entry *e, int key)
 {
 	int i;
 
-	for (i = 0; e->options[i].name; i++)
+	for (i = 0; e->options && e->options[i].name; i++)
 		if (e->options[i].key == key)
 			return i;
 	return -1;
@@ -52,7 +53,8 @@ getopt_tables(const struct cmd_entry *e, struct option *longs, char *shorts)
 	char *p = shorts;
 
 	*p++ = ':';
-	for (o = e->options; o->name; o++) {
+	for (o = e->options; o && o->name; o++) {
+		assert(n < CMD_MAX_OPTIONS);
 		longs[n++] = (struct option){o->name, o->arg ? required_argument
 						      : no_argument,
 					     NULL, o->key};

@@ -15,6 +15,21 @@
 
 enum { OPT_SYNOPSIS = 256 };
 
+/* The next of the '\n'-separated lines in *rest, its length in *len;
+ * moves *rest past it (to NULL after the last).  NULL when none is left. */
+static const char *
+next_line(const char **rest, size_t *len)
+{
+	const char *line = *rest, *nl;
+
+	if (!line)
+		return NULL;
+	nl = strchr(line, '\n');
+	*len = nl ? (size_t)(nl - line) : strlen(line);
+	*rest = nl ? nl + 1 : NULL;
+	return line;
+}
+
 /* Writes one form of e after "usage: juan NAME " or its indent: broken
  * between bracketed groups to stay within USAGE_WIDTH, the next line
  * indented to the column where the form began. */
@@ -66,39 +81,30 @@ void
 cmd_print_usage(const struct cmd_entry *e, FILE *out)
 {
 	const struct cmd_option *o;
-	const char *form, *nl, *line;
+	const char *rest, *form, *line;
 	char label[64];
-	int indent = (int)strlen("usage: juan  ") + (int)strlen(e->name);
+	int indent = (int)strlen("usage: juan ") + (int)strlen(e->name) + 1;
 	int w, labelw = 0;
+	size_t len;
 
-	for (form = e->usage;; form = nl + 1) {
-		nl = strchr(form, '\n');
+	for (rest = e->usage; (form = next_line(&rest, &len));) {
 		fprintf(out, "%s juan %s%s", form == e->usage ? "usage:" :
-			"      ", e->name, *form && form != nl ? " " : "");
-		put_form(form, nl ? (size_t)(nl - form) : strlen(form), indent,
-			 out);
-		if (!nl)
-			break;
+			"      ", e->name, len > 0 ? " " : "");
+		put_form(form, len, indent, out);
 	}
 	fprintf(out, "\n%s", e->about);
-	for (o = e->options; o->name; o++) {
+	for (o = e->options; o && o->name; o++) {
 		w = option_label(o, label, sizeof(label));
 		if (o->help && w > labelw)
 			labelw = w;
 	}
-	for (o = e->options; o->name; o++) {
+	for (o = e->options; o && o->name; o++) {
 		if (!o->help)
 			continue;
 		option_label(o, label, sizeof(label));
-		for (line = o->help;; line = nl + 1) {
-			nl = strchr(line, '\n');
+		for (rest = o->help; (line = next_line(&rest, &len));)
 			fprintf(out, "  %-*s  %.*s\n", labelw,
-				line == o->help ? label : "",
-				nl ? (int)(nl - line) : (int)strlen(line),
-				line);
-			if (!nl)
-				break;
-		}
+				line == o->help ? label : "", (int)len, line);
 	}
 }
 
@@ -183,21 +189,15 @@ put_synopsis_line(const char *name, const char *form, size_t len, FILE *out)
 void
 cmd_print_synopsis(FILE *out)
 {
-	const char *form, *nl;
-	size_t i;
+	const char *rest, *form;
+	size_t i, len;
 
 	fputs(".ad l\n.in +4n\n", out);
 	put_synopsis_line("", GLOBAL, strlen(GLOBAL), out);
-	for (i = 0; cmd_table[i]; i++) {
-		for (form = cmd_table[i]->usage;; form = nl + 1) {
-			nl = strchr(form, '\n');
-			put_synopsis_line(cmd_table[i]->name, form,
-					  nl ? (size_t)(nl - form) : strlen(form),
-					  out);
-			if (!nl)
-				break;
-		}
-	}
+	for (i = 0; cmd_table[i]; i++)
+		for (rest = cmd_table[i]->usage;
+		     (form = next_line(&rest, &len));)
+			put_synopsis_line(cmd_table[i]->name, form, len, out);
 	put_synopsis_line("", "--help | --version",
 			  strlen("--help | --version"), out);
 	fputs(".in -4n\n.ad b\n", out);

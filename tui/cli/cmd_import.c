@@ -177,15 +177,10 @@ run(struct cmd *c, const struct cmd_args *a)
 	return counts.failed > 0 ? CMD_FAIL : CMD_OK;
 }
 
-static const struct cmd_option options[] = {
-	{NULL, 0, NULL, NULL},
-};
-
 const struct cmd_entry cmd_import_entry = {
 	.name = "import",
 	.summary = "import text files and directories",
 	.usage = "PATH...",
 	.about = about,
-	.options = options,
 	.run = run,
 };

@@ -76,15 +76,10 @@ done:
 	return rc;
 }
 
-static const struct cmd_option options[] = {
-	{NULL, 0, NULL, NULL},
-};
-
 const struct cmd_entry cmd_show_entry = {
 	.name = "show",
 	.summary = "a document's metadata and outline",
 	.usage = "ID",
 	.about = "Shows a document's metadata, its theme and its outline.\n",
-	.options = options,
 	.run = run,
 };

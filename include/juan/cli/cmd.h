@@ -67,8 +67,9 @@ struct cmd_args {
  * "juan NAME " ("" for the name alone): "[ ]" for what is optional, "|"
  * between alternatives, "..." for repetition, capitals for the operands
  * and values the user writes.  about is the paragraph `juan NAME --help`
- * prints after the usage.  options ends with an entry whose name is NULL;
- * every command also takes -h and --help unless it lists them itself. */
+ * prints after the usage.  options (at most CMD_MAX_OPTIONS) ends with an
+ * entry whose name is NULL, or is NULL for a command without options; every
+ * command also takes -h and --help unless it lists them itself. */
 struct cmd_entry {
 	const char *name;
 	const char *summary;
