@@ -1,7 +1,8 @@
 #!/bin/sh
-# The command line itself: --help, --version, bad options and commands (exit
-# 2), the store on an unwritable path and a newer schema (exit 1), --db over
-# JUAN_DB.
+# The command line itself: --help (of juan and of every command entry),
+# --version, the man page's SYNOPSIS against the table, bad options and
+# commands (exit 2), the store on an unwritable path and a newer schema
+# (exit 1), --db over JUAN_DB.
 . "$(dirname "$0")/../lib.sh"
 
 check_status "--version" 0 "$JUAN" --version
