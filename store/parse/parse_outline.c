@@ -620,3 +620,17 @@ done:
 	free(o.h);
 	return rc;
 }
+
+void
+sections_free(struct section *sections, size_t n)
+{
+	size_t i;
+
+	if (!sections)
+		return;
+	for (i = 0; i < n; i++) {
+		free(sections[i].label);
+		free(sections[i].title);
+	}
+	free(sections);
+}
