@@ -16,7 +16,6 @@
 #ifndef JUAN_SEARCH_H
 #define JUAN_SEARCH_H
 
-#include <sqlite3.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -27,10 +26,6 @@ struct store;
 
 /* Hits beyond which a query's hits are not ranked (see above). */
 #define SEARCH_RANK_MAX 1000
-
-/* Registers the SQL functions search needs (the snippet maker) on db; every
- * connection of a store needs them.  Returns an SQLite result code. */
-int search_register(sqlite3 *db);
 
 struct search_hit {
 	int64_t id;

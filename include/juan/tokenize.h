@@ -12,12 +12,7 @@
 #ifndef JUAN_TOKENIZE_H
 #define JUAN_TOKENIZE_H
 
-#include <sqlite3.h>
 #include <stdbool.h>
-
-/* Registers the tokenizer "juan" on db (every connection needs it).
- * Returns an SQLite result code. */
-int tokenize_register(sqlite3 *db);
 
 /* Called for each token: tok[0..len) is the token text, [start, end) the
  * bytes of the source it came from, colocated non-zero when it shares the

@@ -7,6 +7,7 @@
 #include "juan/text.h"
 #include "juan/tokenize.h"
 #include "db/store_private.h"
+#include "search_private.h"
 
 /* Ranking: bm25 with a title hit worth ten body hits.  Through FTS5's own
  * rank column, so that FTS5 sorts the hits before the outer query asks for
@@ -464,13 +465,10 @@ phrases_fn(const Fts5ExtensionApi *api, Fts5Context *fc,
 }
 
 int
-search_register(sqlite3 *db)
+search_fts5_register(fts5_api *api)
 {
-	fts5_api *api;
-	int rc = store_fts5_api(db, &api);
+	int rc;
 
-	if (rc != SQLITE_OK)
-		return rc;
 	rc = api->xCreateFunction(api, "juan_snippet", NULL, snippet_fn,
 				  NULL);
 	if (rc != SQLITE_OK)

@@ -15,7 +15,7 @@
 
 #include "juan/text.h"
 #include "juan/tokenize.h"
-#include "db/store_private.h"
+#include "search_private.h"
 
 enum char_class {
 	CLASS_SEP,
@@ -292,16 +292,12 @@ fts5_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text,
 }
 
 int
-tokenize_register(sqlite3 *db)
+tokenize_fts5_register(fts5_api *api)
 {
 	static fts5_tokenizer methods = {
 		fts5_create, fts5_delete, fts5_tokenize,
 	};
-	fts5_api *api;
-	int rc = store_fts5_api(db, &api);
 
-	if (rc != SQLITE_OK)
-		return rc;
 	return api->xCreateTokenizer(api, "juan", NULL, &methods, NULL);
 }
 

@@ -13,6 +13,7 @@
 
 #include "juan/text.h"
 #include "juan/tokenize.h"
+#include "search/search_private.h"
 
 /* The tokens of a text joined by "|"; colocated tokens are marked "~". */
 struct joined {
@@ -245,7 +246,7 @@ fts_open(void)
 	size_t i;
 
 	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
-	assert_int_equal(tokenize_register(db), SQLITE_OK);
+	assert_int_equal(search_register(db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db,
 		"CREATE TABLE t(id INTEGER PRIMARY KEY, body TEXT);"
 		"CREATE VIRTUAL TABLE f USING fts5(body, content='t',"
