@@ -1,4 +1,7 @@
-/* search: full-text queries over title and body → ranked hits.
+/* search: full-text queries over title and body → ranked hits (search.c),
+ * and the one matcher of a query against a text, for highlighting
+ * (search_text.c).  The FTS5 functions behind them (search_fts5.c) and
+ * their registration on a connection are private (search_private.h).
  *
  * The query is split into terms by the same tokenizer that built the index
  * (see tokenize.h), so Chinese queries of any length work, and every term

@@ -26,12 +26,4 @@ typedef int (*token_fn)(void *ctx, const char *tok, int len, int start,
 int tokenize_text(const char *text, int len, bool for_query, token_fn cb,
 		  void *ctx);
 
-/* Builds the FTS5 MATCH expression for a user's query: every token quoted
- * ('"' doubled), the tokens of a whitespace-separated term one phrase joined
- * by " + ", terms joined by " AND "; a term that ends in a single CJK
- * character ends in that character as a prefix token ("字"*).
- * Returns a NUL-terminated string (caller frees), "" when the query has no
- * searchable characters, NULL when out of memory. */
-char *tokenize_match_expr(const char *query);
-
 #endif
