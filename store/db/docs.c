@@ -5,6 +5,7 @@
 
 #include <nettle/sha2.h>
 
+#include "juan/array.h"
 #include "juan/search.h"
 #include "store_private.h"
 
@@ -566,17 +567,12 @@ store_doc_sections(struct store *s, int64_t id, struct section **out,
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct section *sec;
 
-		if (count == cap) {
-			size_t ncap = cap ? 2 * cap : 16;
-			struct section *ns = realloc(secs, ncap * sizeof(*ns));
-
-			if (!ns) {
-				rc = JUAN_ENOMEM;
-				goto done;
-			}
-			secs = ns;
-			cap = ncap;
+		sec = array_reserve(secs, &cap, count + 1, sizeof(*secs));
+		if (!sec) {
+			rc = JUAN_ENOMEM;
+			goto done;
 		}
+		secs = sec;
 		sec = &secs[count++];
 		sec->level = sqlite3_column_int(stmt, 0);
 		sec->rank = sqlite3_column_int(stmt, 1);
@@ -724,7 +720,7 @@ store_list_ids(struct store *s, const struct list_query *q, int64_t **ids,
 	       size_t *n)
 {
 	sqlite3_stmt *stmt;
-	int64_t *list = NULL;
+	int64_t *list = NULL, *grown;
 	size_t count = 0, cap = 0;
 	enum juan_status rc;
 	int64_t theme;
@@ -742,18 +738,13 @@ store_list_ids(struct store *s, const struct list_query *q, int64_t **ids,
 	if (!(stmt = list_stmt(s, q, theme, false)))
 		return JUAN_EDB;
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (count == cap) {
-			size_t ncap = cap ? 2 * cap : 256;
-			int64_t *nl = realloc(list, ncap * sizeof(*nl));
-
-			if (!nl) {
-				store_set_error(s, "list: out of memory");
-				rc = JUAN_ENOMEM;
-				break;
-			}
-			list = nl;
-			cap = ncap;
+		grown = array_reserve(list, &cap, count + 1, sizeof(*list));
+		if (!grown) {
+			store_set_error(s, "list: out of memory");
+			rc = JUAN_ENOMEM;
+			break;
 		}
+		list = grown;
 		list[count++] = sqlite3_column_int64(stmt, 0);
 	}
 	if (rc == JUAN_OK && step != SQLITE_DONE)

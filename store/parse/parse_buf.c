@@ -2,27 +2,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "juan/array.h"
 #include "juan/text.h"
 #include "parse_base.h"
 
 static void
 pbuf_grow(struct pbuf *b, size_t n)
 {
-	size_t cap;
 	char *p;
 
-	if (b->oom || b->len + n + 1 <= b->cap)
+	if (b->oom)
 		return;
-	cap = b->cap ? b->cap : 64;
-	while (cap < b->len + n + 1)
-		cap *= 2;
-	p = realloc(b->p, cap);
+	p = array_reserve(b->p, &b->cap, b->len + n + 1, 1);
 	if (!p) {
 		b->oom = true;
 		return;
 	}
 	b->p = p;
-	b->cap = cap;
 }
 
 void

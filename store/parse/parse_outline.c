@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "juan/array.h"
 #include "juan/text.h"
 #include "parse_private.h"
 
@@ -216,17 +217,12 @@ push_heading(struct outline *o, size_t start, const struct label *lb,
     size_t end)
 {
 	struct heading *h;
-	size_t cap;
 	int i;
 
-	if (o->nh == o->cap) {
-		cap = o->cap ? o->cap * 2 : 32;
-		h = realloc(o->h, cap * sizeof *h);
-		if (!h)
-			return false;
-		o->h = h;
-		o->cap = cap;
-	}
+	h = array_reserve(o->h, &o->cap, o->nh + 1, sizeof *h);
+	if (!h)
+		return false;
+	o->h = h;
 	while (o->depth > 0 && o->stack[o->depth - 1].rank >= lb->rank)
 		o->depth--;
 	h = &o->h[o->nh++];

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "juan/array.h"
 #include "juan/text.h"
 #include "search_private.h"
 
@@ -40,7 +41,7 @@ struct snip_scan {
 	int ws, we; /* the window, in bytes; set at the first hit */
 	struct snip_token *toks;
 	int ntoks;
-	int cap;
+	size_t cap;
 };
 
 /* The byte offset n characters before off, stopping after a line break. */
@@ -90,14 +91,11 @@ snip_token(void *ctx, int flags, const char *tok, int n, int start, int end)
 	} else if (start >= sc->we) {
 		return SQLITE_DONE;
 	}
-	if (sc->ntoks == sc->cap) {
-		sc->cap = sc->cap ? sc->cap * 2 : 64;
-		grown = sqlite3_realloc(sc->toks,
-					sc->cap * (int)sizeof(*grown));
-		if (!grown)
-			return SQLITE_NOMEM;
-		sc->toks = grown;
-	}
+	grown = array_reserve(sc->toks, &sc->cap, (size_t)sc->ntoks + 1,
+			      sizeof(*grown));
+	if (!grown)
+		return SQLITE_NOMEM;
+	sc->toks = grown;
 	sc->toks[sc->ntoks].start = start;
 	sc->toks[sc->ntoks].end = end;
 	sc->ntoks++;
@@ -232,7 +230,7 @@ snippet_fn(const Fts5ExtensionApi *api, Fts5Context *fc,
 		sqlite3_free(text);
 done:
 	sqlite3_free(ranges);
-	sqlite3_free(sc.toks);
+	free(sc.toks);
 }
 
 
