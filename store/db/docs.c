@@ -30,24 +30,6 @@ store_hash_text(const char *text, size_t len, char hex[STORE_HASH_HEX])
 	hex[2 * SHA256_DIGEST_SIZE] = '\0';
 }
 
-/* The integer in the first column of the one row stmt yields, in *out;
- * JUAN_ENOTFOUND when there is no row. */
-static enum juan_status
-lookup_int(struct store *s, sqlite3_stmt *stmt, int64_t *out, const char *what)
-{
-	int step = sqlite3_step(stmt);
-	enum juan_status rc = JUAN_OK;
-
-	if (step == SQLITE_ROW)
-		*out = sqlite3_column_int64(stmt, 0);
-	else if (step == SQLITE_DONE)
-		rc = JUAN_ENOTFOUND;
-	else
-		rc = store_fail(s, what);
-	sqlite3_reset(stmt);
-	return rc;
-}
-
 /* ---- store_put ------------------------------------------------------ */
 
 struct put_ctx {
@@ -223,7 +205,7 @@ add_path(struct store *s, const char *path, int64_t id)
 	if (!stmt)
 		return JUAN_EDB;
 	sqlite3_bind_text(stmt, 1, path, -1, SQLITE_STATIC);
-	rc = lookup_int(s, stmt, &had, "look up path");
+	rc = store_lookup_int(s, stmt, &had, "look up path");
 	if (rc == JUAN_OK && had == id)
 		return JUAN_OK;
 	if (rc != JUAN_OK && rc != JUAN_ENOTFOUND)
@@ -342,7 +324,7 @@ put(struct store *s, void *ctx)
 	if (!stmt)
 		return JUAN_EDB;
 	sqlite3_bind_text(stmt, 1, c->hash, -1, SQLITE_STATIC);
-	rc = lookup_int(s, stmt, &c->id, "look up document");
+	rc = store_lookup_int(s, stmt, &c->id, "look up document");
 	if (rc == JUAN_OK) {
 		c->res = PUT_UNCHANGED;
 		return add_path(s, c->path, c->id);
@@ -540,7 +522,7 @@ doc_exists(struct store *s, int64_t id)
 	if (!stmt)
 		return JUAN_EDB;
 	sqlite3_bind_int64(stmt, 1, id);
-	rc = lookup_int(s, stmt, &found, "read document");
+	rc = store_lookup_int(s, stmt, &found, "read document");
 	if (rc == JUAN_ENOTFOUND)
 		store_set_error(s, "no document %lld", (long long)id);
 	return rc;
@@ -608,22 +590,10 @@ done:
 static enum juan_status
 query_theme(struct store *s, const struct list_query *q, int64_t *theme)
 {
-	static const char sql[] =
-		"SELECT id FROM themes WHERE name = ?1"
-		" UNION ALL SELECT id FROM themes WHERE key = ?1 LIMIT 1";
-	sqlite3_stmt *stmt;
-	enum juan_status rc;
-
 	*theme = 0;
 	if (!q || !q->theme)
 		return JUAN_OK;
-	if (!(stmt = store_stmt(s, sql)))
-		return JUAN_EDB;
-	sqlite3_bind_text(stmt, 1, q->theme, -1, SQLITE_STATIC);
-	rc = lookup_int(s, stmt, theme, "look up theme");
-	if (rc == JUAN_ENOTFOUND)
-		store_set_error(s, "no theme named \"%s\"", q->theme);
-	return rc;
+	return store_theme_id(s, q->theme, theme);
 }
 
 /* Whether document id passes the theme filters of q. */
@@ -643,7 +613,7 @@ doc_matches(struct store *s, const struct list_query *q, int64_t theme,
 	if (!(stmt = store_stmt(s, sql)))
 		return JUAN_EDB;
 	sqlite3_bind_int64(stmt, 1, id);
-	rc = lookup_int(s, stmt, &has, "read theme");
+	rc = store_lookup_int(s, stmt, &has, "read theme");
 	if (rc == JUAN_ENOTFOUND)
 		rc = JUAN_OK;
 	*match = theme ? has == theme : has == 0;

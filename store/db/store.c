@@ -159,6 +159,23 @@ store_run(struct store *s, sqlite3_stmt *stmt, const char *what)
 	return step == SQLITE_DONE ? JUAN_OK : store_fail(s, what);
 }
 
+enum juan_status
+store_lookup_int(struct store *s, sqlite3_stmt *stmt, int64_t *out,
+		 const char *what)
+{
+	int step = sqlite3_step(stmt);
+	enum juan_status rc = JUAN_OK;
+
+	if (step == SQLITE_ROW)
+		*out = sqlite3_column_int64(stmt, 0);
+	else if (step == SQLITE_DONE)
+		rc = JUAN_ENOTFOUND;
+	else
+		rc = store_fail(s, what);
+	sqlite3_reset(stmt);
+	return rc;
+}
+
 char *
 store_column_dup(sqlite3_stmt *stmt, int col)
 {

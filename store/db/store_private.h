@@ -73,6 +73,19 @@ void store_hash_text(const char *text, size_t len, char hex[STORE_HASH_HEX]);
 enum juan_status store_run(struct store *s, sqlite3_stmt *stmt,
 			   const char *what);
 
+/* Steps stmt, which yields at most one row, and resets it: the integer
+ * in its first column in *out; JUAN_ENOTFOUND (no error recorded) when it
+ * yields no row; on failure records "what: <SQLite's message>" and returns
+ * JUAN_EDB. */
+enum juan_status store_lookup_int(struct store *s, sqlite3_stmt *stmt,
+				  int64_t *out, const char *what);
+
+/* tags.c: the id of the theme named name, else of the theme whose key is
+ * name, in *id; JUAN_ENOTFOUND, with the error "no theme 'name'", when
+ * there is neither. */
+enum juan_status store_theme_id(struct store *s, const char *name,
+				int64_t *id);
+
 /* Copies column col of the current row as a NUL-terminated string ("" for
  * NULL); caller frees; NULL when out of memory. */
 char *store_column_dup(sqlite3_stmt *stmt, int col);

@@ -311,59 +311,88 @@ done:
 	return rc;
 }
 
+/* ---- one search ------------------------------------------------------ */
+
+/* What one search holds from its start to its end. */
+struct search_state {
+	struct query parsed;
+	char *expr; /* its MATCH expression */
+	struct order o;
+	bool snapshot;
+};
+
+/* Starts the search for query: takes it apart and, in one snapshot of the
+ * store, orders its hits in st->o (none, st->o.nall 0, also for a query
+ * with nothing searchable).  Call end_search() whatever it returns. */
+static enum juan_status
+begin_search(struct store *s, const char *query, struct search_state *st)
+{
+	enum juan_status rc;
+
+	memset(st, 0, sizeof(*st));
+	rc = take_apart(s, query, &st->parsed);
+	if (rc != JUAN_OK || st->parsed.nterms == 0)
+		return rc;
+	st->expr = query_expr(&st->parsed);
+	if (!st->expr)
+		return JUAN_ENOMEM;
+	rc = snapshot_begin(s);
+	if (rc != JUAN_OK)
+		return rc;
+	st->snapshot = true;
+	return order_hits(s, &st->parsed, st->expr, &st->o);
+}
+
+static void
+end_search(struct store *s, struct search_state *st)
+{
+	if (st->snapshot)
+		snapshot_end(s);
+	order_free(&st->o);
+	query_free(&st->parsed);
+	free(st->expr);
+}
+
 enum juan_status
 search_run(struct store *s, const char *query, size_t limit,
 	   const char *mark_open, const char *mark_close,
 	   struct search_hit **hits, size_t *n)
 {
 	struct hit_query q = {0};
-	struct query parsed = {0};
-	struct order o = {0};
+	struct search_state st;
+	const struct order *o = &st.o;
 	enum juan_status rc;
-	char *expr = NULL, *prefixes = NULL;
+	char *prefixes = NULL;
 	size_t i, rest;
-	bool snapshot = false;
 
 	*hits = NULL;
 	*n = 0;
-	rc = take_apart(s, query, &parsed);
-	if (rc != JUAN_OK || parsed.nterms == 0)
+	rc = begin_search(s, query, &st);
+	if (rc != JUAN_OK || o->nall == 0)
 		goto done;
-	expr = query_expr(&parsed);
-	prefixes = query_prefixes(&parsed);
-	if (!expr || !prefixes) {
+	prefixes = query_prefixes(&st.parsed);
+	if (!prefixes) {
 		rc = JUAN_ENOMEM;
 		goto done;
 	}
-	q.expr = expr;
+	q.expr = st.expr;
 	q.prefixes = prefixes;
 	q.open = mark_open ? mark_open : "";
 	q.close = mark_close ? mark_close : "";
 	q.limit = limit;
-	rc = snapshot_begin(s);
-	if (rc != JUAN_OK)
-		goto done;
-	snapshot = true;
-	rc = order_hits(s, &parsed, expr, &o);
-	if (rc != JUAN_OK || o.nall == 0)
-		goto done;
-	if (o.ranked) {
+	if (o->ranked) {
 		rc = fetch_hits(s, sql_hits_ranked,
 				limit ? (sqlite3_int64)limit : -1, NULL, &q);
 		goto done;
 	}
-	for (i = 0; rc == JUAN_OK && i < o.ntitle && !full(&q); i++)
-		rc = fetch_hits(s, sql_hit_one, o.title[i], NULL, &q);
-	rest = limit ? limit - q.count + o.ntitle : 0;
+	for (i = 0; rc == JUAN_OK && i < o->ntitle && !full(&q); i++)
+		rc = fetch_hits(s, sql_hit_one, o->title[i], NULL, &q);
+	rest = limit ? limit - q.count + o->ntitle : 0;
 	if (rc == JUAN_OK && !full(&q))
 		rc = fetch_hits(s, sql_hits_by_id,
-				rest ? (sqlite3_int64)rest : -1, &o, &q);
+				rest ? (sqlite3_int64)rest : -1, o, &q);
 done:
-	if (snapshot)
-		snapshot_end(s);
-	order_free(&o);
-	query_free(&parsed);
-	free(expr);
+	end_search(s, &st);
 	free(prefixes);
 	if (rc == JUAN_ENOMEM)
 		store_set_error(s, "search: out of memory");
@@ -379,61 +408,42 @@ done:
 enum juan_status
 search_ids(struct store *s, const char *query, int64_t **ids, size_t *n)
 {
-	struct query parsed = {0};
-	struct order o = {0};
+	struct search_state st;
+	const struct order *o = &st.o;
 	enum juan_status rc;
-	char *expr = NULL;
 	int64_t *out;
 	size_t i, j = 0, count;
-	bool snapshot = false;
 
 	*ids = NULL;
 	*n = 0;
-	rc = take_apart(s, query, &parsed);
-	if (rc != JUAN_OK || parsed.nterms == 0)
+	rc = begin_search(s, query, &st);
+	if (rc != JUAN_OK || o->nall == 0)
 		goto done;
-	expr = query_expr(&parsed);
-	if (!expr) {
-		rc = JUAN_ENOMEM;
-		goto done;
-	}
-	rc = snapshot_begin(s);
-	if (rc != JUAN_OK)
-		goto done;
-	snapshot = true;
-	rc = order_hits(s, &parsed, expr, &o);
-	if (rc != JUAN_OK || o.nall == 0)
-		goto done;
-	if (o.ranked) {
-		rc = collect_ids(s, sql_ranked, expr, NULL, 0, ids, n);
+	if (o->ranked) {
+		rc = collect_ids(s, sql_ranked, st.expr, NULL, 0, ids, n);
 		goto done;
 	}
-	out = malloc(o.nall * sizeof(*out));
+	out = malloc(o->nall * sizeof(*out));
 	if (!out) {
 		rc = JUAN_ENOMEM;
 		goto done;
 	}
-	if (o.ntitle > 0)
-		memcpy(out, o.title, o.ntitle * sizeof(*out));
-	count = o.ntitle;
-	/* the others, by id: o.all minus o.title_by_id, both sorted */
-	for (i = 0; i < o.nall; i++) {
-		while (j < o.ntitle && o.title_by_id[j] < o.all[i])
+	if (o->ntitle > 0)
+		memcpy(out, o->title, o->ntitle * sizeof(*out));
+	count = o->ntitle;
+	/* the others, by id: o->all minus o->title_by_id, both sorted */
+	for (i = 0; i < o->nall; i++) {
+		while (j < o->ntitle && o->title_by_id[j] < o->all[i])
 			j++;
-		if (j < o.ntitle && o.title_by_id[j] == o.all[i])
+		if (j < o->ntitle && o->title_by_id[j] == o->all[i])
 			continue;
-		out[count++] = o.all[i];
+		out[count++] = o->all[i];
 	}
 	*ids = out;
 	*n = count;
 done:
-	if (snapshot)
-		snapshot_end(s);
-	order_free(&o);
-	query_free(&parsed);
-	free(expr);
+	end_search(s, &st);
 	if (rc == JUAN_ENOMEM)
 		store_set_error(s, "search: out of memory");
 	return rc;
 }
-
