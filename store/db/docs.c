@@ -690,11 +690,8 @@ store_list_ids(struct store *s, const struct list_query *q, int64_t **ids,
 	       size_t *n)
 {
 	sqlite3_stmt *stmt;
-	int64_t *list = NULL, *grown;
-	size_t count = 0, cap = 0;
 	enum juan_status rc;
 	int64_t theme;
-	int step;
 
 	*ids = NULL;
 	*n = 0;
@@ -707,26 +704,7 @@ store_list_ids(struct store *s, const struct list_query *q, int64_t **ids,
 		return search_list(s, q, theme, ids, n);
 	if (!(stmt = list_stmt(s, q, theme, false)))
 		return JUAN_EDB;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		grown = array_reserve(list, &cap, count + 1, sizeof(*list));
-		if (!grown) {
-			store_set_error(s, "list: out of memory");
-			rc = JUAN_ENOMEM;
-			break;
-		}
-		list = grown;
-		list[count++] = sqlite3_column_int64(stmt, 0);
-	}
-	if (rc == JUAN_OK && step != SQLITE_DONE)
-		rc = store_fail(s, "list documents");
-	sqlite3_reset(stmt);
-	if (rc != JUAN_OK) {
-		free(list);
-		return rc;
-	}
-	*ids = list;
-	*n = count;
-	return JUAN_OK;
+	return store_collect_ids(s, stmt, ids, n, "list documents");
 }
 
 /* Calls cb for each of ids[0..n) in that order. */

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "juan/array.h"
 #include "juan/path.h"
 #include "store_private.h"
 
@@ -174,6 +175,39 @@ store_lookup_int(struct store *s, sqlite3_stmt *stmt, int64_t *out,
 		rc = store_fail(s, what);
 	sqlite3_reset(stmt);
 	return rc;
+}
+
+enum juan_status
+store_collect_ids(struct store *s, sqlite3_stmt *stmt, int64_t **ids,
+		  size_t *n, const char *what)
+{
+	int64_t *out = NULL, *grown;
+	size_t count = 0, cap = 0;
+	enum juan_status rc = JUAN_OK;
+	int step;
+
+	*ids = NULL;
+	*n = 0;
+	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		grown = array_reserve(out, &cap, count + 1, sizeof(*out));
+		if (!grown) {
+			store_set_error(s, "%s: out of memory", what);
+			rc = JUAN_ENOMEM;
+			break;
+		}
+		out = grown;
+		out[count++] = sqlite3_column_int64(stmt, 0);
+	}
+	if (rc == JUAN_OK && step != SQLITE_DONE)
+		rc = store_fail(s, what);
+	sqlite3_reset(stmt);
+	if (rc != JUAN_OK) {
+		free(out);
+		return rc;
+	}
+	*ids = out;
+	*n = count;
+	return JUAN_OK;
 }
 
 char *

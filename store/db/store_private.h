@@ -80,6 +80,13 @@ enum juan_status store_run(struct store *s, sqlite3_stmt *stmt,
 enum juan_status store_lookup_int(struct store *s, sqlite3_stmt *stmt,
 				  int64_t *out, const char *what);
 
+/* Steps stmt to its end and resets it: the integers in the first column
+ * of its rows, in order, in *ids (caller frees; NULL when none) and their
+ * number in *n.  On failure records "what: <why>" and returns JUAN_EDB or
+ * JUAN_ENOMEM, with *ids NULL. */
+enum juan_status store_collect_ids(struct store *s, sqlite3_stmt *stmt,
+				   int64_t **ids, size_t *n, const char *what);
+
 /* tags.c: the id of the theme named name, else of the theme whose key is
  * name, in *id; JUAN_ENOTFOUND, with the error "no theme 'name'", when
  * there is neither. */

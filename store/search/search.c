@@ -90,10 +90,6 @@ collect_ids(struct store *s, const char *sql, const char *expr,
 	    const char *groups, int col, int64_t **ids, size_t *n)
 {
 	sqlite3_stmt *stmt;
-	int64_t *out = NULL, *more;
-	size_t count = 0, cap = 0;
-	enum juan_status rc = JUAN_OK;
-	int step;
 
 	*ids = NULL;
 	*n = 0;
@@ -105,25 +101,7 @@ collect_ids(struct store *s, const char *sql, const char *expr,
 		sqlite3_bind_text(stmt, 2, groups, -1, SQLITE_STATIC);
 		sqlite3_bind_int(stmt, 3, col);
 	}
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		more = array_reserve(out, &cap, count + 1, sizeof(*out));
-		if (!more) {
-			rc = JUAN_ENOMEM;
-			break;
-		}
-		out = more;
-		out[count++] = sqlite3_column_int64(stmt, 0);
-	}
-	if (rc == JUAN_OK && step != SQLITE_DONE)
-		rc = store_fail(s, "search");
-	sqlite3_reset(stmt);
-	if (rc != JUAN_OK) {
-		free(out);
-		return rc;
-	}
-	*ids = out;
-	*n = count;
-	return JUAN_OK;
+	return store_collect_ids(s, stmt, ids, n, "search");
 }
 
 /* The order of a query's hits (see search.h): every hit by bm25 when there
