@@ -1,4 +1,7 @@
-/* search: full-text queries over title and body → ranked hits.
+/* search: full-text queries over title and body → ranked hits (search.c),
+ * and the one matcher of a query against a text, for highlighting
+ * (search_text.c).  The FTS5 functions behind them (search_fts5.c) and
+ * their registration on a connection are private (search_private.h).
  *
  * The query is split into terms by the same tokenizer that built the index
  * (see tokenize.h), so Chinese queries of any length work, and every term
@@ -16,7 +19,6 @@
 #ifndef JUAN_SEARCH_H
 #define JUAN_SEARCH_H
 
-#include <sqlite3.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -27,10 +29,6 @@ struct store;
 
 /* Hits beyond which a query's hits are not ranked (see above). */
 #define SEARCH_RANK_MAX 1000
-
-/* Registers the SQL functions search needs (the snippet maker) on db; every
- * connection of a store needs them.  Returns an SQLite result code. */
-int search_register(sqlite3 *db);
 
 struct search_hit {
 	int64_t id;

@@ -12,12 +12,7 @@
 #ifndef JUAN_TOKENIZE_H
 #define JUAN_TOKENIZE_H
 
-#include <sqlite3.h>
 #include <stdbool.h>
-
-/* Registers the tokenizer "juan" on db (every connection needs it).
- * Returns an SQLite result code. */
-int tokenize_register(sqlite3 *db);
 
 /* Called for each token: tok[0..len) is the token text, [start, end) the
  * bytes of the source it came from, colocated non-zero when it shares the
@@ -30,13 +25,5 @@ typedef int (*token_fn)(void *ctx, const char *tok, int len, int start,
  * of memory. */
 int tokenize_text(const char *text, int len, bool for_query, token_fn cb,
 		  void *ctx);
-
-/* Builds the FTS5 MATCH expression for a user's query: every token quoted
- * ('"' doubled), the tokens of a whitespace-separated term one phrase joined
- * by " + ", terms joined by " AND "; a term that ends in a single CJK
- * character ends in that character as a prefix token ("字"*).
- * Returns a NUL-terminated string (caller frees), "" when the query has no
- * searchable characters, NULL when out of memory. */
-char *tokenize_match_expr(const char *query);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include <nettle/sha2.h>
 
+#include "juan/array.h"
 #include "juan/search.h"
 #include "store_private.h"
 
@@ -27,24 +28,6 @@ store_hash_text(const char *text, size_t len, char hex[STORE_HASH_HEX])
 		hex[2 * i + 1] = digits[digest[i] & 15];
 	}
 	hex[2 * SHA256_DIGEST_SIZE] = '\0';
-}
-
-/* The integer in the first column of the one row stmt yields, in *out;
- * JUAN_ENOTFOUND when there is no row. */
-static enum juan_status
-lookup_int(struct store *s, sqlite3_stmt *stmt, int64_t *out, const char *what)
-{
-	int step = sqlite3_step(stmt);
-	enum juan_status rc = JUAN_OK;
-
-	if (step == SQLITE_ROW)
-		*out = sqlite3_column_int64(stmt, 0);
-	else if (step == SQLITE_DONE)
-		rc = JUAN_ENOTFOUND;
-	else
-		rc = store_fail(s, what);
-	sqlite3_reset(stmt);
-	return rc;
 }
 
 /* ---- store_put ------------------------------------------------------ */
@@ -222,7 +205,7 @@ add_path(struct store *s, const char *path, int64_t id)
 	if (!stmt)
 		return JUAN_EDB;
 	sqlite3_bind_text(stmt, 1, path, -1, SQLITE_STATIC);
-	rc = lookup_int(s, stmt, &had, "look up path");
+	rc = store_lookup_int(s, stmt, &had, "look up path");
 	if (rc == JUAN_OK && had == id)
 		return JUAN_OK;
 	if (rc != JUAN_OK && rc != JUAN_ENOTFOUND)
@@ -341,7 +324,7 @@ put(struct store *s, void *ctx)
 	if (!stmt)
 		return JUAN_EDB;
 	sqlite3_bind_text(stmt, 1, c->hash, -1, SQLITE_STATIC);
-	rc = lookup_int(s, stmt, &c->id, "look up document");
+	rc = store_lookup_int(s, stmt, &c->id, "look up document");
 	if (rc == JUAN_OK) {
 		c->res = PUT_UNCHANGED;
 		return add_path(s, c->path, c->id);
@@ -539,7 +522,7 @@ doc_exists(struct store *s, int64_t id)
 	if (!stmt)
 		return JUAN_EDB;
 	sqlite3_bind_int64(stmt, 1, id);
-	rc = lookup_int(s, stmt, &found, "read document");
+	rc = store_lookup_int(s, stmt, &found, "read document");
 	if (rc == JUAN_ENOTFOUND)
 		store_set_error(s, "no document %lld", (long long)id);
 	return rc;
@@ -566,17 +549,12 @@ store_doc_sections(struct store *s, int64_t id, struct section **out,
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct section *sec;
 
-		if (count == cap) {
-			size_t ncap = cap ? 2 * cap : 16;
-			struct section *ns = realloc(secs, ncap * sizeof(*ns));
-
-			if (!ns) {
-				rc = JUAN_ENOMEM;
-				goto done;
-			}
-			secs = ns;
-			cap = ncap;
+		sec = array_reserve(secs, &cap, count + 1, sizeof(*secs));
+		if (!sec) {
+			rc = JUAN_ENOMEM;
+			goto done;
 		}
+		secs = sec;
 		sec = &secs[count++];
 		sec->level = sqlite3_column_int(stmt, 0);
 		sec->rank = sqlite3_column_int(stmt, 1);
@@ -612,22 +590,10 @@ done:
 static enum juan_status
 query_theme(struct store *s, const struct list_query *q, int64_t *theme)
 {
-	static const char sql[] =
-		"SELECT id FROM themes WHERE name = ?1"
-		" UNION ALL SELECT id FROM themes WHERE key = ?1 LIMIT 1";
-	sqlite3_stmt *stmt;
-	enum juan_status rc;
-
 	*theme = 0;
 	if (!q || !q->theme)
 		return JUAN_OK;
-	if (!(stmt = store_stmt(s, sql)))
-		return JUAN_EDB;
-	sqlite3_bind_text(stmt, 1, q->theme, -1, SQLITE_STATIC);
-	rc = lookup_int(s, stmt, theme, "look up theme");
-	if (rc == JUAN_ENOTFOUND)
-		store_set_error(s, "no theme named \"%s\"", q->theme);
-	return rc;
+	return store_theme_id(s, q->theme, theme);
 }
 
 /* Whether document id passes the theme filters of q. */
@@ -647,7 +613,7 @@ doc_matches(struct store *s, const struct list_query *q, int64_t theme,
 	if (!(stmt = store_stmt(s, sql)))
 		return JUAN_EDB;
 	sqlite3_bind_int64(stmt, 1, id);
-	rc = lookup_int(s, stmt, &has, "read theme");
+	rc = store_lookup_int(s, stmt, &has, "read theme");
 	if (rc == JUAN_ENOTFOUND)
 		rc = JUAN_OK;
 	*match = theme ? has == theme : has == 0;
@@ -724,11 +690,8 @@ store_list_ids(struct store *s, const struct list_query *q, int64_t **ids,
 	       size_t *n)
 {
 	sqlite3_stmt *stmt;
-	int64_t *list = NULL;
-	size_t count = 0, cap = 0;
 	enum juan_status rc;
 	int64_t theme;
-	int step;
 
 	*ids = NULL;
 	*n = 0;
@@ -741,31 +704,7 @@ store_list_ids(struct store *s, const struct list_query *q, int64_t **ids,
 		return search_list(s, q, theme, ids, n);
 	if (!(stmt = list_stmt(s, q, theme, false)))
 		return JUAN_EDB;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (count == cap) {
-			size_t ncap = cap ? 2 * cap : 256;
-			int64_t *nl = realloc(list, ncap * sizeof(*nl));
-
-			if (!nl) {
-				store_set_error(s, "list: out of memory");
-				rc = JUAN_ENOMEM;
-				break;
-			}
-			list = nl;
-			cap = ncap;
-		}
-		list[count++] = sqlite3_column_int64(stmt, 0);
-	}
-	if (rc == JUAN_OK && step != SQLITE_DONE)
-		rc = store_fail(s, "list documents");
-	sqlite3_reset(stmt);
-	if (rc != JUAN_OK) {
-		free(list);
-		return rc;
-	}
-	*ids = list;
-	*n = count;
-	return JUAN_OK;
+	return store_collect_ids(s, stmt, ids, n, "list documents");
 }
 
 /* Calls cb for each of ids[0..n) in that order. */

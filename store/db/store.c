@@ -1,5 +1,8 @@
-/* store: opening, migrating and closing the SQLite file; the statement cache
- * and error reporting that the other store modules share. */
+/* store: the core every other store file calls — connecting to the SQLite
+ * file, migrating its schema, closing it; the statement cache, transactions
+ * and error reporting.  Calls no other store file: store_open() (open.c)
+ * puts the connection, the search module's registrations and the default
+ * themes together. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -7,10 +10,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "juan/array.h"
 #include "juan/path.h"
-#include "juan/search.h"
-#include "juan/themes.h"
-#include "juan/tokenize.h"
 #include "store_private.h"
 
 /* Each entry migrates the schema from version i to i+1.  Never edit an entry
@@ -159,22 +160,54 @@ store_run(struct store *s, sqlite3_stmt *stmt, const char *what)
 	return step == SQLITE_DONE ? JUAN_OK : store_fail(s, what);
 }
 
-int
-store_fts5_api(sqlite3 *db, fts5_api **api)
+enum juan_status
+store_lookup_int(struct store *s, sqlite3_stmt *stmt, int64_t *out,
+		 const char *what)
 {
-	sqlite3_stmt *stmt = NULL;
-	int rc;
+	int step = sqlite3_step(stmt);
+	enum juan_status rc = JUAN_OK;
 
-	*api = NULL;
-	rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, NULL);
-	if (rc != SQLITE_OK)
-		return rc;
-	sqlite3_bind_pointer(stmt, 1, (void *)api, "fts5_api_ptr", NULL);
-	sqlite3_step(stmt);
-	rc = sqlite3_finalize(stmt);
-	if (rc == SQLITE_OK && !*api)
-		rc = SQLITE_ERROR;
+	if (step == SQLITE_ROW)
+		*out = sqlite3_column_int64(stmt, 0);
+	else if (step == SQLITE_DONE)
+		rc = JUAN_ENOTFOUND;
+	else
+		rc = store_fail(s, what);
+	sqlite3_reset(stmt);
 	return rc;
+}
+
+enum juan_status
+store_collect_ids(struct store *s, sqlite3_stmt *stmt, int64_t **ids,
+		  size_t *n, const char *what)
+{
+	int64_t *out = NULL, *grown;
+	size_t count = 0, cap = 0;
+	enum juan_status rc = JUAN_OK;
+	int step;
+
+	*ids = NULL;
+	*n = 0;
+	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		grown = array_reserve(out, &cap, count + 1, sizeof(*out));
+		if (!grown) {
+			store_set_error(s, "%s: out of memory", what);
+			rc = JUAN_ENOMEM;
+			break;
+		}
+		out = grown;
+		out[count++] = sqlite3_column_int64(stmt, 0);
+	}
+	if (rc == JUAN_OK && step != SQLITE_DONE)
+		rc = store_fail(s, what);
+	sqlite3_reset(stmt);
+	if (rc != JUAN_OK) {
+		free(out);
+		return rc;
+	}
+	*ids = out;
+	*n = count;
+	return JUAN_OK;
 }
 
 char *
@@ -274,24 +307,6 @@ make_parent_dirs(const char *path)
 	return rc;
 }
 
-static enum juan_status
-install_default_themes(struct store *s)
-{
-	struct theme_set set = {0};
-	char why[256];
-	enum juan_status rc;
-	const char *tsv = themes_default_tsv();
-
-	rc = theme_set_parse(tsv, strlen(tsv), &set, why, sizeof(why));
-	if (rc != JUAN_OK) {
-		store_set_error(s, "built-in theme set: %s", why);
-		return rc;
-	}
-	rc = store_themes_load(s, &set, true, NULL);
-	theme_set_free(&set);
-	return rc;
-}
-
 /* The schema version of the store in *version. */
 static enum juan_status
 read_version(struct store *s, int *version)
@@ -323,7 +338,7 @@ refuse_newer(struct store *s, int version)
  * the write lock is taken only to migrate, and the version read again under
  * it, since another juan may have migrated in the meantime. */
 static enum juan_status
-migrate(struct store *s)
+migrate(struct store *s, store_seed_fn seed)
 {
 	enum juan_status rc;
 	int version = 0;
@@ -350,8 +365,8 @@ migrate(struct store *s)
 		rc = exec(s, migrations[version], "migrate schema");
 		if (rc != JUAN_OK)
 			goto done;
-		if (version == 0) {
-			rc = install_default_themes(s);
+		if (version == 0 && seed) {
+			rc = seed(s);
 			if (rc != JUAN_OK)
 				goto done;
 		}
@@ -368,7 +383,8 @@ done:
 }
 
 enum juan_status
-store_open(const char *path, struct store **out, char *err, size_t errsize)
+store_connect(const char *path, struct store **out, char *err,
+	      size_t errsize)
 {
 	struct store *s;
 	enum juan_status rc;
@@ -395,31 +411,31 @@ store_open(const char *path, struct store **out, char *err, size_t errsize)
 		goto fail;
 	}
 	sqlite3_busy_timeout(s->db, 10000);
-	if (tokenize_register(s->db) != SQLITE_OK ||
-	    search_register(s->db) != SQLITE_OK) {
-		rc = store_fail(s, "register full-text search");
-		goto fail_msg;
-	}
 	rc = exec(s, "PRAGMA foreign_keys = ON;", "configure");
-	if (rc != JUAN_OK)
-		goto fail_msg;
-	/* Migrate (or refuse a newer schema) before switching to WAL: a store
-	 * that this juan refuses must be left exactly as it was. */
-	rc = migrate(s);
-	if (rc != JUAN_OK)
-		goto fail_msg;
-	rc = exec(s, "PRAGMA journal_mode = WAL;"
-		     "PRAGMA synchronous = NORMAL;",
-		  "configure");
-	if (rc != JUAN_OK)
-		goto fail_msg;
+	if (rc != JUAN_OK) {
+		snprintf(err, errsize, "%s: %s", path, s->err);
+		goto fail;
+	}
 	*out = s;
 	return JUAN_OK;
-fail_msg:
-	snprintf(err, errsize, "%s: %s", path, s->err);
 fail:
 	store_close(&s);
 	return rc;
+}
+
+enum juan_status
+store_migrate(struct store *s, store_seed_fn seed)
+{
+	enum juan_status rc;
+
+	/* Migrate (or refuse a newer schema) before switching to WAL: a store
+	 * that this juan refuses must be left exactly as it was. */
+	rc = migrate(s, seed);
+	if (rc != JUAN_OK)
+		return rc;
+	return exec(s, "PRAGMA journal_mode = WAL;"
+		       "PRAGMA synchronous = NORMAL;",
+		    "configure");
 }
 
 void

@@ -46,6 +46,24 @@ current_theme(struct store *s, int64_t doc, char **name)
 	return rc;
 }
 
+enum juan_status
+store_theme_id(struct store *s, const char *name, int64_t *id)
+{
+	static const char sql[] =
+		"SELECT id FROM themes WHERE name = ?1"
+		" UNION ALL SELECT id FROM themes WHERE key = ?1 LIMIT 1";
+	sqlite3_stmt *stmt = store_stmt(s, sql);
+	enum juan_status rc;
+
+	if (!stmt)
+		return JUAN_EDB;
+	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
+	rc = store_lookup_int(s, stmt, id, "find theme");
+	if (rc == JUAN_ENOTFOUND)
+		store_set_error(s, "no theme '%s'", name);
+	return rc;
+}
+
 /* The name of theme id in *name (caller frees); "" for id 0. */
 static enum juan_status
 theme_name(struct store *s, int64_t id, char **name)

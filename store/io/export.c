@@ -79,33 +79,6 @@ export_format_parse(const char *name, enum export_format *fmt)
 	return JUAN_EINVAL;
 }
 
-/* The id of the theme named name, else of the theme whose key is name. */
-static enum juan_status
-find_theme(struct store *s, const char *name, int64_t *id)
-{
-	static const char sql[] =
-		"SELECT id FROM themes WHERE name = ?1 OR key = ?1"
-		" ORDER BY name = ?1 DESC LIMIT 1";
-	sqlite3_stmt *stmt = store_stmt(s, sql);
-	enum juan_status rc = JUAN_OK;
-	int step;
-
-	if (!stmt)
-		return JUAN_EDB;
-	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
-	step = sqlite3_step(stmt);
-	if (step == SQLITE_ROW) {
-		*id = sqlite3_column_int64(stmt, 0);
-	} else if (step == SQLITE_DONE) {
-		store_set_error(s, "no theme '%s'", name);
-		rc = JUAN_ENOTFOUND;
-	} else {
-		rc = store_fail(s, "find theme");
-	}
-	sqlite3_reset(stmt);
-	return rc;
-}
-
 /* ---- CSV ------------------------------------------------------------ */
 
 /* One CSV field: a text that a spreadsheet would read as a formula gets a
@@ -260,7 +233,7 @@ export_write(struct store *s, const struct export_opts *opts, FILE *out,
 	if (count)
 		*count = 0;
 	if (opts->theme) {
-		rc = find_theme(s, opts->theme, &theme_id);
+		rc = store_theme_id(s, opts->theme, &theme_id);
 		if (rc != JUAN_OK)
 			return rc;
 	}

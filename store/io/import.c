@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "juan/array.h"
 #include "import_walk.h"
 #include "juan/decode.h"
 #include "juan/import.h"
@@ -236,18 +237,19 @@ read_file(struct producer *p, const char *path, size_t size_hint,
 		return errno;
 	for (;;) {
 		if (have + 1 >= p->bufcap) {
-			size_t cap = p->bufcap ? 2 * p->bufcap : 1 << 16;
+			size_t need = have + 2;
 			char *nb;
 
-			if (have == 0 && cap < size_hint + 4096)
-				cap = size_hint + 4096;
-			nb = realloc(p->buf, cap);
+			if (have == 0 && need < size_hint + 4096)
+				need = size_hint + 4096;
+			if (need < 1 << 16)
+				need = 1 << 16;
+			nb = array_reserve(p->buf, &p->bufcap, need, 1);
 			if (!nb) {
 				err = ENOMEM;
 				break;
 			}
 			p->buf = nb;
-			p->bufcap = cap;
 		}
 		got = read(fd, p->buf + have, p->bufcap - have - 1);
 		if (got < 0 && errno == EINTR)

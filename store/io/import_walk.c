@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "juan/array.h"
 #include "import_walk.h"
 
 enum juan_status
@@ -72,7 +73,7 @@ list_dir(const char *path, char ***names, size_t *n)
 {
 	DIR *dir = opendir(path);
 	struct dirent *e;
-	char **list = NULL;
+	char **list = NULL, **grown;
 	size_t count = 0, cap = 0;
 	int err = 0;
 
@@ -89,17 +90,12 @@ list_dir(const char *path, char ***names, size_t *n)
 		}
 		if (e->d_name[0] == '.')
 			continue;
-		if (count == cap) {
-			size_t ncap = cap ? 2 * cap : 64;
-			char **nl = realloc(list, ncap * sizeof(*nl));
-
-			if (!nl) {
-				err = ENOMEM;
-				break;
-			}
-			list = nl;
-			cap = ncap;
+		grown = array_reserve(list, &cap, count + 1, sizeof(*list));
+		if (!grown) {
+			err = ENOMEM;
+			break;
 		}
+		list = grown;
 		if (!(list[count] = strdup(e->d_name))) {
 			err = ENOMEM;
 			break;
@@ -124,15 +120,13 @@ static enum juan_status walk_path(struct walk *w, const char *path,
 static enum juan_status
 push_dir(struct walk *w, const struct stat *st)
 {
-	if (w->ndirs == w->capdirs) {
-		size_t ncap = w->capdirs ? 2 * w->capdirs : 16;
-		struct dir_id *nd = realloc(w->dirs, ncap * sizeof(*nd));
+	struct dir_id *dirs;
 
-		if (!nd)
-			return JUAN_ENOMEM;
-		w->dirs = nd;
-		w->capdirs = ncap;
-	}
+	dirs = array_reserve(w->dirs, &w->capdirs, w->ndirs + 1,
+			     sizeof(*dirs));
+	if (!dirs)
+		return JUAN_ENOMEM;
+	w->dirs = dirs;
 	w->dirs[w->ndirs].dev = st->st_dev;
 	w->dirs[w->ndirs].ino = st->st_ino;
 	w->ndirs++;

@@ -125,18 +125,6 @@ contains_any(const char *s, size_t start, size_t end,
 	return false;
 }
 
-static bool
-starts_any(const char *s, size_t start, size_t end,
-    const char *const *words, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (parse_has(s, end, start, words[i]))
-			return true;
-	return false;
-}
-
 /* The bytes of label lab at pos, also letter-spaced (标　　题：, 索 引 号：)
  * when a colon follows, or in brackets (【发布机构】); 0 when it is not
  * there. */
@@ -525,8 +513,8 @@ tail_line(const char *s, size_t ts, size_t te, struct head_info *h)
 	if (parse_chars(s, ts, te) <= 200 &&
 	    contains(s, ts, te, "请为本文选择"))
 		return true;
-	if (!starts_any(s, ts, te, tail_words,
-	    sizeof tail_words / sizeof tail_words[0]))
+	if (parse_word_at(s, te, ts, tail_words,
+	    sizeof tail_words / sizeof tail_words[0]) == 0)
 		return false;
 	pos = parse_find(s, ts, te, "来源");
 	if (pos < te && parse_chars(s, ts, te) <= 80)

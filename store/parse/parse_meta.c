@@ -14,15 +14,6 @@
 #define CH_LANGLE "\xE3\x80\x88" /* 〈 */
 #define CH_RANGLE "\xE3\x80\x89" /* 〉 */
 
-/* Words a title ends with: the type of document. */
-static const char *const genres[] = {
-	"答记者问", "通知", "通报", "意见", "决定", "批复", "复函", "函",
-	"规定", "办法", "方案", "规划", "计划", "要点", "报告", "请示",
-	"公告", "通告", "命令", "条例", "细则", "纲要", "总结", "解读",
-	"章程", "标准", "指南", "制度", "清单", "预案", "措施", "决议",
-	"公报", "说明", "守则", "准则", "名单", "目录",
-};
-
 /* Words after which a title no longer names its issuer. */
 static const char *const issuer_ends[] = {
 	"关于", "转发", "印发", "批转", "就", "有关", "负责", "对", "致",
@@ -40,39 +31,6 @@ struct meta_ctx {
 	char note_date[11]; /* under the title: （一九九〇年十二月五日） */
 	struct span headline; /* a news headline wrapper in the body */
 };
-
-static bool
-genre_at(const char *s, size_t end, size_t pos, size_t *n)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof genres / sizeof genres[0]; i++) {
-		if (parse_has(s, end, pos, genres[i])) {
-			*n = strlen(genres[i]);
-			return true;
-		}
-	}
-	return false;
-}
-
-static bool
-ends_with(const char *s, size_t start, size_t end, const char *lit)
-{
-	size_t n = strlen(lit);
-
-	return end - start >= n && memcmp(s + end - n, lit, n) == 0;
-}
-
-bool
-parse_ends_with_genre(const char *s, size_t start, size_t end)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof genres / sizeof genres[0]; i++)
-		if (ends_with(s, start, end, genres[i]))
-			return true;
-	return false;
-}
 
 /* Appends t, with 〈〉 turned into 《》 (a title quoted inside 《》). */
 static void
@@ -143,7 +101,7 @@ docno_prefix(const char *s, size_t rs, size_t re)
 
 	while (pos < re) {
 		n = text_next(s + pos, re - pos, &cp);
-		if (genre_at(s, re, pos, &g) &&
+		if ((g = parse_genre_at(s, re, pos)) > 0 &&
 		    parse_chars(s, pos + g, re) >= 2)
 			cut = pos + g;
 		pos += n;
@@ -407,7 +365,7 @@ title_zone(struct meta_ctx *c)
 		}
 		if (!title_like(s, ts, te))
 			return;
-		if (c->title.len == 0 && ends_with(s, ts, te, "文件")) {
+		if (c->title.len == 0 && parse_ends_with(s, ts, te, "文件")) {
 			continue;
 		}
 		if (c->title.len == 0) {
@@ -480,7 +438,7 @@ genre_prefix(struct meta_ctx *c)
 			depth++;
 		else if (cp == 0x300B && depth > 0)
 			depth--;
-		else if (depth == 0 && genre_at(s, te, pos, &g) &&
+		else if (depth == 0 && (g = parse_genre_at(s, te, pos)) > 0 &&
 		    parse_chars(s, ts, pos) >= 6 &&
 		    (parse_find(s, ts, pos, "关于") < pos ||
 		    parse_find(s, ts, pos, "就《") < pos ||
@@ -518,19 +476,6 @@ transmitted(struct meta_ctx *c)
 	}
 }
 
-/* Whether a word after which a title no longer names its issuer starts
- * at pos. */
-static bool
-issuer_end_at(const char *t, size_t n, size_t pos)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof issuer_ends / sizeof issuer_ends[0]; i++)
-		if (parse_has(t, n, pos, issuer_ends[i]))
-			return true;
-	return false;
-}
-
 /* The issuers a title starts with: 中共舟山市委教育工作委员会 舟山市教育局… →
  * 中共舟山市委教育工作委员会、舟山市教育局. */
 static void
@@ -551,7 +496,8 @@ title_issuers(const char *t, size_t n, struct pbuf *out)
 		while (stop < n) {
 			k = text_next(t + stop, n - stop, &cp);
 			if (!text_is_han(cp) || (stop > pos &&
-			    issuer_end_at(t, n, stop)))
+			    parse_word_at(t, n, stop, issuer_ends,
+			    sizeof issuer_ends / sizeof issuer_ends[0]) > 0))
 				break;
 			stop += k;
 		}
@@ -611,8 +557,8 @@ han_only(const char *s, size_t start, size_t end)
 static bool
 names_time(const char *s, size_t start, size_t end)
 {
-	return ends_with(s, start, end, "时间") ||
-	    ends_with(s, start, end, "日期") || ends_with(s, start, end, "截止");
+	return parse_ends_with(s, start, end, "时间") ||
+	    parse_ends_with(s, start, end, "日期") || parse_ends_with(s, start, end, "截止");
 }
 
 /* Whether a date alone in its paragraph after p can sign the text: p is

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "juan/array.h"
 #include "juan/text.h"
 #include "parse_private.h"
 
@@ -216,17 +217,12 @@ push_heading(struct outline *o, size_t start, const struct label *lb,
     size_t end)
 {
 	struct heading *h;
-	size_t cap;
 	int i;
 
-	if (o->nh == o->cap) {
-		cap = o->cap ? o->cap * 2 : 32;
-		h = realloc(o->h, cap * sizeof *h);
-		if (!h)
-			return false;
-		o->h = h;
-		o->cap = cap;
-	}
+	h = array_reserve(o->h, &o->cap, o->nh + 1, sizeof *h);
+	if (!h)
+		return false;
+	o->h = h;
 	while (o->depth > 0 && o->stack[o->depth - 1].rank >= lb->rank)
 		o->depth--;
 	h = &o->h[o->nh++];
@@ -619,4 +615,18 @@ parse_outline(const char *s, size_t len, const struct para *paras,
 done:
 	free(o.h);
 	return rc;
+}
+
+void
+sections_free(struct section *sections, size_t n)
+{
+	size_t i;
+
+	if (!sections)
+		return;
+	for (i = 0; i < n; i++) {
+		free(sections[i].label);
+		free(sections[i].title);
+	}
+	free(sections);
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "juan/array.h"
 #include "juan/text.h"
 #include "parse_private.h"
 
@@ -18,19 +19,14 @@ add(struct paras *ps, const char *s, size_t start, size_t end,
     bool line_start, bool line_end)
 {
 	struct para *v;
-	size_t cap;
 
 	end = parse_rtrim(s, start, end);
 	if (end <= start)
 		return true;
-	if (ps->n == ps->cap) {
-		cap = ps->cap ? ps->cap * 2 : 64;
-		v = realloc(ps->v, cap * sizeof *v);
-		if (!v)
-			return false;
-		ps->v = v;
-		ps->cap = cap;
-	}
+	v = array_reserve(ps->v, &ps->cap, ps->n + 1, sizeof *v);
+	if (!v)
+		return false;
+	ps->v = v;
 	ps->v[ps->n].start = start;
 	ps->v[ps->n].end = end;
 	ps->v[ps->n].line_start = line_start;

@@ -1,5 +1,9 @@
-/* parse_private: what the parse_*.c files share.  Not part of the public
- * interface (include/juan/parse.h).
+/* parse_private: what the parser's upper floors share — the structures and
+ * the functions of parse_label.c, parse_date.c, parse_organ.c and
+ * parse_para.c (which call only parse_base.h), parse_head.c (which calls
+ * those), parse_meta.c and parse_outline.c (which call those and the head),
+ * for parse.c, the entry point, on top.  No file calls a file above it.
+ * Not part of the public interface (include/juan/parse.h).
  *
  * All positions are byte offsets; "s, len" is the text being parsed.  No
  * function here reads outside s[0..len), whatever the bytes are. */
@@ -11,16 +15,7 @@
 #include <stdint.h>
 
 #include "juan/parse.h"
-
-/* UTF-8 of the characters the parser looks for. */
-#define CH_IDEOSPACE "\xE3\x80\x80" /* U+3000 　 */
-#define CH_PERIOD "\xE3\x80\x82"    /* 。 */
-#define CH_COMMA "\xEF\xBC\x8C"     /* ， */
-#define CH_COLON "\xEF\xBC\x9A"     /* ： */
-#define CH_SEMI "\xEF\xBC\x9B"      /* ； */
-#define CH_LPAREN "\xEF\xBC\x88"    /* （ */
-#define CH_LBOOK "\xE3\x80\x8A"     /* 《 */
-#define CH_RBOOK "\xE3\x80\x8B"     /* 》 */
+#include "parse_base.h"
 
 /* A paragraph of the body (OUTLINE.md, "Paragraphs"): [start, end) with
  * the whitespace around it left out.  line_start: it begins a line (rule 1)
@@ -40,7 +35,9 @@ struct label {
 	size_t len; /* bytes, brackets and delimiter included */
 };
 
-/* A span of the text, {0, 0} when absent. */
+/* A span of the text, [start, end), {0, 0} when absent.  Not struct
+ * text_span {off, len}: every parser function takes a range as start and
+ * end, so the parser keeps its spans in that form. */
 struct span {
 	size_t start;
 	size_t end;
@@ -65,51 +62,8 @@ struct head_info {
 	struct span headline;   /* a news headline wrapper 《X》公布! */
 };
 
-/* A growing string.  After an allocation failure it stays failed: check
- * oom once, at the end. */
-struct pbuf {
-	char *p;
-	size_t len;
-	size_t cap;
-	bool oom;
-};
-
-/* parse.c: small helpers over UTF-8 text. */
-/* The character that ends at pos in *cp; returns its bytes (0 at pos 0). */
-size_t parse_prev(const char *s, size_t pos, uint32_t *cp);
-/* The character at pos, 0 at or past len. */
-uint32_t parse_cp_at(const char *s, size_t len, size_t pos);
-/* Whether s[pos..len) starts with lit. */
-bool parse_has(const char *s, size_t len, size_t pos, const char *lit);
-/* pos moved past whitespace (text_is_space), not past len. */
-size_t parse_skip_space(const char *s, size_t len, size_t pos);
-/* end moved back over whitespace and line ends, not before start. */
-size_t parse_rtrim(const char *s, size_t start, size_t end);
-/* Where lit first occurs in s[from..to), to when it does not. */
-size_t parse_find(const char *s, size_t from, size_t to, const char *lit);
-/* The characters (not bytes) of s[start..end). */
-size_t parse_chars(const char *s, size_t start, size_t end);
-/* ASCII or full-width digit. */
-bool parse_is_digit(uint32_t cp);
-/* Whether s[start..end) holds an ASCII or full-width digit. */
-bool parse_has_digit(const char *s, size_t start, size_t end);
-/* A NUL-terminated copy of s[0..n); caller frees; NULL when out of memory. */
-char *parse_dup(const char *s, size_t n);
-/* Append s[0..n) to b, with or without its whitespace. */
-void pbuf_add(struct pbuf *b, const char *s, size_t n);
-void pbuf_add_squeezed(struct pbuf *b, const char *s, size_t n);
-/* The string built (caller frees), "" when empty, NULL after a failed
- * allocation; b is left empty. */
-char *pbuf_take(struct pbuf *b);
-
-/* parse_label.c: parse_cn_digit() is 0..9 for 〇○零一…九, else -1;
- * parse_cn_number() reads a Chinese numeral (十二, 一百零三) of at most
- * max_chars characters and returns its bytes (0: none); parse_label_at()
- * recognises a heading label at pos (第X章, 一、, （一）, 1., ①…), not a
- * reference (第六条第二款) nor a decimal (1.5). */
-int parse_cn_digit(uint32_t cp);
-size_t parse_cn_number(const char *s, size_t len, size_t max_chars,
-    long *value);
+/* parse_label.c: recognises a heading label at pos (第X章, 一、, （一）,
+ * 1., ①…), not a reference (第六条第二款) nor a decimal (1.5). */
 bool parse_label_at(const char *s, size_t len, size_t pos, struct label *lb);
 
 /* parse_date.c: a full date (year, month and day) starting at pos, in
@@ -140,10 +94,7 @@ bool parse_is_organ_end(const char *s, size_t len, size_t end);
 size_t parse_organ_prefix(const char *s, size_t start, size_t end);
 
 /* parse_meta.c: title, issuer, date, docno, published, topic, source.
- * parse_ends_with_genre(): [start, end) ends with a word that names a type
- * of document (通知, 意见, 条例, 答记者问…), as titles do. */
-bool parse_ends_with_genre(const char *s, size_t start, size_t end);
-/* Fills *m (strings the caller frees; "" for what the text does not say)
+ * Fills *m (strings the caller frees; "" for what the text does not say)
  * from the text s, its head h and the body's paragraphs. */
 enum juan_status parse_meta(const char *s, const struct head_info *h,
     const struct para *paras, size_t npara, struct doc_meta *m);

@@ -1,4 +1,5 @@
-/* tokenize: the FTS5 tokenizer "juan" and the MATCH expressions for it.
+/* tokenize: the tokenizer "juan" — of the documents, for FTS5, and of a
+ * user's query, taken apart into a struct query (query.h).
  *
  * Index: a run of n CJK characters c[0..n) gives the bigram c[i]c[i+1] at
  * position i for i < n-1 and the single character c[n-1] at position n-1.
@@ -15,7 +16,7 @@
 
 #include "juan/text.h"
 #include "juan/tokenize.h"
-#include "db/store_private.h"
+#include "search_private.h"
 
 enum char_class {
 	CLASS_SEP,
@@ -292,79 +293,37 @@ fts5_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text,
 }
 
 int
-tokenize_register(sqlite3 *db)
+tokenize_fts5_register(fts5_api *api)
 {
 	static fts5_tokenizer methods = {
 		fts5_create, fts5_delete, fts5_tokenize,
 	};
-	fts5_api *api;
-	int rc = store_fts5_api(db, &api);
 
-	if (rc != SQLITE_OK)
-		return rc;
 	return api->xCreateTokenizer(api, "juan", NULL, &methods, NULL);
 }
 
-/* ---- MATCH expressions ---------------------------------------------- */
+/* ---- queries ---------------------------------------------------------- */
 
-struct expr {
-	char *buf;
-	size_t len;
-	size_t cap;
-	int term_tokens;     /* tokens of the current term so far */
-	bool last_is_char;   /* the last token is a single CJK character */
-	bool oom;
+struct query_sink {
+	struct query *q;
+	bool last_is_char; /* the last token is a single CJK character */
 };
 
-static void
-expr_append(struct expr *e, const char *s, size_t n)
-{
-	size_t cap;
-	char *grown;
-
-	if (e->oom)
-		return;
-	if (e->len + n + 1 > e->cap) {
-		cap = e->cap ? e->cap : 64;
-		while (e->len + n + 1 > cap)
-			cap *= 2;
-		grown = realloc(e->buf, cap);
-		if (!grown) {
-			e->oom = true;
-			return;
-		}
-		e->buf = grown;
-		e->cap = cap;
-	}
-	memcpy(e->buf + e->len, s, n);
-	e->len += n;
-	e->buf[e->len] = '\0';
-}
-
 static int
-expr_token(void *ctx, const char *tok, int len, int start, int end,
-	   int colocated)
+query_token(void *ctx, const char *tok, int len, int start, int end,
+	    int colocated)
 {
-	struct expr *e = ctx;
+	struct query_sink *sink = ctx;
 	uint32_t cp;
-	int i;
 
 	(void)start;
 	(void)end;
 	(void)colocated;
-	if (e->term_tokens > 0)
-		expr_append(e, " + ", 3);
-	expr_append(e, "\"", 1);
-	for (i = 0; i < len; i++) {
-		if (tok[i] == '"')
-			expr_append(e, "\"", 1);
-		expr_append(e, tok + i, 1);
-	}
-	expr_append(e, "\"", 1);
-	e->term_tokens++;
-	e->last_is_char = text_next(tok, (size_t)len, &cp) == (size_t)len &&
-			  classify(&cp) == CLASS_CJK;
-	return e->oom ? -1 : 0;
+	if (!query_token_add(sink->q, tok, (size_t)len))
+		return -1;
+	sink->last_is_char = text_next(tok, (size_t)len, &cp) == (size_t)len &&
+			     classify(&cp) == CLASS_CJK;
+	return 0;
 }
 
 static bool
@@ -389,41 +348,31 @@ space_len(const char *s, size_t len)
 	return text_is_space(cp) ? n : 0;
 }
 
-char *
-tokenize_match_expr(const char *query)
+enum juan_status
+tokenize_query(const char *text, struct query *q)
 {
-	struct expr e = {0};
-	size_t len = strlen(query);
-	size_t i = 0, start, n;
-	size_t before;
+	struct query_sink sink = { .q = q };
+	size_t len = strlen(text), i = 0, start, n;
 
-	expr_append(&e, "", 0);
-	while (i < len && !e.oom) {
-		while (i < len && (n = space_len(query + i, len - i)) > 0)
+	memset(q, 0, sizeof(*q));
+	while (i < len) {
+		while (i < len && (n = space_len(text + i, len - i)) > 0)
 			i += n;
 		start = i;
-		while (i < len && space_len(query + i, len - i) == 0)
+		while (i < len && space_len(text + i, len - i) == 0)
 			i++;
 		if (i == start)
 			break;
-		before = e.len;
-		if (before > 0)
-			expr_append(&e, " AND ", 5);
-		e.term_tokens = 0;
-		if (tokenize_text(query + start, (int)(i - start), true,
-				  expr_token, &e) != 0)
-			e.oom = true;
-		if (e.term_tokens == 0) {
-			e.len = before;
-			if (e.buf)
-				e.buf[e.len] = '\0';
-		} else if (e.last_is_char) {
-			expr_append(&e, "*", 1);
-		}
+		if (!query_term_begin(q))
+			goto oom;
+		sink.last_is_char = false;
+		if (tokenize_text(text + start, (int)(i - start), true,
+				  query_token, &sink) != 0)
+			goto oom;
+		query_term_end(q, sink.last_is_char);
 	}
-	if (e.oom) {
-		free(e.buf);
-		return NULL;
-	}
-	return e.buf;
+	return JUAN_OK;
+oom:
+	query_free(q);
+	return JUAN_ENOMEM;
 }

@@ -10,6 +10,7 @@
 
 #include <utf8proc.h>
 
+#include "juan/array.h"
 #include "juan/decode.h"
 #include "juan/text.h"
 
@@ -195,13 +196,12 @@ convert(const char *from, const char *bytes, size_t len, char **out,
 			goto done;
 		}
 		done = (size_t)(o - buf);
-		grown = realloc(buf, 2 * cap);
+		grown = array_reserve(buf, &cap, cap + 1, 1);
 		if (grown == NULL) {
 			rc = JUAN_ENOMEM;
 			goto done;
 		}
 		buf = grown;
-		cap *= 2;
 		o = buf + done;
 		oleft = cap - 1 - done;
 	}

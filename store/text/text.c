@@ -4,6 +4,7 @@
 
 #include <utf8proc.h>
 
+#include "juan/array.h"
 #include "juan/text.h"
 
 size_t
@@ -297,16 +298,11 @@ static bool
 wrap_push(struct wrap *w, size_t end, int width)
 {
 	struct text_line *grown;
-	size_t cap;
 
-	if (w->n == w->cap) {
-		cap = w->cap ? 2 * w->cap : 16;
-		grown = realloc(w->lines, cap * sizeof(*grown));
-		if (grown == NULL)
-			return false;
-		w->lines = grown;
-		w->cap = cap;
-	}
+	grown = array_reserve(w->lines, &w->cap, w->n + 1, sizeof(*grown));
+	if (grown == NULL)
+		return false;
+	w->lines = grown;
 	w->lines[w->n].off = w->start;
 	w->lines[w->n].len = end - w->start;
 	w->lines[w->n].width = width;

@@ -332,8 +332,10 @@ static const struct {
 	{ "休渔", 1, "…展海洋牧场，严格[休渔]制度。\n" },
 	{ "休渔 海洋牧场", 1,
 	  "…源保护，有序发展[海洋牧场]，严格[休渔]制度。\n" },
-	/* overlapping hits become one mark */
+	/* overlapping hits become one mark; touching ones stay two
+	 * (text_spans_merge, as in the text pane) */
 	{ "海洋 洋牧", 1, "…源保护，有序发展[海洋牧]场，严格休渔制度。\n" },
+	{ "有序 发展", 1, "…强渔业资源保护，[有序][发展]海洋牧场，严格休渔制度。\n" },
 	/* only in the title: the title */
 	{ "说明", 3, "ＰＤＦ附件[说明]" },
 	/* folded matches mark the text as written */

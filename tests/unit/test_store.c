@@ -13,7 +13,7 @@
 
 #include "juan/store.h"
 #include "juan/themes.h"
-#include "juan/tokenize.h"
+#include "search/search_private.h"
 #include "db/store_private.h"
 #include "util.h"
 
@@ -49,7 +49,7 @@ raw_open(const char *path)
 	sqlite3 *db;
 
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(tokenize_register(db), SQLITE_OK);
+	assert_int_equal(search_register(db), SQLITE_OK);
 	return db;
 }
 

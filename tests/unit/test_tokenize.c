@@ -13,6 +13,7 @@
 
 #include "juan/text.h"
 #include "juan/tokenize.h"
+#include "search/search_private.h"
 
 /* The tokens of a text joined by "|"; colocated tokens are marked "~". */
 struct joined {
@@ -207,6 +208,19 @@ static const struct {
 	{ "教*", "\"教\"*" },
 };
 
+/* The FTS5 MATCH expression search uses for query (caller frees). */
+static char *
+match_expr(const char *query)
+{
+	struct query q;
+	char *expr;
+
+	assert_int_equal(tokenize_query(query, &q), JUAN_OK);
+	expr = query_expr(&q);
+	query_free(&q);
+	return expr;
+}
+
 static void
 test_match_expr(void **state)
 {
@@ -215,7 +229,7 @@ test_match_expr(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(expr_cases) / sizeof(expr_cases[0]); i++) {
-		expr = tokenize_match_expr(expr_cases[i].query);
+		expr = match_expr(expr_cases[i].query);
 		assert_non_null(expr);
 		assert_string_equal(expr, expr_cases[i].expr);
 		free(expr);
@@ -245,7 +259,7 @@ fts_open(void)
 	size_t i;
 
 	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
-	assert_int_equal(tokenize_register(db), SQLITE_OK);
+	assert_int_equal(search_register(db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db,
 		"CREATE TABLE t(id INTEGER PRIMARY KEY, body TEXT);"
 		"CREATE VIRTUAL TABLE f USING fts5(body, content='t',"
@@ -290,7 +304,7 @@ row_set(sqlite3 *db, const char *sql, const char *arg)
 static void
 check_substring(sqlite3 *db, const char *needle)
 {
-	char *expr = tokenize_match_expr(needle);
+	char *expr = match_expr(needle);
 	unsigned got, want;
 
 	assert_non_null(expr);
@@ -365,7 +379,7 @@ test_fts_queries(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(fts_cases) / sizeof(fts_cases[0]); i++) {
-		expr = tokenize_match_expr(fts_cases[i].query);
+		expr = match_expr(fts_cases[i].query);
 		assert_non_null(expr);
 		if (expr[0])
 			assert_int_equal(row_set(db,
@@ -383,7 +397,7 @@ test_highlight(void **state)
 {
 	sqlite3 *db = fts_open();
 	sqlite3_stmt *stmt = NULL;
-	char *expr = tokenize_match_expr("教育方针");
+	char *expr = match_expr("教育方针");
 
 	(void)state;
 	assert_int_equal(sqlite3_prepare_v2(db,

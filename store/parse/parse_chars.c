@@ -1,0 +1,123 @@
+/* parse_chars: the parser's small helpers over UTF-8 text — characters
+ * before and at a position, literals, whitespace, copies.  The bottom floor
+ * of the parser: calls nothing of it. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "juan/text.h"
+#include "parse_base.h"
+
+size_t
+parse_prev(const char *s, size_t pos, uint32_t *cp)
+{
+	size_t k;
+
+	if (pos == 0) {
+		*cp = 0;
+		return 0;
+	}
+	for (k = 1; k <= 4 && k <= pos; k++) {
+		if (((unsigned char)s[pos - k] & 0xC0) != 0x80) {
+			if (text_next(s + pos - k, k, cp) == k)
+				return k;
+			break;
+		}
+	}
+	*cp = TEXT_REPLACEMENT;
+	return 1;
+}
+
+uint32_t
+parse_cp_at(const char *s, size_t len, size_t pos)
+{
+	uint32_t cp = 0;
+
+	if (pos < len)
+		text_next(s + pos, len - pos, &cp);
+	return cp;
+}
+
+bool
+parse_has(const char *s, size_t len, size_t pos, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	return pos <= len && len - pos >= n && memcmp(s + pos, lit, n) == 0;
+}
+
+size_t
+parse_skip_space(const char *s, size_t len, size_t pos)
+{
+	uint32_t cp;
+	size_t n;
+
+	while (pos < len) {
+		n = text_next(s + pos, len - pos, &cp);
+		if (!text_is_space(cp))
+			break;
+		pos += n;
+	}
+	return pos;
+}
+
+size_t
+parse_rtrim(const char *s, size_t start, size_t end)
+{
+	uint32_t cp;
+	size_t n;
+
+	while (end > start) {
+		n = parse_prev(s, end, &cp);
+		if (n > end - start ||
+		    !(text_is_space(cp) || cp == '\n' || cp == '\r'))
+			break;
+		end -= n;
+	}
+	return end;
+}
+
+size_t
+parse_find(const char *s, size_t from, size_t to, const char *lit)
+{
+	const char *hit;
+	size_t n = strlen(lit);
+
+	if (from >= to || to - from < n)
+		return to;
+	hit = memmem(s + from, to - from, lit, n);
+	return hit ? (size_t)(hit - s) : to;
+}
+
+size_t
+parse_chars(const char *s, size_t start, size_t end)
+{
+	size_t n = 0;
+	uint32_t cp;
+
+	while (start < end) {
+		start += text_next(s + start, end - start, &cp);
+		n++;
+	}
+	return n;
+}
+
+char *
+parse_dup(const char *s, size_t n)
+{
+	char *p = malloc(n + 1);
+
+	if (p) {
+		if (n)
+			memcpy(p, s, n);
+		p[n] = '\0';
+	}
+	return p;
+}
+
+bool
+parse_ends_with(const char *s, size_t start, size_t end, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	return end - start >= n && memcmp(s + end - n, lit, n) == 0;
+}

@@ -1,0 +1,323 @@
+/* search_fts5: the FTS5 functions of juan's searches — juan_snippet (the
+ * text around the first hit, hits marked) and juan_phrases (terms checked
+ * at consecutive positions, see query_split_expr()) — and their
+ * registration. */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "juan/array.h"
+#include "juan/text.h"
+#include "search_private.h"
+
+/* ---- snippets --------------------------------------------------------
+ *
+ * juan_snippet(doc_fts, open, close, prefixes): the text around the first
+ * hit in the body (in the title when the body has none), every hit in it
+ * between open and close, "…" where text was cut.  prefixes has one
+ * character per phrase of the query, '1' when the phrase ends in a
+ * one-character prefix token ("字"*): such a token is a bigram (or the final
+ * unigram) in the index, and only its first character is the hit.
+ *
+ * FTS5's own snippet() tokenizes the whole column and scores a window at
+ * every hit, which for a 20 KB document with hundreds of hits costs more
+ * than the query; this one tokenizes up to the end of its window only. */
+
+#define SNIPPET_BEFORE 8 /* characters of context before the first hit */
+#define SNIPPET_CHARS 32 /* characters in all: 64 columns of Chinese */
+#define ELLIPSIS "\u2026"
+
+/* Bytes of the token at each position from the first hit on. */
+struct snip_token {
+	int start;
+	int end;
+};
+
+struct snip_scan {
+	const char *text;
+	int len;
+	int first;  /* position of the first hit */
+	int pos;    /* position of the next token */
+	int ws, we; /* the window, in bytes; set at the first hit */
+	struct snip_token *toks;
+	int ntoks;
+	size_t cap;
+};
+
+/* The byte offset n characters before off, stopping after a line break. */
+static int
+back_chars(const char *text, int off, int n)
+{
+	while (n > 0 && off > 0 && text[off - 1] != '\n') {
+		off--;
+		while (off > 0 && ((unsigned char)text[off] & 0xC0) == 0x80)
+			off--;
+		n--;
+	}
+	return off;
+}
+
+/* The byte offset n characters after off. */
+static int
+forward_chars(const char *text, int len, int off, int n)
+{
+	uint32_t cp;
+
+	while (n-- > 0 && off < len)
+		off += (int)text_next(text + off, (size_t)(len - off), &cp);
+	return off;
+}
+
+static int
+snip_token(void *ctx, int flags, const char *tok, int n, int start, int end)
+{
+	struct snip_scan *sc = ctx;
+	struct snip_token *grown;
+	int pos;
+
+	(void)tok;
+	(void)n;
+	if (flags & FTS5_TOKEN_COLOCATED)
+		return SQLITE_OK;
+	pos = sc->pos++;
+	if (pos < sc->first)
+		return SQLITE_OK;
+	if (pos == sc->first) {
+		sc->ws = back_chars(sc->text, start, SNIPPET_BEFORE);
+		sc->we = forward_chars(sc->text, sc->len, sc->ws,
+				       SNIPPET_CHARS);
+		if (sc->we < end)
+			sc->we = end;
+	} else if (start >= sc->we) {
+		return SQLITE_DONE;
+	}
+	grown = array_reserve(sc->toks, &sc->cap, (size_t)sc->ntoks + 1,
+			      sizeof(*grown));
+	if (!grown)
+		return SQLITE_NOMEM;
+	sc->toks = grown;
+	sc->toks[sc->ntoks].start = start;
+	sc->toks[sc->ntoks].end = end;
+	sc->ntoks++;
+	return SQLITE_OK;
+}
+
+/* The bytes of hit instance (off, phrase) inside the window, or false when
+ * it is not in it. */
+static bool
+hit_range(const Fts5ExtensionApi *api, Fts5Context *fc,
+	  const struct snip_scan *sc, const char *prefixes, int phrase,
+	  int off, struct text_span *r)
+{
+	int last = off + api->xPhraseSize(fc, phrase) - 1;
+	struct snip_token *t;
+	uint32_t cp;
+	int start, end;
+
+	if (off < sc->first || off - sc->first >= sc->ntoks)
+		return false;
+	start = sc->toks[off - sc->first].start;
+	if (last - sc->first >= sc->ntoks) {
+		end = sc->we;
+	} else {
+		t = &sc->toks[last - sc->first];
+		end = t->end;
+		if (phrase < (int)strlen(prefixes) && prefixes[phrase] == '1')
+			end = t->start + (int)text_next(sc->text + t->start,
+				(size_t)(sc->len - t->start), &cp);
+	}
+	if (start < sc->ws)
+		start = sc->ws;
+	if (end > sc->we)
+		end = sc->we;
+	if (start >= end)
+		return false;
+	r->off = (size_t)start;
+	r->len = (size_t)(end - start);
+	return true;
+}
+
+static void
+snippet_fn(const Fts5ExtensionApi *api, Fts5Context *fc,
+	   sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct snip_scan sc = {0};
+	struct text_span *ranges = NULL;
+	const char *open, *close, *prefixes;
+	int ninst = 0, i, phrase, col, off, chosen = -1, nranges = 0;
+	int rc, at;
+	size_t k, merged;
+	sqlite3_str *out;
+	char *text;
+
+	if (argc != 3) {
+		sqlite3_result_error(ctx, "juan_snippet: 3 arguments", -1);
+		return;
+	}
+	open = (const char *)sqlite3_value_text(argv[0]);
+	close = (const char *)sqlite3_value_text(argv[1]);
+	prefixes = (const char *)sqlite3_value_text(argv[2]);
+	open = open ? open : "";
+	close = close ? close : "";
+	prefixes = prefixes ? prefixes : "";
+	rc = api->xInstCount(fc, &ninst);
+	/* the first hit of the body, else of the title */
+	for (i = 0; rc == SQLITE_OK && i < ninst; i++) {
+		rc = api->xInst(fc, i, &phrase, &col, &off);
+		if (rc != SQLITE_OK)
+			break;
+		if (chosen < 0 || col > chosen ||
+		    (col == chosen && off < sc.first)) {
+			chosen = col;
+			sc.first = off;
+		}
+	}
+	if (chosen < 0)
+		chosen = 1;
+	if (rc == SQLITE_OK)
+		rc = api->xColumnText(fc, chosen, &sc.text, &sc.len);
+	if (rc == SQLITE_OK && sc.text) {
+		rc = api->xTokenize(fc, sc.text, sc.len, &sc, snip_token);
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+	}
+	if (rc == SQLITE_OK && sc.ntoks == 0) {
+		/* no hit found in the text: its beginning */
+		sc.ws = 0;
+		sc.we = sc.text ? forward_chars(sc.text, sc.len, 0,
+						SNIPPET_CHARS) : 0;
+	}
+	if (rc == SQLITE_OK && ninst > 0) {
+		ranges = sqlite3_malloc(ninst * (int)sizeof(*ranges));
+		if (!ranges)
+			rc = SQLITE_NOMEM;
+	}
+	for (i = 0; rc == SQLITE_OK && i < ninst; i++) {
+		rc = api->xInst(fc, i, &phrase, &col, &off);
+		if (rc == SQLITE_OK && col == chosen &&
+		    hit_range(api, fc, &sc, prefixes, phrase, off,
+			      &ranges[nranges]))
+			nranges++;
+	}
+	if (rc != SQLITE_OK) {
+		sqlite3_result_error_code(ctx, rc);
+		goto done;
+	}
+	merged = text_spans_merge(ranges, (size_t)nranges);
+	out = sqlite3_str_new(NULL);
+	if (sc.ws > 0)
+		sqlite3_str_appendall(out, ELLIPSIS);
+	at = sc.ws;
+	for (k = 0; k < merged; k++) {
+		sqlite3_str_append(out, sc.text + at, (int)ranges[k].off - at);
+		sqlite3_str_appendall(out, open);
+		sqlite3_str_append(out, sc.text + ranges[k].off,
+				   (int)ranges[k].len);
+		sqlite3_str_appendall(out, close);
+		at = (int)(ranges[k].off + ranges[k].len);
+	}
+	sqlite3_str_append(out, sc.text + at, sc.we - at);
+	if (sc.we < sc.len)
+		sqlite3_str_appendall(out, ELLIPSIS);
+	rc = sqlite3_str_errcode(out);
+	text = sqlite3_str_finish(out);
+	if (rc == SQLITE_OK)
+		sqlite3_result_text(ctx, text ? text : "", -1,
+				    text ? sqlite3_free : SQLITE_STATIC);
+	else
+		sqlite3_result_error_code(ctx, rc);
+	if (rc != SQLITE_OK)
+		sqlite3_free(text);
+done:
+	sqlite3_free(ranges);
+	free(sc.toks);
+}
+
+
+/* ---- phrases checked by us ------------------------------------------ */
+
+/* Whether phrases first..first+n-1 (one token each; n <= QUERY_GROUP_MAX)
+ * occur at consecutive positions of one column (col, or any when col < 0)
+ * of the current row.  Walks their instances in order and stops at the first
+ * match. */
+static int
+consecutive(const Fts5ExtensionApi *api, Fts5Context *fc, int first, int n,
+	    int col, bool *found)
+{
+	Fts5PhraseIter it[QUERY_GROUP_MAX];
+	int icol[QUERY_GROUP_MAX], ioff[QUERY_GROUP_MAX];
+	int k, rc;
+
+	*found = false;
+	for (k = 0; k < n; k++) {
+		rc = api->xPhraseFirst(fc, first + k, &it[k], &icol[k],
+				       &ioff[k]);
+		if (rc != SQLITE_OK)
+			return rc;
+	}
+	while (icol[0] >= 0) {
+		if (col < 0 || icol[0] == col) {
+			for (k = 1; k < n; k++) {
+				while (icol[k] >= 0 &&
+				       (icol[k] < icol[0] ||
+					(icol[k] == icol[0] &&
+					 ioff[k] < ioff[0] + k)))
+					api->xPhraseNext(fc, &it[k], &icol[k],
+							 &ioff[k]);
+				if (icol[k] < 0)
+					return SQLITE_OK;
+				if (icol[k] != icol[0] || ioff[k] != ioff[0] + k)
+					break;
+			}
+			if (k == n) {
+				*found = true;
+				return SQLITE_OK;
+			}
+		}
+		api->xPhraseNext(fc, &it[0], &icol[0], &ioff[0]);
+	}
+	return SQLITE_OK;
+}
+
+/* juan_phrases(doc_fts, groups, col): 1 when the row has every group of
+ * phrases at consecutive positions; groups is the number of phrases of each
+ * group, one digit each (see query_split_expr()); col the column, or -1 for
+ * any. */
+static void
+phrases_fn(const Fts5ExtensionApi *api, Fts5Context *fc,
+	   sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *groups;
+	int first = 0, n, col, rc = SQLITE_OK;
+	bool found = true;
+
+	if (argc != 2) {
+		sqlite3_result_error(ctx, "juan_phrases: 2 arguments", -1);
+		return;
+	}
+	groups = (const char *)sqlite3_value_text(argv[0]);
+	col = sqlite3_value_int(argv[1]);
+	for (; groups && *groups && found && rc == SQLITE_OK; groups++) {
+		n = *groups - '0';
+		if (n > 1 && n <= QUERY_GROUP_MAX)
+			rc = consecutive(api, fc, first, n, col, &found);
+		first += n;
+	}
+	if (rc != SQLITE_OK)
+		sqlite3_result_error_code(ctx, rc);
+	else
+		sqlite3_result_int(ctx, found);
+}
+
+int
+search_fts5_register(fts5_api *api)
+{
+	int rc;
+
+	rc = api->xCreateFunction(api, "juan_snippet", NULL, snippet_fn,
+				  NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	return api->xCreateFunction(api, "juan_phrases", NULL, phrases_fn,
+				    NULL);
+}

@@ -1,0 +1,39 @@
+/* search_register: juan's FTS5 extensions on a connection — the one place
+ * that asks SQLite for its FTS5 API and hands it to the tokenizer and the
+ * functions. */
+#include <stddef.h>
+
+#include "search_private.h"
+
+/* The FTS5 extension API of db in *api.  Returns an SQLite result code. */
+static int
+fts5_api_of(sqlite3 *db, fts5_api **api)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc;
+
+	*api = NULL;
+	rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_pointer(stmt, 1, (void *)api, "fts5_api_ptr", NULL);
+	sqlite3_step(stmt);
+	rc = sqlite3_finalize(stmt);
+	if (rc == SQLITE_OK && !*api)
+		rc = SQLITE_ERROR;
+	return rc;
+}
+
+int
+search_register(sqlite3 *db)
+{
+	fts5_api *api;
+	int rc = fts5_api_of(db, &api);
+
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = tokenize_fts5_register(api);
+	if (rc != SQLITE_OK)
+		return rc;
+	return search_fts5_register(api);
+}
