@@ -103,7 +103,8 @@ if [ "$(id -u)" = 0 ]; then
 			as_user=as_nobody
 			juan_as_user="$WORK/juan"
 		else
-			not_ok "the probe: nobody runs juan in a directory open to all"
+			not_ok "the probe: nobody runs juan in a directory open to all" \
+				"nobody cannot run $WORK/juan: is the temporary directory open to all?"
 		fi
 	fi
 fi
