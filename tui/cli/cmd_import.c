@@ -2,6 +2,7 @@
  * with a progress bar on a terminal and a clean stop on Ctrl-C. */
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -19,7 +20,9 @@ static const char about[] =
 	"and exits 1 when a file failed.  Ctrl-C stops after committing what\n"
 	"was read: run the same import again to finish.\n";
 
-/* The bar appears only on a terminal, once the import has run this long. */
+/* The bar appears only on a terminal, once the import has run this long;
+ * JUAN_PROGRESS=always draws it on stderr whatever it is, from the first
+ * file (for tests). */
 #define BAR_DELAY 0.5
 #define BAR_INTERVAL 0.1
 
@@ -34,6 +37,7 @@ on_signal(int sig)
 
 struct bar {
 	bool tty;       /* stderr is a terminal */
+	bool always;    /* JUAN_PROGRESS=always: no terminal or delay needed */
 	bool shown;     /* a bar is on the screen now */
 	double drawn_at;
 };
@@ -82,7 +86,7 @@ on_progress(const struct import_progress *p, void *ctx)
 	double rate, frac;
 	int width, barw, fill, i;
 
-	if (!b->tty || p->elapsed < BAR_DELAY)
+	if (!b->always && (!b->tty || p->elapsed < BAR_DELAY))
 		return;
 	if (b->shown && p->elapsed - b->drawn_at < BAR_INTERVAL &&
 	    p->files_done < p->files_total)
@@ -146,6 +150,8 @@ run(struct cmd *c, const struct cmd_args *a)
 	if (!s)
 		return CMD_FAIL;
 	bar.tty = isatty(STDERR_FILENO);
+	bar.always = getenv("JUAN_PROGRESS") &&
+		     strcmp(getenv("JUAN_PROGRESS"), "always") == 0;
 
 	/* The first Ctrl-C asks the import to commit and stop; a second one
 	 * (SA_RESETHAND) kills at once, which the batches also survive. */
