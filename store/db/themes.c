@@ -7,15 +7,6 @@
 #include "juan/themes.h"
 #include "store_private.h"
 
-/* Keys the UI binds to navigation and commands; no theme may take them. */
-static const char reserved_keys[] = "jkgGhltxuanNfesqi0?/:-+= ";
-
-static bool
-key_reserved(char key)
-{
-	return strchr(reserved_keys, key) != NULL;
-}
-
 /* The field [*p, end) up to the next TAB or the end of the line, without
  * surrounding spaces; *p moves past the TAB.  Returns whether a TAB ended
  * it. */
@@ -95,12 +86,6 @@ split_line(const char *p, const char *eol, int line, struct theme_line *out,
 			snprintf(why, whysize, "line %d: key \"%.*s\" is not "
 				 "one printable ASCII character", line,
 				 (int)flen[0], f[0]);
-			return JUAN_EINVAL;
-		}
-		if (key_reserved(f[0][0])) {
-			snprintf(why, whysize, "line %d: key \"%c\" is reserved "
-				 "for the browser's own commands", line,
-				 f[0][0]);
 			return JUAN_EINVAL;
 		}
 		out->key = f[0][0];
@@ -504,7 +489,7 @@ store_themes_load(struct store *s, const struct theme_set *set, bool replace,
 	size_t i;
 
 	for (i = 0; i < set->n; i++) {
-		if (!set->themes[i].key || key_reserved(set->themes[i].key)) {
+		if (!set->themes[i].key) {
 			store_set_error(s, "theme \"%s\" has no usable key",
 					set->themes[i].name);
 			return JUAN_EINVAL;
