@@ -148,7 +148,7 @@ static const int md_cols[] = {
 #define MD_NCOLS ((int)(sizeof(md_cols) / sizeof(md_cols[0])))
 
 /* Text in a table cell: | and \ escaped, a line break as <br>, the rest
- * through the sanitiser as one line (a Markdown file is read on terminals
+ * through the sanitiser, a TAB kept (a Markdown file is read on terminals
  * too: no control or bidi character gets in). */
 static void
 md_text(FILE *out, const char *v, size_t len)
@@ -158,7 +158,7 @@ md_text(FILE *out, const char *v, size_t len)
 	while (i < len) {
 		for (run = i; run < len && !memchr("|\\\r\n", v[run], 4); run++)
 			;
-		sanitize_write(v + i, run - i, SANITIZE_LINE, out);
+		sanitize_write(v + i, run - i, SANITIZE_TEXT, out);
 		if (run == len)
 			break;
 		i = run;
