@@ -79,6 +79,7 @@ struct cmd_entry {
 	int (*run)(struct cmd *c, const struct cmd_args *a);
 };
 
+extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_help_entry;
 extern const struct cmd_entry cmd_import_entry;
