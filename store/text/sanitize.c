@@ -45,27 +45,61 @@ replace(const char *s, size_t n, size_t rest, uint32_t cp,
 	return text_put(SANITIZE_PLACEHOLDER, rep);
 }
 
-size_t
-sanitize_into(const char *s, size_t len, enum sanitize_mode mode, char *out)
+/* Hands s[0..len) sanitised to emit, in runs: the clean stretches as they
+ * are, each replacement on its own.  Stops at emit's first non-zero return
+ * and returns it; 0 when all was handed over. */
+static int
+walk(const char *s, size_t len, enum sanitize_mode mode,
+     int (*emit)(void *ctx, const char *b, size_t n), void *ctx)
 {
-	size_t i = 0, o = 0, n, r, skip;
+	size_t i = 0, start = 0, n, r, skip;
 	uint32_t cp;
 	char rep[4];
+	int rc;
 
 	while (i < len) {
 		n = text_next(s + i, len - i, &cp);
 		r = replace(s + i, n, len - i, cp, mode, rep, &skip);
 		if (r) {
-			memcpy(out + o, rep, r);
-			o += r;
-		} else {
-			memcpy(out + o, s + i, n);
-			o += n;
+			if ((rc = emit(ctx, s + start, i - start)) != 0 ||
+			    (rc = emit(ctx, rep, r)) != 0)
+				return rc;
+			start = i + skip;
 		}
 		i += skip;
 	}
-	out[o] = '\0';
-	return o;
+	return emit(ctx, s + start, len - start);
+}
+
+struct buffer {
+	char *out;
+	size_t len;
+};
+
+static int
+emit_buffer(void *ctx, const char *b, size_t n)
+{
+	struct buffer *buf = ctx;
+
+	memcpy(buf->out + buf->len, b, n);
+	buf->len += n;
+	return 0;
+}
+
+static int
+emit_file(void *ctx, const char *b, size_t n)
+{
+	return fwrite(b, 1, n, ctx) == n ? 0 : EOF;
+}
+
+size_t
+sanitize_into(const char *s, size_t len, enum sanitize_mode mode, char *out)
+{
+	struct buffer buf = {out, 0};
+
+	walk(s, len, mode, emit_buffer, &buf);
+	out[buf.len] = '\0';
+	return buf.len;
 }
 
 char *
@@ -81,24 +115,7 @@ sanitize_dup(const char *s, size_t len, enum sanitize_mode mode)
 int
 sanitize_write(const char *s, size_t len, enum sanitize_mode mode, FILE *out)
 {
-	size_t i = 0, start = 0, n, r, skip;
-	uint32_t cp;
-	char rep[4];
-
-	while (i < len) {
-		n = text_next(s + i, len - i, &cp);
-		r = replace(s + i, n, len - i, cp, mode, rep, &skip);
-		if (r) {
-			if (fwrite(s + start, 1, i - start, out) != i - start ||
-			    fwrite(rep, 1, r, out) != r)
-				return EOF;
-			start = i + skip;
-		}
-		i += skip;
-	}
-	if (fwrite(s + start, 1, len - start, out) != len - start)
-		return EOF;
-	return 0;
+	return walk(s, len, mode, emit_file, out);
 }
 
 int

@@ -13,12 +13,17 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* True when off is not inside a UTF-8 sequence of s[0..len). */
+/* True when off is where a character of s[0..len) starts, or len: as
+ * text_next() walks it (a malformed byte is a character of its own). */
 static int
 on_boundary(const char *s, size_t len, size_t off)
 {
-	return off == len || ((unsigned char)s[off] & 0xC0) != 0x80 ||
-	       off == 0;
+	size_t i = 0;
+	uint32_t cp;
+
+	while (i < off)
+		i += text_next(s + i, len - i, &cp);
+	return i == off;
 }
 
 int
