@@ -4,7 +4,9 @@
  * A theme has a name (unique), a one-character key (unique in the set), a
  * description and a position.  A TSV line is `name<TAB>description` or
  * `key<TAB>name<TAB>description`; `#` starts a comment line; blank lines, a
- * UTF-8 BOM, CRs and spaces around fields are ignored.  Themes without
+ * UTF-8 BOM, CRs and spaces around fields are ignored; a name or a
+ * description holding a control or bidi character (sanitize.h) is refused
+ * with its line number.  Themes without
  * an explicit key get the first free key of THEME_KEYS, in file order: the
  * digits 1–9 first, then letters.  A file may name any printable ASCII key:
  * the store knows nothing of the browser, which checks the keys against its

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "juan/export.h"
+#include "juan/sanitize.h"
 #include "db/store_private.h"
 
 /* The rows opts selects.  ?1: untagged documents too; ?2: only this theme
@@ -146,13 +147,21 @@ static const int md_cols[] = {
 
 #define MD_NCOLS ((int)(sizeof(md_cols) / sizeof(md_cols[0])))
 
-/* Text in a table cell: | and \ escaped, a line break as <br>. */
+/* Text in a table cell: | and \ escaped, a line break as <br>, the rest
+ * through the sanitiser, a TAB kept (a Markdown file is read on terminals
+ * too: no control or bidi character gets in). */
 static void
 md_text(FILE *out, const char *v, size_t len)
 {
-	size_t i;
+	size_t i = 0, run;
 
-	for (i = 0; i < len; i++) {
+	while (i < len) {
+		for (run = i; run < len && !memchr("|\\\r\n", v[run], 4); run++)
+			;
+		sanitize_write(v + i, run - i, SANITIZE_TEXT, out);
+		if (run == len)
+			break;
+		i = run;
 		switch (v[i]) {
 		case '|':
 			fputs("\\|", out);
@@ -165,12 +174,10 @@ md_text(FILE *out, const char *v, size_t len)
 				i++;
 			fputs("<br>", out);
 			break;
-		case '\n':
-			fputs("<br>", out);
-			break;
 		default:
-			fputc(v[i], out);
+			fputs("<br>", out);
 		}
+		i++;
 	}
 }
 

@@ -12,7 +12,8 @@ unsigned
 app_filter(struct app *app, const char *theme, bool untagged)
 {
 	app_set_filter(app, theme, untagged, NULL, 0);
-	app_message(app, "%zu documents", app->listed);
+	if (!app->list_failed) /* else the error stays on the status line */
+		app_message(app, "%zu documents", app->listed);
 	return R_CHROME;
 }
 
@@ -29,6 +30,8 @@ app_search(struct app *app, const char *query)
 	if (text_is_blank(query, strlen(query)))
 		return app_clear_filter(app);
 	app_set_filter(app, NULL, false, query, 0);
+	if (app->list_failed)
+		return R_CHROME; /* the error stays on the status line */
 	if (app->listed == 0)
 		app_message(app, "%s: no documents", query);
 	else
@@ -41,6 +44,7 @@ unsigned
 app_clear_filter(struct app *app)
 {
 	app_set_filter(app, NULL, false, NULL, app_doc_id(app));
-	app_message(app, "every document");
+	if (!app->list_failed)
+		app_message(app, "every document");
 	return R_CHROME;
 }

@@ -129,10 +129,13 @@ relist(struct pane *p, int64_t keep)
 	q.untagged = p->app->filter.untagged;
 	q.search = p->app->filter.search;
 	rc = store_list_ids(p->app->store, &q, &ids, &n);
+	/* a failed reading leaves an empty list marked as failed, never the
+	 * old one under the new filter */
+	p->app->list_failed = rc != JUAN_OK;
 	if (rc != JUAN_OK) {
-		app_error(p->app, "cannot list documents: %s",
-			  store_error(p->app->store));
-		return;
+		app_error(p->app, "cannot list documents: %s · juan check "
+			  "tells more", store_error(p->app->store));
+		keep = 0;
 	}
 	free(d->ids);
 	d->ids = ids;

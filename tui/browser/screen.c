@@ -92,7 +92,10 @@ draw_header(struct app *app)
 		snprintf(filter, sizeof(filter), " · theme: %s", app->filter.theme);
 	else if (app->filter.untagged)
 		snprintf(filter, sizeof(filter), " · untagged");
-	if (filter[0] != '\0')
+	if (app->list_failed)
+		snprintf(right, sizeof(right), "list failed: none shown%s ",
+			 filter);
+	else if (filter[0] != '\0')
 		snprintf(right, sizeof(right), "%zu of %ld documents · %ld tagged%s ",
 			 app->listed, app->total,
 			 app->tagged, filter);

@@ -48,17 +48,20 @@ run(struct cmd *c, const struct cmd_args *a)
 		return CMD_FAIL;
 	}
 	if (st == JUAN_EIO) {
-		cmd_error("%s: cannot write%s%s", path ? path : "stdout",
-			  errno ? ": " : "", errno ? strerror(errno) : "");
+		cmd_file_error(path ? path : "stdout", "cannot write%s%s",
+			       errno ? ": " : "", errno ? strerror(errno) : "");
 		return CMD_FAIL;
 	}
 	if (st != JUAN_OK) {
 		cmd_store_error(s, st);
 		return CMD_FAIL;
 	}
-	if (path)
-		printf("exported %ld document%s to %s\n", count,
-		       count == 1 ? "" : "s", path);
+	if (path) {
+		printf("exported %ld document%s to ", count,
+		       count == 1 ? "" : "s");
+		cmd_put_name(path, stdout);
+		putchar('\n');
+	}
 	return CMD_OK;
 }
 

@@ -125,7 +125,7 @@ static void
 on_error(const char *path, const char *msg, void *ctx)
 {
 	bar_clear(ctx);
-	cmd_error("%s: %s", path, msg);
+	cmd_file_error(path, "%s", msg);
 }
 
 static int

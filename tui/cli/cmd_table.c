@@ -15,6 +15,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_export_entry,
 	&cmd_themes_entry,
 	&cmd_parse_entry,
+	&cmd_check_entry,
 	&cmd_help_entry,
 	NULL,
 };

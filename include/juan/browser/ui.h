@@ -69,6 +69,9 @@ struct app {
 	struct filter filter;
 	struct current doc;
 	size_t listed;              /* documents the list shows */
+	bool list_failed;           /* the last reading of the list failed: it
+				     * is empty, the header says so and the
+				     * status line holds the error */
 	long total;
 	long tagged;
 	bool advance;               /* after tagging, go to the next untagged */

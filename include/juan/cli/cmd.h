@@ -80,6 +80,7 @@ struct cmd_entry {
 	int (*run)(struct cmd *c, const struct cmd_args *a);
 };
 
+extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_help_entry;
 extern const struct cmd_entry cmd_import_entry;
@@ -147,8 +148,19 @@ void cmd_print_synopsis(const struct cmd_entry *const *table, FILE *out);
  * naming the file, to stderr and returns NULL. */
 struct store *cmd_store(struct cmd *c);
 
-/* Writes "juan: " and the formatted message and a newline to stderr. */
+/* Writes "juan: " and the formatted message and a newline to stderr; the
+ * message passes the sanitiser (sanitize.h) on its way.  Quote file names
+ * in it with sanitize_name(). */
 void cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Writes "juan: PATH: " and the formatted message to stderr, PATH quoted
+ * as `ls` quotes it (sanitize_name()), the message sanitised. */
+void cmd_file_error(const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Writes path to out quoted as `ls` quotes it.  Returns 0, or -1 when out
+ * of memory or the write failed. */
+int cmd_put_name(const char *path, FILE *out);
 
 /* Reports that store s failed with status st: its path and its own
  * message, else st's. */
@@ -193,7 +205,7 @@ int cmd_term_width(void);
  * ANSI escapes is welcome. */
 bool cmd_stdout_styled(void);
 
-/* Writes s (no control characters) in exactly cols display columns: cut with "…" when it is wider
+/* Writes s, sanitised as one line, in exactly cols display columns: cut with "…" when it is wider
  * (see text.h), padded with spaces on the right (or, when right is true, on
  * the left) when narrower.  Returns 0, or -1 when out of memory. */
 int cmd_put_cell(const char *s, int cols, bool right, FILE *out);
