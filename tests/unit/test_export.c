@@ -340,7 +340,7 @@ read_all(const char *path)
 	return buf;
 }
 
-/* The files in dir other than the store's own. */
+/* The hidden files in dir: a temporary file left behind. */
 static int
 stray_files(const char *dir)
 {
@@ -350,7 +350,8 @@ stray_files(const char *dir)
 
 	assert_non_null(d);
 	while ((e = readdir(d)))
-		if (e->d_name[0] == '.' && strstr(e->d_name, ".tmp."))
+		if (e->d_name[0] == '.' && strcmp(e->d_name, ".") != 0 &&
+		    strcmp(e->d_name, "..") != 0)
 			n++;
 	closedir(d);
 	return n;
