@@ -71,6 +71,10 @@ run(struct cmd *c, const struct cmd_args *a)
 				 "has spaces)");
 	if (text_is_blank(a->argv[0], strlen(a->argv[0])))
 		return cmd_usage("search", "the QUERY is empty");
+	if (!search_query_searchable(a->argv[0]))
+		return cmd_usage("search", "the QUERY '%s' has nothing to "
+				 "search for (only spaces, punctuation or "
+				 "quotes)", a->argv[0]);
 	s = cmd_store(c);
 	if (!s)
 		return CMD_FAIL;
@@ -104,7 +108,7 @@ run(struct cmd *c, const struct cmd_args *a)
 }
 
 static const struct cmd_option options[] = {
-	{"limit", 'n', "N", "at most N hits (default 20; 0: all)"},
+	{"limit", 'n', "N", "at most N hits (default 20; 0: every hit)"},
 	{NULL, 0, NULL, NULL},
 };
 

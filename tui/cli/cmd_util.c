@@ -38,6 +38,11 @@ cmd_store(struct cmd *c)
 	}
 	if (store_open(path, &c->store, err, sizeof(err)) != JUAN_OK)
 		cmd_error("%s", err);
+	else if (store_dir_exposed(c->store, err, sizeof(err)))
+		cmd_error("note: other users can read or enter %s, the "
+			  "directory of the store (its files are private, "
+			  "mode 0600); 'chmod 700 %s' closes it.  Said once.",
+			  err, err);
 	free(path);
 	return c->store;
 }
