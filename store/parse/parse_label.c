@@ -214,6 +214,9 @@ parse_label_at(const char *s, size_t len, size_t pos, struct label *lb)
 		lb->len = p - pos;
 		return true;
 	}
+	if (!parse_is_digit(cp) && parse_cn_digit(cp) < 0 && cp != CP_SHI &&
+	    cp != 0x767E && cp != 0x5343) /* 百 千 */
+		return false; /* most characters: no numeral starts here */
 	p = pos;
 	n = parse_cn_number(s + p, len - p, 4, &v);
 	if (n > 0) {

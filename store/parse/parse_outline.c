@@ -542,7 +542,8 @@ bare_heading(const char *s, const struct para *p)
 {
 	struct label lb;
 
-	return para_label(s, p, &lb) && parse_chars(s, p->start, p->end) <= 80 &&
+	return p->end - p->start <= 80 * 4 && para_label(s, p, &lb) &&
+	    parse_chars(s, p->start, p->end) <= 80 &&
 	    parse_find(s, p->start, p->end, CH_PERIOD) >= p->end;
 }
 
@@ -660,6 +661,7 @@ parse_outline(const char *s, size_t len, const struct para *paras,
 	const struct para *p;
 	struct label lb;
 	size_t i, from;
+	bool labelled;
 
 	memset(&o, 0, sizeof o);
 	o.s = s;
@@ -672,9 +674,10 @@ parse_outline(const char *s, size_t len, const struct para *paras,
 		if (skip_zone(&o, p))
 			continue;
 		from = p->start;
-		if (para_label(s, p, &lb) && !start_ok(&o, p, &lb)) {
+		labelled = para_label(s, p, &lb);
+		if (labelled && !start_ok(&o, p, &lb)) {
 			o.in_enum[lb.rank] = true;
-		} else if (para_label(s, p, &lb)) {
+		} else if (labelled) {
 			if (!push_heading(&o, p->start, &lb, p->end))
 				goto done;
 			from = p->start + lb.len;
