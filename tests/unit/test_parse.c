@@ -1110,6 +1110,25 @@ test_meta_table(void **state)
 	assert_int_equal(failed, 0);
 }
 
+/* What a label reader said of text (ok, *lb) against the table: rank -1
+ * when text holds no label. */
+static void
+check_label(const char *text, bool ok, const struct label *lb, int rank,
+    long value, const char *label)
+{
+	if (rank < 0) {
+		if (ok)
+			fail_msg("%s: taken for a label", text);
+		return;
+	}
+	if (!ok)
+		fail_msg("%s: not taken for a label", text);
+	assert_int_equal(lb->rank, rank);
+	assert_int_equal(lb->value, value);
+	assert_int_equal(lb->len, strlen(label));
+	assert_memory_equal(text, label, lb->len);
+}
+
 static void
 test_labels(void **state)
 {
@@ -1168,18 +1187,8 @@ test_labels(void **state)
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		n = strlen(cases[i].text);
 		ok = parse_label_at(cases[i].text, n, 0, &lb);
-		if (cases[i].rank < 0) {
-			if (ok)
-				fail_msg("%s: taken for a label",
-				    cases[i].text);
-			continue;
-		}
-		if (!ok)
-			fail_msg("%s: not taken for a label", cases[i].text);
-		assert_int_equal(lb.rank, cases[i].rank);
-		assert_int_equal(lb.value, cases[i].value);
-		assert_int_equal(lb.len, strlen(cases[i].label));
-		assert_memory_equal(cases[i].text, cases[i].label, lb.len);
+		check_label(cases[i].text, ok, &lb, cases[i].rank,
+		    cases[i].value, cases[i].label);
 	}
 }
 
@@ -1224,20 +1233,11 @@ test_decimal_and_question_labels(void **state)
 		ok = cases[i].question ?
 		    parse_question_at(cases[i].text, n, 0, &lb) :
 		    parse_decimal_at(cases[i].text, n, 0, &lb);
-		if (cases[i].rank < 0) {
-			if (ok)
-				fail_msg("%s: taken for a label",
-				    cases[i].text);
-			continue;
-		}
-		if (!ok)
-			fail_msg("%s: not taken for a label", cases[i].text);
-		assert_int_equal(lb.rank, cases[i].rank);
-		assert_int_equal(lb.value, cases[i].value);
-		assert_int_equal(lb.len, strlen(cases[i].label));
-		assert_memory_equal(cases[i].text, cases[i].label, lb.len);
-		assert_int_equal(lb.form, cases[i].question ? LABEL_QUESTION :
-		    LABEL_DECIMAL);
+		check_label(cases[i].text, ok, &lb, cases[i].rank,
+		    cases[i].value, cases[i].label);
+		if (ok && cases[i].rank >= 0)
+			assert_int_equal(lb.form, cases[i].question ?
+			    LABEL_QUESTION : LABEL_DECIMAL);
 	}
 }
 
