@@ -8,15 +8,16 @@
 #include <unistd.h>
 
 #include "juan/export.h"
+#include "juan/themes.h"
 #include "db/store_private.h"
 
 /* The rows opts selects.  ?1: untagged documents too; ?2: only this theme
  * id (NULL: every theme). */
 #define EXPORT_FROM \
 	" FROM documents d" \
-	" LEFT JOIN doc_themes dt ON dt.doc_id = d.id" \
+	" LEFT JOIN doc_tags dt ON dt.doc_id = d.id AND dt.scheme_id = ?3" \
 	" LEFT JOIN themes t ON t.id = dt.theme_id" \
-	" WHERE (?1 OR dt.doc_id IS NOT NULL)" \
+	" WHERE (?1 OR dt.theme_id IS NOT NULL)" \
 	" AND (?2 IS NULL OR dt.theme_id = ?2)"
 
 /* The fields in their order; CSV's header line. */
@@ -226,17 +227,20 @@ export_write(struct store *s, const struct export_opts *opts, FILE *out,
 	const char *sql;
 	char *group = NULL;
 	const char *theme;
-	int64_t theme_id = 0;
+	int64_t theme_id = 0, scheme;
 	long rows = 0;
 	int step;
 
 	if (count)
 		*count = 0;
 	if (opts->theme) {
-		rc = store_theme_id(s, opts->theme, &theme_id);
+		rc = store_theme_find(s, 0, opts->theme, &theme_id);
 		if (rc != JUAN_OK)
 			return rc;
 	}
+	rc = store_scheme_active(s, &scheme);
+	if (rc != JUAN_OK)
+		return rc;
 	if (opts->format == EXPORT_JSONL)
 		sql = sql_json;
 	else if (opts->format == EXPORT_MD)
@@ -249,6 +253,7 @@ export_write(struct store *s, const struct export_opts *opts, FILE *out,
 	sqlite3_bind_int(stmt, 1, opts->all);
 	if (opts->theme)
 		sqlite3_bind_int64(stmt, 2, theme_id);
+	sqlite3_bind_int64(stmt, 3, scheme);
 	if (opts->format == EXPORT_CSV)
 		csv_header(out, opts->bom);
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {

@@ -52,7 +52,7 @@ theme_id(struct store *s, char key)
 	int64_t id = 0;
 	size_t i;
 
-	assert_int_equal(store_themes(s, &set), JUAN_OK);
+	assert_int_equal(store_themes(s, 0, &set), JUAN_OK);
 	for (i = 0; i < set.n; i++)
 		if (set.themes[i].key == key)
 			id = set.themes[i].id;
@@ -76,7 +76,7 @@ setup(void **state)
 		return -1;
 	if (theme_set_parse(themes_tsv, strlen(themes_tsv), &set, err,
 			    sizeof(err)) != JUAN_OK ||
-	    store_themes_load(f->s, &set, true, NULL) != JUAN_OK)
+	    store_themes_load(f->s, "gov-topics", &set, NULL) != JUAN_OK)
 		return -1;
 	theme_set_free(&set);
 	for (i = 0; i < NDOCS; i++) {
@@ -90,13 +90,13 @@ setup(void **state)
 			      &id) != JUAN_OK || id != (int64_t)i + 1)
 			return -1;
 		if (docs[i].theme &&
-		    store_tag(f->s, id, theme_id(f->s, docs[i].theme)) !=
+		    store_tag(f->s, 0, id, theme_id(f->s, docs[i].theme)) !=
 		    JUAN_OK)
 			return -1;
 	}
 	/* a fixed time, so that whole outputs can be compared */
 	if (sqlite3_open(f->path, &raw) != SQLITE_OK ||
-	    sqlite3_exec(raw, "UPDATE doc_themes SET tagged_at = '"
+	    sqlite3_exec(raw, "UPDATE doc_tags SET tagged_at = '"
 			 TAGGED_AT "'", NULL, NULL, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_close(raw);

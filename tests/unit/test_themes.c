@@ -214,10 +214,10 @@ tagged_doc(struct store *s, const char *path, const char *text,
 	d.meta.published = d.meta.topic = d.meta.source = "";
 	assert_int_equal(store_put(s, path, text, strlen(text), &d, NULL,
 				   &id), JUAN_OK);
-	assert_int_equal(store_themes(s, &set), JUAN_OK);
+	assert_int_equal(store_themes(s, 0, &set), JUAN_OK);
 	t = theme_set_find(&set, name);
 	assert_non_null(t);
-	assert_int_equal(store_tag(s, id, t->id), JUAN_OK);
+	assert_int_equal(store_tag(s, 0, id, t->id), JUAN_OK);
 	theme_set_free(&set);
 	return id;
 }
@@ -228,7 +228,7 @@ test_store_default(void **state)
 	struct fixture *f = *state;
 	struct theme_set set;
 
-	assert_int_equal(store_themes(f->s, &set), JUAN_OK);
+	assert_int_equal(store_themes(f->s, 0, &set), JUAN_OK);
 	assert_int_equal(set.n, 22);
 	assert_string_equal(set.themes[10].name, "科技、教育");
 	assert_int_equal(set.themes[10].key, 'c');
@@ -241,26 +241,34 @@ static void
 test_load_keeps_surviving(void **state)
 {
 	struct fixture *f = *state;
+	struct theme_load_result res;
 	struct theme_set set, now;
 	struct doc_info info = {0};
 	int64_t doc;
-	long lost = -1;
 
 	doc = tagged_doc(f->s, "/a.txt", "关于做好2024年教育工作的通知",
 			 "科技、教育");
 	/* the same theme, now first and with another key; a key swap */
 	parse_or_fail("科技、教育\t新的说明\n1\t其他\t\n", &set);
-	assert_int_equal(store_themes_load(f->s, &set, false, &lost), JUAN_OK);
-	assert_int_equal(lost, 0);
+	assert_int_equal(store_themes_load(f->s, "gov-topics", &set, &res),
+			 JUAN_OK);
+	assert_false(res.created);
+	assert_int_equal(res.kept, 2);
+	assert_int_equal(res.added, 0);
+	assert_int_equal(res.retired, 20);
 	theme_set_free(&set);
-	assert_int_equal(store_themes(f->s, &now), JUAN_OK);
-	assert_int_equal(now.n, 2);
+	assert_int_equal(store_themes(f->s, 0, &now), JUAN_OK);
+	assert_int_equal(now.n, 22);
 	assert_string_equal(now.themes[0].name, "科技、教育");
 	assert_string_equal(now.themes[0].description, "新的说明");
 	assert_int_equal(now.themes[0].key, '2');
 	assert_int_equal(now.themes[0].docs, 1);
+	assert_false(now.themes[0].retired);
 	assert_string_equal(now.themes[1].name, "其他");
 	assert_int_equal(now.themes[1].key, '1');
+	/* the others are retired: kept, without a key */
+	assert_true(now.themes[2].retired);
+	assert_int_equal(now.themes[2].key, 0);
 	assert_int_equal(store_doc_info(f->s, doc, &info), JUAN_OK);
 	assert_string_equal(info.theme_name, "科技、教育");
 	assert_int_equal(info.theme_key, '2');
@@ -270,68 +278,72 @@ test_load_keeps_surviving(void **state)
 }
 
 static int
-last_change(const struct history_entry *e, void *ctx)
+count_rows(const struct history_entry *e, void *ctx)
 {
-	char *change = ctx;
-
-	snprintf(change, 128, "%s>%s", e->old_theme, e->new_theme);
+	(void)e;
+	(*(int64_t *)ctx)++;
 	return 0;
 }
 
 static void
-test_load_conflict(void **state)
+test_load_retires_and_revives(void **state)
 {
 	struct fixture *f = *state;
+	struct theme_load_result res;
 	struct theme_set set, now;
 	struct doc_info info = {0};
-	char change[128] = "";
-	int64_t a, b, c, undone = 0;
-	long lost = -1, total, tagged;
+	const char *tsv = themes_default_tsv();
+	int64_t a, b, c, hist_before = 0, total_rows = 0;
+	long total, tagged;
 
 	a = tagged_doc(f->s, "/a.txt", "关于印发义务教育课程方案的通知",
 		       "科技、教育");
 	b = tagged_doc(f->s, "/b.txt", "关于开展安全生产大检查的通知",
 		       "市场监管、安全生产监管");
 	c = tagged_doc(f->s, "/c.txt", "关于加强外事工作的意见", "对外事务");
+	(void)b;
+	assert_int_equal(store_history(f->s, NULL, count_rows, &hist_before),
+			 JUAN_OK);
 	parse_or_fail("义务教育\t\n高中教育\t\n对外事务\t\n", &set);
-
-	assert_int_equal(store_themes_load(f->s, &set, false, &lost),
-			 JUAN_ECONFLICT);
-	assert_int_equal(lost, 2);
-	assert_non_null(strstr(store_error(f->s), "2 documents"));
-	assert_int_equal(store_themes(f->s, &now), JUAN_OK);
-	assert_int_equal(now.n, 22);
-	theme_set_free(&now);
+	assert_int_equal(store_themes_load(f->s, "gov-topics", &set, &res),
+			 JUAN_OK);
+	theme_set_free(&set);
+	assert_int_equal(res.added, 2);
+	assert_int_equal(res.kept, 1);
+	assert_int_equal(res.retired, 21);
+	/* every tag is still there; the retired ones say so */
 	assert_int_equal(store_counts(f->s, &total, &tagged), JUAN_OK);
 	assert_int_equal(tagged, 3);
-
-	lost = -1;
-	assert_int_equal(store_themes_load(f->s, &set, true, &lost), JUAN_OK);
-	assert_int_equal(lost, 2);
-	theme_set_free(&set);
-	assert_int_equal(store_themes(f->s, &now), JUAN_OK);
-	assert_int_equal(now.n, 3);
-	assert_int_equal(now.themes[2].docs, 1);
+	assert_int_equal(store_doc_info(f->s, a, &info), JUAN_OK);
+	assert_string_equal(info.theme_name, "科技、教育");
+	assert_true(info.theme_retired);
+	assert_int_equal(info.theme_key, 'c');
+	doc_info_clear(&info);
+	assert_int_equal(store_doc_info(f->s, c, &info), JUAN_OK);
+	assert_false(info.theme_retired);
+	doc_info_clear(&info);
+	/* a retired key is free for another theme */
+	assert_int_equal(store_themes(f->s, 0, &now), JUAN_OK);
+	assert_int_equal(now.n, 24);
+	assert_string_equal(now.themes[0].name, "义务教育");
+	assert_int_equal(now.themes[0].key, '1');
 	theme_set_free(&now);
-	assert_int_equal(store_counts(f->s, &total, &tagged), JUAN_OK);
-	assert_int_equal(total, 3);
-	assert_int_equal(tagged, 1);
-	assert_int_equal(store_doc_info(f->s, a, &info), JUAN_OK);
-	assert_int_equal(info.theme_id, 0);
-	assert_string_equal(info.theme_name, "");
-	doc_info_clear(&info);
-	assert_int_equal(store_doc_info(f->s, b, &info), JUAN_OK);
-	assert_int_equal(info.theme_key, 0);
-	doc_info_clear(&info);
-	/* the lost themes are in the history, and cannot be undone */
-	assert_int_equal(store_history(f->s, a, last_change, &change),
+	/* loading the old set again revives them */
+	parse_or_fail(tsv, &set);
+	assert_int_equal(store_themes_load(f->s, "gov-topics", &set, &res),
 			 JUAN_OK);
-	assert_string_equal(change, "科技、教育>");
-	assert_int_equal(store_undo(f->s, &undone), JUAN_OK);
-	assert_int_equal(undone, c);
+	theme_set_free(&set);
+	assert_int_equal(res.revived, 21);
+	assert_int_equal(res.kept, 1);
+	assert_int_equal(res.retired, 2);
 	assert_int_equal(store_doc_info(f->s, a, &info), JUAN_OK);
-	assert_int_equal(info.theme_id, 0);
+	assert_string_equal(info.theme_name, "科技、教育");
+	assert_false(info.theme_retired);
 	doc_info_clear(&info);
+	/* and no load wrote to the history */
+	assert_int_equal(store_history(f->s, NULL, count_rows, &total_rows),
+			 JUAN_OK);
+	assert_int_equal(total_rows, hist_before);
 }
 
 static void
@@ -341,14 +353,16 @@ test_load_rejects_bad_set(void **state)
 	struct theme_set empty = {0};
 	struct theme_set set;
 
-	assert_int_equal(store_themes_load(f->s, &empty, true, NULL),
+	assert_int_equal(store_themes_load(f->s, "gov-topics", &empty, NULL),
 			 JUAN_EINVAL);
 	parse_or_fail("科技\t\n", &set);
 	set.themes[0].key = 0;
-	assert_int_equal(store_themes_load(f->s, &set, true, NULL),
+	assert_int_equal(store_themes_load(f->s, "gov-topics", &set, NULL),
 			 JUAN_EINVAL);
+	set.themes[0].key = 'x';
+	assert_int_equal(store_themes_load(f->s, "", &set, NULL), JUAN_EINVAL);
 	theme_set_free(&set);
-	assert_int_equal(store_themes(f->s, &set), JUAN_OK);
+	assert_int_equal(store_themes(f->s, 0, &set), JUAN_OK);
 	assert_int_equal(set.n, 22);
 	theme_set_free(&set);
 }
@@ -366,8 +380,8 @@ main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_load_keeps_surviving,
 						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_load_conflict, setup,
-						teardown),
+		cmocka_unit_test_setup_teardown(test_load_retires_and_revives,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_load_rejects_bad_set,
 						setup, teardown),
 	};

@@ -219,7 +219,7 @@ run(struct cmd *c, const struct cmd_args *a)
 	s = cmd_store(c);
 	if (!s)
 		return CMD_FAIL;
-	if (q.theme && cmd_theme_find(s, q.theme, &set, &theme) != CMD_OK)
+	if (q.theme && cmd_theme_find(s, q.scheme, q.theme, &set, &theme) != CMD_OK)
 		goto done;
 	st = store_list(s, &q, collect_row, &rows);
 	if (rows.oom)

@@ -18,7 +18,7 @@ set_theme(struct store *s, int64_t id, const struct theme *theme)
 	st = store_doc_info(s, id, &info);
 	doc_info_clear(&info);
 	if (st == JUAN_OK)
-		st = store_tag(s, id, theme ? theme->id : 0);
+		st = store_tag(s, 0, id, theme ? theme->id : 0);
 	if (st == JUAN_ENOTFOUND) {
 		cmd_error("document %lld: no such document", (long long)id);
 		return CMD_FAIL;
@@ -51,7 +51,7 @@ run(struct cmd *c, const struct cmd_args *a)
 	s = cmd_store(c);
 	if (!s)
 		return CMD_FAIL;
-	rc = tag ? cmd_theme_find(s, a->argv[1], &set, &theme) : CMD_OK;
+	rc = tag ? cmd_theme_find(s, 0, a->argv[1], &set, &theme) : CMD_OK;
 	if (rc == CMD_OK)
 		rc = set_theme(s, id, theme);
 	theme_set_free(&set);

@@ -36,7 +36,7 @@ list_themes(struct store *s)
 	int namew = 4, w;
 	size_t i;
 
-	st = store_themes(s, &set);
+	st = store_themes(s, 0, &set);
 	if (st != JUAN_OK) {
 		cmd_store_error(s, st);
 		return CMD_FAIL;
@@ -91,6 +91,20 @@ find_shipped(const char *name, char *buf)
 	return realpath(path, buf) != NULL;
 }
 
+/* The scheme name a theme file gives: its base name without ".tsv". */
+static void
+scheme_name_of(const char *path, char *buf, size_t size)
+{
+	const char *base = strrchr(path, '/');
+	size_t len;
+
+	base = base ? base + 1 : path;
+	len = strlen(base);
+	if (len > 4 && strcmp(base + len - 4, ".tsv") == 0)
+		len -= 4;
+	snprintf(buf, size, "%.*s", (int)len, base);
+}
+
 static int
 load_themes(struct store *s, const char *path, bool replace)
 {
@@ -99,6 +113,8 @@ load_themes(struct store *s, const char *path, bool replace)
 	enum juan_status st;
 	char why[256] = "";
 	char *text = NULL;
+	struct theme_load_result res;
+	char name[256];
 	long lost = 0;
 	size_t len;
 	int rc = CMD_FAIL;
@@ -119,21 +135,17 @@ load_themes(struct store *s, const char *path, bool replace)
 		cmd_error("%s: %s", path, *why ? why : juan_strstatus(st));
 		goto done;
 	}
-	st = store_themes_load(s, &set, replace, &lost);
-	if (st == JUAN_ECONFLICT) {
-		cmd_error("%s: %ld document%s would lose %s theme; run again "
-			  "with --replace to load it anyway", path, lost,
-			  lost == 1 ? "" : "s", lost == 1 ? "its" : "their");
-		goto done;
-	}
+	scheme_name_of(path, name, sizeof(name));
+	st = store_themes_load(s, name, &set, &res);
+	lost = res.retired;
+	(void)replace;
 	if (st != JUAN_OK) {
 		cmd_store_error(s, st);
 		goto done;
 	}
 	printf("loaded %zu themes from %s", set.n, path);
 	if (lost > 0)
-		printf("; %ld document%s lost %s theme", lost,
-		       lost == 1 ? "" : "s", lost == 1 ? "its" : "their");
+		printf("; %ld theme%s retired", lost, lost == 1 ? "" : "s");
 	putchar('\n');
 	rc = CMD_OK;
 done:

@@ -68,12 +68,12 @@ cmd_no_theme(const char *name_or_key)
 }
 
 int
-cmd_theme_find(struct store *s, const char *name_or_key,
+cmd_theme_find(struct store *s, int64_t scheme, const char *name_or_key,
 	       struct theme_set *set, const struct theme **theme)
 {
 	enum juan_status st;
 
-	st = store_themes(s, set);
+	st = store_themes(s, scheme, set);
 	if (st != JUAN_OK) {
 		cmd_store_error(s, st);
 		return CMD_FAIL;

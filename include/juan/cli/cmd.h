@@ -146,11 +146,12 @@ void cmd_no_theme(const char *name_or_key);
 struct theme;
 struct theme_set;
 
-/* Reads store s's themes into *set (the caller frees it with
- * theme_set_free(), also on failure) and finds the one called name_or_key
- * (a name or a key): *theme, borrowed from *set.  Returns CMD_OK, or
- * CMD_FAIL after saying why (the store failed, or it has no such theme). */
-int cmd_theme_find(struct store *s, const char *name_or_key,
+/* Reads the themes of scheme (0: the active one) of store s into *set (the
+ * caller frees it with theme_set_free(), also on failure) and finds the one
+ * called name_or_key (a name or a key): *theme, borrowed from *set.
+ * Returns CMD_OK, or CMD_FAIL after saying why (the store failed, or it
+ * has no such theme). */
+int cmd_theme_find(struct store *s, int64_t scheme, const char *name_or_key,
 		   struct theme_set *set, const struct theme **theme);
 
 /* Writes "juan: NAME: " and the formatted message to stderr, then a hint to
