@@ -120,6 +120,10 @@ void doc_info_clear(struct doc_info *info);
 enum juan_status store_doc_info(struct store *s, int64_t id,
 				struct doc_info *out);
 
+/* As store_doc_info(), with the tags of scheme (0: the active one). */
+enum juan_status store_doc_info_in(struct store *s, int64_t scheme, int64_t id,
+				   struct doc_info *out);
+
 /* The body of document id in *body (NUL-terminated, caller frees) and its
  * length in *len (may be NULL).  Section offsets refer to this text. */
 enum juan_status store_doc_body(struct store *s, int64_t id, char **body,
