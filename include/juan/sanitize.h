@@ -39,6 +39,11 @@ enum sanitize_mode {
  * VT, FF, CR; DEL; C1; the bidi controls listed above. */
 bool sanitize_is_control(uint32_t cp);
 
+/* True when s[0..len) is valid UTF-8 without any control character (C0
+ * including TAB and newlines, and what sanitize_is_control() names): text
+ * that prints as it is and cannot drive a terminal (a name, a note). */
+bool sanitize_is_plain(const char *s, size_t len);
+
 /* Copies s[0..len) into out with every control character handled as mode
  * says and every malformed byte as U+FFFD.  out must hold 3 * len + 1
  * bytes (no character grows by more); it is NUL-terminated.  Returns the

@@ -1,5 +1,7 @@
-/* store: the SQLite file that holds documents, their sections, the themes,
- * the theme of each document and the history of every theme change.
+/* store: the SQLite file that holds documents, their sections, the schemes
+ * (theme sets) and their themes, each document's tags per scheme (a main
+ * theme, secondary themes, a review state), its note, and the history of
+ * every change with the coder who made it.
  *
  * One connection per struct store, in WAL mode with foreign keys on and a busy
  * timeout, so that two juan processes on one file wait for each other.  The
@@ -90,8 +92,23 @@ enum juan_status store_put(struct store *s, const char *path, const char *text,
 			   size_t len, const struct doc *d,
 			   enum put_result *res, int64_t *id);
 
-/* One document's metadata and theme, as listed and shown.  Strings are
- * owned by the struct (free with doc_info_clear()); "" when unknown. */
+/* Review states of a document in a scheme, besides having a main theme. */
+enum tag_state {
+	TAG_STATE_NONE_SET, /* no state ("" in the store and exports) */
+	TAG_STATE_NONE,     /* "none": reviewed, no theme of the scheme fits */
+	TAG_STATE_UNSURE,   /* "unsure": flagged for a second look */
+};
+
+/* "", "none" or "unsure"; a static string. */
+const char *tag_state_name(enum tag_state st);
+
+/* Parses "none" or "unsure" ("" and "clear": TAG_STATE_NONE_SET) into *st;
+ * JUAN_EINVAL for anything else. */
+enum juan_status tag_state_parse(const char *name, enum tag_state *st);
+
+/* One document's metadata and its tags in one scheme (the active one unless
+ * said otherwise), as listed and shown.  Strings are owned by the struct
+ * (free with doc_info_clear()); "" when unknown. */
 struct doc_info {
 	int64_t id;
 	char *title;
@@ -104,18 +121,31 @@ struct doc_info {
 	/* a file it was read from: the first that still holds its text */
 	char *path;
 	char *hash;      /* SHA-256 of the text, lowercase hex */
-	int64_t theme_id; /* 0 when untagged */
+	int64_t theme_id; /* the main theme; 0 when untagged */
 	char *theme_name; /* "" when untagged */
 	char theme_key;   /* 0 when untagged */
-	char *tagged_at;  /* "YYYY-MM-DD HH:MM:SS" UTC, "" when untagged */
+	bool theme_retired; /* the main theme left the scheme's file */
+	char *theme_parent; /* the main theme's parent's name; "" for none */
+	char **secondary; /* names of the secondary themes, in theme order */
+	size_t nsecondary;
+	enum tag_state state;
+	char *note;       /* "" when none (notes are per document) */
+	char *coder;      /* who last changed the tags; "" when unknown */
+	char *tagged_at;  /* "YYYY-MM-DD HH:MM:SS" UTC of the last change of the
+			   * tags, "" when the document has none */
 };
 
 /* Frees the strings of *info and zeroes it.  NULL-safe. */
 void doc_info_clear(struct doc_info *info);
 
-/* Fills *out with document id; JUAN_ENOTFOUND when there is none. */
+/* Fills *out with document id and its tags in the active scheme;
+ * JUAN_ENOTFOUND when there is none. */
 enum juan_status store_doc_info(struct store *s, int64_t id,
 				struct doc_info *out);
+
+/* As store_doc_info(), with the tags of scheme (0: the active one). */
+enum juan_status store_doc_info_in(struct store *s, int64_t scheme, int64_t id,
+				   struct doc_info *out);
 
 /* The body of document id in *body (NUL-terminated, caller frees) and its
  * length in *len (may be NULL).  Section offsets refer to this text. */
@@ -129,12 +159,17 @@ enum juan_status store_doc_sections(struct store *s, int64_t id,
 
 /* Which documents a list shows.  Fields left zero/NULL do not filter. */
 struct list_query {
-	const char *theme;  /* theme name or key */
-	bool untagged;      /* only documents without a theme */
+	const char *theme;  /* main theme name or key, in scheme */
+	bool untagged;      /* only documents without a main theme */
 	const char *search; /* full-text query; results ranked by relevance */
+	int64_t scheme;     /* the scheme of the theme, state and tags shown;
+			     * 0: the active one */
+	bool todo;          /* only documents that need work: no main theme
+			     * and no state, or unsure */
+	const char *state;  /* only this state: "none" or "unsure" */
 };
 
-/* The ids of the documents q selects, in list order (search rank when
+/* The ids of the documents q selects (q may be NULL: all), in list order (search rank when
  * searching, else id), in *ids (caller frees) and their number in *n.  Cheap
  * enough for 100,000 documents: ids only, no text. */
 enum juan_status store_list_ids(struct store *s, const struct list_query *q,
@@ -146,41 +181,165 @@ typedef int (*doc_info_fn)(const struct doc_info *info, void *ctx);
 enum juan_status store_list(struct store *s, const struct list_query *q,
 			    doc_info_fn cb, void *ctx);
 
-/* Number of documents, and of documents with a theme. */
+/* Number of documents, and of documents with a main theme in the active
+ * scheme. */
 enum juan_status store_counts(struct store *s, long *total, long *tagged);
+
+/* ---- schemes ---------------------------------------------------------- */
+
+/* One scheme with its counts (documents of the scheme). */
+struct scheme_info {
+	int64_t id;
+	char *name;
+	bool active;
+	long themes;    /* themes in use */
+	long retired;   /* retired themes */
+	long tagged;    /* documents with a main theme */
+	long secondary; /* documents with at least one secondary theme */
+	long none;      /* documents in state none */
+	long unsure;    /* documents in state unsure */
+	long reviewed;  /* with a main theme or any state */
+};
+
+/* The schemes (removed ones left out), active first then by name, in *out
+ * (free with scheme_info_free()) and their number in *n. */
+enum juan_status store_schemes(struct store *s, struct scheme_info **out,
+			       size_t *n);
+
+/* Frees list[0..n) and the array.  NULL-safe. */
+void scheme_info_free(struct scheme_info *list, size_t n);
+
+/* The id of the scheme called name in *id.  JUAN_ENOTFOUND with the error
+ * "no scheme 'name' (schemes: a, b)" listing the valid ones. */
+enum juan_status store_scheme_id(struct store *s, const char *name,
+				 int64_t *id);
+
+/* The active scheme's id in *id; JUAN_ENOTFOUND when the store has none. */
+enum juan_status store_scheme_active(struct store *s, int64_t *id);
+
+/* The name of scheme id (0: the active one) in *name; caller frees. */
+enum juan_status store_scheme_name(struct store *s, int64_t id, char **name);
+
+/* Makes scheme id the active one (one transaction). */
+enum juan_status store_scheme_activate(struct store *s, int64_t id);
+
+/* Removes scheme id: it leaves the lists, its tags leave its documents.
+ * When documents have tags in it, stores their number in *tags (may be
+ * NULL) and returns JUAN_ECONFLICT without changing anything, unless force
+ * is true: then every removed tag (main, secondary, state) goes into the
+ * history as one change, which store_undo() reverts whole, bringing the
+ * scheme back.  Nothing is deleted: loading a file under the same name
+ * later revives the scheme (without its old tags).  Removing the active
+ * scheme activates another (the first by name), if any. */
+enum juan_status store_scheme_remove(struct store *s, int64_t id, bool force,
+				     long *tags);
+
+/* ---- coders ----------------------------------------------------------- */
+
+/* Every change made through s from now on is recorded as made by coder
+ * (copied; NULL or "": unknown).  JUAN_EINVAL for a name with control
+ * characters or invalid UTF-8, or longer than 64 bytes. */
+enum juan_status store_set_coder(struct store *s, const char *coder);
+
+/* The coder set on s; borrowed; "" when none. */
+const char *store_coder(const struct store *s);
 
 /* ---- tags and history ---------------------------------------------- */
 
-/* Gives document doc the theme theme_id (0 removes its theme) and records the
- * change in the history, in one transaction.  Setting the theme it already
- * has changes nothing.  A new change forgets what could be redone. */
-enum juan_status store_tag(struct store *s, int64_t doc, int64_t theme_id);
+/* Every change below runs in one transaction, records one history row per
+ * value it changes (one "change" that undo reverts whole) with the coder
+ * and the time, and forgets what could be redone.  scheme 0 means the
+ * active scheme.  A change to what the document already has records
+ * nothing.  JUAN_ENOTFOUND for an unknown document or scheme; JUAN_EINVAL
+ * for a theme of another scheme or a retired theme. */
 
-/* Reverts the most recent theme change not yet undone (it survives restarts:
- * the history is in the store) and stores its document in *doc (may be NULL).
- * A change that no longer fits (its document's theme has changed since
- * without the history, or its theme left with a replaced theme set) is
- * skipped for good.  JUAN_ENOTFOUND when there is nothing to undo. */
-enum juan_status store_undo(struct store *s, int64_t *doc);
+/* Sets the main theme of document doc in scheme to theme_id (0 removes
+ * it).  A main theme clears the state "none" and drops the theme from the
+ * secondary ones. */
+enum juan_status store_tag(struct store *s, int64_t scheme, int64_t doc,
+			   int64_t theme_id);
 
-/* Re-applies the change most recently undone; JUAN_ENOTFOUND when none. */
-enum juan_status store_redo(struct store *s, int64_t *doc);
+/* Adds (add true) or removes theme_id as a secondary theme of document doc
+ * in scheme.  Adding the main theme changes nothing; adding clears the
+ * state "none". */
+enum juan_status store_secondary(struct store *s, int64_t scheme, int64_t doc,
+				 int64_t theme_id, bool add);
 
-/* One recorded theme change; theme names are "" for no theme. */
-struct history_entry {
-	int64_t id;
+/* Sets the review state of document doc in scheme.  TAG_STATE_NONE also
+ * removes the main and secondary themes (in the same change). */
+enum juan_status store_set_state(struct store *s, int64_t scheme, int64_t doc,
+				 enum tag_state st);
+
+/* Sets the note of document doc ("" or NULL removes it).  JUAN_EINVAL for
+ * invalid UTF-8 or control characters other than none (a note is one
+ * paragraph: no newline). */
+enum juan_status store_set_note(struct store *s, int64_t doc, const char *text);
+
+/* The note of document doc in *text (caller frees; "" when none). */
+enum juan_status store_note(struct store *s, int64_t doc, char **text);
+
+/* What an undo or redo did: the document (0 for a whole scheme), the
+ * scheme's name, the field ("theme", "secondary", "state", "note",
+ * "scheme") and values of its first row (old → new as the change now
+ * stands), and how many rows the change had.  Strings owned (free with
+ * change_clear()). */
+struct change {
 	int64_t doc;
-	const char *old_theme;
-	const char *new_theme;
-	const char *at;  /* "YYYY-MM-DD HH:MM:SS" UTC */
-	const char *op;  /* "tag", "undo" or "redo" */
+	char *scheme;
+	char *field;
+	char *old;
+	char *now;
+	long rows;
 };
 
-/* Calls cb for every change of document doc (0: of every document), oldest
- * first; entry is borrowed for the duration of the call. */
+/* Frees the strings of *c and zeroes it.  NULL-safe. */
+void change_clear(struct change *c);
+
+/* Reverts the most recent change not yet undone, whatever its kind (it
+ * survives restarts: the history is in the store), and describes it in
+ * *out (may be NULL).  A change that no longer fits (a value it set has
+ * changed since) is skipped for good.  JUAN_ENOTFOUND when there is
+ * nothing to undo. */
+enum juan_status store_undo(struct store *s, struct change *out);
+
+/* Re-applies the change most recently undone; JUAN_ENOTFOUND when none. */
+enum juan_status store_redo(struct store *s, struct change *out);
+
+/* One recorded row of a change.  Values are "" for none: theme names for
+ * field "theme" and "secondary" (added: old "", removed: new ""), state
+ * names for "state", note text for "note", the scheme's name for
+ * "scheme" (its removal: old name, new ""). */
+struct history_entry {
+	int64_t id;
+	int64_t change;  /* rows of one change share it */
+	int64_t doc;     /* 0 for a row about a whole scheme */
+	const char *scheme;
+	const char *field;
+	const char *old_value;
+	const char *new_value;
+	const char *coder;
+	const char *at;  /* "YYYY-MM-DD HH:MM:SS" UTC */
+	const char *op;  /* "tag" (a change), "undo" or "redo" */
+};
+
+/* Which history rows to list; zero/NULL fields do not filter. */
+struct history_filter {
+	int64_t doc;
+	const char *coder;
+	const char *since;  /* "YYYY-MM-DD[ HH:MM:SS]" UTC: rows at or after */
+	const char *scheme; /* scheme name */
+};
+
+/* Calls cb for every history row f selects (f may be NULL), oldest first;
+ * entry is borrowed for the duration of the call; cb returns non-zero to
+ * stop. */
 typedef int (*history_fn)(const struct history_entry *entry, void *ctx);
-enum juan_status store_history(struct store *s, int64_t doc, history_fn cb,
-			       void *ctx);
+enum juan_status store_history(struct store *s, const struct history_filter *f,
+			       history_fn cb, void *ctx);
+
+/* The coders the history names, sorted, in *out (caller frees each and the
+ * array) and their number in *n. */
+enum juan_status store_coders(struct store *s, char ***out, size_t *n);
 
 /* ---- settings and change detection ---------------------------------- */
 

@@ -2,11 +2,14 @@
  * keeping them in the store.
  *
  * A theme has a name (unique), a one-character key (unique in the set), a
- * description and a position.  A TSV line is `name<TAB>description` or
- * `key<TAB>name<TAB>description`; `#` starts a comment line; blank lines, a
- * UTF-8 BOM, CRs and spaces around fields are ignored; a name or a
- * description holding a control or bidi character (sanitize.h) is refused
- * with its line number.  Themes without
+ * description, a position and maybe a parent.  A TSV line is
+ * `name<TAB>description`, `key<TAB>name<TAB>description` or
+ * `key<TAB>name<TAB>description<TAB>parent` (an empty key: the next free
+ * one); a name `parent/child` names
+ * the parent too; `#` starts a comment line; blank lines, a UTF-8 BOM, CRs
+ * and spaces around fields are ignored; a field that is not UTF-8 or holds a
+ * control or bidi character (sanitize.h) is refused with its line number.
+ * Themes without
  * an explicit key get the first free key of THEME_KEYS, in file order: the
  * digits 1–9 first, then letters.  A file may name any printable ASCII key:
  * the store knows nothing of the browser, which checks the keys against its
@@ -30,9 +33,20 @@ struct theme {
 	int64_t id;       /* 0 until stored */
 	char *name;
 	char *description;
+	char *parent;     /* the parent theme's name; "" for a top theme */
 	char key;
 	int position;     /* 0-based order in the set */
-	long docs;        /* documents with this theme (from the store) */
+	int depth;        /* 0 for a top theme, 1 for its children... */
+	bool retired;     /* left the scheme's file: kept for its documents,
+			   * hidden from keys and pickers */
+	int64_t parent_id; /* from the store; 0 for a top theme */
+	/* From the store: documents with this theme as their main theme, with
+	 * it main or secondary, and the same with its descendants rolled in
+	 * (each document counted once). */
+	long docs;
+	long any;
+	long docs_tree;
+	long any_tree;
 };
 
 struct theme_set {
@@ -42,8 +56,9 @@ struct theme_set {
 
 /* Parses a theme set from TSV text[0..len).  On JUAN_EINVAL writes the
  * problem with its line number into why[0..whysize) (duplicate name or key,
- * a key that is not one printable ASCII character, no themes at all, more
- * themes than keys).  *out is freed with theme_set_free(). */
+ * a key that is not one printable ASCII character, an empty name, a parent
+ * that is not in the set, a cycle of parents, text that is not UTF-8 or
+ * holds control characters, no themes at all, more themes than keys).  *out is freed with theme_set_free(). */
 enum juan_status theme_set_parse(const char *text, size_t len,
 				 struct theme_set *out, char *why,
 				 size_t whysize);
@@ -59,16 +74,38 @@ const struct theme *theme_set_find(const struct theme_set *set,
 /* The default set (gov-topics.tsv), built into the program: borrowed TSV. */
 const char *themes_default_tsv(void);
 
-/* The themes in the store, in position order, with their document counts. */
-enum juan_status store_themes(struct store *s, struct theme_set *out);
+/* The themes of scheme (0: the active one), retired ones included, in
+ * tree order — each parent followed by its children, the themes in use
+ * before the retired ones among siblings — with their depth and document
+ * counts. */
+enum juan_status store_themes(struct store *s, int64_t scheme,
+			      struct theme_set *out);
 
-/* Replaces the store's theme set with set.  Documents keep their theme when
- * a theme of the same name survives.  When others would lose their theme,
- * stores their number in *lost (may be NULL) and returns JUAN_ECONFLICT
- * without changing anything, unless replace is true: then they lose it, and
- * the history records each loss (one that store_undo() skips, as the theme
- * is gone).  JUAN_EINVAL for an empty set or a theme without a usable key. */
-enum juan_status store_themes_load(struct store *s, const struct theme_set *set,
-				   bool replace, long *lost);
+/* The theme of scheme (0: the active one) whose name is name, else the
+ * theme in use whose key is name's only character, in *id.
+ * JUAN_ENOTFOUND, with an error listing the scheme's themes, when none. */
+enum juan_status store_theme_find(struct store *s, int64_t scheme,
+				  const char *name, int64_t *id);
+
+/* What store_themes_load() did. */
+struct theme_load_result {
+	int64_t scheme;  /* the scheme's id */
+	bool created;    /* a new scheme */
+	long added;      /* themes new to the scheme */
+	long kept;       /* themes already in use, updated in place */
+	long revived;    /* retired themes back in use */
+	long retired;    /* themes missing from set, now retired */
+};
+
+/* Loads set as the scheme called name, in one transaction: creates the
+ * scheme, or updates it in place (themes matched by name keep their ids
+ * and documents; a theme missing from set is retired, never deleted; one
+ * in set that was retired is revived).  A store without an active scheme
+ * makes it the active one.  Never removes a tag.  res may be NULL.
+ * JUAN_EINVAL for an empty set or name, a theme without a usable key, or a
+ * parent that is not in set. */
+enum juan_status store_themes_load(struct store *s, const char *name,
+				   const struct theme_set *set,
+				   struct theme_load_result *res);
 
 #endif

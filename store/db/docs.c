@@ -7,6 +7,7 @@
 
 #include "juan/array.h"
 #include "juan/search.h"
+#include "juan/themes.h"
 #include "store_private.h"
 
 _Static_assert(STORE_HASH_HEX == 2 * SHA256_DIGEST_SIZE + 1,
@@ -276,15 +277,25 @@ update_doc(struct store *s, struct put_ctx *c)
 
 /* The file at c->path changed, but its document was also read from other
  * paths, whose text did not change: the path leaves that document (which
- * keeps its other paths) for a new one that inherits its theme. */
+ * keeps its other paths) for a new one that inherits its tags in every
+ * scheme and its note. */
 static enum juan_status
 split_doc(struct store *s, struct put_ctx *c)
 {
 	static const char sql_unlink[] = "DELETE FROM doc_paths WHERE path = ?1";
 	static const char sql_theme[] =
-		"INSERT INTO doc_themes(doc_id, theme_id, tagged_at)"
-		" SELECT ?2, theme_id, tagged_at FROM doc_themes"
-		" WHERE doc_id = ?1";
+		"INSERT INTO doc_tags(doc_id, scheme_id, theme_id, state, coder,"
+		" tagged_at) SELECT ?2, scheme_id, theme_id, state, coder,"
+		" tagged_at FROM doc_tags WHERE doc_id = ?1;";
+	static const char sql_secondary[] =
+		"INSERT INTO doc_secondary(doc_id, theme_id, scheme_id, coder,"
+		" tagged_at) SELECT ?2, theme_id, scheme_id, coder, tagged_at"
+		" FROM doc_secondary WHERE doc_id = ?1";
+	static const char sql_note[] =
+		"INSERT INTO notes(doc_id, text, coder, updated_at)"
+		" SELECT ?2, text, coder, updated_at FROM notes WHERE doc_id = ?1";
+	const char *const inherit[] = {sql_theme, sql_secondary, sql_note};
+	size_t i;
 	int64_t old = c->id;
 	sqlite3_stmt *stmt = store_stmt(s, sql_unlink);
 	enum juan_status rc;
@@ -299,11 +310,14 @@ split_doc(struct store *s, struct put_ctx *c)
 		rc = insert_doc(s, c);
 	if (rc != JUAN_OK)
 		return rc;
-	if (!(stmt = store_stmt(s, sql_theme)))
-		return JUAN_EDB;
-	sqlite3_bind_int64(stmt, 1, old);
-	sqlite3_bind_int64(stmt, 2, c->id);
-	return store_run(s, stmt, "keep theme");
+	for (i = 0; i < 3 && rc == JUAN_OK; i++) {
+		if (!(stmt = store_stmt(s, inherit[i])))
+			return JUAN_EDB;
+		sqlite3_bind_int64(stmt, 1, old);
+		sqlite3_bind_int64(stmt, 2, c->id);
+		rc = store_run(s, stmt, "keep tags");
+	}
+	return rc;
 }
 
 static enum juan_status
@@ -376,12 +390,35 @@ store_put(struct store *s, const char *path, const char *text, size_t len,
 
 /* ---- reading -------------------------------------------------------- */
 
+/* A document's row with its tags in scheme ?9; the secondary themes are
+ * joined by U+001F, which no theme name holds. */
 #define INFO_COLUMNS \
 	"SELECT d.id, d.title, d.issuer, d.date, d.docno, d.published," \
 	" d.topic, d.source, d.path, d.hash, coalesce(dt.theme_id, 0)," \
-	" coalesce(t.name, ''), coalesce(t.key, ''), coalesce(dt.tagged_at, '')" \
-	" FROM documents d LEFT JOIN doc_themes dt ON dt.doc_id = d.id" \
-	" LEFT JOIN themes t ON t.id = dt.theme_id"
+	" coalesce(t.name, ''), coalesce(t.key, ''), coalesce(dt.tagged_at," \
+	" (SELECT max(tagged_at) FROM doc_secondary ds WHERE ds.doc_id = d.id" \
+	"  AND ds.scheme_id = ?9), '')," \
+	" coalesce(t.retired, 0), coalesce(p.name, ''), coalesce(dt.state, '')," \
+	" coalesce(dt.coder, (SELECT max(coder) FROM doc_secondary ds" \
+	"  WHERE ds.doc_id = d.id AND ds.scheme_id = ?9), '')," \
+	" coalesce((SELECT text FROM notes n WHERE n.doc_id = d.id), '')," \
+	" (SELECT group_concat(name, char(31)) FROM (SELECT t2.name" \
+	"  FROM doc_secondary ds JOIN themes t2 ON t2.id = ds.theme_id" \
+	"  WHERE ds.doc_id = d.id AND ds.scheme_id = ?9 ORDER BY t2.position))" \
+	" FROM documents d LEFT JOIN doc_tags dt ON dt.doc_id = d.id" \
+	" AND dt.scheme_id = ?9" \
+	" LEFT JOIN themes t ON t.id = dt.theme_id" \
+	" LEFT JOIN themes p ON p.id = t.parent_id"
+
+/* What a list_query selects besides its search, on the row of INFO_COLUMNS
+ * (d, dt): ?1 main theme id (0: any), ?2 untagged, ?3 state (NULL: any),
+ * ?4 needs work. */
+#define INFO_FILTER \
+	" WHERE (?1 = 0 OR dt.theme_id = ?1)" \
+	" AND (NOT ?2 OR dt.theme_id IS NULL)" \
+	" AND (?3 IS NULL OR dt.state = ?3)" \
+	" AND (NOT ?4 OR (dt.theme_id IS NULL AND coalesce(dt.state, '') = '')" \
+	"  OR dt.state = 'unsure')"
 
 static char *
 column_str(sqlite3_stmt *stmt, int col)
@@ -409,6 +446,45 @@ row_info(sqlite3_stmt *stmt, struct doc_info *info)
 	info->theme_name = column_str(stmt, 11);
 	info->theme_key = column_str(stmt, 12)[0];
 	info->tagged_at = column_str(stmt, 13);
+	info->theme_retired = sqlite3_column_int(stmt, 14) != 0;
+	info->theme_parent = column_str(stmt, 15);
+	tag_state_parse(column_str(stmt, 16), &info->state);
+	info->coder = column_str(stmt, 17);
+	info->note = column_str(stmt, 18);
+	info->secondary = NULL;
+	info->nsecondary = 0;
+}
+
+/* Splits the U+001F-joined names of column 19 into info->secondary: one
+ * block that holds the pointers and the names (one free()). */
+static enum juan_status
+row_secondary(sqlite3_stmt *stmt, struct doc_info *info)
+{
+	const char *text = (const char *)sqlite3_column_text(stmt, 19);
+	size_t len, n = 1, i;
+	char **v, *copy, *p;
+
+	info->secondary = NULL;
+	info->nsecondary = 0;
+	if (!text || !text[0])
+		return JUAN_OK;
+	len = strlen(text);
+	for (i = 0; i < len; i++)
+		n += text[i] == 0x1f;
+	v = malloc(n * sizeof(*v) + len + 1);
+	if (!v)
+		return JUAN_ENOMEM;
+	copy = (char *)(v + n);
+	memcpy(copy, text, len + 1);
+	for (i = 0, p = copy; i < n; i++) {
+		v[i] = p;
+		p = strchr(p, 0x1f);
+		if (p)
+			*p++ = '\0';
+	}
+	info->secondary = v;
+	info->nsecondary = n;
+	return JUAN_OK;
 }
 
 void
@@ -427,6 +503,10 @@ doc_info_clear(struct doc_info *info)
 	free(info->hash);
 	free(info->theme_name);
 	free(info->tagged_at);
+	free(info->theme_parent);
+	free(info->coder);
+	free(info->note);
+	free(info->secondary);
 	memset(info, 0, sizeof(*info));
 }
 
@@ -438,6 +518,7 @@ own_info(struct doc_info *info)
 		&info->title, &info->issuer, &info->date, &info->docno,
 		&info->published, &info->topic, &info->source, &info->path,
 		&info->hash, &info->theme_name, &info->tagged_at,
+		&info->theme_parent, &info->coder, &info->note,
 	};
 	size_t i, n = sizeof(fields) / sizeof(fields[0]);
 	bool ok = true;
@@ -452,22 +533,51 @@ own_info(struct doc_info *info)
 	return JUAN_ENOMEM;
 }
 
+/* The scheme whose tags a list shows: scheme itself, else the active one,
+ * else 0 (a store without schemes: no tags). */
+static enum juan_status
+info_scheme(struct store *s, int64_t scheme, int64_t *id)
+{
+	enum juan_status rc = store_scheme_resolve(s, scheme, id);
+
+	if (rc == JUAN_ENOTFOUND && scheme == 0) {
+		*id = 0;
+		rc = JUAN_OK;
+	}
+	return rc;
+}
+
 enum juan_status
 store_doc_info(struct store *s, int64_t id, struct doc_info *out)
 {
+	return store_doc_info_in(s, 0, id, out);
+}
+
+enum juan_status
+store_doc_info_in(struct store *s, int64_t scheme, int64_t id,
+		  struct doc_info *out)
+{
 	static const char sql[] = INFO_COLUMNS " WHERE d.id = ?1";
-	sqlite3_stmt *stmt = store_stmt(s, sql);
+	sqlite3_stmt *stmt;
 	enum juan_status rc;
 	int step;
 
 	memset(out, 0, sizeof(*out));
-	if (!stmt)
+	rc = info_scheme(s, scheme, &scheme);
+	if (rc != JUAN_OK)
+		return rc;
+	if (!(stmt = store_stmt(s, sql)))
 		return JUAN_EDB;
 	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_int64(stmt, 9, scheme);
 	step = sqlite3_step(stmt);
 	if (step == SQLITE_ROW) {
 		row_info(stmt, out);
-		rc = own_info(out);
+		rc = row_secondary(stmt, out);
+		if (rc == JUAN_OK)
+			rc = own_info(out);
+		else
+			out->secondary = NULL;
 		if (rc != JUAN_OK)
 			store_set_error(s, "read document: out of memory");
 	} else if (step == SQLITE_DONE) {
@@ -586,44 +696,78 @@ done:
 
 /* ---- lists ---------------------------------------------------------- */
 
-/* The id of the theme q names (0 when q names none). */
-static enum juan_status
-query_theme(struct store *s, const struct list_query *q, int64_t *theme)
-{
-	*theme = 0;
-	if (!q || !q->theme)
-		return JUAN_OK;
-	return store_theme_id(s, q->theme, theme);
-}
+/* A list_query resolved: the scheme's id and the main theme's id (0 when q
+ * names none). */
+struct query {
+	const struct list_query *q;
+	int64_t scheme;
+	int64_t theme;
+	bool filters; /* anything but the search filters */
+};
 
-/* Whether document id passes the theme filters of q. */
 static enum juan_status
-doc_matches(struct store *s, const struct list_query *q, int64_t theme,
-	    int64_t id, bool *match)
+resolve(struct store *s, const struct list_query *q, struct query *r)
 {
-	static const char sql[] =
-		"SELECT theme_id FROM doc_themes WHERE doc_id = ?1";
-	sqlite3_stmt *stmt;
+	static const struct list_query all = {0};
 	enum juan_status rc;
-	int64_t has = 0;
+	enum tag_state st;
 
-	*match = true;
-	if (!theme && !q->untagged)
-		return JUAN_OK;
-	if (!(stmt = store_stmt(s, sql)))
-		return JUAN_EDB;
-	sqlite3_bind_int64(stmt, 1, id);
-	rc = store_lookup_int(s, stmt, &has, "read theme");
-	if (rc == JUAN_ENOTFOUND)
-		rc = JUAN_OK;
-	*match = theme ? has == theme : has == 0;
+	memset(r, 0, sizeof(*r));
+	r->q = q ? q : &all;
+	q = r->q;
+	rc = info_scheme(s, q->scheme, &r->scheme);
+	if (rc == JUAN_OK && q->theme)
+		rc = store_theme_find(s, r->scheme, q->theme, &r->theme);
+	if (rc == JUAN_OK && q->state &&
+	    (tag_state_parse(q->state, &st) != JUAN_OK ||
+	     st == TAG_STATE_NONE_SET)) {
+		store_set_error(s, "no state '%s' (states: none, unsure)",
+				q->state);
+		rc = JUAN_EINVAL;
+	}
+	r->filters = r->theme || q->untagged || q->todo || q->state;
 	return rc;
 }
 
-/* The search hits of q that pass its theme filters, in rank order. */
+/* Binds the filters of r to stmt (INFO_FILTER's parameters and ?9). */
+static void
+bind_query(sqlite3_stmt *stmt, const struct query *r)
+{
+	sqlite3_bind_int64(stmt, 1, r->theme);
+	sqlite3_bind_int(stmt, 2, r->q->untagged);
+	if (r->q->state)
+		sqlite3_bind_text(stmt, 3, r->q->state, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 4, r->q->todo);
+	sqlite3_bind_int64(stmt, 9, r->scheme);
+}
+
+/* Whether document id passes the filters of r. */
 static enum juan_status
-search_list(struct store *s, const struct list_query *q, int64_t theme,
-	    int64_t **ids, size_t *n)
+doc_matches(struct store *s, const struct query *r, int64_t id, bool *match)
+{
+	static const char sql[] =
+		"SELECT d.id FROM documents d LEFT JOIN doc_tags dt"
+		" ON dt.doc_id = d.id AND dt.scheme_id = ?9" INFO_FILTER
+		" AND d.id = ?5";
+	sqlite3_stmt *stmt;
+	enum juan_status rc;
+	int64_t found;
+
+	*match = true;
+	if (!r->filters)
+		return JUAN_OK;
+	if (!(stmt = store_stmt(s, sql)))
+		return JUAN_EDB;
+	bind_query(stmt, r);
+	sqlite3_bind_int64(stmt, 5, id);
+	rc = store_lookup_int(s, stmt, &found, "read tags");
+	*match = rc == JUAN_OK;
+	return rc == JUAN_ENOTFOUND ? JUAN_OK : rc;
+}
+
+/* The search hits of r that pass its filters, in rank order. */
+static enum juan_status
+search_list(struct store *s, const struct query *r, int64_t **ids, size_t *n)
 {
 	enum juan_status rc;
 	size_t i, kept = 0;
@@ -631,14 +775,14 @@ search_list(struct store *s, const struct list_query *q, int64_t theme,
 
 	*ids = NULL;
 	*n = 0;
-	rc = search_ids(s, q->search, ids, n);
+	rc = search_ids(s, r->q->search, ids, n);
 	if (rc != JUAN_OK) {
 		*ids = NULL;
 		*n = 0;
 		return rc;
 	}
 	for (i = 0; i < *n; i++) {
-		rc = doc_matches(s, q, theme, (*ids)[i], &match);
+		rc = doc_matches(s, r, (*ids)[i], &match);
 		if (rc != JUAN_OK) {
 			free(*ids);
 			*ids = NULL;
@@ -652,36 +796,38 @@ search_list(struct store *s, const struct list_query *q, int64_t theme,
 	return JUAN_OK;
 }
 
-/* The statement that lists what q selects (without search) in id order,
- * with the document's id in column 0 and, when info is true, the columns of
- * INFO_COLUMNS.  ?1 is bound to the theme.  NULL when q selects nothing. */
+/* The statement that lists what r selects (without search) in id order,
+ * with the document's id in column 0 and, when info is true, the columns
+ * of INFO_COLUMNS, bound.  Listing everything and listing a main theme
+ * have statements of their own: they are the browser's most frequent and
+ * read an index only. */
 static sqlite3_stmt *
-list_stmt(struct store *s, const struct list_query *q, int64_t theme,
-	  bool info)
+list_stmt(struct store *s, const struct query *r, bool info)
 {
 	static const char ids_all[] = "SELECT id FROM documents ORDER BY id";
 	static const char ids_theme[] =
-		"SELECT doc_id FROM doc_themes WHERE theme_id = ?1"
-		" ORDER BY doc_id";
-	static const char ids_untagged[] =
-		"SELECT id FROM documents d WHERE NOT EXISTS"
-		" (SELECT 1 FROM doc_themes dt WHERE dt.doc_id = d.id)"
-		" ORDER BY id";
+		"SELECT doc_id FROM doc_tags WHERE scheme_id = ?9"
+		" AND theme_id = ?1 ORDER BY doc_id";
+	static const char ids_filter[] =
+		"SELECT d.id FROM documents d LEFT JOIN doc_tags dt"
+		" ON dt.doc_id = d.id AND dt.scheme_id = ?9" INFO_FILTER
+		" ORDER BY d.id";
 	static const char info_all[] = INFO_COLUMNS " ORDER BY d.id";
-	static const char info_theme[] =
-		INFO_COLUMNS " WHERE dt.theme_id = ?1 ORDER BY d.id";
-	static const char info_untagged[] =
-		INFO_COLUMNS " WHERE dt.doc_id IS NULL ORDER BY d.id";
+	static const char info_filter[] = INFO_COLUMNS INFO_FILTER
+		" ORDER BY d.id";
+	const char *sql;
 	sqlite3_stmt *stmt;
 
-	if (theme)
-		stmt = store_stmt(s, info ? info_theme : ids_theme);
-	else if (q && q->untagged)
-		stmt = store_stmt(s, info ? info_untagged : ids_untagged);
+	if (!r->filters)
+		sql = info ? info_all : ids_all;
+	else if (!info && r->theme && !r->q->untagged && !r->q->todo &&
+		 !r->q->state)
+		sql = ids_theme;
 	else
-		stmt = store_stmt(s, info ? info_all : ids_all);
-	if (stmt && theme)
-		sqlite3_bind_int64(stmt, 1, theme);
+		sql = info ? info_filter : ids_filter;
+	stmt = store_stmt(s, sql);
+	if (stmt)
+		bind_query(stmt, r);
 	return stmt;
 }
 
@@ -691,26 +837,41 @@ store_list_ids(struct store *s, const struct list_query *q, int64_t **ids,
 {
 	sqlite3_stmt *stmt;
 	enum juan_status rc;
-	int64_t theme;
+	struct query r;
 
 	*ids = NULL;
 	*n = 0;
-	rc = query_theme(s, q, &theme);
+	rc = resolve(s, q, &r);
 	if (rc != JUAN_OK)
 		return rc;
-	if (theme && q->untagged)
-		return JUAN_OK;
-	if (q && q->search)
-		return search_list(s, q, theme, ids, n);
-	if (!(stmt = list_stmt(s, q, theme, false)))
+	if (r.q->search)
+		return search_list(s, &r, ids, n);
+	if (!(stmt = list_stmt(s, &r, false)))
 		return JUAN_EDB;
 	return store_collect_ids(s, stmt, ids, n, "list documents");
 }
 
+/* Calls cb with the current row of stmt; *stop is its answer. */
+static enum juan_status
+call_row(struct store *s, sqlite3_stmt *stmt, doc_info_fn cb, void *ctx,
+	 int *stop)
+{
+	struct doc_info info;
+
+	row_info(stmt, &info);
+	if (row_secondary(stmt, &info) != JUAN_OK) {
+		store_set_error(s, "list documents: out of memory");
+		return JUAN_ENOMEM;
+	}
+	*stop = cb(&info, ctx);
+	free(info.secondary);
+	return JUAN_OK;
+}
+
 /* Calls cb for each of ids[0..n) in that order. */
 static enum juan_status
-list_ids(struct store *s, const int64_t *ids, size_t n, doc_info_fn cb,
-	 void *ctx)
+list_ids(struct store *s, const struct query *r, const int64_t *ids, size_t n,
+	 doc_info_fn cb, void *ctx)
 {
 	static const char sql[] = INFO_COLUMNS " WHERE d.id = ?1";
 	enum juan_status rc = JUAN_OK;
@@ -718,19 +879,17 @@ list_ids(struct store *s, const int64_t *ids, size_t n, doc_info_fn cb,
 
 	for (i = 0; i < n && rc == JUAN_OK; i++) {
 		sqlite3_stmt *stmt = store_stmt(s, sql);
-		struct doc_info info;
 		int step, stop = 0;
 
 		if (!stmt)
 			return JUAN_EDB;
 		sqlite3_bind_int64(stmt, 1, ids[i]);
+		sqlite3_bind_int64(stmt, 9, r->scheme);
 		step = sqlite3_step(stmt);
-		if (step == SQLITE_ROW) {
-			row_info(stmt, &info);
-			stop = cb(&info, ctx);
-		} else if (step != SQLITE_DONE) {
+		if (step == SQLITE_ROW)
+			rc = call_row(s, stmt, cb, ctx, &stop);
+		else if (step != SQLITE_DONE)
 			rc = store_fail(s, "list documents");
-		}
 		sqlite3_reset(stmt);
 		if (stop)
 			break;
@@ -743,30 +902,28 @@ store_list(struct store *s, const struct list_query *q, doc_info_fn cb,
 	   void *ctx)
 {
 	sqlite3_stmt *stmt;
-	struct doc_info info;
 	enum juan_status rc;
-	int64_t theme, *ids = NULL;
+	struct query r;
+	int64_t *ids = NULL;
 	size_t n = 0;
-	int step;
+	int step = SQLITE_DONE, stop = 0;
 
-	rc = query_theme(s, q, &theme);
-	if (rc != JUAN_OK || (theme && q->untagged))
+	rc = resolve(s, q, &r);
+	if (rc != JUAN_OK)
 		return rc;
-	if (q && q->search) {
-		rc = search_list(s, q, theme, &ids, &n);
+	if (r.q->search) {
+		rc = search_list(s, &r, &ids, &n);
 		if (rc == JUAN_OK)
-			rc = list_ids(s, ids, n, cb, ctx);
+			rc = list_ids(s, &r, ids, n, cb, ctx);
 		free(ids);
 		return rc;
 	}
-	if (!(stmt = list_stmt(s, q, theme, true)))
+	if (!(stmt = list_stmt(s, &r, true)))
 		return JUAN_EDB;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		row_info(stmt, &info);
-		if (cb(&info, ctx))
-			break;
-	}
-	if (step != SQLITE_ROW && step != SQLITE_DONE)
+	while (rc == JUAN_OK && !stop &&
+	       (step = sqlite3_step(stmt)) == SQLITE_ROW)
+		rc = call_row(s, stmt, cb, ctx, &stop);
+	if (rc == JUAN_OK && !stop && step != SQLITE_DONE)
 		rc = store_fail(s, "list documents");
 	sqlite3_reset(stmt);
 	return rc;
@@ -777,12 +934,18 @@ store_counts(struct store *s, long *total, long *tagged)
 {
 	static const char sql[] =
 		"SELECT (SELECT count(*) FROM documents),"
-		" (SELECT count(*) FROM doc_themes)";
-	sqlite3_stmt *stmt = store_stmt(s, sql);
-	enum juan_status rc = JUAN_OK;
+		" (SELECT count(*) FROM doc_tags WHERE scheme_id = ?9"
+		"  AND theme_id IS NOT NULL)";
+	sqlite3_stmt *stmt;
+	enum juan_status rc;
+	int64_t scheme;
 
-	if (!stmt)
+	rc = info_scheme(s, 0, &scheme);
+	if (rc != JUAN_OK)
+		return rc;
+	if (!(stmt = store_stmt(s, sql)))
 		return JUAN_EDB;
+	sqlite3_bind_int64(stmt, 9, scheme);
 	if (sqlite3_step(stmt) == SQLITE_ROW) {
 		*total = (long)sqlite3_column_int64(stmt, 0);
 		*tagged = (long)sqlite3_column_int64(stmt, 1);

@@ -23,7 +23,7 @@ seed_default_themes(struct store *s)
 		store_set_error(s, "built-in theme set: %s", why);
 		return rc;
 	}
-	rc = store_themes_load(s, &set, true, NULL);
+	rc = store_themes_load(s, "gov-topics", &set, NULL);
 	theme_set_free(&set);
 	return rc;
 }

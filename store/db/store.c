@@ -5,6 +5,7 @@
  * themes together. */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <fcntl.h>
@@ -91,6 +92,98 @@ static const char *const migrations[] = {
 	"CREATE VIRTUAL TABLE doc_fts USING fts5("
 	"  title, body, content='documents', content_rowid='id',"
 	"  tokenize='juan', prefix='1');",
+
+	/* 1 → 2: schemes.  The one theme set becomes a scheme named after the
+	 * shipped set it came from (told by a theme only that set has), else
+	 * "themes"; its themes, tags (with their time) and history move over
+	 * unchanged, ids kept.  A new store has no themes yet: no scheme, the
+	 * seed loads one. */
+	"CREATE TABLE schemes("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  active INTEGER NOT NULL DEFAULT 0,"
+	"  removed INTEGER NOT NULL DEFAULT 0,"
+	"  created_at TEXT NOT NULL DEFAULT (datetime('now')));"
+	"CREATE UNIQUE INDEX schemes_active ON schemes(active) WHERE active;"
+	"INSERT INTO schemes(id, name, active) SELECT 1, CASE"
+	"  WHEN EXISTS (SELECT 1 FROM themes WHERE name = '国务院组织机构')"
+	"  THEN 'gov-topics'"
+	"  WHEN EXISTS (SELECT 1 FROM themes WHERE name = '教师队伍')"
+	"  THEN 'education' ELSE 'themes' END, 1"
+	" WHERE EXISTS (SELECT 1 FROM themes);"
+	"ALTER TABLE themes RENAME TO themes_v1;"
+	/* A retired theme left its scheme's file: kept for its documents and
+	 * the history, its key free for others. */
+	"CREATE TABLE themes("
+	"  id INTEGER PRIMARY KEY,"
+	"  scheme_id INTEGER NOT NULL REFERENCES schemes(id),"
+	"  name TEXT NOT NULL,"
+	"  key TEXT NOT NULL,"
+	"  description TEXT NOT NULL DEFAULT '',"
+	"  position INTEGER NOT NULL,"
+	"  parent_id INTEGER REFERENCES themes(id),"
+	"  retired INTEGER NOT NULL DEFAULT 0,"
+	"  UNIQUE(scheme_id, name));"
+	"CREATE UNIQUE INDEX themes_key ON themes(scheme_id, key)"
+	" WHERE NOT retired;"
+	"INSERT INTO themes(id, scheme_id, name, key, description, position)"
+	" SELECT id, 1, name, key, description, position FROM themes_v1;"
+	/* One row per document and scheme that has a main theme or a state. */
+	"CREATE TABLE doc_tags("
+	"  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+	"  scheme_id INTEGER NOT NULL REFERENCES schemes(id),"
+	"  theme_id INTEGER REFERENCES themes(id),"
+	"  state TEXT NOT NULL DEFAULT ''"
+	"   CHECK (state IN ('', 'none', 'unsure')),"
+	"  coder TEXT NOT NULL DEFAULT '',"
+	"  tagged_at TEXT NOT NULL DEFAULT (datetime('now')),"
+	"  PRIMARY KEY(doc_id, scheme_id)) WITHOUT ROWID;"
+	"CREATE INDEX doc_tags_theme ON doc_tags(scheme_id, theme_id, doc_id);"
+	"INSERT INTO doc_tags(doc_id, scheme_id, theme_id, tagged_at)"
+	" SELECT doc_id, 1, theme_id, tagged_at FROM doc_themes;"
+	"CREATE TABLE doc_secondary("
+	"  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+	"  theme_id INTEGER NOT NULL REFERENCES themes(id),"
+	"  scheme_id INTEGER NOT NULL REFERENCES schemes(id),"
+	"  coder TEXT NOT NULL DEFAULT '',"
+	"  tagged_at TEXT NOT NULL DEFAULT (datetime('now')),"
+	"  PRIMARY KEY(doc_id, theme_id)) WITHOUT ROWID;"
+	"CREATE INDEX doc_secondary_theme ON doc_secondary(theme_id, doc_id);"
+	"CREATE INDEX doc_secondary_scheme ON doc_secondary(scheme_id, doc_id);"
+	"CREATE TABLE notes("
+	"  doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,"
+	"  text TEXT NOT NULL,"
+	"  coder TEXT NOT NULL DEFAULT '',"
+	"  updated_at TEXT NOT NULL DEFAULT (datetime('now')));"
+	"DROP TABLE doc_themes;"
+	"DROP TABLE themes_v1;"
+	/* Rows of one change share `change`; field says what a row changed.
+	 * state, for op = 'tag': 0 applied, 1 undone (can be redone), 2 undone
+	 * and forgotten by a later change, or skipped as no longer fitting. */
+	"DROP INDEX history_doc;"
+	"ALTER TABLE history RENAME TO history_v1;"
+	"CREATE TABLE history("
+	"  id INTEGER PRIMARY KEY,"
+	"  change INTEGER NOT NULL,"
+	"  doc_id INTEGER REFERENCES documents(id) ON DELETE CASCADE,"
+	"  scheme TEXT NOT NULL DEFAULT '',"
+	"  field TEXT NOT NULL CHECK (field IN"
+	"   ('theme', 'secondary', 'state', 'note', 'scheme')),"
+	"  old TEXT NOT NULL DEFAULT '',"
+	"  new TEXT NOT NULL DEFAULT '',"
+	"  coder TEXT NOT NULL DEFAULT '',"
+	"  at TEXT NOT NULL DEFAULT (datetime('now')),"
+	"  op TEXT NOT NULL CHECK (op IN ('tag', 'undo', 'redo')),"
+	"  state INTEGER NOT NULL DEFAULT 0);"
+	"INSERT INTO history(id, change, doc_id, scheme, field, old, new, at,"
+	" op, state) SELECT h.id, h.id, h.doc_id,"
+	" coalesce((SELECT name FROM schemes WHERE id = 1), ''), 'theme',"
+	" h.old_theme, h.new_theme, h.at, h.op, h.state FROM history_v1 h;"
+	"DROP TABLE history_v1;"
+	"CREATE INDEX history_doc ON history(doc_id);"
+	"CREATE INDEX history_step ON history(op, state, change);"
+	"CREATE INDEX history_change ON history(change);"
+	"CREATE INDEX history_at ON history(at);",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -100,9 +193,18 @@ store_set_error(struct store *s, const char *fmt, ...)
 {
 	va_list ap;
 
+	size_t cut = sizeof(s->err) - 4;
+	int n;
+
 	va_start(ap, fmt);
-	vsnprintf(s->err, sizeof(s->err), fmt, ap);
+	n = vsnprintf(s->err, sizeof(s->err), fmt, ap);
 	va_end(ap);
+	if (n < (int)sizeof(s->err))
+		return;
+	/* too long: cut on a character's start and say so with "…" */
+	while (cut > 0 && ((unsigned char)s->err[cut] & 0xC0) == 0x80)
+		cut--;
+	memcpy(s->err + cut, "\xE2\x80\xA6", 4);
 }
 
 enum juan_status
@@ -202,36 +304,92 @@ store_lookup_int(struct store *s, sqlite3_stmt *stmt, int64_t *out,
 }
 
 enum juan_status
-store_collect_ids(struct store *s, sqlite3_stmt *stmt, int64_t **ids,
-		  size_t *n, const char *what)
+store_collect_rows(struct store *s, sqlite3_stmt *stmt, void **v, size_t *n,
+		   size_t elem, store_row_fn read, const char *what)
 {
-	int64_t *out = NULL, *grown;
-	size_t count = 0, cap = 0;
+	size_t cap = 0;
 	enum juan_status rc = JUAN_OK;
+	char *grown;
 	int step;
 
-	*ids = NULL;
+	*v = NULL;
 	*n = 0;
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		grown = array_reserve(out, &cap, count + 1, sizeof(*out));
+		grown = array_reserve(*v, &cap, *n + 1, elem);
 		if (!grown) {
-			store_set_error(s, "%s: out of memory", what);
 			rc = JUAN_ENOMEM;
 			break;
 		}
-		out = grown;
-		out[count++] = sqlite3_column_int64(stmt, 0);
+		*v = grown;
+		memset(grown + *n * elem, 0, elem);
+		rc = read(stmt, grown + (*n)++ * elem);
+		if (rc != JUAN_OK)
+			break;
 	}
-	if (rc == JUAN_OK && step != SQLITE_DONE)
+	if (rc == JUAN_ENOMEM)
+		store_set_error(s, "%s: out of memory", what);
+	else if (rc != JUAN_OK)
+		store_set_error(s, "%s: a value the store should not hold", what);
+	else if (step != SQLITE_DONE)
 		rc = store_fail(s, what);
 	sqlite3_reset(stmt);
-	if (rc != JUAN_OK) {
-		free(out);
-		return rc;
-	}
-	*ids = out;
-	*n = count;
+	return rc;
+}
+
+static enum juan_status
+read_id(sqlite3_stmt *stmt, void *out)
+{
+	*(int64_t *)out = sqlite3_column_int64(stmt, 0);
 	return JUAN_OK;
+}
+
+static enum juan_status
+read_text(sqlite3_stmt *stmt, void *out)
+{
+	*(char **)out = store_column_dup(stmt, 0);
+	return *(char **)out ? JUAN_OK : JUAN_ENOMEM;
+}
+
+enum juan_status
+store_collect_ids(struct store *s, sqlite3_stmt *stmt, int64_t **ids,
+		  size_t *n, const char *what)
+{
+	enum juan_status rc;
+
+	rc = store_collect_rows(s, stmt, (void **)ids, n, sizeof(**ids),
+				read_id, what);
+	if (rc != JUAN_OK) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+enum juan_status
+store_collect_texts(struct store *s, sqlite3_stmt *stmt, char ***texts,
+		    size_t *n, const char *what)
+{
+	enum juan_status rc;
+
+	rc = store_collect_rows(s, stmt, (void **)texts, n, sizeof(**texts),
+				read_text, what);
+	if (rc != JUAN_OK) {
+		store_texts_free(*texts, *n);
+		*texts = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+void
+store_texts_free(char **texts, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(texts[i]);
+	free(texts);
 }
 
 char *
@@ -392,6 +550,7 @@ migrate(struct store *s, store_seed_fn seed)
 {
 	enum juan_status rc;
 	int version = 0;
+	bool fresh;
 	char pragma[64];
 
 	rc = read_version(s, &version);
@@ -411,15 +570,16 @@ migrate(struct store *s, store_seed_fn seed)
 	}
 	if (version == SCHEMA_VERSION)
 		goto done;
+	fresh = version == 0;
 	for (; version < SCHEMA_VERSION; version++) {
 		rc = exec(s, migrations[version], "migrate schema");
 		if (rc != JUAN_OK)
 			goto done;
-		if (version == 0 && seed) {
-			rc = seed(s);
-			if (rc != JUAN_OK)
-				goto done;
-		}
+	}
+	if (fresh && seed) {
+		rc = seed(s);
+		if (rc != JUAN_OK)
+			goto done;
 	}
 	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d",
 		 SCHEMA_VERSION);

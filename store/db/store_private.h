@@ -6,6 +6,7 @@
 #define JUAN_STORE_PRIVATE_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 
 #include "juan/file.h"
 #include "juan/status.h"
@@ -23,9 +24,11 @@ struct store {
 	char *path;
 	struct file_id file; /* the file opened, to see it deleted or moved */
 	bool readonly;       /* opened read-only: every write is refused */
-	char err[512];
+	char err[2048];
 	struct store_stmt_slot stmts[STORE_STMT_MAX];
 	int nstmts;
+	char coder[65];   /* store_set_coder(); "" when unknown */
+	int64_t change;   /* the change being recorded (tag_change_begin()) */
 };
 
 /* Called once, inside the transaction that creates the schema of a new
@@ -93,11 +96,81 @@ enum juan_status store_lookup_int(struct store *s, sqlite3_stmt *stmt,
 enum juan_status store_collect_ids(struct store *s, sqlite3_stmt *stmt,
 				   int64_t **ids, size_t *n, const char *what);
 
-/* tags.c: the id of the theme named name, else of the theme whose key is
- * name, in *id; JUAN_ENOTFOUND, with the error "no theme 'name'", when
- * there is neither. */
-enum juan_status store_theme_id(struct store *s, const char *name,
-				int64_t *id);
+/* Reads the current row of stmt into the zeroed element out; JUAN_OK,
+ * JUAN_ENOMEM, or another status for a value it cannot take. */
+typedef enum juan_status (*store_row_fn)(sqlite3_stmt *stmt, void *out);
+
+/* Steps stmt to its end and resets it, reading each row with read into a
+ * new zeroed element of elem bytes of the array *v (caller frees), whose
+ * length is *n.  On failure records "what: <why>" and returns the status;
+ * *v then holds the elements read so far, the last maybe half read (the
+ * caller frees what they own). */
+enum juan_status store_collect_rows(struct store *s, sqlite3_stmt *stmt,
+				    void **v, size_t *n, size_t elem,
+				    store_row_fn read, const char *what);
+
+/* store.c: like store_collect_ids, for the texts of column 0: caller
+ * frees them with store_texts_free(). */
+enum juan_status store_collect_texts(struct store *s, sqlite3_stmt *stmt,
+				     char ***texts, size_t *n, const char *what);
+void store_texts_free(char **texts, size_t n);
+
+/* ---- tags.c: the values a change changes, shared with history.c ------ */
+
+/* The longest note, in bytes. */
+#define STORE_NOTE_MAX 4000
+
+/* Whether text is valid UTF-8 of at most max bytes without control,
+ * C1 or bidi control characters. */
+bool store_plain_text(const char *text, size_t max);
+
+/* scheme (0: the active one) as the id of a scheme in use, in *id;
+ * JUAN_ENOTFOUND with an error when there is none. */
+enum juan_status store_scheme_resolve(struct store *s, int64_t scheme,
+				      int64_t *id);
+
+enum tag_field {
+	TAG_FIELD_THEME,     /* main theme of (doc, scheme): its name */
+	TAG_FIELD_SECONDARY, /* secondary theme `theme` of (doc, scheme):
+			      * its name when the document has it, else "" */
+	TAG_FIELD_STATE,     /* state of (doc, scheme): "", "none", "unsure" */
+	TAG_FIELD_NOTE,      /* note of doc */
+	TAG_FIELD_SCHEME,    /* scheme: its name while in use, "" removed */
+};
+
+/* The history's name of a field ("theme"...); static. */
+const char *tag_field_name(enum tag_field f);
+
+/* One value a change may change. */
+struct tag_value {
+	enum tag_field field;
+	int64_t scheme;
+	int64_t doc;
+	const char *theme; /* TAG_FIELD_SECONDARY: the theme's name */
+};
+
+/* The value v now has, as text ("" for none), in *out (caller frees). */
+enum juan_status tag_value_get(struct store *s, const struct tag_value *v,
+			       char **out);
+
+/* Gives v the value value, recording nothing.  JUAN_ECONFLICT when value
+ * names a theme the scheme does not have. */
+enum juan_status tag_value_put(struct store *s, const struct tag_value *v,
+			       const char *value);
+
+/* Starts a change inside the open transaction: forgets what could be
+ * redone and takes the next change number for the rows tag_record()
+ * writes. */
+enum juan_status tag_change_begin(struct store *s);
+
+/* Records a history row of the current change: v went from old to new. */
+enum juan_status tag_record(struct store *s, const struct tag_value *v,
+			    const char *old, const char *new, const char *op);
+
+/* Gives v the value value and records it, when it differs from the value
+ * v has. */
+enum juan_status tag_change(struct store *s, const struct tag_value *v,
+			    const char *value);
 
 /* Copies column col of the current row as a NUL-terminated string ("" for
  * NULL); caller frees; NULL when out of memory. */

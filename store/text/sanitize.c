@@ -15,6 +15,24 @@ sanitize_is_control(uint32_t cp)
 	       (cp >= 0x2066 && cp <= 0x2069);
 }
 
+bool
+sanitize_is_plain(const char *s, size_t len)
+{
+	size_t i = 0, n;
+	uint32_t cp;
+
+	while (i < len) {
+		n = text_next(s + i, len - i, &cp);
+		if (cp == TEXT_REPLACEMENT &&
+		    (n != 3 || memcmp(s + i, "\xEF\xBF\xBD", 3) != 0))
+			return false;
+		if (cp < 0x20 || sanitize_is_control(cp))
+			return false;
+		i += n;
+	}
+	return true;
+}
+
 /* What replaces the character cp (n bytes at s, rest bytes left) in mode:
  * writes it to rep and returns its length, or returns 0 when the character
  * stays as it is.  *skip gets the bytes consumed (a CR LF is one LF). */

@@ -13,12 +13,16 @@ perm() { stat -c %a "$1"; }
 # waits there with the store open until the FIFO is written.  hold DB runs
 # it in the background; opening the FIFO for writing returns once juan has
 # the store open.
+# Should juan end before it opens the FIFO, a watchdog opens it instead, so
+# that the test goes on (and fails) rather than wait for ever.
 hold() {
 	rm -f "$WORK/fifo"
 	mkfifo "$WORK/fifo"
-	"$JUAN" --db "$1" themes load --replace "$WORK/fifo" \
+	"$JUAN" --db "$1" themes load "$WORK/fifo" \
 		>"$WORK/held.out" 2>"$WORK/held.err" &
 	held=$!
+	(while kill -0 $held 2>/dev/null; do sleep 0.1; done
+	 exec 4<>"$WORK/fifo") >/dev/null 2>&1 &
 	exec 3>"$WORK/fifo"
 }
 release() {

@@ -142,7 +142,7 @@ test_bound_theme_key_named(void **state)
 	assert_int_equal(mkdir(path, 0700), 0);
 	snprintf(path, sizeof(path), "%s/config/juan/config", f->dir);
 	write_file(path, "bind b help\n");
-	assert_int_equal(store_themes(f->s, &set), JUAN_OK);
+	assert_int_equal(store_themes(f->s, 0, &set), JUAN_OK);
 	b = theme_set_find(&set, "b");
 	assert_non_null(b);
 	snprintf(dump, sizeof(dump), "%s/start.txt", f->dir);

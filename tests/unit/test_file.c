@@ -170,15 +170,14 @@ test_store_gone(void **state)
 {
 	struct fixture *f = *state;
 	char moved[160];
-	int64_t doc = 0;
 
 	assert_int_equal(store_setting_set(f->s, "k", "v"), JUAN_OK);
 	snprintf(moved, sizeof(moved), "%s.moved", f->path);
 	assert_int_equal(rename(f->path, moved), 0);
 	assert_int_equal(store_setting_set(f->s, "k", "w"), JUAN_EGONE);
 	assert_non_null(strstr(store_error(f->s), "deleted or moved"));
-	assert_int_equal(store_tag(f->s, 1, 0), JUAN_EGONE);
-	assert_int_equal(store_undo(f->s, &doc), JUAN_EGONE);
+	assert_int_equal(store_tag(f->s, 0, 1, 0), JUAN_EGONE);
+	assert_int_equal(store_undo(f->s, NULL), JUAN_EGONE);
 	assert_int_equal(store_begin(f->s), JUAN_EGONE);
 	/* moved back: the same file again, writes work */
 	assert_int_equal(rename(moved, f->path), 0);

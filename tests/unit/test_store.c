@@ -165,7 +165,7 @@ theme_id(struct store *s, const char *name_or_key)
 	const struct theme *t;
 	int64_t id;
 
-	assert_int_equal(store_themes(s, &set), JUAN_OK);
+	assert_int_equal(store_themes(s, 0, &set), JUAN_OK);
 	t = theme_set_find(&set, name_or_key);
 	assert_non_null(t);
 	id = t->id;
@@ -185,10 +185,10 @@ test_migrate_empty(void **state)
 	assert_string_equal(store_path(f->s), f->path);
 	assert_string_equal(store_error(f->s), "");
 	db = raw_open(f->path);
-	assert_int_equal(raw_int(db, "PRAGMA user_version"), 1);
+	assert_int_equal(raw_int(db, "PRAGMA user_version"), 2);
 	assert_int_equal(raw_int(db, "SELECT count(*) FROM themes"), 22);
 	sqlite3_close(db);
-	assert_int_equal(store_themes(f->s, &set), JUAN_OK);
+	assert_int_equal(store_themes(f->s, 0, &set), JUAN_OK);
 	assert_int_equal(set.n, 22);
 	assert_string_equal(set.themes[21].name, "其他");
 	theme_set_free(&set);
@@ -479,7 +479,7 @@ test_update_keeps_theme(void **state)
 
 	id = put_ok(f->s, "/a.txt", &notice, PUT_NEW);
 	put_ok(f->s, "/b.txt", &opinion, PUT_NEW);
-	assert_int_equal(store_tag(f->s, id, theme_id(f->s, "科技、教育")),
+	assert_int_equal(store_tag(f->s, 0, id, theme_id(f->s, "科技、教育")),
 			 JUAN_OK);
 	assert_int_equal(store_doc_info(f->s, id, &before), JUAN_OK);
 
@@ -534,7 +534,7 @@ test_update_shared_document(void **state)
 
 	id = put_ok(f->s, "/a.txt", &notice, PUT_NEW);
 	put_ok(f->s, "/b.txt", &notice, PUT_UNCHANGED);
-	assert_int_equal(store_tag(f->s, id, theme_id(f->s, "c")), JUAN_OK);
+	assert_int_equal(store_tag(f->s, 0, id, theme_id(f->s, "c")), JUAN_OK);
 	/* /a.txt changes, /b.txt does not: the document stays /b.txt's */
 	split = put_ok(f->s, "/a.txt", &notice_v2, PUT_UPDATED);
 	assert_true(split != id);
@@ -645,11 +645,11 @@ static void
 test_lists(void **state)
 {
 	struct fixture *f = *state;
-	struct list_query all = {0}, edu = {"科技、教育", false, NULL};
-	struct list_query by_key = {"c", false, NULL};
-	struct list_query untagged = {NULL, true, NULL};
-	struct list_query both = {"c", true, NULL};
-	struct list_query unknown = {"没有这个主题", false, NULL};
+	struct list_query all = {0}, edu = {.theme = "科技、教育", .untagged = false, .search = NULL};
+	struct list_query by_key = {.theme = "c", .untagged = false, .search = NULL};
+	struct list_query untagged = {.theme = NULL, .untagged = true, .search = NULL};
+	struct list_query both = {.theme = "c", .untagged = true, .search = NULL};
+	struct list_query unknown = {.theme = "没有这个主题", .untagged = false, .search = NULL};
 	struct collect c = {{0}, {0}, 0, 2};
 	int64_t a, b, d;
 	int64_t *ids = NULL;
@@ -659,10 +659,10 @@ test_lists(void **state)
 	a = put_ok(f->s, "/a.txt", &notice, PUT_NEW);
 	b = put_ok(f->s, "/b.txt", &opinion, PUT_NEW);
 	d = put_ok(f->s, "/c.txt", &notice_v2, PUT_NEW);
-	assert_int_equal(store_tag(f->s, d, theme_id(f->s, "c")), JUAN_OK);
-	assert_int_equal(store_tag(f->s, a, theme_id(f->s, "c")), JUAN_OK);
-	assert_int_equal(store_tag(f->s, b, theme_id(f->s, "1")), JUAN_OK);
-	assert_int_equal(store_tag(f->s, b, 0), JUAN_OK);
+	assert_int_equal(store_tag(f->s, 0, d, theme_id(f->s, "c")), JUAN_OK);
+	assert_int_equal(store_tag(f->s, 0, a, theme_id(f->s, "c")), JUAN_OK);
+	assert_int_equal(store_tag(f->s, 0, b, theme_id(f->s, "1")), JUAN_OK);
+	assert_int_equal(store_tag(f->s, 0, b, 0), JUAN_OK);
 
 	assert_ids(f->s, &all, 3, (int64_t[]){a, b, d});
 	assert_ids(f->s, NULL, 3, (int64_t[]){a, b, d});
@@ -687,18 +687,18 @@ static void
 test_lists_search(void **state)
 {
 	struct fixture *f = *state;
-	struct list_query all = {NULL, false, "招生入学"};
-	struct list_query edu = {"c", false, "招生入学"};
-	struct list_query untagged = {NULL, true, "招生入学"};
-	struct list_query none = {NULL, false, "量子计算"};
-	struct list_query science = {NULL, false, "科学教育"};
+	struct list_query all = {.theme = NULL, .untagged = false, .search = "招生入学"};
+	struct list_query edu = {.theme = "c", .untagged = false, .search = "招生入学"};
+	struct list_query untagged = {.theme = NULL, .untagged = true, .search = "招生入学"};
+	struct list_query none = {.theme = NULL, .untagged = false, .search = "量子计算"};
+	struct list_query science = {.theme = NULL, .untagged = false, .search = "科学教育"};
 	int64_t a, b, d, *ids;
 	size_t n;
 
 	a = put_ok(f->s, "/a.txt", &notice, PUT_NEW);
 	b = put_ok(f->s, "/b.txt", &opinion, PUT_NEW);
 	d = put_ok(f->s, "/c.txt", &notice_v2, PUT_NEW);
-	assert_int_equal(store_tag(f->s, d, theme_id(f->s, "c")), JUAN_OK);
+	assert_int_equal(store_tag(f->s, 0, d, theme_id(f->s, "c")), JUAN_OK);
 
 	assert_int_equal(store_list_ids(f->s, &all, &ids, &n), JUAN_OK);
 	assert_int_equal(n, 2);
@@ -725,7 +725,7 @@ collect_history(const struct history_entry *e, void *ctx)
 
 	assert_int_equal(strlen(e->at), 19);
 	snprintf(h->lines[h->n++], sizeof(h->lines[0]), "%lld %s %s>%s",
-		 (long long)e->doc, e->op, e->old_theme, e->new_theme);
+		 (long long)e->doc, e->op, e->old_value, e->new_value);
 	return 0;
 }
 
@@ -734,8 +734,9 @@ assert_history(struct store *s, int64_t doc, size_t n, const char **expect)
 {
 	struct history h = {{{0}}, 0};
 	size_t i;
+	struct history_filter hf = {.doc = doc};
 
-	assert_int_equal(store_history(s, doc, collect_history, &h), JUAN_OK);
+	assert_int_equal(store_history(s, &hf, collect_history, &h), JUAN_OK);
 	assert_int_equal(h.n, n);
 	for (i = 0; i < n; i++)
 		assert_string_equal(h.lines[i], expect[i]);
@@ -753,6 +754,20 @@ assert_theme(struct store *s, int64_t doc, const char *name)
 	doc_info_clear(&info);
 }
 
+/* Undoes (or redoes) one change: its document in *doc (may be NULL). */
+static enum juan_status
+step_doc(struct store *s, bool redo, int64_t *doc)
+{
+	struct change c = {0};
+	enum juan_status rc;
+
+	rc = redo ? store_redo(s, &c) : store_undo(s, &c);
+	if (rc == JUAN_OK && doc)
+		*doc = c.doc;
+	change_clear(&c);
+	return rc;
+}
+
 static void
 test_tag_untag(void **state)
 {
@@ -761,21 +776,21 @@ test_tag_untag(void **state)
 	long total, tagged;
 
 	a = put_ok(f->s, "/a.txt", &notice, PUT_NEW);
-	assert_int_equal(store_tag(f->s, a, edu), JUAN_OK);
+	assert_int_equal(store_tag(f->s, 0, a, edu), JUAN_OK);
 	assert_theme(f->s, a, "科技、教育");
 	/* the same theme again changes nothing and records nothing */
-	assert_int_equal(store_tag(f->s, a, edu), JUAN_OK);
-	assert_int_equal(store_tag(f->s, a, theme_id(f->s, "其他")), JUAN_OK);
-	assert_int_equal(store_tag(f->s, a, 0), JUAN_OK);
+	assert_int_equal(store_tag(f->s, 0, a, edu), JUAN_OK);
+	assert_int_equal(store_tag(f->s, 0, a, theme_id(f->s, "其他")), JUAN_OK);
+	assert_int_equal(store_tag(f->s, 0, a, 0), JUAN_OK);
 	assert_theme(f->s, a, "");
-	assert_int_equal(store_tag(f->s, a, 0), JUAN_OK);
+	assert_int_equal(store_tag(f->s, 0, a, 0), JUAN_OK);
 	assert_int_equal(store_counts(f->s, &total, &tagged), JUAN_OK);
 	assert_int_equal(tagged, 0);
 	assert_history(f->s, a, 3, (const char *[]){
 		"1 tag >科技、教育", "1 tag 科技、教育>其他", "1 tag 其他>"});
 
-	assert_int_equal(store_tag(f->s, 99, edu), JUAN_ENOTFOUND);
-	assert_int_equal(store_tag(f->s, a, 9999), JUAN_ENOTFOUND);
+	assert_int_equal(store_tag(f->s, 0, 99, edu), JUAN_ENOTFOUND);
+	assert_int_equal(store_tag(f->s, 0, a, 9999), JUAN_ENOTFOUND);
 	assert_theme(f->s, a, "");
 }
 
@@ -788,50 +803,50 @@ test_undo_redo(void **state)
 
 	a = put_ok(f->s, "/a.txt", &notice, PUT_NEW);
 	b = put_ok(f->s, "/b.txt", &opinion, PUT_NEW);
-	assert_int_equal(store_undo(f->s, &doc), JUAN_ENOTFOUND);
-	assert_int_equal(store_redo(f->s, &doc), JUAN_ENOTFOUND);
-	assert_int_equal(store_tag(f->s, a, edu), JUAN_OK);
-	assert_int_equal(store_tag(f->s, b, edu), JUAN_OK);
-	assert_int_equal(store_tag(f->s, a, other), JUAN_OK);
+	assert_int_equal(step_doc(f->s, false, &doc), JUAN_ENOTFOUND);
+	assert_int_equal(step_doc(f->s, true, &doc), JUAN_ENOTFOUND);
+	assert_int_equal(store_tag(f->s, 0, a, edu), JUAN_OK);
+	assert_int_equal(store_tag(f->s, 0, b, edu), JUAN_OK);
+	assert_int_equal(store_tag(f->s, 0, a, other), JUAN_OK);
 
-	assert_int_equal(store_undo(f->s, &doc), JUAN_OK);
+	assert_int_equal(step_doc(f->s, false, &doc), JUAN_OK);
 	assert_int_equal(doc, a);
 	assert_theme(f->s, a, "科技、教育");
 	/* undo survives a restart */
 	reopen(f);
-	assert_int_equal(store_undo(f->s, &doc), JUAN_OK);
+	assert_int_equal(step_doc(f->s, false, &doc), JUAN_OK);
 	assert_int_equal(doc, b);
 	assert_theme(f->s, b, "");
-	assert_int_equal(store_redo(f->s, &doc), JUAN_OK);
+	assert_int_equal(step_doc(f->s, true, &doc), JUAN_OK);
 	assert_int_equal(doc, b);
 	assert_theme(f->s, b, "科技、教育");
 	reopen(f);
-	assert_int_equal(store_redo(f->s, &doc), JUAN_OK);
+	assert_int_equal(step_doc(f->s, true, &doc), JUAN_OK);
 	assert_int_equal(doc, a);
 	assert_theme(f->s, a, "其他");
-	assert_int_equal(store_redo(f->s, NULL), JUAN_ENOTFOUND);
+	assert_int_equal(step_doc(f->s, true, NULL), JUAN_ENOTFOUND);
 
 	/* undo everything, then past the start */
-	assert_int_equal(store_undo(f->s, NULL), JUAN_OK);
-	assert_int_equal(store_undo(f->s, NULL), JUAN_OK);
-	assert_int_equal(store_undo(f->s, &doc), JUAN_OK);
+	assert_int_equal(step_doc(f->s, false, NULL), JUAN_OK);
+	assert_int_equal(step_doc(f->s, false, NULL), JUAN_OK);
+	assert_int_equal(step_doc(f->s, false, &doc), JUAN_OK);
 	assert_int_equal(doc, a);
 	assert_theme(f->s, a, "");
 	assert_theme(f->s, b, "");
-	assert_int_equal(store_undo(f->s, NULL), JUAN_ENOTFOUND);
+	assert_int_equal(step_doc(f->s, false, NULL), JUAN_ENOTFOUND);
 
 	/* redo once, then a new change forgets the rest */
-	assert_int_equal(store_redo(f->s, &doc), JUAN_OK);
+	assert_int_equal(step_doc(f->s, true, &doc), JUAN_OK);
 	assert_int_equal(doc, a);
 	assert_theme(f->s, a, "科技、教育");
-	assert_int_equal(store_tag(f->s, b, other), JUAN_OK);
-	assert_int_equal(store_redo(f->s, NULL), JUAN_ENOTFOUND);
+	assert_int_equal(store_tag(f->s, 0, b, other), JUAN_OK);
+	assert_int_equal(step_doc(f->s, true, NULL), JUAN_ENOTFOUND);
 	reopen(f);
-	assert_int_equal(store_redo(f->s, NULL), JUAN_ENOTFOUND);
-	assert_int_equal(store_undo(f->s, &doc), JUAN_OK);
+	assert_int_equal(step_doc(f->s, true, NULL), JUAN_ENOTFOUND);
+	assert_int_equal(step_doc(f->s, false, &doc), JUAN_OK);
 	assert_int_equal(doc, b);
 	assert_theme(f->s, b, "");
-	assert_int_equal(store_undo(f->s, &doc), JUAN_OK);
+	assert_int_equal(step_doc(f->s, false, &doc), JUAN_OK);
 	assert_int_equal(doc, a);
 	assert_theme(f->s, a, "");
 
@@ -841,9 +856,10 @@ test_undo_redo(void **state)
 }
 
 static void
-test_undo_removed_theme(void **state)
+test_undo_retired_theme(void **state)
 {
 	struct fixture *f = *state;
+	struct theme_load_result res;
 	struct theme_set set;
 	const char *tsv = "其他\t\n科技、教育\t\n";
 	char why[128];
@@ -851,19 +867,32 @@ test_undo_removed_theme(void **state)
 
 	a = put_ok(f->s, "/a.txt", &notice, PUT_NEW);
 	b = put_ok(f->s, "/b.txt", &opinion, PUT_NEW);
-	assert_int_equal(store_tag(f->s, a, theme_id(f->s, "c")), JUAN_OK);
-	assert_int_equal(store_tag(f->s, b, theme_id(f->s, "1")), JUAN_OK);
-	assert_int_equal(store_tag(f->s, b, theme_id(f->s, "其他")), JUAN_OK);
+	assert_int_equal(store_tag(f->s, 0, a, theme_id(f->s, "c")), JUAN_OK);
+	assert_int_equal(store_tag(f->s, 0, b, theme_id(f->s, "1")), JUAN_OK);
+	assert_int_equal(store_tag(f->s, 0, b, theme_id(f->s, "其他")), JUAN_OK);
 	assert_int_equal(theme_set_parse(tsv, strlen(tsv), &set, why,
 					 sizeof(why)), JUAN_OK);
-	assert_int_equal(store_themes_load(f->s, &set, true, NULL), JUAN_OK);
+	assert_int_equal(store_themes_load(f->s, "gov-topics", &set, &res),
+			 JUAN_OK);
 	theme_set_free(&set);
-	/* b's last change can be undone only as far as the theme exists */
-	assert_int_equal(store_undo(f->s, &doc), JUAN_OK);
-	assert_int_equal(doc, a);
-	assert_theme(f->s, a, "");
-	assert_theme(f->s, b, "其他");
-	assert_int_equal(store_undo(f->s, NULL), JUAN_ENOTFOUND);
+	assert_false(res.created);
+	assert_int_equal(res.kept, 2);
+	assert_int_equal(res.retired, 20);
+	/* loading never removes a tag: the history did not move */
+	assert_history(f->s, b, 2, (const char *[]){
+		"2 tag >国务院组织机构", "2 tag 国务院组织机构>其他"});
+	/* b's change back to a retired theme can be undone and redone */
+	assert_int_equal(step_doc(f->s, false, &doc), JUAN_OK);
+	assert_int_equal(doc, b);
+	assert_theme(f->s, b, "国务院组织机构");
+	assert_int_equal(step_doc(f->s, false, &doc), JUAN_OK);
+	assert_theme(f->s, b, "");
+	assert_int_equal(step_doc(f->s, true, &doc), JUAN_OK);
+	assert_theme(f->s, b, "国务院组织机构");
+	/* but a retired theme cannot be given anew */
+	assert_int_equal(store_tag(f->s, 0, a, theme_id(f->s, "国务院组织机构")),
+			 JUAN_EINVAL);
+	assert_theme(f->s, a, "科技、教育");
 }
 
 /* ---- settings ------------------------------------------------------- */
@@ -930,7 +959,7 @@ main(void)
 		T(test_lists_search),
 		T(test_tag_untag),
 		T(test_undo_redo),
-		T(test_undo_removed_theme),
+		T(test_undo_retired_theme),
 		T(test_settings),
 	};
 #undef T

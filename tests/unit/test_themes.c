@@ -43,8 +43,26 @@ static const struct parse_case parse_cases[] = {
 	 NULL},
 	{"科\t教育\t学校\n", JUAN_EINVAL, "is not one printable ASCII", 0,
 	 NULL},
-	{"1\t教育\t学校\t多余\n", JUAN_EINVAL, "line 1: more than three", 0,
-	 NULL},
+	{"1\t教育\t学校\t上级\t多余\n", JUAN_EINVAL, "line 1: more than four",
+	 0, NULL},
+	/* parents: a fourth field, or parent/child in the name */
+	{"环境\t\n环境/大气\t\n\t水\t\t环境\n", JUAN_OK, NULL, 3, "123"},
+	{"1\t教育\t学校\t上级\n", JUAN_EINVAL, "line 1: parent \"上级\" of "
+	 "\"教育\" is not a theme of the file", 0, NULL},
+	{"甲\t\n海洋/水\t\n", JUAN_EINVAL, "line 2: parent \"海洋\"", 0, NULL},
+	{"\t甲\t\t乙\n\t乙\t\t丙\n\t丙\t\t甲\n", JUAN_EINVAL,
+	 "line 1: \"甲\" is its own ancestor", 0, NULL},
+	{"\t甲\t\t甲\n", JUAN_EINVAL, "its own ancestor", 0, NULL},
+	{"甲/\t\n", JUAN_EINVAL, "line 1: empty theme name", 0, NULL},
+	{"环境\t\n\t水\t\t环境\n环境/水\t\n", JUAN_EINVAL,
+	 "line 3: duplicate theme name \"水\"", 0, NULL},
+	/* text a terminal would take for commands, or no text at all */
+	{"甲\t\n\xff\xfe\t\n", JUAN_EINVAL,
+	 "line 2: the theme name is not UTF-8 text", 0, NULL},
+	{"甲\x1b[31m\t\n", JUAN_EINVAL,
+	 "line 1: the theme name holds the control character U+001B", 0, NULL},
+	{"甲\t说明\xe2\x80\xae反\n", JUAN_EINVAL,
+	 "line 1: the description holds the control character U+202E", 0, NULL},
 	{"\t学校\n", JUAN_EINVAL, "line 1: empty theme name", 0, NULL},
 	{"# 只有注释\n\n", JUAN_EINVAL, "no themes", 0, NULL},
 	{"", JUAN_EINVAL, "no themes", 0, NULL},
@@ -90,6 +108,7 @@ test_parse_fields(void **state)
 	const char tsv[] = "科技、教育\t科技、教育、知识产权\n"
 			   "y\t对外事务\t外交、对外交流\n";
 	const char *bom = "\xEF\xBB\xBF" "科技\t\n";
+	const char *tsv_parents;
 	struct theme_set set;
 	char why[256];
 
@@ -108,6 +127,17 @@ test_parse_fields(void **state)
 	assert_string_equal(set.themes[1].name, "对外事务");
 	assert_string_equal(set.themes[1].description, "外交、对外交流");
 	assert_int_equal(set.themes[1].key, 'y');
+	assert_string_equal(set.themes[1].parent, "");
+	theme_set_free(&set);
+	tsv_parents = "环境\t\n环境/大气\t空气\nq\t水\t\t环境\n";
+	assert_int_equal(theme_set_parse(tsv_parents, strlen(tsv_parents), &set,
+					 why, sizeof(why)), JUAN_OK);
+	assert_string_equal(set.themes[1].name, "大气");
+	assert_string_equal(set.themes[1].parent, "环境");
+	assert_string_equal(set.themes[1].description, "空气");
+	assert_string_equal(set.themes[2].name, "水");
+	assert_string_equal(set.themes[2].parent, "环境");
+	assert_int_equal(set.themes[2].key, 'q');
 	theme_set_free(&set);
 }
 
@@ -214,10 +244,10 @@ tagged_doc(struct store *s, const char *path, const char *text,
 	d.meta.published = d.meta.topic = d.meta.source = "";
 	assert_int_equal(store_put(s, path, text, strlen(text), &d, NULL,
 				   &id), JUAN_OK);
-	assert_int_equal(store_themes(s, &set), JUAN_OK);
+	assert_int_equal(store_themes(s, 0, &set), JUAN_OK);
 	t = theme_set_find(&set, name);
 	assert_non_null(t);
-	assert_int_equal(store_tag(s, id, t->id), JUAN_OK);
+	assert_int_equal(store_tag(s, 0, id, t->id), JUAN_OK);
 	theme_set_free(&set);
 	return id;
 }
@@ -228,7 +258,7 @@ test_store_default(void **state)
 	struct fixture *f = *state;
 	struct theme_set set;
 
-	assert_int_equal(store_themes(f->s, &set), JUAN_OK);
+	assert_int_equal(store_themes(f->s, 0, &set), JUAN_OK);
 	assert_int_equal(set.n, 22);
 	assert_string_equal(set.themes[10].name, "科技、教育");
 	assert_int_equal(set.themes[10].key, 'c');
@@ -241,26 +271,34 @@ static void
 test_load_keeps_surviving(void **state)
 {
 	struct fixture *f = *state;
+	struct theme_load_result res;
 	struct theme_set set, now;
 	struct doc_info info = {0};
 	int64_t doc;
-	long lost = -1;
 
 	doc = tagged_doc(f->s, "/a.txt", "关于做好2024年教育工作的通知",
 			 "科技、教育");
 	/* the same theme, now first and with another key; a key swap */
 	parse_or_fail("科技、教育\t新的说明\n1\t其他\t\n", &set);
-	assert_int_equal(store_themes_load(f->s, &set, false, &lost), JUAN_OK);
-	assert_int_equal(lost, 0);
+	assert_int_equal(store_themes_load(f->s, "gov-topics", &set, &res),
+			 JUAN_OK);
+	assert_false(res.created);
+	assert_int_equal(res.kept, 2);
+	assert_int_equal(res.added, 0);
+	assert_int_equal(res.retired, 20);
 	theme_set_free(&set);
-	assert_int_equal(store_themes(f->s, &now), JUAN_OK);
-	assert_int_equal(now.n, 2);
+	assert_int_equal(store_themes(f->s, 0, &now), JUAN_OK);
+	assert_int_equal(now.n, 22);
 	assert_string_equal(now.themes[0].name, "科技、教育");
 	assert_string_equal(now.themes[0].description, "新的说明");
 	assert_int_equal(now.themes[0].key, '2');
 	assert_int_equal(now.themes[0].docs, 1);
+	assert_false(now.themes[0].retired);
 	assert_string_equal(now.themes[1].name, "其他");
 	assert_int_equal(now.themes[1].key, '1');
+	/* the others are retired: kept, without a key */
+	assert_true(now.themes[2].retired);
+	assert_int_equal(now.themes[2].key, 0);
 	assert_int_equal(store_doc_info(f->s, doc, &info), JUAN_OK);
 	assert_string_equal(info.theme_name, "科技、教育");
 	assert_int_equal(info.theme_key, '2');
@@ -270,68 +308,72 @@ test_load_keeps_surviving(void **state)
 }
 
 static int
-last_change(const struct history_entry *e, void *ctx)
+count_rows(const struct history_entry *e, void *ctx)
 {
-	char *change = ctx;
-
-	snprintf(change, 128, "%s>%s", e->old_theme, e->new_theme);
+	(void)e;
+	(*(int64_t *)ctx)++;
 	return 0;
 }
 
 static void
-test_load_conflict(void **state)
+test_load_retires_and_revives(void **state)
 {
 	struct fixture *f = *state;
+	struct theme_load_result res;
 	struct theme_set set, now;
 	struct doc_info info = {0};
-	char change[128] = "";
-	int64_t a, b, c, undone = 0;
-	long lost = -1, total, tagged;
+	const char *tsv = themes_default_tsv();
+	int64_t a, b, c, hist_before = 0, total_rows = 0;
+	long total, tagged;
 
 	a = tagged_doc(f->s, "/a.txt", "关于印发义务教育课程方案的通知",
 		       "科技、教育");
 	b = tagged_doc(f->s, "/b.txt", "关于开展安全生产大检查的通知",
 		       "市场监管、安全生产监管");
 	c = tagged_doc(f->s, "/c.txt", "关于加强外事工作的意见", "对外事务");
+	(void)b;
+	assert_int_equal(store_history(f->s, NULL, count_rows, &hist_before),
+			 JUAN_OK);
 	parse_or_fail("义务教育\t\n高中教育\t\n对外事务\t\n", &set);
-
-	assert_int_equal(store_themes_load(f->s, &set, false, &lost),
-			 JUAN_ECONFLICT);
-	assert_int_equal(lost, 2);
-	assert_non_null(strstr(store_error(f->s), "2 documents"));
-	assert_int_equal(store_themes(f->s, &now), JUAN_OK);
-	assert_int_equal(now.n, 22);
-	theme_set_free(&now);
+	assert_int_equal(store_themes_load(f->s, "gov-topics", &set, &res),
+			 JUAN_OK);
+	theme_set_free(&set);
+	assert_int_equal(res.added, 2);
+	assert_int_equal(res.kept, 1);
+	assert_int_equal(res.retired, 21);
+	/* every tag is still there; the retired ones say so */
 	assert_int_equal(store_counts(f->s, &total, &tagged), JUAN_OK);
 	assert_int_equal(tagged, 3);
-
-	lost = -1;
-	assert_int_equal(store_themes_load(f->s, &set, true, &lost), JUAN_OK);
-	assert_int_equal(lost, 2);
-	theme_set_free(&set);
-	assert_int_equal(store_themes(f->s, &now), JUAN_OK);
-	assert_int_equal(now.n, 3);
-	assert_int_equal(now.themes[2].docs, 1);
+	assert_int_equal(store_doc_info(f->s, a, &info), JUAN_OK);
+	assert_string_equal(info.theme_name, "科技、教育");
+	assert_true(info.theme_retired);
+	assert_int_equal(info.theme_key, 'c');
+	doc_info_clear(&info);
+	assert_int_equal(store_doc_info(f->s, c, &info), JUAN_OK);
+	assert_false(info.theme_retired);
+	doc_info_clear(&info);
+	/* a retired key is free for another theme */
+	assert_int_equal(store_themes(f->s, 0, &now), JUAN_OK);
+	assert_int_equal(now.n, 24);
+	assert_string_equal(now.themes[0].name, "义务教育");
+	assert_int_equal(now.themes[0].key, '1');
 	theme_set_free(&now);
-	assert_int_equal(store_counts(f->s, &total, &tagged), JUAN_OK);
-	assert_int_equal(total, 3);
-	assert_int_equal(tagged, 1);
-	assert_int_equal(store_doc_info(f->s, a, &info), JUAN_OK);
-	assert_int_equal(info.theme_id, 0);
-	assert_string_equal(info.theme_name, "");
-	doc_info_clear(&info);
-	assert_int_equal(store_doc_info(f->s, b, &info), JUAN_OK);
-	assert_int_equal(info.theme_key, 0);
-	doc_info_clear(&info);
-	/* the lost themes are in the history, and cannot be undone */
-	assert_int_equal(store_history(f->s, a, last_change, &change),
+	/* loading the old set again revives them */
+	parse_or_fail(tsv, &set);
+	assert_int_equal(store_themes_load(f->s, "gov-topics", &set, &res),
 			 JUAN_OK);
-	assert_string_equal(change, "科技、教育>");
-	assert_int_equal(store_undo(f->s, &undone), JUAN_OK);
-	assert_int_equal(undone, c);
+	theme_set_free(&set);
+	assert_int_equal(res.revived, 21);
+	assert_int_equal(res.kept, 1);
+	assert_int_equal(res.retired, 2);
 	assert_int_equal(store_doc_info(f->s, a, &info), JUAN_OK);
-	assert_int_equal(info.theme_id, 0);
+	assert_string_equal(info.theme_name, "科技、教育");
+	assert_false(info.theme_retired);
 	doc_info_clear(&info);
+	/* and no load wrote to the history */
+	assert_int_equal(store_history(f->s, NULL, count_rows, &total_rows),
+			 JUAN_OK);
+	assert_int_equal(total_rows, hist_before);
 }
 
 static void
@@ -341,14 +383,16 @@ test_load_rejects_bad_set(void **state)
 	struct theme_set empty = {0};
 	struct theme_set set;
 
-	assert_int_equal(store_themes_load(f->s, &empty, true, NULL),
+	assert_int_equal(store_themes_load(f->s, "gov-topics", &empty, NULL),
 			 JUAN_EINVAL);
 	parse_or_fail("科技\t\n", &set);
 	set.themes[0].key = 0;
-	assert_int_equal(store_themes_load(f->s, &set, true, NULL),
+	assert_int_equal(store_themes_load(f->s, "gov-topics", &set, NULL),
 			 JUAN_EINVAL);
+	set.themes[0].key = 'x';
+	assert_int_equal(store_themes_load(f->s, "", &set, NULL), JUAN_EINVAL);
 	theme_set_free(&set);
-	assert_int_equal(store_themes(f->s, &set), JUAN_OK);
+	assert_int_equal(store_themes(f->s, 0, &set), JUAN_OK);
 	assert_int_equal(set.n, 22);
 	theme_set_free(&set);
 }
@@ -366,8 +410,8 @@ main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_load_keeps_surviving,
 						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_load_conflict, setup,
-						teardown),
+		cmocka_unit_test_setup_teardown(test_load_retires_and_revives,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_load_rejects_bad_set,
 						setup, teardown),
 	};

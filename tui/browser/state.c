@@ -183,7 +183,7 @@ app_reload_themes(struct app *app)
 	char key[32];
 
 	theme_set_free(&app->themes);
-	if (store_themes(app->store, &app->themes) != JUAN_OK) {
+	if (store_themes(app->store, 0, &app->themes) != JUAN_OK) {
 		app_error(app, "cannot read the themes: %s",
 			  store_error(app->store));
 		return;

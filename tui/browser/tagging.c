@@ -27,7 +27,7 @@ app_tag(struct app *app, const struct theme *t)
 		app_error(app, "no document to tag");
 		return R_CHROME;
 	}
-	rc = store_tag(app->store, id, theme_id);
+	rc = store_tag(app->store, 0, id, theme_id);
 	if (rc != JUAN_OK) {
 		app_error(app, "tag not saved: %s", store_error(app->store));
 		return R_CHROME;
@@ -44,11 +44,14 @@ unsigned
 app_undo(struct app *app, bool redo)
 {
 	struct doc_info info = { 0 };
+	struct change ch = { 0 };
 	enum juan_status rc;
 	int64_t id = 0;
 	char what[300];
 
-	rc = redo ? store_redo(app->store, &id) : store_undo(app->store, &id);
+	rc = redo ? store_redo(app->store, &ch) : store_undo(app->store, &ch);
+	id = ch.doc;
+	change_clear(&ch);
 	if (rc == JUAN_ENOTFOUND) {
 		app_message(app, "nothing to %s", redo ? "redo" : "undo");
 		return R_CHROME;
