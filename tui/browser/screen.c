@@ -92,13 +92,18 @@ draw_header(struct app *app)
 		snprintf(filter, sizeof(filter), " · theme: %s", app->filter.theme);
 	else if (app->filter.untagged)
 		snprintf(filter, sizeof(filter), " · untagged");
+	else if (app->filter.todo)
+		snprintf(filter, sizeof(filter), " · needs work");
+	else if (app->filter.state)
+		snprintf(filter, sizeof(filter), " · %s", app->filter.state);
 	if (filter[0] != '\0')
-		snprintf(right, sizeof(right), "%zu of %ld documents · %ld tagged%s ",
-			 app->listed, app->total,
-			 app->tagged, filter);
+		snprintf(right, sizeof(right), "%s · %zu of %ld documents · "
+			 "%ld reviewed%s ", app->scheme_name, app->listed,
+			 app->total, app->reviewed, filter);
 	else
-		snprintf(right, sizeof(right), "%ld documents · %ld tagged ",
-			 app->total, app->tagged);
+		snprintf(right, sizeof(right), "%s · %ld documents · %ld "
+			 "reviewed ", app->scheme_name, app->total,
+			 app->reviewed);
 	draw_fill(app->header, 0, 0, -1, EL_HEADER);
 	x = draw_str(app->header, 0, 0, " 卷 juan · ", w, EL_HEADER);
 	x += draw_str(app->header, 0, x, base ? base + 1 : path, w / 3, EL_HEADER);
@@ -125,6 +130,9 @@ static const struct {
 	{ ACT_UNDO, "undo" },     { ACT_SEARCH, "search" },
 	{ ACT_FILTER, "filter" }, { ACT_EXPORT, "export" },
 	{ ACT_STATS, "stats" },   { ACT_QUIT, "quit" },
+	{ ACT_SECONDARY, "secondary" }, { ACT_STATE_NONE, "none applies" },
+	{ ACT_STATE_UNSURE, "unsure" }, { ACT_NOTE, "note" },
+	{ ACT_SCHEME_NEXT, "scheme" },
 };
 
 /* The hints that fit in cols columns, whole: a hint cut in half ("q…")
