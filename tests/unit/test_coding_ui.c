@@ -13,7 +13,6 @@
 
 #include <cmocka.h>
 
-#include "juan/parse.h"
 #include "juan/store.h"
 #include "juan/themes.h"
 #include "juan/browser/app.h"
@@ -25,29 +24,8 @@
 static int
 setup(void **state)
 {
-	struct fixture *f = fixture_new("coding_ui", "juan.db");
-	char text[512], path[64], config[160];
-	struct doc *d = NULL;
-	size_t len;
-	int i;
-
-	if (f == NULL)
-		return -1;
-	for (i = 0; i < NDOCS; i++) {
-		len = (size_t)snprintf(text, sizeof(text),
-				       "关于第%d号事项的通知\n\n"
-				       "一、总体要求\n各地区各部门要认真贯彻落实。\n",
-				       i);
-		snprintf(path, sizeof(path), "/docs/%03d.txt", i);
-		if (doc_parse(text, len, &d) != JUAN_OK ||
-		    store_put(f->s, path, text, len, d, NULL, NULL) != JUAN_OK)
-			return -1;
-		doc_free(&d);
-	}
-	snprintf(config, sizeof(config), "%s/config", f->dir);
-	setenv("XDG_CONFIG_HOME", config, 1);
-	*state = f;
-	return 0;
+	*state = fixture_notices("coding_ui", NDOCS);
+	return *state ? 0 : -1;
 }
 
 static int
@@ -259,6 +237,67 @@ test_scheme_switch(void **state)
 	doc_info_clear(&info);
 }
 
+/* Whether the screen dumped by the last run has a row holding each of
+ * the texts, in that order within the row. */
+static bool
+row_with(struct fixture *f, const char *a, const char *b)
+{
+	char dump[160], line[1024], *at;
+	bool found = false;
+	FILE *fp;
+
+	snprintf(dump, sizeof(dump), "%s/dump", f->dir);
+	fp = fopen(dump, "r");
+	assert_non_null(fp);
+	while (!found && fgets(line, sizeof(line), fp) != NULL) {
+		at = strstr(line, a);
+		found = at != NULL && strstr(at + strlen(a), b) != NULL;
+	}
+	fclose(fp);
+	return found;
+}
+
+/* A scheme with a tree: the picker shows children indented under their
+ * parent and marks the document's main theme; the statistics roll the
+ * child's documents up into the parent; a theme the scheme's file drops
+ * is retired: out of the picker, shown as retired on its document. */
+static void
+test_tree_and_retired(void **state)
+{
+	struct fixture *f = *state;
+	const char *tsv = "教育\t\n教育/基础教育\t\n科技\t\n";
+	const char *less = "教育\t\n教育/基础教育\t\n";
+	struct theme_set set = { 0 };
+	char why[256] = "";
+	int64_t id = 0;
+
+	assert_int_equal(theme_set_parse(tsv, strlen(tsv), &set, why,
+					 sizeof(why)), JUAN_OK);
+	assert_int_equal(store_themes_load(f->s, "tree", &set, NULL), JUAN_OK);
+	theme_set_free(&set);
+	assert_int_equal(store_scheme_id(f->s, "tree", &id), JUAN_OK);
+	assert_int_equal(store_scheme_activate(f->s, id), JUAN_OK);
+	/* 2 is 基础教育: the picker marks it, indented under 教育 */
+	run(f, "2\n3\nk\nk\nt\n", NULL, 0);
+	assert_true(row_with(f, "1   教育", ""));
+	assert_true(row_with(f, "2 *   基础教育", ""));
+	assert_false(row_with(f, "2 *   教育", ""));
+	/* statistics: 教育 holds its child's document (main 1, any 1) */
+	run(f, "<Esc>\ns\n", NULL, 0);
+	assert_true(row_with(f, "1 教育", "     1      1"));
+	assert_true(row_with(f, "3 科技", "     1      1"));
+	/* 科技 leaves the file: retired, not in the picker, shown on its
+	 * document */
+	assert_int_equal(theme_set_parse(less, strlen(less), &set, why,
+					 sizeof(why)), JUAN_OK);
+	assert_int_equal(store_themes_load(f->s, "tree", &set, NULL), JUAN_OK);
+	theme_set_free(&set);
+	run(f, "<Esc>\ng\nj\n", NULL, 0);
+	assert_true(row_with(f, "标注主题：科技（已停用 retired）", ""));
+	run(f, "t\n", NULL, 0);
+	assert_false(row_with(f, "3   科技", ""));
+}
+
 /* Undo names the document and both values. */
 static void
 test_undo_message(void **state)
@@ -306,6 +345,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_scheme_switch, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_undo_message, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_tree_and_retired, setup,
 						teardown),
 		cmocka_unit_test(test_config_coder_line),
 	};

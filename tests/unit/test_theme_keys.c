@@ -129,6 +129,31 @@ test_bound_keys_found(void **state)
 	keymap_free(&app.keymap);
 }
 
+/* A retired theme is out of the keys: its key neither tags nor is named
+ * as hidden by a binding. */
+static void
+test_retired_out_of_keys(void **state)
+{
+	struct app app;
+	const char *tsv = "j\t教育\t\n1\t科技\t\n";
+	char why[256] = "";
+	enum action a = ACT_NONE;
+	size_t from = 0;
+
+	(void)state;
+	memset(&app, 0, sizeof(app));
+	assert_int_equal(keymap_init(&app.keymap), JUAN_OK);
+	assert_int_equal(theme_set_parse(tsv, strlen(tsv), &app.themes, why,
+					 sizeof(why)), JUAN_OK);
+	assert_non_null(app_theme_by_key(&app, '1'));
+	app.themes.themes[0].retired = true;
+	app.themes.themes[1].retired = true;
+	assert_null(app_theme_hidden(&app, &from, &a));
+	assert_null(app_theme_by_key(&app, '1'));
+	theme_set_free(&app.themes);
+	keymap_free(&app.keymap);
+}
+
 /* The built-in set hides nothing under the default keymap. */
 static void
 test_default_set_hides_nothing(void **state)
@@ -158,6 +183,7 @@ main(void)
 		cmocka_unit_test(test_shipped_sets),
 		cmocka_unit_test(test_bound_keys_found),
 		cmocka_unit_test(test_default_set_hides_nothing),
+		cmocka_unit_test(test_retired_out_of_keys),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -209,7 +209,7 @@ app_theme_hidden(const struct app *app, size_t *from, enum action *a)
 	for (; *from < app->themes.n; (*from)++) {
 		t = &app->themes.themes[*from];
 		*a = keymap_lookup(&app->keymap, (unsigned char)t->key);
-		if (t->key != 0 && *a != ACT_NONE) {
+		if (t->key != 0 && !t->retired && *a != ACT_NONE) {
 			(*from)++;
 			return t;
 		}
@@ -269,7 +269,8 @@ app_theme_by_key(const struct app *app, int key)
 	size_t i;
 
 	for (i = 0; i < app->themes.n; i++)
-		if ((unsigned char)app->themes.themes[i].key == key && key > 0)
+		if ((unsigned char)app->themes.themes[i].key == key && key > 0 &&
+		    !app->themes.themes[i].retired)
 			return &app->themes.themes[i];
 	return NULL;
 }

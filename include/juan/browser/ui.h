@@ -152,10 +152,13 @@ unsigned app_ask(struct app *app, const char *label, const char *initial,
 /* Focuses pane id. */
 void app_focus(struct app *app, int id);
 
-/* The theme whose key is key, or NULL; borrowed. */
+/* The theme in use (not retired) of the active scheme whose key is key,
+ * or NULL; borrowed. */
 const struct theme *app_theme_by_key(const struct app *app, int key);
 
-/* The first theme of app's set whose key the keymap binds to an action,
+/* The first theme in use of app's set (the active scheme's: the check
+ * runs again when the scheme changes) whose key the keymap binds to an
+ * action,
  * from index *from on (start at 0); stores that action in *a and moves
  * *from past it.  NULL when there is none left; borrowed. */
 const struct theme *app_theme_hidden(const struct app *app, size_t *from,
