@@ -21,6 +21,7 @@
 #include "juan/export.h"
 #include "juan/search.h"
 #include "juan/store.h"
+#include "juan/themes.h"
 
 /* ---- helpers -------------------------------------------------------- */
 
@@ -449,6 +450,141 @@ fail:
 	return 1;
 }
 
+/* Median and worst of v[0..n) in ms, as "median / max". */
+static void
+print_ops(const char *what, double *v, int n)
+{
+	double worst = 0;
+	int i;
+
+	for (i = 0; i < n; i++)
+		worst = v[i] > worst ? v[i] : worst;
+	printf("%-28s %8.2f ms median %6.2f ms max (%d, each one transaction)\n",
+	       what, median(v, n) * 1e3, worst * 1e3, n);
+}
+
+static int
+count_row(const struct doc_info *info, void *ctx)
+{
+	(*(size_t *)ctx) += info->nsecondary + 1;
+	return 0;
+}
+
+/* Codes the corpus (every document a main theme, one in four a secondary
+ * theme, one in ten unsure) in one transaction, times single changes as
+ * the browser makes them, then the lists and statistics that show them. */
+static int
+measure_coding(struct store *s)
+{
+	enum { OPS = 101 };
+	struct list_query all = {0}, todo = {0}, unsure = {0};
+	struct theme_set set = {0};
+	struct scheme_info *schemes = NULL;
+	double t[RUNS], ops[3][OPS], t0;
+	int64_t *ids = NULL, *sub = NULL, th[3];
+	size_t n = 0, nsub = 0, k, rows = 0, nschemes = 0;
+	int i;
+
+	if (store_list_ids(s, &all, &ids, &n) != JUAN_OK || n == 0 ||
+	    store_themes(s, 0, &set) != JUAN_OK || set.n < 3)
+		goto fail;
+	t0 = now();
+	if (store_begin(s) != JUAN_OK)
+		goto fail;
+	for (k = 0; k < n; k++) {
+		if (store_tag(s, 0, ids[k], set.themes[k % set.n].id) != JUAN_OK ||
+		    (k % 4 == 0 && store_secondary(s, 0, ids[k],
+				set.themes[(k + 1) % set.n].id, true) != JUAN_OK) ||
+		    (k % 10 == 0 && store_set_state(s, 0, ids[k],
+				TAG_STATE_UNSURE) != JUAN_OK))
+			goto fail;
+	}
+	if (store_commit(s) != JUAN_OK)
+		goto fail;
+	printf("%-28s %8.2f ms (%zu documents, one transaction)\n",
+	       "code the corpus", (now() - t0) * 1e3, n);
+	for (i = 0; i < 3; i++)
+		th[i] = set.themes[i].id;
+	for (i = 0; i < OPS; i++) {
+		int64_t doc = ids[(size_t)i * (n / OPS)];
+
+		t0 = now();
+		if (store_tag(s, 0, doc, th[i % 2]) != JUAN_OK)
+			goto fail;
+		ops[0][i] = now() - t0;
+		t0 = now();
+		if (store_set_state(s, 0, doc, i % 2 ? TAG_STATE_UNSURE :
+				    TAG_STATE_NONE_SET) != JUAN_OK)
+			goto fail;
+		ops[1][i] = now() - t0;
+		t0 = now();
+		if (store_secondary(s, 0, doc, th[2], i % 2) != JUAN_OK)
+			goto fail;
+		ops[2][i] = now() - t0;
+	}
+	print_ops("tag (main theme)", ops[0], OPS);
+	print_ops("state", ops[1], OPS);
+	print_ops("secondary theme", ops[2], OPS);
+	for (i = 0; i < RUNS; i++) {
+		t0 = now();
+		rows = 0;
+		if (store_list(s, &all, count_row, &rows) != JUAN_OK)
+			goto fail;
+		t[i] = now() - t0;
+	}
+	printf("%-28s %8.2f ms (%zu rows with theme, +N, state)\n",
+	       "list all, coded", median(t, RUNS) * 1e3, n);
+	todo.todo = true;
+	unsure.state = "unsure";
+	for (i = 0; i < RUNS; i++) {
+		t0 = now();
+		if (store_list_ids(s, &todo, &sub, &nsub) != JUAN_OK)
+			goto fail;
+		free(sub);
+		sub = NULL;
+		t[i] = now() - t0;
+	}
+	printf("%-28s %8.2f ms (%zu ids)\n", "list ids, needs work",
+	       median(t, RUNS) * 1e3, nsub);
+	for (i = 0; i < RUNS; i++) {
+		t0 = now();
+		if (store_list_ids(s, &unsure, &sub, &nsub) != JUAN_OK)
+			goto fail;
+		free(sub);
+		sub = NULL;
+		t[i] = now() - t0;
+	}
+	printf("%-28s %8.2f ms (%zu ids)\n", "list ids, state unsure",
+	       median(t, RUNS) * 1e3, nsub);
+	theme_set_free(&set);
+	for (i = 0; i < RUNS; i++) {
+		t0 = now();
+		if (store_themes(s, 0, &set) != JUAN_OK)
+			goto fail;
+		theme_set_free(&set);
+		t[i] = now() - t0;
+	}
+	printf("%-28s %8.2f ms (main and any, rolled up)\n",
+	       "statistics (themes)", median(t, RUNS) * 1e3);
+	for (i = 0; i < RUNS; i++) {
+		t0 = now();
+		if (store_schemes(s, &schemes, &nschemes) != JUAN_OK)
+			goto fail;
+		scheme_info_free(schemes, nschemes);
+		t[i] = now() - t0;
+	}
+	printf("%-28s %8.2f ms\n", "statistics (schemes)",
+	       median(t, RUNS) * 1e3);
+	free(ids);
+	return 0;
+fail:
+	store_rollback(s);
+	theme_set_free(&set);
+	free(ids);
+	fprintf(stderr, "bench: %s\n", store_error(s));
+	return 1;
+}
+
 static int
 measure_export(struct store *s)
 {
@@ -491,6 +627,8 @@ cmd_measure(const char *db_path, char **queries, int nqueries)
 		rc = measure_search(s, queries[i]);
 	if (rc == 0)
 		rc = measure_list(s);
+	if (rc == 0)
+		rc = measure_coding(s);
 	if (rc == 0)
 		rc = measure_export(s);
 	store_close(&s);

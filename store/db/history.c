@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "juan/array.h"
 #include "store_private.h"
 
 /* One row of a change, with the scheme's id resolved. */
@@ -28,7 +27,7 @@ struct step {
 	bool redo;
 	int64_t change;
 	struct row *rows;
-	size_t n, cap;
+	size_t n;
 };
 
 static void
@@ -44,7 +43,7 @@ rows_clear(struct step *st)
 	}
 	free(st->rows);
 	st->rows = NULL;
-	st->n = st->cap = 0;
+	st->n = 0;
 }
 
 void
@@ -73,6 +72,31 @@ parse_field(const char *name, enum tag_field *f)
 	return JUAN_EINVAL;
 }
 
+static enum juan_status
+read_row(sqlite3_stmt *stmt, void *out)
+{
+	struct row *r = out;
+
+	r->id = sqlite3_column_int64(stmt, 0);
+	r->v.doc = sqlite3_column_int64(stmt, 1);
+	r->scheme_name = store_column_dup(stmt, 2);
+	r->v.scheme = sqlite3_column_int64(stmt, 3);
+	r->old = store_column_dup(stmt, 5);
+	r->new = store_column_dup(stmt, 6);
+	if (!r->scheme_name || !r->old || !r->new)
+		return JUAN_ENOMEM;
+	if (parse_field((const char *)sqlite3_column_text(stmt, 4),
+			&r->v.field) != JUAN_OK)
+		return JUAN_EINVAL;
+	if (r->v.field == TAG_FIELD_SECONDARY) {
+		r->theme = strdup(r->old[0] ? r->old : r->new);
+		if (!r->theme)
+			return JUAN_ENOMEM;
+		r->v.theme = r->theme;
+	}
+	return JUAN_OK;
+}
+
 /* Reads the rows of st->change into st->rows. */
 static enum juan_status
 read_rows(struct store *s, struct step *st)
@@ -83,55 +107,12 @@ read_rows(struct store *s, struct step *st)
 		" LEFT JOIN schemes sc ON sc.name = h.scheme"
 		" WHERE h.change = ?1 AND h.op = 'tag' ORDER BY h.id";
 	sqlite3_stmt *stmt = store_stmt(s, sql);
-	enum juan_status rc = JUAN_OK;
-	struct row *r, *grown;
-	int step;
 
 	if (!stmt)
 		return JUAN_EDB;
 	sqlite3_bind_int64(stmt, 1, st->change);
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		grown = array_reserve(st->rows, &st->cap, st->n + 1,
-				      sizeof(*grown));
-		if (!grown) {
-			rc = JUAN_ENOMEM;
-			break;
-		}
-		st->rows = grown;
-		r = &st->rows[st->n++];
-		memset(r, 0, sizeof(*r));
-		r->id = sqlite3_column_int64(stmt, 0);
-		r->v.doc = sqlite3_column_int64(stmt, 1);
-		r->scheme_name = store_column_dup(stmt, 2);
-		r->v.scheme = sqlite3_column_int64(stmt, 3);
-		r->old = store_column_dup(stmt, 5);
-		r->new = store_column_dup(stmt, 6);
-		if (!r->scheme_name || !r->old || !r->new) {
-			rc = JUAN_ENOMEM;
-			break;
-		}
-		if (parse_field((const char *)sqlite3_column_text(stmt, 4),
-				&r->v.field) != JUAN_OK) {
-			store_set_error(s, "history row %lld: unknown field",
-					(long long)r->id);
-			rc = JUAN_EDB;
-			break;
-		}
-		if (r->v.field == TAG_FIELD_SECONDARY) {
-			r->theme = strdup(r->old[0] ? r->old : r->new);
-			if (!r->theme) {
-				rc = JUAN_ENOMEM;
-				break;
-			}
-			r->v.theme = r->theme;
-		}
-	}
-	if (rc == JUAN_ENOMEM)
-		store_set_error(s, "history: out of memory");
-	else if (rc == JUAN_OK && step != SQLITE_DONE)
-		rc = store_fail(s, "read history");
-	sqlite3_reset(stmt);
-	return rc;
+	return store_collect_rows(s, stmt, (void **)&st->rows, &st->n,
+				  sizeof(*st->rows), read_row, "read history");
 }
 
 /* The change undo (or redo) would take next, in st->change. */
@@ -276,7 +257,7 @@ describe(struct store *s, const struct step *st, struct change *out)
 static enum juan_status
 step(struct store *s, bool redo, struct change *out)
 {
-	struct step st = {redo, 0, NULL, 0, 0};
+	struct step st = {redo, 0, NULL, 0};
 	enum juan_status rc = store_write(s, undo_redo, &st);
 
 	if (rc == JUAN_OK && out)

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "juan/array.h"
 #include "juan/themes.h"
 #include "store_private.h"
 
@@ -25,11 +24,11 @@
 	" JOIN tree ON t.parent_id = tree.id) "
 
 static enum juan_status
-read_theme(sqlite3_stmt *stmt, struct theme *t)
+read_theme(sqlite3_stmt *stmt, void *out)
 {
 	const unsigned char *key = sqlite3_column_text(stmt, 3);
+	struct theme *t = out;
 
-	memset(t, 0, sizeof(*t));
 	t->id = sqlite3_column_int64(stmt, 0);
 	t->name = store_column_dup(stmt, 1);
 	t->description = store_column_dup(stmt, 2);
@@ -66,12 +65,8 @@ store_themes(struct store *s, int64_t scheme, struct theme_set *out)
 		"  JOIN sub ON ds.theme_id = sub.id WHERE sub.anc = t.id))"
 		" FROM tree JOIN themes t ON t.id = tree.id"
 		" LEFT JOIN themes p ON p.id = t.parent_id ORDER BY tree.path";
-	struct theme_set set = {0};
-	struct theme *grown;
 	sqlite3_stmt *stmt;
-	size_t cap = 0;
 	enum juan_status rc;
-	int step;
 
 	memset(out, 0, sizeof(*out));
 	rc = store_scheme_resolve(s, scheme, &scheme);
@@ -80,29 +75,12 @@ store_themes(struct store *s, int64_t scheme, struct theme_set *out)
 	if (!(stmt = store_stmt(s, sql)))
 		return JUAN_EDB;
 	sqlite3_bind_int64(stmt, 1, scheme);
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		grown = array_reserve(set.themes, &cap, set.n + 1,
-				      sizeof(*grown));
-		if (!grown) {
-			rc = JUAN_ENOMEM;
-			break;
-		}
-		set.themes = grown;
-		rc = read_theme(stmt, &set.themes[set.n++]);
-		if (rc != JUAN_OK)
-			break;
-	}
-	if (rc == JUAN_OK && step != SQLITE_DONE)
-		rc = store_fail(s, "read themes");
-	sqlite3_reset(stmt);
-	if (rc == JUAN_ENOMEM)
-		store_set_error(s, "read themes: out of memory");
-	if (rc != JUAN_OK) {
-		theme_set_free(&set);
-		return rc;
-	}
-	*out = set;
-	return JUAN_OK;
+	rc = store_collect_rows(s, stmt, (void **)&out->themes, &out->n,
+				sizeof(*out->themes), read_theme,
+				"read themes");
+	if (rc != JUAN_OK)
+		theme_set_free(out);
+	return rc;
 }
 
 /* Sets the error "no theme 'name' in scheme (themes: 1 a, 2 b)". */

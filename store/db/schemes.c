@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "juan/array.h"
 #include "store_private.h"
 
 void
@@ -18,6 +17,24 @@ scheme_info_free(struct scheme_info *list, size_t n)
 	for (i = 0; i < n; i++)
 		free(list[i].name);
 	free(list);
+}
+
+static enum juan_status
+read_scheme(sqlite3_stmt *stmt, void *out)
+{
+	struct scheme_info *si = out;
+
+	si->id = sqlite3_column_int64(stmt, 0);
+	si->name = store_column_dup(stmt, 1);
+	si->active = sqlite3_column_int(stmt, 2) != 0;
+	si->themes = (long)sqlite3_column_int64(stmt, 3);
+	si->retired = (long)sqlite3_column_int64(stmt, 4);
+	si->tagged = (long)sqlite3_column_int64(stmt, 5);
+	si->secondary = (long)sqlite3_column_int64(stmt, 6);
+	si->none = (long)sqlite3_column_int64(stmt, 7);
+	si->unsure = (long)sqlite3_column_int64(stmt, 8);
+	si->reviewed = (long)sqlite3_column_int64(stmt, 9);
+	return si->name ? JUAN_OK : JUAN_ENOMEM;
 }
 
 enum juan_status
@@ -41,51 +58,20 @@ store_schemes(struct store *s, struct scheme_info **out, size_t *n)
 		" FROM schemes sc WHERE NOT sc.removed"
 		" ORDER BY sc.active DESC, sc.name";
 	sqlite3_stmt *stmt = store_stmt(s, sql);
-	struct scheme_info *list = NULL, *grown, *si;
-	size_t count = 0, cap = 0;
-	enum juan_status rc = JUAN_OK;
-	int step;
+	enum juan_status rc;
 
 	*out = NULL;
 	*n = 0;
 	if (!stmt)
 		return JUAN_EDB;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		grown = array_reserve(list, &cap, count + 1, sizeof(*list));
-		if (!grown) {
-			rc = JUAN_ENOMEM;
-			break;
-		}
-		list = grown;
-		si = &list[count];
-		si->id = sqlite3_column_int64(stmt, 0);
-		si->name = store_column_dup(stmt, 1);
-		if (!si->name) {
-			rc = JUAN_ENOMEM;
-			break;
-		}
-		count++;
-		si->active = sqlite3_column_int(stmt, 2) != 0;
-		si->themes = (long)sqlite3_column_int64(stmt, 3);
-		si->retired = (long)sqlite3_column_int64(stmt, 4);
-		si->tagged = (long)sqlite3_column_int64(stmt, 5);
-		si->secondary = (long)sqlite3_column_int64(stmt, 6);
-		si->none = (long)sqlite3_column_int64(stmt, 7);
-		si->unsure = (long)sqlite3_column_int64(stmt, 8);
-		si->reviewed = (long)sqlite3_column_int64(stmt, 9);
-	}
-	if (rc == JUAN_ENOMEM)
-		store_set_error(s, "read schemes: out of memory");
-	else if (step != SQLITE_DONE)
-		rc = store_fail(s, "read schemes");
-	sqlite3_reset(stmt);
+	rc = store_collect_rows(s, stmt, (void **)out, n, sizeof(**out),
+				read_scheme, "read schemes");
 	if (rc != JUAN_OK) {
-		scheme_info_free(list, count);
-		return rc;
+		scheme_info_free(*out, *n);
+		*out = NULL;
+		*n = 0;
 	}
-	*out = list;
-	*n = count;
-	return JUAN_OK;
+	return rc;
 }
 
 /* Sets the error "no scheme 'name' (schemes: a, b)". */
@@ -210,40 +196,14 @@ gone_free(struct gone *g, size_t n)
 	free(g);
 }
 
-/* The rows stmt yields (document id, theme name) in *out, their number
- * in *n; caller frees with gone_free(). */
 static enum juan_status
-collect_gone(struct store *s, sqlite3_stmt *stmt, struct gone **out,
-	     size_t *n)
+read_gone(sqlite3_stmt *stmt, void *out)
 {
-	struct gone *list = NULL, *grown;
-	size_t count = 0, cap = 0;
-	enum juan_status rc = JUAN_OK;
-	int step;
+	struct gone *g = out;
 
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		grown = array_reserve(list, &cap, count + 1, sizeof(*list));
-		if (!grown) {
-			rc = JUAN_ENOMEM;
-			break;
-		}
-		list = grown;
-		list[count].doc = sqlite3_column_int64(stmt, 0);
-		list[count].theme = store_column_dup(stmt, 1);
-		if (!list[count].theme) {
-			rc = JUAN_ENOMEM;
-			break;
-		}
-		count++;
-	}
-	if (rc == JUAN_ENOMEM)
-		store_set_error(s, "read tags: out of memory");
-	else if (step != SQLITE_DONE)
-		rc = store_fail(s, "read tags");
-	sqlite3_reset(stmt);
-	*out = list;
-	*n = count;
-	return rc;
+	g->doc = sqlite3_column_int64(stmt, 0);
+	g->theme = store_column_dup(stmt, 1);
+	return g->theme ? JUAN_OK : JUAN_ENOMEM;
 }
 
 /* Removes the main themes and states (doc_tags) or the secondary themes
@@ -266,7 +226,8 @@ remove_tags(struct store *s, struct remove_ctx *c, bool secondary)
 	if (!stmt)
 		return JUAN_EDB;
 	sqlite3_bind_int64(stmt, 1, c->scheme);
-	rc = collect_gone(s, stmt, &list, &n);
+	rc = store_collect_rows(s, stmt, (void **)&list, &n, sizeof(*list),
+				read_gone, "read tags");
 	for (i = 0; i < n && rc == JUAN_OK; i++) {
 		v.doc = list[i].doc;
 		v.theme = list[i].theme;

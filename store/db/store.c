@@ -280,71 +280,82 @@ store_lookup_int(struct store *s, sqlite3_stmt *stmt, int64_t *out,
 }
 
 enum juan_status
-store_collect_ids(struct store *s, sqlite3_stmt *stmt, int64_t **ids,
-		  size_t *n, const char *what)
+store_collect_rows(struct store *s, sqlite3_stmt *stmt, void **v, size_t *n,
+		   size_t elem, store_row_fn read, const char *what)
 {
-	int64_t *out = NULL, *grown;
-	size_t count = 0, cap = 0;
+	size_t cap = 0;
 	enum juan_status rc = JUAN_OK;
+	char *grown;
 	int step;
 
-	*ids = NULL;
+	*v = NULL;
 	*n = 0;
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		grown = array_reserve(out, &cap, count + 1, sizeof(*out));
+		grown = array_reserve(*v, &cap, *n + 1, elem);
 		if (!grown) {
-			store_set_error(s, "%s: out of memory", what);
 			rc = JUAN_ENOMEM;
 			break;
 		}
-		out = grown;
-		out[count++] = sqlite3_column_int64(stmt, 0);
+		*v = grown;
+		memset(grown + *n * elem, 0, elem);
+		rc = read(stmt, grown + (*n)++ * elem);
+		if (rc != JUAN_OK)
+			break;
 	}
-	if (rc == JUAN_OK && step != SQLITE_DONE)
+	if (rc == JUAN_ENOMEM)
+		store_set_error(s, "%s: out of memory", what);
+	else if (rc != JUAN_OK)
+		store_set_error(s, "%s: a value the store should not hold", what);
+	else if (step != SQLITE_DONE)
 		rc = store_fail(s, what);
 	sqlite3_reset(stmt);
-	if (rc != JUAN_OK) {
-		free(out);
-		return rc;
-	}
-	*ids = out;
-	*n = count;
+	return rc;
+}
+
+static enum juan_status
+read_id(sqlite3_stmt *stmt, void *out)
+{
+	*(int64_t *)out = sqlite3_column_int64(stmt, 0);
 	return JUAN_OK;
+}
+
+static enum juan_status
+read_text(sqlite3_stmt *stmt, void *out)
+{
+	*(char **)out = store_column_dup(stmt, 0);
+	return *(char **)out ? JUAN_OK : JUAN_ENOMEM;
+}
+
+enum juan_status
+store_collect_ids(struct store *s, sqlite3_stmt *stmt, int64_t **ids,
+		  size_t *n, const char *what)
+{
+	enum juan_status rc;
+
+	rc = store_collect_rows(s, stmt, (void **)ids, n, sizeof(**ids),
+				read_id, what);
+	if (rc != JUAN_OK) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+	}
+	return rc;
 }
 
 enum juan_status
 store_collect_texts(struct store *s, sqlite3_stmt *stmt, char ***texts,
 		    size_t *n, const char *what)
 {
-	char **out = NULL, **grown;
-	size_t count = 0, cap = 0;
-	enum juan_status rc = JUAN_OK;
-	int step;
+	enum juan_status rc;
 
-	*texts = NULL;
-	*n = 0;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		grown = array_reserve(out, &cap, count + 1, sizeof(*out));
-		if (!grown || !(grown[count] = store_column_dup(stmt, 0))) {
-			if (grown)
-				out = grown;
-			store_set_error(s, "%s: out of memory", what);
-			rc = JUAN_ENOMEM;
-			break;
-		}
-		out = grown;
-		count++;
-	}
-	if (rc == JUAN_OK && step != SQLITE_DONE)
-		rc = store_fail(s, what);
-	sqlite3_reset(stmt);
+	rc = store_collect_rows(s, stmt, (void **)texts, n, sizeof(**texts),
+				read_text, what);
 	if (rc != JUAN_OK) {
-		store_texts_free(out, count);
-		return rc;
+		store_texts_free(*texts, *n);
+		*texts = NULL;
+		*n = 0;
 	}
-	*texts = out;
-	*n = count;
-	return JUAN_OK;
+	return rc;
 }
 
 void

@@ -90,6 +90,19 @@ enum juan_status store_lookup_int(struct store *s, sqlite3_stmt *stmt,
 enum juan_status store_collect_ids(struct store *s, sqlite3_stmt *stmt,
 				   int64_t **ids, size_t *n, const char *what);
 
+/* Reads the current row of stmt into the zeroed element out; JUAN_OK,
+ * JUAN_ENOMEM, or another status for a value it cannot take. */
+typedef enum juan_status (*store_row_fn)(sqlite3_stmt *stmt, void *out);
+
+/* Steps stmt to its end and resets it, reading each row with read into a
+ * new zeroed element of elem bytes of the array *v (caller frees), whose
+ * length is *n.  On failure records "what: <why>" and returns the status;
+ * *v then holds the elements read so far, the last maybe half read (the
+ * caller frees what they own). */
+enum juan_status store_collect_rows(struct store *s, sqlite3_stmt *stmt,
+				    void **v, size_t *n, size_t elem,
+				    store_row_fn read, const char *what);
+
 /* store.c: like store_collect_ids, for the texts of column 0: caller
  * frees them with store_texts_free(). */
 enum juan_status store_collect_texts(struct store *s, sqlite3_stmt *stmt,

@@ -1,22 +1,42 @@
 /* cmd_show: `juan show ID` — one document's metadata, its theme and its
  * outline. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "juan/cli/cmd.h"
 #include "juan/store.h"
 #include "juan/text.h"
 
-/* Prints "label  value", the values of show starting at column 12. */
+/* Prints "label  value", the values of show starting at column 12; an
+ * empty value only for the fields every document has. */
 static void
 show_field(const char *label, const char *value)
 {
 	int pad = 11 - text_width(label, strlen(label));
 
+	if (!*value && (strcmp(label, "state") == 0 ||
+			strcmp(label, "note") == 0))
+		return;
 	if (!*value)
 		printf("%s\n", label);
 	else
 		printf("%s%*s%s\n", label, pad > 1 ? pad : 1, "", value);
+}
+
+/* The secondary themes, "；"-joined, when there are any. */
+static void
+show_list(const char *label, const struct doc_info *info)
+{
+	char buf[1024];
+	size_t i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < info->nsecondary && len < sizeof(buf); i++)
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s",
+					i ? "；" : "", info->secondary[i]);
+	if (len)
+		show_field(label, buf);
 }
 
 static int
@@ -25,7 +45,7 @@ run(struct cmd *c, const struct cmd_args *a)
 	struct doc_info info = {0};
 	struct section *secs = NULL;
 	size_t nsecs = 0, i;
-	char theme[256];
+	char theme[512], *note;
 	enum juan_status st;
 	struct store *s;
 	int64_t id;
@@ -51,8 +71,10 @@ run(struct cmd *c, const struct cmd_args *a)
 		goto done;
 	}
 	if (info.theme_id)
-		snprintf(theme, sizeof(theme), "%s (key %c, tagged %s UTC)",
-			 info.theme_name, info.theme_key, info.tagged_at);
+		snprintf(theme, sizeof(theme), "%s (%s%c, tagged %s UTC%s%s)",
+			 info.theme_name, info.theme_retired ? "retired; key " :
+			 "key ", info.theme_retired ? '-' : info.theme_key,
+			 info.tagged_at, *info.coder ? " by " : "", info.coder);
 	else
 		snprintf(theme, sizeof(theme), "(none)");
 	printf("id%*s%lld\n", 9, "", (long long)info.id);
@@ -65,6 +87,11 @@ run(struct cmd *c, const struct cmd_args *a)
 	show_field("source", info.source);
 	show_field("path", info.path);
 	show_field("theme", theme);
+	show_list("secondary", &info);
+	show_field("state", tag_state_name(info.state));
+	note = cmd_flat(info.note);
+	show_field("note", note ? note : "");
+	free(note);
 	printf("outline%s\n", nsecs ? "" : "    (no headings)");
 	for (i = 0; i < nsecs; i++)
 		printf("%*s%s %s\n", 2 * secs[i].level, "", secs[i].label,
@@ -80,6 +107,8 @@ const struct cmd_entry cmd_show_entry = {
 	.name = "show",
 	.summary = "a document's metadata and outline",
 	.usage = "ID",
-	.about = "Shows a document's metadata, its theme and its outline.\n",
+	.about = "Shows a document's metadata, its tags in the active scheme "
+		 "(main and\nsecondary themes, state), its note and its "
+		 "outline.\n",
 	.run = run,
 };
