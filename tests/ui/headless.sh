@@ -491,3 +491,16 @@ check "t, then a theme's key, gives that theme" " 中共舟山市委教育工作
 	"$(tail -n 1 "$S/pick-key.txt")"
 check "Esc in the picker tags nothing" 2 \
 	"$(JUAN_DB="$T3" "$JUAN" export --format jsonl | wc -l)"
+
+# ---- the coder: the config file's coder line, unless JUAN_CODER says
+# otherwise (the order the command line follows)
+mkdir -p "$WORK/xdg/juan"
+printf 'coder 张三\n' >"$WORK/xdg/juan/config"
+printf 'g\n1\n' >"$S/coder.keys"
+JUAN_DB="$T3" XDG_CONFIG_HOME="$WORK/xdg" run_script "$S/coder.keys"
+check "the browser reads the config's coder line" "张三" \
+	"$(JUAN_DB="$T3" "$JUAN" history | tail -n 1 | awk '{ print $2 }')"
+printf 'g\n2\n' >"$S/coder2.keys"
+JUAN_DB="$T3" XDG_CONFIG_HOME="$WORK/xdg" JUAN_CODER=李四 run_script "$S/coder2.keys"
+check "JUAN_CODER comes before it" "李四" \
+	"$(JUAN_DB="$T3" "$JUAN" history | tail -n 1 | awk '{ print $2 }')"

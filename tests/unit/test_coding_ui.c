@@ -132,8 +132,11 @@ test_states_and_filters(void **state)
 	char last[1024];
 	size_t n = 0;
 
-	/* none applies on row 0 (advances to row 1), unsure on row 1 */
-	run(f, ".\n!\n", NULL, 0);
+	/* none applies on row 0 (advances to row 1), unsure on row 1; the
+	 * counts follow each change */
+	run(f, ".\n!\n", last, sizeof(last));
+	assert_non_null(strstr(last, "（未标注） → （未标注） (unsure) · "
+			       "2/12 reviewed"));
 	assert_int_equal(store_doc_info(f->s, doc_at(f, 0), &info), JUAN_OK);
 	assert_int_equal(info.state, TAG_STATE_NONE);
 	doc_info_clear(&info);

@@ -76,22 +76,38 @@ read_doc(struct app *app, int64_t id, struct doc_info *info, char *title,
 	return true;
 }
 
-/* After a change of document id: the panes forget it, the counts are read
- * again, the status line says "title before → after". */
+/* Whether info counts as reviewed: a main theme or a state. */
+static bool
+reviewed(const struct doc_info *info)
+{
+	return info->theme_id != 0 || info->state != TAG_STATE_NONE_SET;
+}
+
+/* After a change of document id, which was *was: the panes forget it, the
+ * counts follow its change (counting the whole store again would take
+ * longer than a key press at 100,000 documents), the status line says
+ * "title before → after".  Clears *was. */
 static void
-changed(struct app *app, int64_t id, const char *title, const char *before)
+changed(struct app *app, int64_t id, const char *title, const char *before,
+	struct doc_info *was)
 {
 	struct doc_info info = { 0 };
 	char after[600], what[1400];
 
 	app_doc_changed(app, id);
-	app_reload_counts(app);
-	if (store_doc_info(app->store, id, &info) != JUAN_OK)
+	if (store_doc_info(app->store, id, &info) != JUAN_OK) {
+		app_reload_counts(app);
+		doc_info_clear(was);
 		return;
+	}
+	app->tagged += (info.theme_id != 0) - (was->theme_id != 0);
+	app->reviewed += reviewed(&info) - reviewed(was);
+	app->pending |= R_CHROME;
 	themes_of(&info, after, sizeof(after));
 	snprintf(what, sizeof(what), "%s %s → %s", title, before, after);
 	confirm(app, what);
 	doc_info_clear(&info);
+	doc_info_clear(was);
 }
 
 unsigned
@@ -104,12 +120,12 @@ app_tag(struct app *app, const struct theme *t)
 	if (!read_doc(app, id, &info, title, sizeof(title), before,
 		      sizeof(before)))
 		return R_CHROME;
-	doc_info_clear(&info);
 	if (store_tag(app->store, 0, id, theme_id) != JUAN_OK) {
 		app_error(app, "tag not saved: %s", store_error(app->store));
+		doc_info_clear(&info);
 		return R_CHROME;
 	}
-	changed(app, id, title, before);
+	changed(app, id, title, before, &info);
 	if (theme_id != 0 && app->advance)
 		app_notify(app, EV_NEXT_UNTAGGED, 0, 0);
 	return R_CHROME;
@@ -137,13 +153,13 @@ app_secondary(struct app *app, const struct theme *t)
 		doc_info_clear(&info);
 		return R_CHROME;
 	}
-	doc_info_clear(&info);
 	if (store_secondary(app->store, 0, id, t->id, add) != JUAN_OK) {
 		app_error(app, "secondary theme not saved: %s",
 			  store_error(app->store));
+		doc_info_clear(&info);
 		return R_CHROME;
 	}
-	changed(app, id, title, before);
+	changed(app, id, title, before, &info);
 	return R_CHROME;
 }
 
@@ -160,12 +176,12 @@ app_state(struct app *app, enum tag_state st)
 	/* the same key again clears the state */
 	if (info.state == st)
 		st = TAG_STATE_NONE_SET;
-	doc_info_clear(&info);
 	if (store_set_state(app->store, 0, id, st) != JUAN_OK) {
 		app_error(app, "state not saved: %s", store_error(app->store));
+		doc_info_clear(&info);
 		return R_CHROME;
 	}
-	changed(app, id, title, before);
+	changed(app, id, title, before, &info);
 	if (st != TAG_STATE_NONE_SET && app->advance)
 		app_notify(app, EV_NEXT_UNTAGGED, 0, 0);
 	return R_CHROME;
