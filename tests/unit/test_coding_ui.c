@@ -101,6 +101,26 @@ theme_id(struct fixture *f, const char *name)
 	return id;
 }
 
+/* Whether the screen dumped by the last run has a row holding each of
+ * the texts, in that order within the row. */
+static bool
+row_with(struct fixture *f, const char *a, const char *b)
+{
+	char dump[160], line[1024], *at;
+	bool found = false;
+	FILE *fp;
+
+	snprintf(dump, sizeof(dump), "%s/dump", f->dir);
+	fp = fopen(dump, "r");
+	assert_non_null(fp);
+	while (!found && fgets(line, sizeof(line), fp) != NULL) {
+		at = strstr(line, a);
+		found = at != NULL && strstr(at + strlen(a), b) != NULL;
+	}
+	fclose(fp);
+	return found;
+}
+
 /* Re-tagging row 6 goes on to row 9, the next that needs work after it:
  * not back to row 1, and not to row 7, untagged but reviewed (none
  * applies). */
@@ -149,6 +169,9 @@ test_states_and_filters(void **state)
 	/* the header counts both as reviewed; the unsure filter lists one */
 	run(f, "g\nf\n<Down>\n<Down>\n<Enter>\n", last, sizeof(last));
 	assert_non_null(strstr(last, "1 documents"));
+	/* C-l rereads the store and keeps the filter */
+	run(f, "C-l\n", last, sizeof(last));
+	assert_true(row_with(f, "1 of 12 documents · 2 reviewed · unsure", ""));
 	/* needs work: the ten untouched and the unsure one */
 	run(f, "<Esc>\nf\n<Enter>\n", last, sizeof(last));
 	assert_non_null(strstr(last, "11 documents"));
@@ -238,26 +261,6 @@ test_scheme_switch(void **state)
 	assert_int_equal(store_doc_info(f->s, doc_at(f, 1), &info), JUAN_OK);
 	assert_int_equal(info.theme_id, theme_id(f, "2"));
 	doc_info_clear(&info);
-}
-
-/* Whether the screen dumped by the last run has a row holding each of
- * the texts, in that order within the row. */
-static bool
-row_with(struct fixture *f, const char *a, const char *b)
-{
-	char dump[160], line[1024], *at;
-	bool found = false;
-	FILE *fp;
-
-	snprintf(dump, sizeof(dump), "%s/dump", f->dir);
-	fp = fopen(dump, "r");
-	assert_non_null(fp);
-	while (!found && fgets(line, sizeof(line), fp) != NULL) {
-		at = strstr(line, a);
-		found = at != NULL && strstr(at + strlen(a), b) != NULL;
-	}
-	fclose(fp);
-	return found;
 }
 
 /* A scheme with a tree: the picker shows children indented under their

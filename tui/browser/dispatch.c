@@ -1,7 +1,8 @@
 /* dispatch: what a key does — the prompt or overlay that has it, else its
  * action → the focused pane, else the global handler (NeoMutt's handler
  * chain); a theme's own key tags, after `+` it adds or removes a
- * secondary theme.  Also the mouse and the sample import.  Every handler returns the reactions the main loop applies. */
+ * secondary theme.  Also the mouse and the sample import.  Every handler
+ * returns the reactions the main loop applies. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,8 +34,11 @@ reread(struct app *app)
 	app_reload_counts(app);
 	app_reload_themes(app);
 	app_doc_changed(app, 0);
-	app_set_filter(app, app->filter.theme, app->filter.untagged,
-		       app->filter.search, app_doc_id(app));
+	if (app->filter.state || app->filter.todo)
+		app_notify(app, EV_LIST, app_doc_id(app), 0);
+	else
+		app_set_filter(app, app->filter.theme, app->filter.untagged,
+			       app->filter.search, app_doc_id(app));
 }
 
 static void
@@ -161,7 +165,7 @@ global_action(struct app *app, enum action a)
 	case ACT_ADVANCE:
 		app->advance = !app->advance;
 		app_message(app, "after tagging: %s", app->advance ?
-			    "go to the next untagged document" : "stay");
+			    "go on to the next that needs work" : "stay");
 		return R_CHROME;
 	case ACT_SEARCH:
 		return app_ask(app, "search: ", "", app_search);

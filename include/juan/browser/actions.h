@@ -12,9 +12,9 @@
 struct app;
 struct theme;
 
-/* Gives the selected document theme t (NULL: no theme), confirms it on the
- * status line and, when advancing, moves to the next untagged document.
- * t may be freed by the action (the themes are read again). */
+/* Gives the selected document main theme t (NULL: none), says on the
+ * status line what changed and, when advancing, moves to the next document
+ * that needs work after it. */
 unsigned app_tag(struct app *app, const struct theme *t);
 
 /* Adds theme t as a secondary theme of the selected document, or removes

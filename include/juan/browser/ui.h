@@ -79,7 +79,7 @@ struct app {
 	bool secondary;             /* `+` was pressed: a theme key next */
 	char export_path[4096];     /* the export prompt's answers so far */
 	bool export_bom;
-	bool advance;               /* after tagging, go to the next untagged */
+	bool advance;               /* after tagging, go on to the next that needs work */
 	char message[256];          /* the status line's message, "" for key hints */
 	bool message_error;
 	unsigned pending;           /* reactions the state asks for (notify.h) */
