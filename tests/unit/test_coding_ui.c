@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "juan/store.h"
+#include "juan/text.h"
 #include "juan/themes.h"
 #include "juan/browser/app.h"
 #include "juan/browser/keymap.h"
@@ -224,6 +225,35 @@ test_note(void **state)
 	free(note);
 }
 
+/* A note wider than the status line: the cursor stays in view, the cut
+ * side shown by an ellipsis, never a half character, within the width. */
+static void
+test_note_wide(void **state)
+{
+	struct fixture *f = *state;
+	char script[2048] = ";\n:type ", last[1024];
+	int i;
+
+	for (i = 0; i < 30; i++)
+		strcat(script, i % 10 == 9 ? "尾" : "义务教育");
+	strcat(script, "\n");
+	run(f, script, last, sizeof(last));
+	last[strcspn(last, "\n")] = '\0';
+	assert_non_null(strstr(last, "cancels): …"));
+	assert_non_null(strstr(last, "义务教育尾"));
+	assert_true(text_width(last, strlen(last)) <= 120);
+	strcat(script, "<Home>\n");
+	run(f, script, last, sizeof(last));
+	last[strcspn(last, "\n")] = '\0';
+	assert_non_null(strstr(last, "cancels): 义务教育义务教育"));
+	/* the ellipsis is the last thing on the line: the right side is cut */
+	while (strlen(last) > 0 && last[strlen(last) - 1] == ' ')
+		last[strlen(last) - 1] = '\0';
+	assert_true(strlen(last) > 3 &&
+		    strcmp(last + strlen(last) - 3, "…") == 0);
+	assert_true(text_width(last, strlen(last)) <= 120);
+}
+
 /* A second scheme: `>` switches to it (the keys tag in it), `>` back, and
  * every tag of the first is still there. */
 static void
@@ -348,6 +378,7 @@ main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_secondary, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_note, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_note_wide, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_scheme_switch, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_undo_message, setup,

@@ -139,12 +139,6 @@ prompt_key(struct prompt *p, int key, prompt_fn *done_fn, const char **text)
 	return false;
 }
 
-size_t
-prompt_cursor(const struct prompt *p)
-{
-	return p->at;
-}
-
 void
 prompt_draw(const struct prompt *p, struct canvas *c)
 {
@@ -164,8 +158,9 @@ prompt_draw(const struct prompt *p, struct canvas *c)
 	if (from > 0)
 		x += draw_str(c, 0, x, TEXT_ELLIPSIS, 1, EL_NORMAL);
 	room = w - x - 1;
+	/* text cut on the right ends in an ellipsis too */
 	draw_text(c, 0, x, p->buf + from, p->len - from, room, EL_NORMAL,
-		  false);
+		  true);
 	x += text_width(p->buf + from, p->at - from);
 	if (next > p->at)
 		draw_text(c, 0, x, p->buf + p->at, next - p->at, cursor_w,

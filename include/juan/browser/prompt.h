@@ -35,9 +35,6 @@ void prompt_free(struct prompt **p);
 bool prompt_key(struct prompt *p, int key, prompt_fn *done_fn,
 		const char **text);
 
-/* The cursor's byte offset in the input. */
-size_t prompt_cursor(const struct prompt *p);
-
 /* Draws the prompt on the one-line canvas c, the cursor in view. */
 void prompt_draw(const struct prompt *p, struct canvas *c);
 
