@@ -88,6 +88,19 @@ script clear "$start|/|:type 高校|<Enter>" '<Esc>|/|:type 高校|<Enter>' 5
 per_key clear "Esc (every document), search" 10 50
 script filter "$start" 'f|<Enter>|<Esc>' 5
 per_key filter "filter untagged, Esc" 10 50
+# coding (issue 8), advance off so that the keys stay on one document (a
+# turns it off at the start and on again at the end): each key is one
+# transaction and a repaint; the keys alternate so that each changes
+# something
+end_coding=$end
+end="a|$end"
+script main "$start|a" '1|:dump /dev/null|2|:dump /dev/null' 100
+per_key main "tag: a main theme" 200 5
+script state "$start|a" '.|:dump /dev/null|.|:dump /dev/null' 100
+per_key state "a state (none applies, cleared)" 200 5
+script second "$start|a" '+|2|:dump /dev/null|+|2|:dump /dev/null' 100
+per_key second "a secondary theme (added, removed)" 200 5
+end=$end_coding
 # a burst of 50 j, drawn once at its end: how many documents were read and
 # how many bodies wrapped for it (JUAN_STATS), less those of the first screen
 { printf '%s\n' "$start" | tr '|' '\n'; echo ":dump /dev/null"; } >"$tmp/burst.base"

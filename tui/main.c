@@ -23,6 +23,8 @@ browse(struct cmd *c)
 	s = cmd_store(c);
 	if (!s)
 		return CMD_FAIL;
+	if (cmd_coder(s, NULL) != CMD_OK)
+		return CMD_USAGE;
 	opts.script = getenv("JUAN_SCRIPT");
 	if (opts.script && !*opts.script)
 		opts.script = NULL;

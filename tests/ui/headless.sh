@@ -15,7 +15,7 @@ run_script "$S/open.keys"
 check "script mode exits 0" 0 $?
 title=$(meta title 000_816103a023935f01)
 check "header counts the documents" "yes" \
-	"$(row_of "$S/open.txt" 1 | grep -q '5 documents · 0 tagged' && echo yes)"
+	"$(row_of "$S/open.txt" 1 | grep -q 'gov-topics · 5 documents · 0 reviewed' && echo yes)"
 check "documents pane lists five documents" 5 "$(docs_pane "$S/open.txt" | wc -l)"
 i=0
 for f in 000_816103a023935f01 001_51a92434a4302ef8 002_60b05a13be1d900f \
@@ -64,7 +64,7 @@ u
 KEYS
 run_script "$S/tag.keys"
 check "status line confirms the undo" "yes" \
-	"$(tail -n 1 "$S/tag.txt" | grep -q '2/5 tagged' && echo yes)"
+	"$(tail -n 1 "$S/tag.txt" | grep -q '2/5 reviewed' && echo yes)"
 check "the store holds exactly two tags after the undo" 2 \
 	"$("$JUAN" export --format jsonl | wc -l)"
 
@@ -112,11 +112,15 @@ run_script "$S/filter.keys"
 check "f 1 lists the one document with theme 1" 1 "$(docs_pane "$S/theme1.txt" | wc -l)"
 check "it is the first document" "yes" \
 	"$(docs_pane "$S/theme1.txt" | grep -qF "$(meta date 000_816103a023935f01)" && echo yes)"
-check "f Enter lists the three untagged documents" 3 "$(docs_pane "$S/untagged.txt" | wc -l)"
+check "f Enter lists the three that need work" 3 "$(docs_pane "$S/untagged.txt" | wc -l)"
 
-# ---- export from the browser: format, then path (default in the cwd)
+# ---- export from the browser: format, path (the whole path, in the
+# current directory by default), a BOM for CSV (default yes), and a
+# question before replacing a file; what `juan export` writes
 cat >"$S/export.keys" <<KEYS
 e
+<Enter>
+:dump $S/export-path.txt
 <Enter>
 <Enter>
 :dump $S/export.txt
@@ -125,13 +129,33 @@ C-u
 :type jsonl
 <Enter>
 <Enter>
+e
+<Enter>
+<Enter>
+:type n
+<Enter>
+:dump $S/export-q.txt
+:type n
+<Enter>
+:dump $S/export-kept.txt
 KEYS
 (cd "$WORK" && run_script "$S/export.keys")
-check "e exports juan-export.csv in the current directory" "yes" \
-	"$([ -s "$WORK/juan-export.csv" ] && echo yes)"
-check "the status line says how many" "yes" \
-	"$(tail -n 1 "$S/export.txt" | grep -q 'exported 2 tagged documents to juan-export.csv' && echo yes)"
-check "jsonl export holds the two tags" 2 "$(wc -l <"$WORK/juan-export.jsonl")"
+check "the path prompt shows the whole default path and says where" "yes" \
+	"$(tail -n 1 "$S/export-path.txt" | grep -qF "current directory) $WORK/juan-gov-topics.csv" && echo yes)"
+check "e exports juan-gov-topics.csv in the current directory" "yes" \
+	"$([ -s "$WORK/juan-gov-topics.csv" ] && echo yes)"
+check "the status line says how many, and where" "yes" \
+	"$(tail -n 1 "$S/export.txt" | grep -qF "exported 2 documents of gov-topics to $WORK/juan-gov-topics.csv" && echo yes)"
+"$JUAN" export --bom >"$WORK/cli.csv"
+check "the CSV is juan export's, with a BOM" "" \
+	"$(cmp "$WORK/cli.csv" "$WORK/juan-gov-topics.csv" 2>&1)"
+check "jsonl export holds the two tags" 2 "$(wc -l <"$WORK/juan-gov-topics.jsonl")"
+check "an existing file: asks before replacing it" "yes" \
+	"$(tail -n 1 "$S/export-q.txt" | grep -qF "file exists: replace it? (y/N)" && echo yes)"
+check "n keeps it" "yes" \
+	"$(tail -n 1 "$S/export-kept.txt" | grep -qF "export cancelled: $WORK/juan-gov-topics.csv kept" && echo yes)"
+check "the kept file still has its BOM" "" \
+	"$(cmp "$WORK/cli.csv" "$WORK/juan-gov-topics.csv" 2>&1)"
 
 # ---- resize 120x40 → 60x20 → back: the same screen, nothing left over
 cat >"$S/resize.keys" <<KEYS
@@ -205,9 +229,9 @@ t
 KEYS
 run_script "$S/over.keys"
 check "help lists the actions" "yes" \
-	"$(grep -q 'undo the last theme change' "$S/help.txt" && echo yes)"
+	"$(grep -q 'undo the last change' "$S/help.txt" && echo yes)"
 check "stats shows the progress" "yes" \
-	"$(grep -q '5 documents · 2 tagged · 3 untagged · 40% done' "$S/stats.txt" && echo yes)"
+	"$(grep -q 'gov-topics: 5 documents · 2 reviewed · 40% done' "$S/stats.txt" && echo yes)"
 check "picker lists the themes" "yes" \
 	"$(grep -q '科技、教育' "$S/picker.txt" && echo yes)"
 check "closing the picker leaves the panes whole" "$(sed '$d' "$S/pre.txt")" \
@@ -285,7 +309,7 @@ g
 <Tab>
 -
 :dump $S/fold.txt
-+
+=
 :dump $S/unfold.txt
 KEYS
 run_script "$S/fold.keys"
@@ -295,7 +319,7 @@ outline_rows() {
 fixture="$ROOT/tests/fixtures/expected/000_816103a023935f01.outline"
 check "- folds the outline to its top level" "$(grep -c '^1	' "$fixture")" \
 	"$(outline_rows "$S/fold.txt")"
-check "+ unfolds it again" "$(wc -l <"$fixture")" "$(outline_rows "$S/unfold.txt")"
+check "= unfolds it again" "$(wc -l <"$fixture")" "$(outline_rows "$S/unfold.txt")"
 
 # ---- tagging: the confirmation, advancing, clearing, undo and redo across
 # a restart, the position kept per store (a store of its own)
@@ -318,22 +342,22 @@ u
 :dump $S/undo-clear.txt
 KEYS
 JUAN_DB="$T2" run_script "$S/tag2.keys"
-check "a theme's key confirms: theme → count" " 科技、教育 → 1/5 tagged" \
+check "a theme's key confirms: theme → count" " 上海市崇明区教育局2024… （未标注） → 科技、教育 · 1/5 reviewed" \
 	"$(tail -n 1 "$S/t1.txt")"
 check "after tagging, the next untagged document is shown" "yes" \
 	"$(grep -qF "$(prefix 12 "$(meta title 001_51a92434a4302ef8)")" "$S/t1.txt" && echo yes)"
-check "three documents tagged with single keys" " 科技、教育 → 3/5 tagged" \
+check "three documents tagged with single keys" " 2021年无锡市滨湖区教育… （未标注） → 科技、教育 · 3/5 reviewed" \
 	"$(tail -n 1 "$S/t3.txt")"
 check "the documents pane marks them with the key" "c c c" \
 	"$(docs_pane "$S/t3.txt" | cut -c1 | head -n 3 | tr '\n' ' ' | sed 's/ $//')"
 check "a turns advancing off" " after tagging: stay" "$(tail -n 1 "$S/stay.txt")"
 check "without advancing the confirmation says so" \
-	" 综合政务 → 4/5 tagged · advance off" "$(tail -n 1 "$S/t4.txt")"
+	" 宿城区义务教育高质量发… （未标注） → 综合政务 · 4/5 reviewed · advance off" "$(tail -n 1 "$S/t4.txt")"
 check "without advancing the cursor stays" "yes" \
 	"$(grep -qF "$(prefix 12 "$(meta title 003_2f31eaa467ec5393)")" "$S/t4.txt" && echo yes)"
-check "x clears the theme" " （未标注） → 3/5 tagged · advance off" \
+check "x clears the theme" " 宿城区义务教育高质量发… 综合政务 → （未标注） · 3/5 reviewed · advance off" \
 	"$(tail -n 1 "$S/clear.txt")"
-check "u undoes the clearing" " undone: 综合政务 → 4/5 tagged · advance off" \
+check "u undoes the clearing" " undone: 宿城区义务教育高质量发… （未标注） → 综合政务 · 4/5 reviewed · advance off" \
 	"$(tail -n 1 "$S/undo-clear.txt")"
 check "the store holds the four tags" 4 \
 	"$(JUAN_DB="$T2" "$JUAN" export --format jsonl | wc -l)"
@@ -353,10 +377,10 @@ check "reopened on the same document" "yes" \
 check "reopened with advancing off" "yes" \
 	"$(tail -n 1 "$S/reopen.txt" | grep -q '· a advance off ·' && echo yes)"
 check "u after a restart undoes the last change" \
-	" undone: （未标注） → 3/5 tagged · advance off" "$(tail -n 1 "$S/undo2.txt")"
-check "C-r redoes it" " redone: 综合政务 → 4/5 tagged · advance off" \
+	" undone: 宿城区义务教育高质量发… 综合政务 → （未标注） · 3/5 reviewed · advance off" "$(tail -n 1 "$S/undo2.txt")"
+check "C-r redoes it" " redone: 宿城区义务教育高质量发… （未标注） → 综合政务 · 4/5 reviewed · advance off" \
 	"$(tail -n 1 "$S/redo2.txt")"
-check "0 clears the theme too" " （未标注） → 3/5 tagged · advance off" \
+check "0 clears the theme too" " 宿城区义务教育高质量发… 综合政务 → （未标注） · 3/5 reviewed · advance off" \
 	"$(tail -n 1 "$S/zero.txt")"
 check "the store holds three tags" 3 \
 	"$(JUAN_DB="$T2" "$JUAN" export --format jsonl | wc -l)"
@@ -369,8 +393,8 @@ c
 <Tab>
 KEYS
 JUAN_DB="$T2" run_script "$S/head.keys"
-check "header: listed of all · tagged · theme filter" "yes" \
-	"$(row_of "$S/head-theme.txt" 1 | grep -q ' 3 of 5 documents · 3 tagged · theme: 科技、教育$' && echo yes)"
+check "header: scheme · listed of all · reviewed · theme filter" "yes" \
+	"$(row_of "$S/head-theme.txt" 1 | grep -q ' gov-topics · 3 of 5 documents · 3 reviewed · theme: 科技、教育$' && echo yes)"
 cat >"$S/head2.keys" <<KEYS
 :dump $S/head-again.txt
 j
@@ -461,9 +485,22 @@ t
 KEYS
 JUAN_DB="$T3" run_script "$S/pick.keys"
 third=$(grep -v '^#' "$ROOT/assets/themes/gov-topics.tsv" | sed -n '3s/	.*//p')
-check "t, j, j, Enter gives the third theme" " $third → 1/5 tagged" \
+check "t, j, j, Enter gives the third theme" " 上海市崇明区教育局2024… （未标注） → $third · 1/5 reviewed" \
 	"$(tail -n 1 "$S/pick-enter.txt")"
-check "t, then a theme's key, gives that theme" " 科技、教育 → 2/5 tagged" \
+check "t, then a theme's key, gives that theme" " 中共舟山市委教育工作委… （未标注） → 科技、教育 · 2/5 reviewed" \
 	"$(tail -n 1 "$S/pick-key.txt")"
 check "Esc in the picker tags nothing" 2 \
 	"$(JUAN_DB="$T3" "$JUAN" export --format jsonl | wc -l)"
+
+# ---- the coder: the config file's coder line, unless JUAN_CODER says
+# otherwise (the order the command line follows)
+mkdir -p "$WORK/xdg/juan"
+printf 'coder 张三\n' >"$WORK/xdg/juan/config"
+printf 'g\n1\n' >"$S/coder.keys"
+JUAN_DB="$T3" XDG_CONFIG_HOME="$WORK/xdg" run_script "$S/coder.keys"
+check "the browser reads the config's coder line" "张三" \
+	"$(JUAN_DB="$T3" "$JUAN" history | tail -n 1 | awk '{ print $2 }')"
+printf 'g\n2\n' >"$S/coder2.keys"
+JUAN_DB="$T3" XDG_CONFIG_HOME="$WORK/xdg" JUAN_CODER=李四 run_script "$S/coder2.keys"
+check "JUAN_CODER comes before it" "李四" \
+	"$(JUAN_DB="$T3" "$JUAN" history | tail -n 1 | awk '{ print $2 }')"

@@ -119,7 +119,7 @@ restored() {
 }
 
 start
-wait_for "opens on the sample corpus" "5 documents · 0 tagged"
+wait_for "opens on the sample corpus" "5 documents · 0 reviewed"
 title=$(prefix 12 "$(meta title 000_816103a023935f01)")
 wait_for "the text pane shows the first document" "$title"
 screen >"$WORK/open.txt"
@@ -145,13 +145,13 @@ keys h h
 
 # tag three documents with single keys, undo one
 keys 1
-wait_for "1 tags the first document" "→ 1/5 tagged"
+wait_for "1 tags the first document" "1/5 reviewed"
 keys 2
-wait_for "2 tags the second" "→ 2/5 tagged"
+wait_for "2 tags the second" "2/5 reviewed"
 keys c
-wait_for "c tags the third" "→ 3/5 tagged"
+wait_for "c tags the third" "3/5 reviewed"
 keys u
-wait_for "u undoes the last" "→ 2/5 tagged"
+wait_for "u undoes the last" "2/5 reviewed"
 keys q
 wait_exit "q quits"
 restored "q gives the terminal back"
@@ -161,7 +161,7 @@ $T kill-server 2>/dev/null
 
 # search
 start
-wait_for "opens again" "5 documents · 2 tagged"
+wait_for "opens again" "5 documents · 2 reviewed"
 keys / 高校 Enter
 wait_for "search 高校 narrows the list" "3 of 5 documents"
 # the header may show before the rows below it: poll until they settle
@@ -189,7 +189,7 @@ check "60x20: borders line up" 1 "$(border_cols "$WORK/small.txt" | sed '/^$/d' 
 $T resize-window -x 120 -y 40
 end=$(($(date +%s) + DEADLINE))
 while [ "$(screen | wc -L)" -le 60 ] && [ "$(date +%s)" -le "$end" ]; do sleep 0.1; done
-wait_for "back to 120x40" "5 documents · 2 tagged"
+wait_for "back to 120x40" "5 documents · 2 reviewed"
 end=$(($(date +%s) + DEADLINE))
 while screen >"$WORK/after.txt" && ! cmp -s "$WORK/before.txt" "$WORK/after.txt" &&
 	[ "$(date +%s)" -le "$end" ]; do
@@ -203,10 +203,10 @@ $T kill-server 2>/dev/null
 
 # kill -9 right after a tag: the tag is in the store
 start
-wait_for "opens a third time" "5 documents · 2 tagged"
+wait_for "opens a third time" "5 documents · 2 reviewed"
 keys G
 keys 9
-wait_for "9 tags the last document" "→ 3/5 tagged"
+wait_for "9 tags the last document" "3/5 reviewed"
 pid=$($T display-message -p '#{pane_pid}')
 child=$(pgrep -P "$pid" | head -n 1)
 kill -9 "${child:-$pid}" 2>/dev/null
@@ -218,7 +218,7 @@ $T kill-server 2>/dev/null
 # 128+N, the terminal given back
 for sig in TERM INT HUP; do
 	start
-	wait_for "opens for SIG$sig" "5 documents · 3 tagged"
+	wait_for "opens for SIG$sig" "5 documents · 3 reviewed"
 	if [ $sig = INT ]; then
 		keys C-c
 	else
@@ -241,7 +241,7 @@ done
 # a crash (here a SIGSEGV sent from outside) gives the terminal back before
 # the program dies of it (status 139, or a sanitizer's own)
 start
-wait_for "opens for SIGSEGV" "5 documents · 3 tagged"
+wait_for "opens for SIGSEGV" "5 documents · 3 reviewed"
 pid=$($T display-message -p '#{pane_pid}')
 child=$(pgrep -P "$pid" | head -n 1)
 kill -SEGV "${child:-$pid}"
@@ -255,7 +255,7 @@ $T kill-server 2>/dev/null
 # 0 for the press and 3 for the release, column and row counted from 0
 # plus 33)
 start
-wait_for "opens for the mouse" "5 documents · 3 tagged"
+wait_for "opens for the mouse" "5 documents · 3 reviewed"
 keys g
 $T send-keys -H 1b 5b 4d 20 25 24 1b 5b 4d 23 25 24
 wait_for "a click opens the third document" \
@@ -277,11 +277,11 @@ wait_row "and up again" 2 "│ $top"
 # a second juan (the command line) tags a document: Ctrl-L shows it
 "$JUAN" tag 3 5 >/dev/null 2>&1
 keys C-l
-wait_for "Ctrl-L shows a tag made by another process" "5 documents · 4 tagged"
+wait_for "Ctrl-L shows a tag made by another process" "5 documents · 4 reviewed"
 # and so does opening another document
 "$JUAN" tag 4 6 >/dev/null 2>&1
 keys j
-wait_for "opening a document shows another process's tag" "5 documents · 5 tagged"
+wait_for "opening a document shows another process's tag" "5 documents · 5 reviewed"
 keys q
 wait_exit "q quits after the refresh"
 
@@ -312,11 +312,11 @@ reverse() {
 	$T capture-pane -p -e | grep -c "$(printf '\033')\\[[0-9;]*7m"
 }
 start
-wait_for "opens in colour" "5 documents · 5 tagged"
+wait_for "opens in colour" "5 documents · 5 reviewed"
 check "a colour terminal gets colours" "yes" "$([ "$(colours)" -gt 0 ] && echo yes)"
 for env in NO_COLOR=1 TERM=vt100; do
 	start "$env"
-	wait_for "opens with $env" "5 documents · 5 tagged"
+	wait_for "opens with $env" "5 documents · 5 reviewed"
 	settled "$WORK/mono.txt"
 	check "$env: no colours" 0 "$(colours)"
 	check "$env: the cursor row stands out" "yes" \
@@ -329,7 +329,7 @@ $T kill-server 2>/dev/null
 # without colours: a search hit in the text is in reverse video, and a
 # heading is bold up to its 。, not the rest of its line
 start NO_COLOR=1
-wait_for "opens for the hits" "5 documents · 5 tagged"
+wait_for "opens for the hits" "5 documents · 5 reviewed"
 keys Escape h h / 高校 Enter
 wait_for "searches 高校" "3 of 5 documents"
 keys g n
@@ -363,7 +363,7 @@ check "headings are bold up to their 。" "yes" "$([ $bold -gt 0 ] && echo yes)"
 keys Escape
 wait_for "Esc lists every document" "every document"
 keys s
-wait_for "s shows the statistics" "5 documents · 5 tagged · 0 untagged · 100% done"
+wait_for "s shows the statistics" "gov-topics: 5 documents · 5 reviewed · 100% done"
 settled "$WORK/stats.txt"
 used=$("$JUAN" export --format jsonl | sed 's/.*"theme":"\([^"]*\)".*/\1/' | sort -u | wc -l)
 check "a bar for each theme in use, and the progress" "$((used + 1))" \
@@ -376,7 +376,7 @@ $T kill-server 2>/dev/null
 # two browsers on one store (two windows): each sees the other's tags on
 # C-l, and tagging in both at once never fails ("database is locked")
 start
-wait_for "the first browser opens" "5 documents · 5 tagged"
+wait_for "the first browser opens" "5 documents · 5 reviewed"
 $T new-window -d "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC TERM=screen \
 	JUAN_DB='$JUAN_DB' ASAN_OPTIONS=detect_leaks=0 '$JUAN'; exec sleep 600"
 # wait_in WINDOW NAME TEXT: wait_for in another window
@@ -393,15 +393,15 @@ wait_in() {
 	$T capture-pane -p -t ":$1" | sed 's/^/#   /'
 	return 1
 }
-wait_in 1 "the second browser opens" "5 documents · 5 tagged"
+wait_in 1 "the second browser opens" "5 documents · 5 reviewed"
 $T send-keys -t :0 Escape h h g x
-wait_in 0 "the first clears a tag" "→ 4/5 tagged"
+wait_in 0 "the first clears a tag" "4/5 reviewed"
 $T send-keys -t :1 C-l
-wait_in 1 "the second sees it on C-l" "5 documents · 4 tagged"
+wait_in 1 "the second sees it on C-l" "5 documents · 4 reviewed"
 $T send-keys -t :1 Escape h h g 1
-wait_in 1 "the second tags the document again" "→ 5/5 tagged"
+wait_in 1 "the second tags the document again" "5/5 reviewed"
 $T send-keys -t :0 C-l
-wait_in 0 "the first sees it on C-l" "5 documents · 5 tagged"
+wait_in 0 "the first sees it on C-l" "5 documents · 5 reviewed"
 # both tag at once, ten times over; each confirmation shows (a failure
 # would show "tag not saved" instead), alternating with the clearing
 second=$(grep -v '^#' "$ROOT/assets/themes/gov-topics.tsv" | sed -n '2s/	.*//p')
@@ -411,13 +411,72 @@ fails=0
 while [ $i -lt 10 ]; do
 	$T send-keys -t :0 x
 	$T send-keys -t :1 x
-	wait_in 0 "round $i: the first clears" "（未标注） → " >/dev/null || fails=$((fails + 1))
-	wait_in 1 "round $i: the second clears" "（未标注） → " >/dev/null || fails=$((fails + 1))
+	wait_in 0 "round $i: the first clears" "→ （未标注） · " >/dev/null || fails=$((fails + 1))
+	wait_in 1 "round $i: the second clears" "→ （未标注） · " >/dev/null || fails=$((fails + 1))
 	$T send-keys -t :0 2
 	$T send-keys -t :1 3
-	wait_in 0 "round $i: the first tags" "$second → " >/dev/null || fails=$((fails + 1))
-	wait_in 1 "round $i: the second tags" "$third → " >/dev/null || fails=$((fails + 1))
+	wait_in 0 "round $i: the first tags" "→ $second · " >/dev/null || fails=$((fails + 1))
+	wait_in 1 "round $i: the second tags" "→ $third · " >/dev/null || fails=$((fails + 1))
 	i=$((i + 1))
 done
 check "two browsers tagging at once: every change confirmed" 0 "$fails"
+$T kill-server 2>/dev/null
+
+# coding on a store of its own: a secondary theme added and removed, a
+# state set and filtered, a note typed with CJK through the terminal and
+# edited with Backspace, a second scheme switched to and back with every
+# tag still there, undo naming the document and both themes
+JUAN_DB="$WORK/coding.db"
+export JUAN_DB
+"$JUAN" import "$SAMPLE" >/dev/null 2>&1
+"$JUAN" themes load "$ROOT/assets/themes/education.tsv" --as education >/dev/null 2>&1
+first=$(prefix 12 "$(meta title 000_816103a023935f01)")
+start
+wait_for "coding: opens on the active scheme" "gov-topics · 5 documents · 0 reviewed"
+keys g 1
+wait_for "1 gives the main theme and advances" "→ 国务院组织机构 · 1/5 reviewed"
+keys k + 2
+wait_for "+ 2 adds a secondary theme" "国务院组织机构 → 国务院组织机构 + 综合政务 · 1/5 reviewed"
+wait_for "the detail pane shows it" "次要主题：综合政务"
+wait_row "+ 2 does not advance" 2 "$first"
+keys + 2
+wait_for "+ 2 again removes it" "国务院组织机构 + 综合政务 → 国务院组织机构 · 1/5 reviewed"
+keys j .
+wait_for ". sets none applies, counted as reviewed" "（未标注） → none applies · 2/5 reviewed"
+keys f Down Enter
+wait_for "the none-applies filter" "gov-topics · 1 of 5 documents · 2 reviewed · none"
+wait_for "shows the state in the detail pane" "审读状态：none applies"
+keys Escape
+wait_for "Esc lists every document" "every document"
+keys g
+$T send-keys -H 3b
+wait_for "; opens the note editor" "note (Enter saves, Esc cancels):"
+$T send-keys -l "需要复核义务教育"
+wait_for "CJK typed through the terminal" "cancels): 需要复核义务教育"
+keys BSpace BSpace
+$T send-keys -l "学校"
+wait_for "Backspace removes whole characters" "cancels): 需要复核义务学校"
+keys Enter
+wait_for "Enter saves the note" "note saved"
+wait_for "the detail pane shows the note" "备注：需要复核义务学校"
+check "the store holds the note" "需要复核义务学校" "$("$JUAN" note 1 2>&1)"
+keys ">"
+wait_for "> switches to the second scheme" "education · 5 documents · 0 reviewed"
+wait_for "the detail pane follows the scheme" "标注主题：（未标注）"
+keys g 1
+wait_for "its keys tag in it" "→ 综合规划 · 1/5 reviewed"
+keys ">"
+wait_for "> switches back" "gov-topics · 5 documents · 2 reviewed"
+keys g
+wait_for "the first scheme's tag is still there" "标注主题：[1] 国务院组织机构"
+check "both schemes keep their tags" "国务院组织机构 综合规划" \
+	"$("$JUAN" export --all-schemes --format jsonl | grep -o '"theme":"[^"]\{1,\}"' |
+	   sed 's/"theme":"\(.*\)"/\1/' | sort | tr '\n' ' ' | sed 's/ $//')"
+keys u
+wait_for "u names the document and both themes" \
+	"undone: 上海市崇明区教育局2024… 综合规划 → （未标注）"
+keys C-r
+wait_for "C-r too" "redone: 上海市崇明区教育局2024… （未标注） → 综合规划"
+keys q
+wait_exit "q quits after coding"
 $T kill-server 2>/dev/null

@@ -12,7 +12,6 @@
 
 #include <cmocka.h>
 
-#include "juan/parse.h"
 #include "juan/store.h"
 #include "juan/themes.h"
 #include "juan/browser/app.h"
@@ -23,29 +22,8 @@
 static int
 setup(void **state)
 {
-	struct fixture *f = fixture_new("browser", "juan.db");
-	char text[512], path[64], config[128];
-	struct doc *d = NULL;
-	size_t len;
-	int i;
-
-	if (f == NULL)
-		return -1;
-	for (i = 0; i < NDOCS; i++) {
-		len = (size_t)snprintf(text, sizeof(text),
-				       "关于第%d号事项的通知\n\n"
-				       "一、总体要求\n各地区各部门要认真贯彻落实。\n"
-				       "二、工作安排\n第%d号事项按期完成。\n", i, i);
-		snprintf(path, sizeof(path), "/docs/%03d.txt", i);
-		if (doc_parse(text, len, &d) != JUAN_OK ||
-		    store_put(f->s, path, text, len, d, NULL, NULL) != JUAN_OK)
-			return -1;
-		doc_free(&d);
-	}
-	snprintf(config, sizeof(config), "%s/config", f->dir);
-	setenv("XDG_CONFIG_HOME", config, 1);
-	*state = f;
-	return 0;
+	*state = fixture_notices("browser", NDOCS);
+	return *state ? 0 : -1;
 }
 
 static int

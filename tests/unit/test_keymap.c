@@ -123,7 +123,7 @@ static const struct {
 	{ "bind j fly\n", "line 1: unknown action" },
 	{ "color nothing red blue\n", "line 1: unknown element or colour" },
 	{ "color hit red 256\n", "line 1: unknown element or colour" },
-	{ "set x 1\n", "line 1: unknown command (bind, color)" },
+	{ "set x 1\n", "line 1: unknown command (bind, color, coder)" },
 };
 
 static void

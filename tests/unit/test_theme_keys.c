@@ -93,6 +93,27 @@ test_shipped_sets(void **state)
 	keymap_free(&km);
 }
 
+/* An app (zeroed) with the default keymap and the theme set tsv; free
+ * with app_done(). */
+static void
+app_with(struct app *app, const char *tsv)
+{
+	char why[256] = "";
+
+	memset(app, 0, sizeof(*app));
+	assert_int_equal(keymap_init(&app->keymap), JUAN_OK);
+	if (theme_set_parse(tsv, strlen(tsv), &app->themes, why,
+			    sizeof(why)) != JUAN_OK)
+		fail_msg("%s", why);
+}
+
+static void
+app_done(struct app *app)
+{
+	theme_set_free(&app->themes);
+	keymap_free(&app->keymap);
+}
+
 /* A theme file may name a key that a binding uses (the store knows nothing
  * of the browser); the browser finds such a theme against its live keymap,
  * defaults and the user's lines alike. */
@@ -101,16 +122,12 @@ test_bound_keys_found(void **state)
 {
 	struct app app;
 	const struct theme *t;
-	const char *tsv = "j\t教育\t教育事务\n科技\t\n";
 	char why[256] = "";
 	enum action a = ACT_NONE;
 	size_t from = 0;
 
 	(void)state;
-	memset(&app, 0, sizeof(app));
-	assert_int_equal(keymap_init(&app.keymap), JUAN_OK);
-	assert_int_equal(theme_set_parse(tsv, strlen(tsv), &app.themes, why,
-					 sizeof(why)), JUAN_OK);
+	app_with(&app, "j\t教育\t教育事务\n科技\t\n");
 	t = app_theme_hidden(&app, &from, &a);
 	assert_non_null(t);
 	assert_string_equal(t->name, "教育");
@@ -125,8 +142,26 @@ test_bound_keys_found(void **state)
 	assert_non_null(t);
 	assert_string_equal(t->name, "科技");
 	assert_int_equal(a, ACT_HELP);
-	theme_set_free(&app.themes);
-	keymap_free(&app.keymap);
+	app_done(&app);
+}
+
+/* A retired theme is out of the keys: its key neither tags nor is named
+ * as hidden by a binding. */
+static void
+test_retired_out_of_keys(void **state)
+{
+	struct app app;
+	enum action a = ACT_NONE;
+	size_t from = 0;
+
+	(void)state;
+	app_with(&app, "j\t教育\t\n1\t科技\t\n");
+	assert_non_null(app_theme_by_key(&app, '1'));
+	app.themes.themes[0].retired = true;
+	app.themes.themes[1].retired = true;
+	assert_null(app_theme_hidden(&app, &from, &a));
+	assert_null(app_theme_by_key(&app, '1'));
+	app_done(&app);
 }
 
 /* The built-in set hides nothing under the default keymap. */
@@ -134,20 +169,13 @@ static void
 test_default_set_hides_nothing(void **state)
 {
 	struct app app;
-	char why[256] = "";
 	enum action a;
 	size_t from = 0;
 
 	(void)state;
-	memset(&app, 0, sizeof(app));
-	assert_int_equal(keymap_init(&app.keymap), JUAN_OK);
-	assert_int_equal(theme_set_parse(themes_default_tsv(),
-					 strlen(themes_default_tsv()),
-					 &app.themes, why, sizeof(why)),
-			 JUAN_OK);
+	app_with(&app, themes_default_tsv());
 	assert_null(app_theme_hidden(&app, &from, &a));
-	theme_set_free(&app.themes);
-	keymap_free(&app.keymap);
+	app_done(&app);
 }
 
 int
@@ -158,6 +186,7 @@ main(void)
 		cmocka_unit_test(test_shipped_sets),
 		cmocka_unit_test(test_bound_keys_found),
 		cmocka_unit_test(test_default_set_hides_nothing),
+		cmocka_unit_test(test_retired_out_of_keys),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "juan/parse.h"
 #include "juan/store.h"
 #include "util.h"
 
@@ -88,6 +89,36 @@ fixture_new(const char *name, const char *relpath)
 fail:
 	free(f);
 	return NULL;
+}
+
+struct fixture *
+fixture_notices(const char *name, int n)
+{
+	struct fixture *f = fixture_new(name, "juan.db");
+	char text[512], path[160];
+	struct doc *d = NULL;
+	size_t len;
+	int i;
+
+	if (f == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		len = (size_t)snprintf(text, sizeof(text),
+				       "关于第%d号事项的通知\n\n"
+				       "一、总体要求\n各地区各部门要认真贯彻落实。\n"
+				       "二、工作安排\n第%d号事项按期完成。\n", i, i);
+		snprintf(path, sizeof(path), "/docs/%03d.txt", i);
+		if (doc_parse(text, len, &d) != JUAN_OK ||
+		    store_put(f->s, path, text, len, d, NULL, NULL) != JUAN_OK) {
+			doc_free(&d);
+			fixture_free(f);
+			return NULL;
+		}
+		doc_free(&d);
+	}
+	snprintf(path, sizeof(path), "%s/config", f->dir);
+	setenv("XDG_CONFIG_HOME", path, 1);
+	return f;
 }
 
 int

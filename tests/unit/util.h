@@ -34,6 +34,13 @@ struct fixture {
  * cannot be made. */
 struct fixture *fixture_new(const char *name, const char *relpath);
 
+/* The fixture of the browser's tests: a new fixture for the test NAME
+ * whose store holds n short notices, "关于第I号事项的通知" with two
+ * sections, read from /docs/III.txt (I from 0), and XDG_CONFIG_HOME set
+ * to its directory's config (free with fixture_free()); NULL when it
+ * cannot be made. */
+struct fixture *fixture_notices(const char *name, int n);
+
 /* Closes the store, removes the directory and frees f; 0, or -1. */
 int fixture_free(struct fixture *f);
 

@@ -100,6 +100,10 @@ save_position(struct app *app)
 		snprintf(buf, sizeof(buf), "search:%s", f->search);
 	else if (f->theme)
 		snprintf(buf, sizeof(buf), "theme:%s", f->theme);
+	else if (f->state)
+		snprintf(buf, sizeof(buf), "state:%s", f->state);
+	else if (f->todo)
+		snprintf(buf, sizeof(buf), "todo");
 	else
 		snprintf(buf, sizeof(buf), "%s", f->untagged ? "untagged" : "");
 	store_setting_set(app->store, "tui.filter", buf);
@@ -124,6 +128,10 @@ restore_position(struct app *app)
 	app->advance = advance == NULL || strcmp(advance, "0") != 0;
 	app_set_filter(app, theme, filter != NULL &&
 		       strcmp(filter, "untagged") == 0, search, 0);
+	if (filter != NULL && strncmp(filter, "state:", 6) == 0)
+		app_set_review_filter(app, filter + 6, false);
+	else if (filter != NULL && strcmp(filter, "todo") == 0)
+		app_set_review_filter(app, NULL, true);
 	if (doc != NULL)
 		app_notify(app, EV_GOTO_DOC, strtoll(doc, NULL, 10), 0);
 	focus = pane ? atoi(pane) : PANE_DOCS;

@@ -1,12 +1,12 @@
 /* dispatch: what a key does — the prompt or overlay that has it, else its
  * action → the focused pane, else the global handler (NeoMutt's handler
- * chain); a theme's own key tags.  Also the mouse, export and the sample
- * import.  Every handler returns the reactions the main loop applies. */
+ * chain); a theme's own key tags, after `+` it adds or removes a
+ * secondary theme.  Also the mouse and the sample import.  Every handler
+ * returns the reactions the main loop applies. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "juan/export.h"
 #include "juan/import.h"
 #include "juan/browser/actions.h"
 #include "juan/browser/dispatch.h"
@@ -14,19 +14,6 @@
 #include "juan/browser/prompt.h"
 #include "juan/browser/term.h"
 #include "juan/browser/ui.h"
-
-static const char *const export_ext[] = {
-	[EXPORT_CSV] = "csv", [EXPORT_JSONL] = "jsonl", [EXPORT_MD] = "md",
-};
-
-static unsigned
-open_prompt(struct app *app, const char *label, const char *initial,
-	    prompt_fn done)
-{
-	prompt_free(&app->prompt);
-	app->prompt = prompt_new(label, initial, done);
-	return R_CHROME;
-}
 
 static unsigned
 open_overlay(struct app *app, struct overlay *ov)
@@ -39,44 +26,6 @@ open_overlay(struct app *app, struct overlay *ov)
 	return R_NONE;
 }
 
-static unsigned
-export_to(struct app *app, const char *path)
-{
-	struct export_opts opts = { 0 };
-	enum juan_status rc;
-	long count = 0;
-
-	if (path[0] == '\0') {
-		app_message(app, "export cancelled");
-		return R_CHROME;
-	}
-	opts.format = (enum export_format)app->export_format;
-	rc = export_to_path(app->store, &opts, path, &count);
-	if (rc != JUAN_OK)
-		app_error(app, "export to %s failed: %s", path,
-			  store_error(app->store)[0] ? store_error(app->store)
-						     : juan_strstatus(rc));
-	else
-		app_message(app, "exported %ld tagged documents to %s", count,
-			    path);
-	return R_CHROME;
-}
-
-static unsigned
-export_format_chosen(struct app *app, const char *name)
-{
-	enum export_format fmt;
-	char path[64];
-
-	if (export_format_parse(name, &fmt) != JUAN_OK) {
-		app_error(app, "unknown format %s (csv, jsonl or md)", name);
-		return R_CHROME;
-	}
-	app->export_format = (int)fmt;
-	snprintf(path, sizeof(path), "juan-export.%s", export_ext[fmt]);
-	return open_prompt(app, "export to: ", path, export_to);
-}
-
 /* Rereads the counts, the themes and the list, keeping the selected
  * document. */
 static void
@@ -85,8 +34,11 @@ reread(struct app *app)
 	app_reload_counts(app);
 	app_reload_themes(app);
 	app_doc_changed(app, 0);
-	app_set_filter(app, app->filter.theme, app->filter.untagged,
-		       app->filter.search, app_doc_id(app));
+	if (app->filter.state || app->filter.todo)
+		app_notify(app, EV_LIST, app_doc_id(app), 0);
+	else
+		app_set_filter(app, app->filter.theme, app->filter.untagged,
+			       app->filter.search, app_doc_id(app));
 }
 
 static void
@@ -191,33 +143,48 @@ global_action(struct app *app, enum action a)
 		pane_handle(app->panes[PANE_OUTLINE], a);
 		break;
 	case ACT_TAG_PICK:
-		return open_overlay(app, picker_new(app, PICK_TAG, app_tag));
+		return open_overlay(app, picker_new(app, PICK_TAG, app_tag, NULL));
 	case ACT_TAG_CLEAR:
 		return app_tag(app, NULL);
+	case ACT_SECONDARY:
+		app->secondary = true;
+		app_message(app, "secondary theme: a theme's key adds or "
+			    "removes it · t picks · Esc cancels");
+		return R_CHROME;
+	case ACT_STATE_NONE:
+		return app_state(app, TAG_STATE_NONE);
+	case ACT_STATE_UNSURE:
+		return app_state(app, TAG_STATE_UNSURE);
+	case ACT_NOTE:
+		return app_note_edit(app);
+	case ACT_SCHEME_NEXT:
+		return app_scheme_next(app);
 	case ACT_UNDO:
 	case ACT_REDO:
 		return app_undo(app, a == ACT_REDO);
 	case ACT_ADVANCE:
 		app->advance = !app->advance;
 		app_message(app, "after tagging: %s", app->advance ?
-			    "go to the next untagged document" : "stay");
+			    "go on to the next that needs work" : "stay");
 		return R_CHROME;
 	case ACT_SEARCH:
-		return open_prompt(app, "search: ", "", app_search);
+		return app_ask(app, "search: ", "", app_search);
 	case ACT_HIT_NEXT:
 	case ACT_HIT_PREV:
 		app_notify(app, EV_HIT, 0, a == ACT_HIT_NEXT ? 1 : -1);
 		return R_CHROME;
 	case ACT_FILTER:
 		return open_overlay(app, picker_new(app, PICK_FILTER,
-						    app_pick_filter));
+						    app_pick_filter,
+						    app_review_filter));
 	case ACT_CLEAR:
-		if (app->filter.search || app->filter.theme || app->filter.untagged)
+		if (app->filter.search || app->filter.theme ||
+		    app->filter.untagged || app->filter.state ||
+		    app->filter.todo)
 			return app_clear_filter(app);
 		break;
 	case ACT_EXPORT:
-		return open_prompt(app, "export format (csv, jsonl, md): ",
-				   "csv", export_format_chosen);
+		return app_export(app);
 	case ACT_STATS:
 		return open_overlay(app, stats_new(app));
 	case ACT_HELP:
@@ -242,7 +209,7 @@ prompt_input(struct app *app, int key)
 {
 	prompt_fn done;
 	const char *text;
-	char copy[1024];
+	char copy[PROMPT_MAX + 1];
 
 	if (!prompt_key(app->prompt, key, &done, &text))
 		return R_CHROME;
@@ -265,6 +232,25 @@ overlay_input(struct app *app, int key, enum action a)
 	return r | R_PANES;
 }
 
+/* The key after `+`: a theme's key adds or removes that secondary theme,
+ * the picker's key opens the picker for one, anything else cancels. */
+static unsigned
+secondary_key(struct app *app, int key, enum action a)
+{
+	const struct theme *t = app_theme_by_key(app, key);
+
+	app->secondary = false;
+	if (app->total == 0)
+		return R_NONE;
+	if (t != NULL)
+		return app_secondary(app, t);
+	if (a == ACT_TAG_PICK)
+		return open_overlay(app, picker_new(app, PICK_SECONDARY,
+						    app_secondary, NULL));
+	app_message(app, "secondary theme: cancelled");
+	return R_CHROME;
+}
+
 unsigned
 app_key(struct app *app, int key)
 {
@@ -285,6 +271,8 @@ app_key(struct app *app, int key)
 		return prompt_input(app, key);
 	app_message_clear(app);
 	a = keymap_lookup(&app->keymap, key);
+	if (app->secondary && app->overlay == NULL)
+		return secondary_key(app, key, a);
 	if (app->overlay != NULL)
 		return overlay_input(app, key, a);
 	if (key == KEYC_MOUSE)

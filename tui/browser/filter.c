@@ -48,3 +48,11 @@ app_clear_filter(struct app *app)
 		app_message(app, "every document");
 	return R_CHROME;
 }
+
+unsigned
+app_review_filter(struct app *app, enum tag_state st, bool todo)
+{
+	app_set_review_filter(app, todo ? NULL : tag_state_name(st), todo);
+	app_message(app, "%zu documents", app->listed);
+	return R_CHROME;
+}

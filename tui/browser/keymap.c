@@ -27,11 +27,13 @@ static const struct {
 	{ ACT_PANE_LEFT, "h" },      { ACT_PANE_LEFT, "<Left>" },
 	{ ACT_PANE_RIGHT, "l" },     { ACT_PANE_RIGHT, "<Right>" },
 	{ ACT_ENTER, "<Enter>" },
-	{ ACT_FOLD_LESS, "-" },      { ACT_FOLD_MORE, "+" },
-	{ ACT_FOLD_MORE, "=" },
+	{ ACT_FOLD_LESS, "-" },      { ACT_FOLD_MORE, "=" },
 	{ ACT_TAG_PICK, "t" },
 	{ ACT_TAG_CLEAR, "0" },      { ACT_TAG_CLEAR, "x" },
 	{ ACT_UNDO, "u" },           { ACT_REDO, "C-r" },
+	{ ACT_SECONDARY, "+" },      { ACT_STATE_NONE, "." },
+	{ ACT_STATE_UNSURE, "!" },   { ACT_NOTE, ";" },
+	{ ACT_SCHEME_NEXT, ">" },
 	{ ACT_ADVANCE, "a" },
 	{ ACT_SEARCH, "/" },
 	{ ACT_HIT_NEXT, "n" },       { ACT_HIT_PREV, "N" },
@@ -293,7 +295,10 @@ apply_line(struct keymap *km, char *line)
 		return set_color(km, w[1], w[2], w[3]) ? NULL
 		       : "unknown element or colour";
 	}
-	return "unknown command (bind, color)";
+	/* the coder's name is the command line's (cmd_coder) */
+	if (strcmp(w[0], "coder") == 0)
+		return n >= 2 ? NULL : "usage: coder NAME";
+	return "unknown command (bind, color, coder)";
 }
 
 enum juan_status

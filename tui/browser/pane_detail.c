@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "juan/array.h"
 #include "juan/search.h"
@@ -89,19 +90,79 @@ add_field(char *buf, size_t size, size_t *used, const char *label,
 		*used += (size_t)w < size - *used ? (size_t)w : size - *used - 1;
 }
 
+/* "2024-05-06 12:30:00" UTC as local time with its offset, into buf
+ * ("2024-05-06 20:30:00+08:00"); the text itself when it is not a time. */
+static void
+local_time(const char *utc, char *buf, size_t size)
+{
+	struct tm tm = { 0 };
+	time_t t;
+	char off[8];
+
+	if (sscanf(utc, "%d-%d-%d %d:%d:%d", &tm.tm_year, &tm.tm_mon,
+		   &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6) {
+		snprintf(buf, size, "%s", utc);
+		return;
+	}
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	t = timegm(&tm);
+	if (localtime_r(&t, &tm) == NULL ||
+	    strftime(off, sizeof(off), "%z", &tm) != 5) {
+		snprintf(buf, size, "%s UTC", utc);
+		return;
+	}
+	snprintf(buf, size, "%04d-%02d-%02d %02d:%02d:%02d%.3s:%s",
+		 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+		 tm.tm_min, tm.tm_sec, off, off + 3);
+}
+
+/* The secondary themes, "、"-joined; caller frees. */
+static char *
+secondaries(const struct doc_info *in)
+{
+	size_t size = 1, i;
+	char *s;
+
+	for (i = 0; i < in->nsecondary; i++)
+		size += strlen(in->secondary[i]) + 3;
+	s = malloc(size);
+	if (s == NULL)
+		return NULL;
+	s[0] = '\0';
+	for (i = 0; i < in->nsecondary; i++) {
+		if (i)
+			strcat(s, "、");
+		strcat(s, in->secondary[i]);
+	}
+	return s;
+}
+
+static const char *const state_label[] = {
+	[TAG_STATE_NONE_SET] = "",
+	[TAG_STATE_NONE] = "none applies（无适用主题）",
+	[TAG_STATE_UNSURE] = "unsure（待复核）",
+};
+
 static char *
 meta_text(const struct current *doc, size_t *title_len)
 {
 	const struct doc_info *in = &doc->info;
 	size_t size, used = 0;
-	char *buf, theme[256];
+	char *buf, *second, theme[600], when[64];
 
+	second = secondaries(in);
+	if (second == NULL)
+		return NULL;
 	size = strlen(in->title) + strlen(in->issuer) + strlen(in->docno) +
 	       strlen(in->date) + strlen(in->topic) + strlen(in->theme_name) +
-	       strlen(in->path) + 512;
+	       strlen(in->theme_parent) + strlen(second) + strlen(in->note) +
+	       strlen(in->coder) + strlen(in->path) + 1024;
 	buf = malloc(size);
-	if (buf == NULL)
+	if (buf == NULL) {
+		free(second);
 		return NULL;
+	}
 	buf[0] = '\0';
 	add_field(buf, size, &used, "", in->title[0] ? in->title : in->path);
 	*title_len = used;
@@ -109,14 +170,27 @@ meta_text(const struct current *doc, size_t *title_len)
 	add_field(buf, size, &used, "发文字号", in->docno);
 	add_field(buf, size, &used, "成文日期", in->date);
 	add_field(buf, size, &used, "主题分类", in->topic);
-	if (in->theme_id != 0)
-		snprintf(theme, sizeof(theme), "[%c] %s", in->theme_key,
+	if (in->theme_id != 0 && in->theme_retired)
+		snprintf(theme, sizeof(theme), "%s（已停用 retired）",
 			 in->theme_name);
+	else if (in->theme_id != 0)
+		snprintf(theme, sizeof(theme), "[%c] %s%s%s%s", in->theme_key,
+			 in->theme_name, in->theme_parent[0] ? "（" : "",
+			 in->theme_parent, in->theme_parent[0] ? "）" : "");
 	else
 		snprintf(theme, sizeof(theme), "（未标注）");
 	add_field(buf, size, &used, "标注主题", theme);
+	add_field(buf, size, &used, "次要主题", second);
+	add_field(buf, size, &used, "审读状态", state_label[in->state]);
+	add_field(buf, size, &used, "备注", in->note);
+	add_field(buf, size, &used, "标注人", in->coder);
+	if (in->tagged_at[0] != '\0') {
+		local_time(in->tagged_at, when, sizeof(when));
+		add_field(buf, size, &used, "标注时间", when);
+	}
 	if (used > 0 && buf[used - 1] == '\n')
 		buf[--used] = '\0';
+	free(second);
 	return buf;
 }
 

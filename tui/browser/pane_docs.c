@@ -128,6 +128,8 @@ relist(struct pane *p, int64_t keep)
 	q.theme = p->app->filter.theme;
 	q.untagged = p->app->filter.untagged;
 	q.search = p->app->filter.search;
+	q.state = p->app->filter.state;
+	q.todo = p->app->filter.todo;
 	rc = store_list_ids(p->app->store, &q, &ids, &n);
 	/* a failed reading leaves an empty list marked as failed, never the
 	 * old one under the new filter */
@@ -169,7 +171,8 @@ forget(struct pane *p, int64_t id)
 	pane_mark(p, PANE_REPAINT);
 }
 
-/* Moves to the next untagged document after the cursor (wrapping around);
+/* Moves to the next document that needs work after the cursor, in list
+ * order (wrapping around only past the end);
  * false when there is none. */
 static bool
 next_untagged(struct pane *p)
@@ -181,7 +184,7 @@ next_untagged(struct pane *p)
 	for (i = 1; i < d->n && i <= SCAN_LIMIT; i++) {
 		row = (p->cursor + i) % d->n;
 		info = info_of(p, d->ids[row]);
-		if (info != NULL && info->theme_id == 0) {
+		if (info != NULL && app_needs_work(info)) {
 			pane_goto(p, row);
 			return true;
 		}

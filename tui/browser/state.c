@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "juan/browser/prompt.h"
 #include "juan/browser/ui.h"
 
 void
@@ -143,18 +144,60 @@ app_set_filter(struct app *app, const char *theme, bool untagged,
 	f->theme = new_theme;
 	f->search = new_search;
 	f->untagged = untagged;
+	free(f->state);
+	f->state = NULL;
+	f->todo = false;
 	app_notify(app, EV_LIST, keep, 0);
+}
+
+void
+app_set_review_filter(struct app *app, const char *state, bool todo)
+{
+	struct filter *f = &app->filter;
+	char *new_state = state ? strdup(state) : NULL;
+
+	free(f->theme);
+	free(f->search);
+	free(f->state);
+	f->theme = NULL;
+	f->search = NULL;
+	f->untagged = false;
+	f->state = new_state;
+	f->todo = todo;
+	app_notify(app, EV_LIST, 0, 0);
+}
+
+bool
+app_needs_work(const struct doc_info *info)
+{
+	return info->state == TAG_STATE_UNSURE ||
+	       (info->theme_id == 0 && info->state == TAG_STATE_NONE_SET);
 }
 
 void
 app_reload_counts(struct app *app)
 {
+	struct scheme_info *list = NULL;
 	long total = 0, tagged = 0;
+	size_t n = 0, i;
 
 	if (store_counts(app->store, &total, &tagged) == JUAN_OK) {
 		app->total = total;
 		app->tagged = tagged;
 	}
+	app->scheme = 0;
+	app->scheme_name[0] = '\0';
+	app->reviewed = 0;
+	if (store_schemes(app->store, &list, &n) == JUAN_OK)
+		for (i = 0; i < n; i++)
+			if (list[i].active) {
+				app->scheme = list[i].id;
+				app->reviewed = list[i].reviewed;
+				snprintf(app->scheme_name,
+					 sizeof(app->scheme_name), "%s",
+					 list[i].name);
+			}
+	scheme_info_free(list, n);
 	app->pending |= R_CHROME;
 }
 
@@ -166,7 +209,7 @@ app_theme_hidden(const struct app *app, size_t *from, enum action *a)
 	for (; *from < app->themes.n; (*from)++) {
 		t = &app->themes.themes[*from];
 		*a = keymap_lookup(&app->keymap, (unsigned char)t->key);
-		if (t->key != 0 && *a != ACT_NONE) {
+		if (t->key != 0 && !t->retired && *a != ACT_NONE) {
 			(*from)++;
 			return t;
 		}
@@ -197,6 +240,17 @@ app_reload_themes(struct app *app)
 	app_notify(app, EV_THEMES, 0, 0);
 }
 
+unsigned
+app_ask(struct app *app, const char *label, const char *initial,
+	unsigned (*done)(struct app *app, const char *text))
+{
+	prompt_free(&app->prompt);
+	app->prompt = prompt_new(label, initial, done);
+	if (app->prompt == NULL)
+		app_error(app, "out of memory");
+	return R_CHROME;
+}
+
 void
 app_focus(struct app *app, int id)
 {
@@ -215,7 +269,8 @@ app_theme_by_key(const struct app *app, int key)
 	size_t i;
 
 	for (i = 0; i < app->themes.n; i++)
-		if ((unsigned char)app->themes.themes[i].key == key && key > 0)
+		if ((unsigned char)app->themes.themes[i].key == key && key > 0 &&
+		    !app->themes.themes[i].retired)
 			return &app->themes.themes[i];
 	return NULL;
 }
@@ -226,6 +281,7 @@ app_state_free(struct app *app)
 	current_clear(&app->doc);
 	free(app->filter.theme);
 	free(app->filter.search);
+	free(app->filter.state);
 	app->filter = (struct filter){ 0 };
 	theme_set_free(&app->themes);
 }

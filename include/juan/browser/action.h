@@ -24,15 +24,20 @@
 	X(ACT_FOLD_MORE,     "fold-more",     "outline: show one level more")    \
 	X(ACT_TAG_PICK,      "tag-pick",      "pick a theme for the document")   \
 	X(ACT_TAG_CLEAR,     "tag-clear",     "remove the document's theme")     \
-	X(ACT_UNDO,          "undo",          "undo the last theme change")      \
-	X(ACT_REDO,          "redo",          "redo the theme change undone")    \
-	X(ACT_ADVANCE,       "toggle-advance", "after tagging, go to the next untagged") \
+	X(ACT_SECONDARY,     "secondary",     "then a theme key or t: add/remove a secondary") \
+	X(ACT_STATE_NONE,    "state-none",    "none applies: reviewed, no theme fits (again: clear)") \
+	X(ACT_STATE_UNSURE,  "state-unsure",  "unsure: flag for a second look (again: clear)") \
+	X(ACT_NOTE,          "note",          "write the document's note")       \
+	X(ACT_SCHEME_NEXT,   "scheme-next",   "switch to the next scheme")       \
+	X(ACT_UNDO,          "undo",          "undo the last change")            \
+	X(ACT_REDO,          "redo",          "redo the change undone")          \
+	X(ACT_ADVANCE,       "toggle-advance", "after tagging, go on to the next that needs work") \
 	X(ACT_SEARCH,        "search",        "search every document")           \
 	X(ACT_HIT_NEXT,      "hit-next",      "next search hit in the text")     \
 	X(ACT_HIT_PREV,      "hit-prev",      "previous search hit in the text") \
-	X(ACT_FILTER,        "filter",        "show one theme, or the untagged") \
+	X(ACT_FILTER,        "filter",        "show one theme, a review state, or the untagged") \
 	X(ACT_CLEAR,         "clear",         "clear the search or filter")      \
-	X(ACT_EXPORT,        "export",        "export the tags to a file")       \
+	X(ACT_EXPORT,        "export",        "export the active scheme's tags to a file")       \
 	X(ACT_STATS,         "stats",         "statistics: documents per theme") \
 	X(ACT_HELP,          "help",          "this help")                       \
 	X(ACT_REFRESH,       "refresh",       "reread the store and repaint")    \

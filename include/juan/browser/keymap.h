@@ -7,6 +7,9 @@
  *     bind KEY ACTION      # ACTION from action.h, or "none" to unbind
  *     color ELEMENT FG BG  # ELEMENT from draw.h; black red green yellow
  *                          # blue magenta cyan white default, or 0-255
+ *     coder NAME           # who makes the changes (read by cmd_coder():
+ *                          # --coder, then JUAN_CODER, then this line,
+ *                          # then the login name)
  *     # a comment
  *
  * KEY is one character (`j`, `?`, `高`), a control key (`C-r` or `^R`), or a

@@ -25,8 +25,9 @@ enum event_kind {
 	EV_SECTION,      /* section index was chosen: show it */
 	EV_MARK,         /* the text's top line lies in section index (-1: none) */
 	EV_GOTO_DOC,     /* request: select document id; taken when listed */
-	EV_NEXT_UNTAGGED, /* request: select the next untagged document after
-			   * the selected one; taken when there is one */
+	EV_NEXT_UNTAGGED, /* request: select the next document that needs
+			   * work after the selected one (app_needs_work());
+			   * taken when there is one */
 	EV_HIT,          /* request: jump the text to the next (index 1) or
 			  * previous (-1) search hit, saying so on the status
 			  * line; taken by the pane that did */

@@ -5,6 +5,7 @@
 #define JUAN_TUI_OVERLAY_H
 
 #include "juan/browser/layout.h"
+#include "juan/store.h"
 #include "juan/browser/pane.h"
 
 struct app;
@@ -45,18 +46,25 @@ struct overlay *overlay_new(struct app *app, const struct pane_ops *ops,
 			    const char *title, int want_w);
 
 enum picker_mode {
-	PICK_TAG,    /* pick a theme (tagging) */
-	PICK_FILTER, /* pick a theme, or the untagged first (filtering) */
+	PICK_TAG,       /* pick a theme (tagging) */
+	PICK_FILTER,    /* pick a theme, or first a review state or the
+			 * untagged (filtering) */
+	PICK_SECONDARY, /* pick a secondary theme to add or remove */
 };
 
 /* What a pick does: t is the theme picked, NULL for "untagged" (or no
  * theme); returns reactions (notify.h). */
 typedef unsigned (*pick_fn)(struct app *app, const struct theme *t);
 
+/* What picking a review row of the filter picker does: the documents in
+ * state st, or with todo those that need work; returns reactions. */
+typedef unsigned (*review_fn)(struct app *app, enum tag_state st, bool todo);
+
 /* The theme picker, the help screen and the statistics.  The picker calls
- * done with the theme picked, then closes. */
+ * done with the theme picked (review for a review row of PICK_FILTER;
+ * NULL in the other modes), then closes.  NULL when out of memory. */
 struct overlay *picker_new(struct app *app, enum picker_mode mode,
-			   pick_fn done);
+			   pick_fn done, review_fn review);
 struct overlay *help_new(struct app *app);
 struct overlay *stats_new(struct app *app);
 

@@ -1,7 +1,12 @@
-/* prompt: a line of input on the status line (search, export).
+/* prompt: a line of input on the status line (search, export, a note).
  *
- * Printable keys insert, Backspace deletes a character, C-u clears, Enter
- * accepts (calling done with the text), Esc cancels (done is not called). */
+ * Printable keys (UTF-8 from the terminal's input method: CJK too) insert
+ * at the cursor; Backspace and Del delete a whole character before or
+ * under it; Left/Right move by a character (a CJK one is two columns),
+ * Home/C-a and End/C-e to the ends; C-u deletes up to the cursor; Enter
+ * accepts (calling done with the text), Esc cancels (done is not called).
+ * Control characters are never inserted.  Input stops at PROMPT_MAX
+ * bytes, never in the middle of a character. */
 #ifndef JUAN_TUI_PROMPT_H
 #define JUAN_TUI_PROMPT_H
 
@@ -10,6 +15,8 @@
 struct app;
 struct canvas;
 struct prompt;
+
+#define PROMPT_MAX 4000 /* bytes of input (a note's limit) */
 
 /* What Enter does with the text; returns reactions (notify.h). */
 typedef unsigned (*prompt_fn)(struct app *app, const char *text);
@@ -28,7 +35,7 @@ void prompt_free(struct prompt **p);
 bool prompt_key(struct prompt *p, int key, prompt_fn *done_fn,
 		const char **text);
 
-/* Draws the prompt on the one-line canvas c. */
+/* Draws the prompt on the one-line canvas c, the cursor in view. */
 void prompt_draw(const struct prompt *p, struct canvas *c);
 
 #endif

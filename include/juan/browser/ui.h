@@ -32,6 +32,8 @@ struct filter {
 	char *theme;   /* theme name, or NULL */
 	bool untagged;
 	char *search;  /* full-text query, or NULL */
+	char *state;   /* review state "none" or "unsure", or NULL */
+	bool todo;     /* only the documents that need work */
 };
 
 /* The selected document, read from the store when first asked for. */
@@ -74,7 +76,13 @@ struct app {
 				     * status line holds the error */
 	long total;
 	long tagged;
-	bool advance;               /* after tagging, go to the next untagged */
+	long reviewed;              /* with a main theme or a state */
+	int64_t scheme;             /* the active scheme */
+	char scheme_name[128];
+	bool secondary;             /* `+` was pressed: a theme key next */
+	char export_path[4096];     /* the export prompt's answers so far */
+	bool export_bom;
+	bool advance;               /* after tagging, go on to the next that needs work */
 	char message[256];          /* the status line's message, "" for key hints */
 	bool message_error;
 	unsigned pending;           /* reactions the state asks for (notify.h) */
@@ -119,7 +127,17 @@ void app_doc_changed(struct app *app, int64_t id);
 void app_set_filter(struct app *app, const char *theme, bool untagged,
 		    const char *search, int64_t keep);
 
-/* Rereads the counts of documents and tagged documents. */
+/* Lists only the documents in review state (a name: "none", "unsure"),
+ * or with todo those that need work (no main theme and no state, or
+ * unsure); sends EV_LIST as app_set_filter() does. */
+void app_set_review_filter(struct app *app, const char *state, bool todo);
+
+/* Whether document info needs work: no main theme and no state, or
+ * unsure. */
+bool app_needs_work(const struct doc_info *info);
+
+/* Rereads the counts of documents, tagged and reviewed documents in the
+ * active scheme, and the active scheme's id and name. */
 void app_reload_counts(struct app *app);
 
 /* Rereads the theme set with each theme's document count (pointers into
@@ -128,13 +146,22 @@ void app_reload_counts(struct app *app);
  * reaches it. */
 void app_reload_themes(struct app *app);
 
+/* Opens a prompt on the status line (replacing one open): label, the
+ * input starting as initial, done called with the text on Enter.
+ * Returns the reactions. */
+unsigned app_ask(struct app *app, const char *label, const char *initial,
+		 unsigned (*done)(struct app *app, const char *text));
+
 /* Focuses pane id. */
 void app_focus(struct app *app, int id);
 
-/* The theme whose key is key, or NULL; borrowed. */
+/* The theme in use (not retired) of the active scheme whose key is key,
+ * or NULL; borrowed. */
 const struct theme *app_theme_by_key(const struct app *app, int key);
 
-/* The first theme of app's set whose key the keymap binds to an action,
+/* The first theme in use of app's set (the active scheme's: the check
+ * runs again when the scheme changes) whose key the keymap binds to an
+ * action,
  * from index *from on (start at 0); stores that action in *a and moves
  * *from past it.  NULL when there is none left; borrowed. */
 const struct theme *app_theme_hidden(const struct app *app, size_t *from,
