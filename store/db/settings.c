@@ -1,4 +1,8 @@
 /* settings: the store's small key/value table and change detection. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "juan/qlang.h"
 #include "store_private.h"
 
 enum juan_status
@@ -76,4 +80,31 @@ store_data_version(struct store *s, int64_t *version)
 		rc = store_fail(s, "read data version");
 	sqlite3_reset(stmt);
 	return rc;
+}
+
+/* The setting that remembers a store's list order. */
+#define SORT_SETTING "list.sort"
+
+enum juan_status
+store_sort_get(struct store *s, struct list_sort *sort)
+{
+	enum juan_status rc;
+	char *value = NULL;
+
+	memset(sort, 0, sizeof(*sort));
+	rc = store_setting_get(s, SORT_SETTING, &value);
+	if (rc == JUAN_OK && value &&
+	    list_sort_parse(value, sort, NULL, 0) != JUAN_OK)
+		memset(sort, 0, sizeof(*sort));
+	free(value);
+	return rc;
+}
+
+enum juan_status
+store_sort_set(struct store *s, const struct list_sort *sort)
+{
+	char buf[32];
+
+	return store_setting_set(s, SORT_SETTING,
+				 list_sort_format(sort, buf, sizeof(buf)));
 }
