@@ -612,17 +612,26 @@ measure_export(struct store *s)
 	return 0;
 }
 
-static int
-cmd_measure(const char *db_path, char **queries, int nqueries)
+/* The store at db_path, open; NULL after saying why. */
+static struct store *
+open_store(const char *db_path)
 {
 	struct store *s = NULL;
 	char err[512];
+
+	if (store_open(db_path, &s, err, sizeof(err)) != JUAN_OK)
+		fprintf(stderr, "bench: %s\n", err);
+	return s;
+}
+
+static int
+cmd_measure(const char *db_path, char **queries, int nqueries)
+{
+	struct store *s = open_store(db_path);
 	int i, rc = 0;
 
-	if (store_open(db_path, &s, err, sizeof(err)) != JUAN_OK) {
-		fprintf(stderr, "bench: %s\n", err);
+	if (!s)
 		return 1;
-	}
 	for (i = 0; i < nqueries && rc == 0; i++)
 		rc = measure_search(s, queries[i]);
 	if (rc == 0)
@@ -636,6 +645,119 @@ cmd_measure(const char *db_path, char **queries, int nqueries)
 	return rc;
 }
 
+/* ---- the query language, sorting and bulk changes ------------------ */
+
+static int
+measure_query(struct store *s, const char *query)
+{
+	double t[RUNS], t0;
+	int64_t *ids = NULL;
+	size_t n = 0;
+	int i;
+
+	for (i = 0; i < RUNS; i++) {
+		t0 = now();
+		if (store_query_ids(s, query, NULL, &ids, &n) != JUAN_OK) {
+			fprintf(stderr, "bench: %s\n", store_error(s));
+			return 1;
+		}
+		t[i] = now() - t0;
+		free(ids);
+	}
+	printf("%-28s %8.2f ms %6zu ids  %s\n", "query", median(t, RUNS) * 1e3,
+	       n, query);
+	return 0;
+}
+
+static int
+measure_sort(struct store *s, const char *query)
+{
+	static const char *const keys[] = {
+		"id", "date", "issuer:desc", "docno", "title", "theme", "state",
+	};
+	struct list_sort sort;
+	double t[RUNS], t0;
+	int64_t *ids = NULL;
+	size_t n = 0, k;
+	int i;
+
+	for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+		list_sort_parse(keys[k], &sort, NULL, 0);
+		for (i = 0; i < RUNS; i++) {
+			t0 = now();
+			if (store_query_ids(s, query, &sort, &ids, &n) !=
+			    JUAN_OK) {
+				fprintf(stderr, "bench: %s\n", store_error(s));
+				return 1;
+			}
+			t[i] = now() - t0;
+			free(ids);
+		}
+		printf("%-28s %8.2f ms %6zu ids  '%s'\n", keys[k],
+		       median(t, RUNS) * 1e3, n, query);
+	}
+	return 0;
+}
+
+/* Tags the first limit documents with the first theme in one change, then
+ * undoes it: each timed once (they write). */
+static int
+measure_bulk(struct store *s, size_t limit)
+{
+	struct theme_set set = {0};
+	struct bulk_action a = {BULK_THEME, 0, 0};
+	int64_t *ids = NULL;
+	size_t n = 0, changed = 0;
+	double t0, t_tag, t_undo;
+	int rc = 1;
+
+	if (store_themes(s, 0, &set) != JUAN_OK || set.n == 0 ||
+	    store_list_ids(s, NULL, &ids, &n) != JUAN_OK)
+		goto done;
+	a.theme = set.themes[set.n - 1].id;
+	if (n > limit)
+		n = limit;
+	t0 = now();
+	if (store_bulk(s, 0, ids, n, &a, false, NULL, &changed) != JUAN_OK)
+		goto done;
+	t_tag = now() - t0;
+	t0 = now();
+	if (store_undo(s, NULL) != JUAN_OK)
+		goto done;
+	t_undo = now() - t0;
+	printf("%-28s %8.2f ms (%zu documents changed)   target <= 1 s\n",
+	       "bulk tag", t_tag * 1e3, changed);
+	printf("%-28s %8.2f ms                           target <= 1 s\n",
+	       "its undo", t_undo * 1e3);
+	rc = 0;
+done:
+	if (rc)
+		fprintf(stderr, "bench: bulk: %s\n", store_error(s));
+	theme_set_free(&set);
+	free(ids);
+	return rc;
+}
+
+static int
+cmd_qlang(const char *db_path, char **queries, int nqueries)
+{
+	struct store *s = open_store(db_path);
+	int i, rc = 0;
+
+	if (!s)
+		return 1;
+	for (i = 0; i < nqueries && rc == 0; i++)
+		rc = measure_query(s, queries[i]);
+	if (rc == 0)
+		rc = measure_sort(s, "");
+	if (rc == 0 && nqueries > 0)
+		rc = measure_sort(s, queries[0]);
+	if (rc == 0)
+		rc = measure_bulk(s, 10000);
+	store_close(&s);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -646,8 +768,12 @@ main(int argc, char **argv)
 		return cmd_baseline(argv[2], argv[3]);
 	if (argc >= 3 && strcmp(argv[1], "measure") == 0)
 		return cmd_measure(argv[2], argv + 3, argc - 3);
+	if (argc >= 3 && strcmp(argv[1], "qlang") == 0)
+		return cmd_qlang(argv[2], argv + 3, argc - 3);
 	fprintf(stderr, "usage: bench gen SAMPLE_DIR OUT_DIR N BYTES\n"
 			"       bench baseline CORPUS_DIR DB\n"
-			"       bench measure DB QUERY...\n");
+			"       bench measure DB QUERY...\n"
+			"       bench qlang DB QUERY...  (writes: a bulk tag"
+			" and its undo)\n");
 	return 2;
 }

@@ -59,6 +59,17 @@ echo "latency, median of 7 runs                 target < 20 ms"
 printf '%-28s %8.1f MB\n' "measure peak RSS (time)" \
 	"$(awk -v r="$(cat "$tmp/measure.time")" 'BEGIN { print r / 1024 }')"
 
+# the query language (a field query alone and with words, as the issue
+# words it: the most frequent issuer and year), sorting, a bulk tag of
+# 10,000 documents and its undo
+issuer=$("$juan" --db "$tmp/juan.db" list --format tsv | cut -f3 | tail -n +2 |
+	grep . | sort | uniq -c | sort -rn | awk 'NR == 1 { print $2 }')
+year=$("$juan" --db "$tmp/juan.db" list --format tsv | cut -f2 | tail -n +2 |
+	cut -c1-4 | grep . | sort | uniq -c | sort -rn | awk 'NR == 1 { print $2 }')
+echo "queries, sorting and bulk changes; targets: query <= 50 ms, sort <= 100 ms"
+"$bench" qlang "$tmp/juan.db" "issuer:$issuer year:$year" \
+	"issuer:$issuer year:$year 教育" "type:通知 -教育" "问：" "theme:none 质量 OR 改革"
+
 "$bench" baseline "$tmp/corpus" "$tmp/baseline.db"
 printf '%-28s %8s MB\n' "baseline size" "$(mb "$(cat "$tmp"/baseline.db* | wc -c)")"
 

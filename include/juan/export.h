@@ -21,6 +21,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "juan/qlang.h"
 #include "juan/status.h"
 
 struct store;
@@ -39,6 +40,10 @@ struct export_opts {
 	const char *scheme; /* this scheme (NULL: the active one) */
 	bool all_schemes;   /* every scheme: a row per document and scheme */
 	bool history;       /* the change log instead of the documents */
+	/* a query (qlang.h): exactly the documents it lists, tagged or not,
+	 * ANDed with theme; not with all_schemes or history */
+	const char *query;
+	struct list_sort sort; /* zero: id order (Markdown: by theme) */
 };
 
 /* Parses "csv", "jsonl" or "md" into *fmt; JUAN_EINVAL for anything else. */
@@ -46,7 +51,9 @@ enum juan_status export_format_parse(const char *name, enum export_format *fmt);
 
 /* Writes the documents (or history rows) opts selects to out; stores their
  * number in *count (may be NULL).  JUAN_ENOTFOUND for an unknown scheme or
- * theme (store_error() lists the valid ones); JUAN_EIO on a write error. */
+ * theme (store_error() lists the valid ones); JUAN_EINVAL for a malformed
+ * query (store_error() points at the problem); JUAN_EIO on a write
+ * error. */
 enum juan_status export_write(struct store *s, const struct export_opts *opts,
 			      FILE *out, long *count);
 

@@ -42,17 +42,24 @@ struct search_hit {
 			* mark_close */
 };
 
-/* Whether query has anything the index can match: false for one made only
- * of spaces, punctuation or quotes ('"', "，。"), which no document can
- * hit.  Commands treat such a query as a usage error. */
-bool search_query_searchable(const char *query);
-
 /* The first limit hits for query (0: all), in the order above, in *hits
  * (free with search_hits_free()) and their number in *n.  A query with no searchable
  * characters yields no hits. */
 enum juan_status search_run(struct store *s, const char *query, size_t limit,
 			    const char *mark_open, const char *mark_close,
 			    struct search_hit **hits, size_t *n);
+
+/* As search_run(), for a query in the language of qlang.h: the documents
+ * store_query_ids() lists (by relevance), the first limit (0: all) with
+ * the snippet of their free words (a document found only through an OR
+ * may have none: "").  JUAN_EINVAL for a malformed query or one without a
+ * free word that is not excluded ("nothing to search for"), with
+ * store_error() saying which; JUAN_ENOTFOUND for an unknown theme or
+ * scheme. */
+enum juan_status search_query_run(struct store *s, const char *query,
+				  size_t limit, const char *mark_open,
+				  const char *mark_close,
+				  struct search_hit **hits, size_t *n);
 
 /* The ids of every hit, in the order above, in *ids (caller frees); no
  * snippets. */

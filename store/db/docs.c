@@ -8,6 +8,7 @@
 #include "juan/array.h"
 #include "juan/search.h"
 #include "juan/themes.h"
+#include "qlang_sql.h"
 #include "store_private.h"
 
 _Static_assert(STORE_HASH_HEX == 2 * SHA256_DIGEST_SIZE + 1,
@@ -703,7 +704,37 @@ struct query {
 	int64_t scheme;
 	int64_t theme;
 	bool filters; /* anything but the search filters */
+	bool compiled; /* q->query or q->sort: listed through c */
+	struct qsql c;
 };
+
+/* Parses and compiles r->q->query into r->c, the scheme it names into
+ * r->scheme. */
+static enum juan_status
+compile_query(struct store *s, struct query *r)
+{
+	struct qlang parsed;
+	struct qlang_error err;
+	enum juan_status rc;
+
+	rc = qlang_parse(r->q->query, &parsed, &err);
+	if (rc != JUAN_OK) {
+		store_set_error(s, "query: %s", err.message);
+		return rc;
+	}
+	rc = qsql_build(s, &parsed, r->scheme, &r->c);
+	qlang_free(&parsed);
+	if (rc != JUAN_OK)
+		return rc;
+	if (r->c.scheme && r->q->scheme && r->c.scheme != r->scheme) {
+		store_set_error(s, "query: its scheme: is not the scheme asked "
+				"for");
+		return JUAN_EINVAL;
+	}
+	if (r->c.scheme)
+		r->scheme = r->c.scheme;
+	return JUAN_OK;
+}
 
 static enum juan_status
 resolve(struct store *s, const struct list_query *q, struct query *r)
@@ -716,6 +747,9 @@ resolve(struct store *s, const struct list_query *q, struct query *r)
 	r->q = q ? q : &all;
 	q = r->q;
 	rc = info_scheme(s, q->scheme, &r->scheme);
+	r->compiled = (q->query && q->query[0]) || q->sort.key != SORT_DEFAULT;
+	if (rc == JUAN_OK && r->compiled)
+		rc = compile_query(s, r);
 	if (rc == JUAN_OK && q->theme)
 		rc = store_theme_find(s, r->scheme, q->theme, &r->theme);
 	if (rc == JUAN_OK && q->state &&
@@ -831,24 +865,227 @@ list_stmt(struct store *s, const struct query *r, bool info)
 	return stmt;
 }
 
+/* ---- lists by query and sort ------------------------------------------ */
+
+/* The ORDER BY of sort: empty values last either way, ties by id. */
+static void
+order_by(const struct list_sort *sort, char *out, size_t size)
+{
+	static const char *const keys[] = {
+		[SORT_DEFAULT] = NULL,
+		[SORT_ID] = NULL,
+		[SORT_DATE] = "d.date",
+		[SORT_ISSUER] = "d.issuer",
+		[SORT_DOCNO] = "d.docno",
+		[SORT_TITLE] = "d.title",
+		[SORT_THEME] = "coalesce((SELECT name FROM themes"
+			       " WHERE id = dt.theme_id), '')",
+		[SORT_STATE] = "CASE WHEN dt.state = 'unsure' THEN 'b'"
+			       " WHEN dt.state = 'none' THEN 'c'"
+			       " WHEN dt.theme_id IS NOT NULL THEN 'a'"
+			       " ELSE '' END",
+	};
+	const char *dir = sort->desc ? " DESC" : "";
+	const char *key = (unsigned)sort->key < sizeof(keys) / sizeof(keys[0]) ?
+		keys[sort->key] : NULL;
+
+	if (key)
+		snprintf(out, size, " ORDER BY %s = '', %s%s, d.id%s", key, key,
+			 dir, dir);
+	else
+		snprintf(out, size, " ORDER BY d.id%s", dir);
+}
+
+/* The ids r's query and filters select (not its search), in its sort
+ * order (id order for the default), in *ids (caller frees). */
+static enum juan_status
+query_set(struct store *s, const struct query *r, int64_t **ids, size_t *n)
+{
+	static const char head[] =
+		"SELECT d.id FROM documents d LEFT JOIN doc_tags dt"
+		" ON dt.doc_id = d.id AND dt.scheme_id = ?9" INFO_FILTER " AND ";
+	char order[512], *sql;
+	sqlite3_stmt *stmt = NULL;
+	enum juan_status rc;
+	size_t len;
+
+	order_by(&r->q->sort, order, sizeof(order));
+	len = sizeof(head) + strlen(r->c.where) + strlen(order) + 1;
+	if (!(sql = malloc(len))) {
+		store_set_error(s, "list documents: out of memory");
+		return JUAN_ENOMEM;
+	}
+	snprintf(sql, len, "%s%s%s", head, r->c.where, order);
+	if (sqlite3_prepare_v2(s->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		free(sql);
+		return store_fail(s, "list documents");
+	}
+	free(sql);
+	bind_query(stmt, r);
+	qsql_bind(&r->c, stmt);
+	rc = store_collect_ids(s, stmt, ids, n, "list documents");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+static int
+id_cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* ids[0..n) sorted by id, for member(). */
+static int64_t *
+sorted_copy(const int64_t *ids, size_t n)
+{
+	int64_t *copy = malloc((n ? n : 1) * sizeof(*copy));
+
+	if (copy && n) {
+		memcpy(copy, ids, n * sizeof(*copy));
+		qsort(copy, n, sizeof(*copy), id_cmp);
+	}
+	return copy;
+}
+
+static bool
+member(const int64_t *sorted, size_t n, int64_t id)
+{
+	return n && bsearch(&id, sorted, n, sizeof(id), id_cmp) != NULL;
+}
+
+/* Keeps the ids of a[0..*na) that are in b[0..nb) (in a's order), then,
+ * when rest is true, appends those of b that are not in a (in b's order):
+ * a's storage must hold nb more. */
+static enum juan_status
+keep_in(int64_t *a, size_t *na, const int64_t *b, size_t nb, bool rest)
+{
+	int64_t *sa = sorted_copy(a, *na), *sb = sorted_copy(b, nb);
+	size_t i, kept = 0, old = *na;
+
+	if (!sa || !sb) {
+		free(sa);
+		free(sb);
+		return JUAN_ENOMEM;
+	}
+	for (i = 0; i < old; i++)
+		if (member(sb, nb, a[i]))
+			a[kept++] = a[i];
+	for (i = 0; rest && i < nb; i++)
+		if (!member(sa, old, b[i]))
+			a[kept++] = b[i];
+	*na = kept;
+	free(sa);
+	free(sb);
+	return JUAN_OK;
+}
+
+/* The relevance query: the list's search and the query's words. */
+static char *
+rank_words(const struct query *r)
+{
+	const char *a = r->q->search ? r->q->search : "";
+	const char *b = r->c.words ? r->c.words : "";
+	size_t len = strlen(a) + strlen(b) + 2;
+	char *out = malloc(len);
+
+	if (out)
+		snprintf(out, len, "%s%s%s", a, a[0] && b[0] ? " " : "", b);
+	return out;
+}
+
+/* What r selects when it has a query or a sort: the SQL set in its order;
+ * by relevance (the search's order) when sorted by default and there are
+ * words to rank by; the list's search (q->search) a filter. */
+static enum juan_status
+query_list(struct store *s, const struct query *r, int64_t **ids, size_t *n)
+{
+	int64_t *set = NULL, *hits = NULL, *grown;
+	size_t nset = 0, nhits = 0;
+	enum juan_status rc;
+	char *words = rank_words(r);
+
+	*ids = NULL;
+	*n = 0;
+	if (!words)
+		return JUAN_ENOMEM;
+	rc = query_set(s, r, &set, &nset);
+	if (rc == JUAN_OK && words[0] && nset > 0)
+		rc = search_ids(s, words, &hits, &nhits);
+	if (rc != JUAN_OK || !words[0])
+		goto done;
+	if (r->q->sort.key == SORT_DEFAULT) {
+		/* hits in rank order, then what the index order misses */
+		grown = realloc(hits, (nhits + nset + 1) * sizeof(*hits));
+		if (!grown) {
+			rc = JUAN_ENOMEM;
+			goto done;
+		}
+		hits = grown;
+		rc = keep_in(hits, &nhits, set, nset, !r->q->search);
+		free(set);
+		set = hits;
+		nset = nhits;
+		hits = NULL;
+	} else if (r->q->search) {
+		rc = keep_in(set, &nset, hits, nhits, false);
+	}
+done:
+	free(words);
+	free(hits);
+	if (rc == JUAN_ENOMEM)
+		store_set_error(s, "list documents: out of memory");
+	if (rc != JUAN_OK) {
+		free(set);
+		return rc;
+	}
+	*ids = set;
+	*n = nset;
+	return JUAN_OK;
+}
+
+/* The ids r selects, in list order. */
+static enum juan_status
+select_ids(struct store *s, const struct query *r, int64_t **ids, size_t *n)
+{
+	sqlite3_stmt *stmt;
+
+	if (r->compiled)
+		return query_list(s, r, ids, n);
+	if (r->q->search)
+		return search_list(s, r, ids, n);
+	if (!(stmt = list_stmt(s, r, false)))
+		return JUAN_EDB;
+	return store_collect_ids(s, stmt, ids, n, "list documents");
+}
+
 enum juan_status
 store_list_ids(struct store *s, const struct list_query *q, int64_t **ids,
 	       size_t *n)
 {
-	sqlite3_stmt *stmt;
 	enum juan_status rc;
 	struct query r;
 
 	*ids = NULL;
 	*n = 0;
 	rc = resolve(s, q, &r);
-	if (rc != JUAN_OK)
-		return rc;
-	if (r.q->search)
-		return search_list(s, &r, ids, n);
-	if (!(stmt = list_stmt(s, &r, false)))
-		return JUAN_EDB;
-	return store_collect_ids(s, stmt, ids, n, "list documents");
+	if (rc == JUAN_OK)
+		rc = select_ids(s, &r, ids, n);
+	qsql_free(&r.c);
+	return rc;
+}
+
+enum juan_status
+store_query_ids(struct store *s, const char *query,
+		const struct list_sort *sort, int64_t **ids, size_t *n)
+{
+	struct list_query q = {0};
+
+	q.query = query;
+	if (sort)
+		q.sort = *sort;
+	return store_list_ids(s, &q, ids, n);
 }
 
 /* Calls cb with the current row of stmt; *stop is its answer. */
@@ -909,15 +1146,17 @@ store_list(struct store *s, const struct list_query *q, doc_info_fn cb,
 	int step = SQLITE_DONE, stop = 0;
 
 	rc = resolve(s, q, &r);
-	if (rc != JUAN_OK)
-		return rc;
-	if (r.q->search) {
-		rc = search_list(s, &r, &ids, &n);
+	if (rc == JUAN_OK && (r.compiled || r.q->search)) {
+		rc = select_ids(s, &r, &ids, &n);
 		if (rc == JUAN_OK)
 			rc = list_ids(s, &r, ids, n, cb, ctx);
 		free(ids);
+		qsql_free(&r.c);
 		return rc;
 	}
+	qsql_free(&r.c);
+	if (rc != JUAN_OK)
+		return rc;
 	if (!(stmt = list_stmt(s, &r, true)))
 		return JUAN_EDB;
 	while (rc == JUAN_OK && !stop &&

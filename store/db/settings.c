@@ -1,9 +1,11 @@
-/* settings: the store's small key/value table, change detection, and what
- * the store remembers having told the user (its open directory). */
+/* settings: the store's small key/value table, change detection, what the
+ * store remembers having told the user (its open directory), and the list
+ * order it remembers. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "juan/qlang.h"
 #include "store_private.h"
 
 /* The setting that remembers the user was told the directory is open. */
@@ -111,4 +113,31 @@ store_dir_exposed(struct store *s, char *dir, size_t dirsize)
 		return false;
 	}
 	return store_setting_set(s, SETTING_DIR_TOLD, "1") == JUAN_OK;
+}
+
+/* The setting that remembers a store's list order. */
+#define SORT_SETTING "list.sort"
+
+enum juan_status
+store_sort_get(struct store *s, struct list_sort *sort)
+{
+	enum juan_status rc;
+	char *value = NULL;
+
+	memset(sort, 0, sizeof(*sort));
+	rc = store_setting_get(s, SORT_SETTING, &value);
+	if (rc == JUAN_OK && value &&
+	    list_sort_parse(value, sort, NULL, 0) != JUAN_OK)
+		memset(sort, 0, sizeof(*sort));
+	free(value);
+	return rc;
+}
+
+enum juan_status
+store_sort_set(struct store *s, const struct list_sort *sort)
+{
+	char buf[32];
+
+	return store_setting_set(s, SORT_SETTING,
+				 list_sort_format(sort, buf, sizeof(buf)));
 }

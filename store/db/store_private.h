@@ -29,6 +29,7 @@ struct store {
 	int nstmts;
 	char coder[65];   /* store_set_coder(); "" when unknown */
 	int64_t change;   /* the change being recorded (tag_change_begin()) */
+	long recorded;    /* history rows tag_record() wrote, ever */
 };
 
 /* Called once, inside the transaction that creates the schema of a new

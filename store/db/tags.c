@@ -366,7 +366,10 @@ tag_record(struct store *s, const struct tag_value *v, const char *old,
 	sqlite3_bind_text(stmt, 6, new, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 7, s->coder, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 8, op, -1, SQLITE_STATIC);
-	return store_run(s, stmt, "record history");
+	if (store_run(s, stmt, "record history") != JUAN_OK)
+		return JUAN_EDB;
+	s->recorded++;
+	return JUAN_OK;
 }
 
 enum juan_status
@@ -396,7 +399,15 @@ struct tag_ctx {
 	enum tag_state state;
 	const char *note;
 	char *theme_name; /* of theme, from check_theme() */
+	bool in_change;   /* part of a change begun already (store_bulk()) */
 };
+
+/* Begins c's change unless it is part of one already. */
+static enum juan_status
+change_begin(struct store *s, const struct tag_ctx *c)
+{
+	return c->in_change ? JUAN_OK : tag_change_begin(s);
+}
 
 /* Checks that c->doc exists, resolves c->scheme, and, when c->theme is
  * set, that it is a theme in use of that scheme; its name in
@@ -473,7 +484,7 @@ tag(struct store *s, void *ctx)
 	const char *name = c->theme_name ? c->theme_name : "";
 	enum juan_status rc;
 
-	rc = tag_change_begin(s);
+	rc = change_begin(s, c);
 	if (rc == JUAN_OK)
 		rc = tag_change(s, &v, name);
 	if (rc != JUAN_OK || !name[0])
@@ -537,7 +548,7 @@ set_state(struct store *s, void *ctx)
 	char **names = NULL;
 	size_t n = 0, i;
 
-	rc = tag_change_begin(s);
+	rc = change_begin(s, c);
 	if (rc == JUAN_OK)
 		rc = tag_change(s, &v, tag_state_name(c->state));
 	if (rc != JUAN_OK || c->state != TAG_STATE_NONE)
@@ -594,7 +605,7 @@ run_change(struct store *s, struct tag_ctx *c,
 enum juan_status
 store_tag(struct store *s, int64_t scheme, int64_t doc, int64_t theme_id)
 {
-	struct tag_ctx c = {scheme, doc, theme_id, false, 0, NULL, NULL};
+	struct tag_ctx c = {scheme, doc, theme_id, false, 0, NULL, NULL, false};
 
 	return run_change(s, &c, tag);
 }
@@ -603,7 +614,7 @@ enum juan_status
 store_secondary(struct store *s, int64_t scheme, int64_t doc, int64_t theme_id,
 		bool add)
 {
-	struct tag_ctx c = {scheme, doc, theme_id, add, 0, NULL, NULL};
+	struct tag_ctx c = {scheme, doc, theme_id, add, 0, NULL, NULL, false};
 
 	if (!theme_id) {
 		store_set_error(s, "no secondary theme given");
@@ -616,7 +627,7 @@ enum juan_status
 store_set_state(struct store *s, int64_t scheme, int64_t doc,
 		enum tag_state st)
 {
-	struct tag_ctx c = {scheme, doc, 0, false, st, NULL, NULL};
+	struct tag_ctx c = {scheme, doc, 0, false, st, NULL, NULL, false};
 
 	if ((unsigned)st > TAG_STATE_UNSURE) {
 		store_set_error(s, "no such state");
@@ -629,7 +640,7 @@ enum juan_status
 store_set_note(struct store *s, int64_t doc, const char *text)
 {
 	/* scheme -1: a note belongs to no scheme */
-	struct tag_ctx c = {-1, doc, 0, false, 0, text ? text : "", NULL};
+	struct tag_ctx c = {-1, doc, 0, false, 0, text ? text : "", NULL, false};
 
 	if (!store_plain_text(c.note, STORE_NOTE_MAX)) {
 		store_set_error(s, "a note is one paragraph of UTF-8 text, at "
@@ -651,4 +662,94 @@ store_note(struct store *s, int64_t doc, char **text)
 		return JUAN_EDB;
 	sqlite3_bind_int64(stmt, 1, doc);
 	return lookup_text(s, stmt, text, "read note");
+}
+
+/* ---- many documents at once ------------------------------------------- */
+
+struct bulk_ctx {
+	struct tag_ctx c;
+	const struct bulk_action *a;
+	const int64_t *ids;
+	size_t n;
+	int64_t *changed;
+	size_t nchanged;
+};
+
+static enum juan_status
+bulk(struct store *s, void *ctx)
+{
+	struct bulk_ctx *b = ctx;
+	enum juan_status rc;
+	size_t i;
+	long before;
+
+	rc = tag_change_begin(s);
+	for (i = 0; i < b->n && rc == JUAN_OK; i++) {
+		b->c.doc = b->ids[i];
+		free(b->c.theme_name);
+		b->c.theme_name = NULL;
+		rc = check(s, &b->c);
+		before = s->recorded;
+		if (rc == JUAN_OK)
+			rc = b->a->op == BULK_STATE ? set_state(s, &b->c) :
+				tag(s, &b->c);
+		if (rc == JUAN_OK && s->recorded != before)
+			b->changed[b->nchanged++] = b->ids[i];
+	}
+	return rc;
+}
+
+enum juan_status
+store_bulk(struct store *s, int64_t scheme, const int64_t *ids, size_t n,
+	   const struct bulk_action *a, bool dry_run, int64_t **changed,
+	   size_t *nchanged)
+{
+	struct bulk_ctx b = {{scheme, 0, 0, false, 0, NULL, NULL, true},
+			     a, ids, n, NULL, 0};
+	enum juan_status rc;
+
+	if (changed)
+		*changed = NULL;
+	if (nchanged)
+		*nchanged = 0;
+	if (n == 0) {
+		store_set_error(s, "no documents to change");
+		return JUAN_ENOTFOUND;
+	}
+	if (a->op == BULK_THEME && !a->theme) {
+		store_set_error(s, "no theme given");
+		return JUAN_EINVAL;
+	}
+	if (a->op == BULK_STATE && (unsigned)a->state > TAG_STATE_UNSURE) {
+		store_set_error(s, "no such state");
+		return JUAN_EINVAL;
+	}
+	b.c.theme = a->op == BULK_THEME ? a->theme : 0;
+	b.c.state = a->state;
+	if (!(b.changed = malloc(n * sizeof(*b.changed)))) {
+		store_set_error(s, "tag: out of memory");
+		return JUAN_ENOMEM;
+	}
+	if (!sqlite3_get_autocommit(s->db)) {
+		store_set_error(s, "a bulk change runs in its own transaction");
+		rc = JUAN_EINVAL;
+		goto done;
+	}
+	rc = store_begin(s);
+	if (rc == JUAN_OK)
+		rc = bulk(s, &b);
+	if (rc == JUAN_OK && !dry_run)
+		rc = store_commit(s);
+	else
+		store_rollback(s);
+done:
+	free(b.c.theme_name);
+	if (rc == JUAN_OK && changed) {
+		*changed = b.changed;
+		b.changed = NULL;
+	}
+	if (rc == JUAN_OK && nchanged)
+		*nchanged = b.nchanged;
+	free(b.changed);
+	return rc;
 }

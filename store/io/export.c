@@ -52,7 +52,8 @@ static const struct column hist_cols[NHIST] = {
 /* The rows opts selects, in the columns of doc_cols but doctype (the
  * writer derives it from the title), secondary themes joined by U+001F,
  * and the theme's position last.  ?1: documents without tags too; ?2: only
- * this main theme (NULL: any); ?3: the scheme; ?4: every scheme. */
+ * this main theme (NULL: any); ?3: the scheme; ?4: every scheme; ?5: only
+ * this document (NULL: any). */
 #define DOC_ROWS \
 	"SELECT d.id, d.path, d.title, d.issuer, d.docno, d.date, d.published," \
 	" d.topic, d.source, '', sc.name, coalesce(t.name, '')," \
@@ -77,7 +78,8 @@ static const struct column hist_cols[NHIST] = {
 	" AND (?1 OR dt.doc_id IS NOT NULL OR EXISTS (SELECT 1" \
 	"  FROM doc_secondary ds WHERE ds.doc_id = d.id" \
 	"  AND ds.scheme_id = sc.id))" \
-	" AND (?2 IS NULL OR dt.theme_id = ?2)"
+	" AND (?2 IS NULL OR dt.theme_id = ?2)" \
+	" AND (?5 IS NULL OR d.id = ?5)"
 
 static const char sql_docs[] = DOC_ROWS " ORDER BY sc.name, d.id";
 
@@ -381,10 +383,11 @@ read_row(sqlite3_stmt *stmt, struct row *r, bool history, char *buf,
  * or theme. */
 static enum juan_status
 bind_opts(struct store *s, const struct export_opts *opts,
-	  sqlite3_stmt *stmt)
+	  sqlite3_stmt *stmt, int64_t *scheme_out)
 {
 	enum juan_status rc = JUAN_OK;
 	int64_t scheme = 0, theme = 0;
+	bool all = opts->all || opts->query || opts->sort.key;
 
 	if (opts->scheme)
 		rc = store_scheme_id(s, opts->scheme, &scheme);
@@ -394,12 +397,31 @@ bind_opts(struct store *s, const struct export_opts *opts,
 		rc = store_theme_find(s, scheme, opts->theme, &theme);
 	if (rc != JUAN_OK)
 		return rc;
-	sqlite3_bind_int(stmt, 1, opts->all);
+	sqlite3_bind_int(stmt, 1, all);
 	if (opts->theme)
 		sqlite3_bind_int64(stmt, 2, theme);
 	sqlite3_bind_int64(stmt, 3, scheme);
 	sqlite3_bind_int(stmt, 4, opts->all_schemes);
+	*scheme_out = scheme;
 	return JUAN_OK;
+}
+
+/* The documents opts->query lists in scheme, in its order (Markdown,
+ * unsorted: by theme, so that each theme is one table), in *ids (caller
+ * frees). */
+static enum juan_status
+query_ids(struct store *s, const struct export_opts *opts, int64_t scheme,
+	  int64_t **ids, size_t *n)
+{
+	struct list_query q = {0};
+
+	q.theme = opts->theme;
+	q.scheme = scheme;
+	q.query = opts->query;
+	q.sort = opts->sort;
+	if (opts->format == EXPORT_MD && q.sort.key == SORT_DEFAULT)
+		q.sort.key = SORT_THEME;
+	return store_list_ids(s, &q, ids, n);
 }
 
 enum juan_status
@@ -411,9 +433,11 @@ export_write(struct store *s, const struct export_opts *opts, FILE *out,
 	sqlite3_stmt *stmt;
 	enum juan_status rc;
 	char *group = NULL, when[40];
-	bool first = true;
+	bool first = true, listed = false;
+	int64_t scheme = 0, *ids = NULL;
+	size_t nids = 0, next = 0;
 	long rows = 0;
-	int step;
+	int step = SQLITE_DONE;
 
 	if (count)
 		*count = 0;
@@ -425,9 +449,13 @@ export_write(struct store *s, const struct export_opts *opts, FILE *out,
 		stmt = store_stmt(s, sql_docs);
 	if (!stmt)
 		return JUAN_EDB;
-	rc = bind_opts(s, opts, stmt);
+	rc = bind_opts(s, opts, stmt, &scheme);
+	if (rc == JUAN_OK && (opts->query || opts->sort.key)) {
+		listed = true;
+		rc = query_ids(s, opts, scheme, &ids, &nids);
+	}
 	if (rc != JUAN_OK)
-		return rc;
+		goto done;
 	if (opts->format == EXPORT_CSV) {
 		if (opts->bom)
 			fputs("\xEF\xBB\xBF", out);
@@ -435,7 +463,18 @@ export_write(struct store *s, const struct export_opts *opts, FILE *out,
 	} else if (opts->format == EXPORT_MD && opts->history) {
 		md_head(out, NULL, NHIST, hist_cols);
 	}
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+	for (;;) {
+		if (listed) {
+			if (next == nids)
+				break;
+			sqlite3_reset(stmt);
+			sqlite3_bind_int64(stmt, 5, ids[next++]);
+		}
+		step = sqlite3_step(stmt);
+		if (step == SQLITE_DONE && listed)
+			continue;
+		if (step != SQLITE_ROW)
+			break;
 		read_row(stmt, &r, opts->history, when, sizeof(when));
 		if (opts->format == EXPORT_CSV)
 			csv_line(out, &r, false);
@@ -453,7 +492,7 @@ export_write(struct store *s, const struct export_opts *opts, FILE *out,
 			goto done;
 		}
 	}
-	if (step != SQLITE_DONE) {
+	if (step != SQLITE_DONE && step != SQLITE_ROW) {
 		rc = store_fail(s, "export");
 		goto done;
 	}
@@ -462,6 +501,7 @@ export_write(struct store *s, const struct export_opts *opts, FILE *out,
 done:
 	sqlite3_reset(stmt);
 	free(group);
+	free(ids);
 	if (rc == JUAN_EIO)
 		store_set_error(s, "export: cannot write: %s", strerror(errno));
 	if (count)

@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "juan/array.h"
+#include "juan/qlang.h"
 #include "juan/search.h"
+#include "juan/store.h"
 #include "db/store_private.h"
 #include "search_private.h"
 
@@ -331,20 +333,6 @@ end_search(struct store *s, struct search_state *st)
 	free(st->expr);
 }
 
-bool
-search_query_searchable(const char *query)
-{
-	struct query parsed;
-	bool searchable;
-
-	/* out of memory: let the search itself say so */
-	if (tokenize_query(query, &parsed) != JUAN_OK)
-		return true;
-	searchable = parsed.nterms > 0;
-	query_free(&parsed);
-	return searchable;
-}
-
 enum juan_status
 search_run(struct store *s, const char *query, size_t limit,
 	   const char *mark_open, const char *mark_close,
@@ -438,4 +426,124 @@ done:
 	if (rc == JUAN_ENOMEM)
 		store_set_error(s, "search: out of memory");
 	return rc;
+}
+
+/* ---- hits of a query in the query language ------------------------------ */
+
+/* A hit without a snippet: a document the words' expression does not find
+ * (its words are all in ORs). */
+static const char sql_hit_plain[] =
+	"SELECT id, 0.0, title, '' FROM documents WHERE id = ?4";
+
+/* The free words of q that are not excluded, space-joined: those of parts
+ * of one term when there are any (every hit has them all), else all. */
+static char *
+snippet_words(const struct qlang *q)
+{
+	const struct qlang_term *t;
+	size_t i, j, len = 1;
+	bool single = false;
+	char *out;
+
+	for (i = 0; i < q->nparts; i++)
+		for (j = 0; j < q->parts[i].nterms; j++) {
+			t = &q->parts[i].terms[j];
+			if (t->field == QLANG_TEXT && !t->negated) {
+				len += strlen(t->value) + 1;
+				single = single || q->parts[i].nterms == 1;
+			}
+		}
+	if (!(out = malloc(len)))
+		return NULL;
+	out[0] = '\0';
+	for (i = 0; i < q->nparts; i++)
+		for (j = 0; j < q->parts[i].nterms; j++) {
+			t = &q->parts[i].terms[j];
+			if (t->field != QLANG_TEXT || t->negated ||
+			    (single && q->parts[i].nterms > 1))
+				continue;
+			if (out[0])
+				strcat(out, " ");
+			strcat(out, t->value);
+		}
+	return out;
+}
+
+/* Appends the hit for document id to q: with its snippet when the words
+ * find it, else without. */
+static enum juan_status
+fetch_one(struct store *s, int64_t id, struct hit_query *q)
+{
+	size_t before = q->count;
+	enum juan_status rc = JUAN_OK;
+
+	if (q->expr[0])
+		rc = fetch_hits(s, sql_hit_one, id, NULL, q);
+	if (rc == JUAN_OK && q->count == before)
+		rc = fetch_hits(s, sql_hit_plain, id, NULL, q);
+	return rc;
+}
+
+enum juan_status
+search_query_run(struct store *s, const char *query, size_t limit,
+		 const char *mark_open, const char *mark_close,
+		 struct search_hit **hits, size_t *n)
+{
+	struct hit_query q = {0};
+	struct query parsed = {0};
+	struct qlang_error err;
+	struct qlang ql = {0};
+	enum juan_status rc;
+	char *words = NULL, *expr = NULL, *prefixes = NULL;
+	int64_t *ids = NULL;
+	size_t nids = 0, i;
+
+	*hits = NULL;
+	*n = 0;
+	rc = qlang_parse(query, &ql, &err);
+	if (rc != JUAN_OK) {
+		store_set_error(s, "query: %s", err.message);
+		return rc;
+	}
+	if (!qlang_has_words(&ql)) {
+		store_set_error(s, "query: nothing to search for: give a word "
+				"besides the fields (or use juan list)");
+		rc = JUAN_EINVAL;
+		goto done;
+	}
+	rc = store_query_ids(s, query, NULL, &ids, &nids);
+	if (rc != JUAN_OK)
+		goto done;
+	words = snippet_words(&ql);
+	rc = words ? take_apart(s, words, &parsed) : JUAN_ENOMEM;
+	if (rc != JUAN_OK)
+		goto done;
+	expr = query_expr(&parsed);
+	prefixes = query_prefixes(&parsed);
+	if (!expr || !prefixes) {
+		rc = JUAN_ENOMEM;
+		goto done;
+	}
+	q.expr = expr;
+	q.prefixes = prefixes;
+	q.open = mark_open ? mark_open : "";
+	q.close = mark_close ? mark_close : "";
+	for (i = 0; i < nids && rc == JUAN_OK && (!limit || i < limit); i++)
+		rc = fetch_one(s, ids[i], &q);
+done:
+	qlang_free(&ql);
+	query_free(&parsed);
+	free(words);
+	free(expr);
+	free(prefixes);
+	free(ids);
+	if (rc == JUAN_ENOMEM)
+		store_set_error(s, "search: out of memory");
+	if (rc != JUAN_OK) {
+		search_hits_free(q.out, q.count);
+		return rc;
+	}
+	*hits = q.out;
+	*n = q.count;
+	return JUAN_OK;
 }

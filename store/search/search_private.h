@@ -13,7 +13,8 @@
 #include "query.h"
 
 /* Registers everything the index and the searches need on db: the
- * tokenizer "juan" and the functions juan_snippet and juan_phrases.  Every
+ * tokenizer "juan", the functions juan_snippet and juan_phrases, and
+ * juan_genre(title) for the lists' type:.  Every
  * connection to a store needs it before it touches doc_fts.  Returns an
  * SQLite result code. */
 int search_register(sqlite3 *db);

@@ -1,7 +1,10 @@
-/* search_register: juan's FTS5 extensions on a connection — the one place
+/* search_register: juan's extensions on a connection — the one place
  * that asks SQLite for its FTS5 API and hands it to the tokenizer and the
- * functions. */
+ * functions, and the scalar function juan_genre(title) (doc_title_genre(),
+ * for the query language's type:). */
 #include <stddef.h>
+
+#include "juan/parse.h"
 
 #include "search_private.h"
 
@@ -24,12 +27,28 @@ fts5_api_of(sqlite3 *db, fts5_api **api)
 	return rc;
 }
 
+/* juan_genre(title): the genre word the title ends with, "" for none. */
+static void
+genre_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *title = (const char *)sqlite3_value_text(argv[0]);
+
+	(void)argc;
+	sqlite3_result_text(ctx, doc_title_genre(title ? title : ""), -1,
+			    SQLITE_STATIC);
+}
+
 int
 search_register(sqlite3 *db)
 {
 	fts5_api *api;
 	int rc = fts5_api_of(db, &api);
 
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_create_function(db, "juan_genre", 1,
+				     SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				     genre_fn, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
 	rc = tokenize_fts5_register(api);

@@ -67,7 +67,8 @@ check_status "an unknown command" 2 "$JUAN" frobnicate
 check "the unknown command is named" "juan: no command 'frobnicate'" "$(head -n 1 "$WORK/err")"
 check "the unknown command's hint" "Try 'juan --help'." "$(sed -n 2p "$WORK/err")"
 check_status "--db without a path" 2 "$JUAN" --db
-check_status "a stray argument" 2 "$JUAN" list extra
+check_status "a stray argument" 2 "$JUAN" show 1 extra
+check_status "a bad query" 2 "$JUAN" list foo:bar
 check_status "a bad id" 2 "$JUAN" show 3x
 check "the bad id is named" "juan: show: '3x' is not a document id" "$(head -n 1 "$WORK/err")"
 if [ ! -e "$JUAN_DB" ]; then ok "usage errors create no store"; else not_ok "usage errors create no store"; fi
@@ -109,7 +110,7 @@ check "the newer store is untouched" "99 1" \
 	"$(sqlite3 "$WORK/other.db" 'PRAGMA user_version; SELECT count(*) FROM documents' | tr '\n' ' ' | sed 's/ $//')"
 
 # After --, a query may start with -.
-check_status "a query after -- may start with -" 0 "$JUAN" search -- -高校
+check_status "a query after -- may start with -" 0 "$JUAN" search -- -高校 教育
 
 # Output that cannot be written fails the command, said once.
 if [ -w /dev/full ]; then

@@ -185,7 +185,7 @@ test_migrate_empty(void **state)
 	assert_string_equal(store_path(f->s), f->path);
 	assert_string_equal(store_error(f->s), "");
 	db = raw_open(f->path);
-	assert_int_equal(raw_int(db, "PRAGMA user_version"), 2);
+	assert_int_equal(raw_int(db, "PRAGMA user_version"), 3);
 	assert_int_equal(raw_int(db, "SELECT count(*) FROM themes"), 22);
 	sqlite3_close(db);
 	assert_int_equal(store_themes(f->s, 0, &set), JUAN_OK);
@@ -936,6 +936,28 @@ test_settings(void **state)
 	assert_true(v3 != v2);
 }
 
+/* The list order is remembered per store; an unreadable one reads as the
+ * default. */
+static void
+test_sort_setting(void **state)
+{
+	struct fixture *f = *state;
+	struct list_sort sort = {SORT_ISSUER, true}, got;
+
+	assert_int_equal(store_sort_get(f->s, &got), JUAN_OK);
+	assert_int_equal(got.key, SORT_DEFAULT);
+	assert_int_equal(store_sort_set(f->s, &sort), JUAN_OK);
+	reopen(f);
+	assert_int_equal(store_sort_get(f->s, &got), JUAN_OK);
+	assert_int_equal(got.key, SORT_ISSUER);
+	assert_true(got.desc);
+	assert_int_equal(store_setting_set(f->s, "list.sort", "sideways"),
+			 JUAN_OK);
+	assert_int_equal(store_sort_get(f->s, &got), JUAN_OK);
+	assert_int_equal(got.key, SORT_DEFAULT);
+	assert_false(got.desc);
+}
+
 int
 main(void)
 {
@@ -961,6 +983,7 @@ main(void)
 		T(test_undo_redo),
 		T(test_undo_retired_theme),
 		T(test_settings),
+		T(test_sort_setting),
 	};
 #undef T
 

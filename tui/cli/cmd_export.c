@@ -3,6 +3,7 @@
  * the store). */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "juan/cli/cmd.h"
@@ -10,7 +11,7 @@
 #include "juan/store.h"
 
 enum { OPT_FORMAT = 256, OPT_THEME, OPT_ALL, OPT_BOM, OPT_SCHEME,
-       OPT_ALL_SCHEMES, OPT_HISTORY };
+       OPT_ALL_SCHEMES, OPT_HISTORY, OPT_SORT };
 
 static int
 run(struct cmd *c, const struct cmd_args *a)
@@ -20,6 +21,7 @@ run(struct cmd *c, const struct cmd_args *a)
 	const char *format = cmd_args_get(a, OPT_FORMAT);
 	enum juan_status st;
 	struct store *s;
+	char *query = NULL;
 	long count = 0;
 
 	if (format && export_format_parse(format, &eo.format) != JUAN_OK)
@@ -39,22 +41,41 @@ run(struct cmd *c, const struct cmd_args *a)
 	if (eo.history && (eo.theme || eo.all))
 		return cmd_usage("export", "--history writes every change: "
 				 "not with --theme or --all");
-	if (a->argc > 0)
-		return cmd_usage("export", "unexpected argument '%s'",
-				 a->argv[0]);
+	if (cmd_sort("export", cmd_args_get(a, OPT_SORT), &eo.sort) != CMD_OK)
+		return CMD_USAGE;
+	if (a->argc > 0 && (eo.history || eo.all_schemes))
+		return cmd_usage("export", "a QUERY is not for --history or "
+				 "--all-schemes");
+	if (eo.sort.key && (eo.history || eo.all_schemes))
+		return cmd_usage("export", "--sort is not for --history or "
+				 "--all-schemes");
+	if (a->argc > 0) {
+		if (!(query = cmd_query_join(a, 0))) {
+			cmd_error("%s", juan_strstatus(JUAN_ENOMEM));
+			return CMD_FAIL;
+		}
+		eo.query = query;
+		if (cmd_query_check("export", query, NULL) != CMD_OK) {
+			free(query);
+			return CMD_USAGE;
+		}
+	}
 	if (eo.all && eo.theme)
 		return cmd_usage("export", "give --theme or --all, not both");
 	if (eo.bom && eo.format != EXPORT_CSV)
 		return cmd_usage("export", "--bom is for --format csv only");
 	s = cmd_store(c);
-	if (!s)
+	if (!s) {
+		free(query);
 		return CMD_FAIL;
+	}
 	errno = 0;
 	if (path)
 		st = export_to_path(s, &eo, path, &count);
 	else
 		st = export_write(s, &eo, stdout, &count);
-	if (st == JUAN_ENOTFOUND) {
+	free(query);
+	if (st == JUAN_ENOTFOUND || st == JUAN_EINVAL) {
 		cmd_error("%s", store_error(s));
 		return CMD_USAGE;
 	}
@@ -100,20 +121,25 @@ static const struct cmd_option options[] = {
 	{"all-schemes", OPT_ALL_SCHEMES, NULL,
 	 "every scheme: a row per document and scheme"},
 	{"history", OPT_HISTORY, NULL, "the change log instead of the documents"},
+	{"sort", OPT_SORT, "KEY[:desc]",
+	 "order by id, date, issuer, docno, title, theme or\nstate"},
 	{NULL, 0, NULL, NULL},
 };
 
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
 	.summary = "export as csv, jsonl or md",
-	.usage = "[--format csv|jsonl|md] [--theme NAME] [--all] [--bom] "
-		 "[--scheme NAME|--all-schemes] [--history] [-o FILE]",
+	.usage = "[QUERY...] [--format csv|jsonl|md] [--theme NAME] [--all] "
+		 "[--bom] [--scheme NAME|--all-schemes] [--history] "
+		 "[--sort KEY[:desc]] [-o FILE]",
 	.about = "Writes the documents with tags in the scheme (--all: every "
 		 "document)\nwith the fields id, path, title, issuer, docno, "
 		 "date, published,\ntopic, source, doctype, scheme, theme, "
 		 "theme_key, theme_parent,\nsecondary, state, note, coder, "
 		 "tagged_at; or, with --history, the\nchanges: change, at, "
-		 "coder, id, title, scheme, field, old, new, op.\n",
+		 "coder, id, title, scheme, field, old, new, op.  With a "
+		 "QUERY (see\nQUERIES in juan(1)): the documents it lists, "
+		 "tagged or not.\n",
 	.options = options,
 	.run = run,
 };

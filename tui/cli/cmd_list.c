@@ -13,7 +13,7 @@
 
 enum { NCOLS = 5 };
 enum { OPT_THEME = 256, OPT_UNTAGGED, OPT_SEARCH, OPT_FORMAT, OPT_SCHEME,
-       OPT_STATE, OPT_TODO };
+       OPT_STATE, OPT_TODO, OPT_SORT };
 
 static const char *const headers[NCOLS] = {
 	"id", "date", "issuer", "title", "theme",
@@ -206,6 +206,7 @@ run(struct cmd *c, const struct cmd_args *a)
 	bool tsv = false;
 	enum juan_status st;
 	struct store *s;
+	char *query = NULL;
 	int rc = CMD_FAIL;
 
 	if (format && strcmp(format, "tsv") == 0)
@@ -222,17 +223,30 @@ run(struct cmd *c, const struct cmd_args *a)
 	    strcmp(q.state, "unsure") != 0)
 		return cmd_usage("list", "unknown state '%s' (states: none, "
 				 "unsure)", q.state);
-	if (a->argc > 0)
-		return cmd_usage("list", "unexpected argument '%s'",
-				 a->argv[0]);
-	if (q.theme && q.untagged)
-		return cmd_usage("list", "give --theme or --untagged, not "
-				 "both");
-	if (q.search && text_is_blank(q.search, strlen(q.search)))
-		return cmd_usage("list", "the --search QUERY is empty");
+	rc = cmd_sort("list", cmd_args_get(a, OPT_SORT), &q.sort);
+	if (rc != CMD_OK)
+		return rc;
+	if (!(query = cmd_query_join(a, 0))) {
+		cmd_error("%s", juan_strstatus(JUAN_ENOMEM));
+		return CMD_FAIL;
+	}
+	q.query = query;
+	rc = cmd_query_check("list", query, NULL);
+	if (rc != CMD_OK)
+		goto done;
+	rc = CMD_USAGE;
+	if (q.theme && q.untagged) {
+		cmd_usage("list", "give --theme or --untagged, not both");
+		goto done;
+	}
+	if (q.search && text_is_blank(q.search, strlen(q.search))) {
+		cmd_usage("list", "the --search QUERY is empty");
+		goto done;
+	}
+	rc = CMD_FAIL;
 	s = cmd_store(c);
 	if (!s)
-		return CMD_FAIL;
+		goto done;
 	rc = cmd_scheme(s, cmd_args_get(a, OPT_SCHEME), &q.scheme);
 	if (rc == CMD_OK && q.theme)
 		rc = cmd_theme_find(s, q.scheme, q.theme, &set, &theme);
@@ -243,7 +257,7 @@ run(struct cmd *c, const struct cmd_args *a)
 	if (rows.oom)
 		st = JUAN_ENOMEM;
 	if (st != JUAN_OK) {
-		cmd_store_error(s, st);
+		rc = cmd_query_failed(s, st);
 		goto done;
 	}
 	if (tsv)
@@ -256,6 +270,7 @@ run(struct cmd *c, const struct cmd_args *a)
 done:
 	theme_set_free(&set);
 	rows_free(&rows);
+	free(query);
 	return rc;
 }
 
@@ -269,6 +284,9 @@ static const struct cmd_option options[] = {
 	{"scheme", OPT_SCHEME, "NAME",
 	 "themes and states of this scheme (default: the\nactive one)"},
 	{"search", OPT_SEARCH, "QUERY", "only documents that match, best first"},
+	{"sort", OPT_SORT, "KEY[:desc]",
+	 "order by id, date, issuer, docno, title, theme or\n"
+	 "state (default: best first with words, else id)"},
 	{"format", OPT_FORMAT, "table|tsv",
 	 "table: aligned columns cut to the terminal (the default)\n"
 	 "tsv: tab-separated with a header line, nothing cut"},
@@ -278,11 +296,14 @@ static const struct cmd_option options[] = {
 const struct cmd_entry cmd_list_entry = {
 	.name = "list",
 	.summary = "list documents (by theme, search)",
-	.usage = "[--theme NAME | --untagged] [--state none|unsure] [--todo] "
-		 "[--scheme NAME] [--search QUERY] [--format table|tsv]",
+	.usage = "[QUERY...] [--theme NAME | --untagged] [--state none|unsure] "
+		 "[--todo] [--scheme NAME] [--search QUERY] [--sort KEY[:desc]] "
+		 "[--format table|tsv]",
 	.about = "Lists documents: id, date, issuer, title, theme — the main "
 		 "theme,\n+N secondary themes and the state (none, unsure) "
-		 "in the scheme.\n",
+		 "in the scheme.  QUERY selects them (see QUERIES in juan(1):\n"
+		 "words, theme:, state:, issuer:, year:, date:..., -word, "
+		 "OR).\n",
 	.options = options,
 	.run = run,
 };

@@ -14,7 +14,9 @@
 static const char about[] =
 	"Searches the titles and texts of every document; prints the best hits\n"
 	"first: id, title and a snippet with the hit marked.  Chinese words of\n"
-	"any length work; words separated by spaces must all match.\n";
+	"any length work; words separated by spaces must all match.  QUERY is\n"
+	"the language of juan list (QUERIES in juan(1)): fields narrow it, but\n"
+	"it needs a word to search for.\n";
 
 #define DEFAULT_LIMIT 20
 
@@ -53,7 +55,7 @@ run(struct cmd *c, const struct cmd_args *a)
 	bool styled = cmd_stdout_styled();
 	enum juan_status st;
 	struct store *s;
-	char idbuf[24];
+	char idbuf[24], *query;
 	int w, idw = 1;
 	char *end;
 	long v;
@@ -66,24 +68,30 @@ run(struct cmd *c, const struct cmd_args *a)
 					 "not '%s'", limit_arg);
 		limit = (size_t)v;
 	}
-	if (a->argc != 1)
-		return cmd_usage("search", "give one QUERY (quote it if it "
-				 "has spaces)");
-	if (text_is_blank(a->argv[0], strlen(a->argv[0])))
-		return cmd_usage("search", "the QUERY is empty");
-	if (!search_query_searchable(a->argv[0]))
-		return cmd_usage("search", "the QUERY '%s' has nothing to "
-				 "search for (only spaces, punctuation or "
-				 "quotes)", a->argv[0]);
-	s = cmd_store(c);
-	if (!s)
-		return CMD_FAIL;
-	st = search_run(s, a->argv[0], limit, MARK_OPEN, MARK_CLOSE, &hits,
-			&n);
-	if (st != JUAN_OK) {
-		cmd_store_error(s, st);
+	if (a->argc < 1)
+		return cmd_usage("search", "give a QUERY");
+	if (!(query = cmd_query_join(a, 0))) {
+		cmd_error("%s", juan_strstatus(JUAN_ENOMEM));
 		return CMD_FAIL;
 	}
+	if (text_is_blank(query, strlen(query))) {
+		free(query);
+		return cmd_usage("search", "the QUERY is empty");
+	}
+	if (cmd_query_check("search", query, NULL) != CMD_OK) {
+		free(query);
+		return CMD_USAGE;
+	}
+	s = cmd_store(c);
+	if (!s) {
+		free(query);
+		return CMD_FAIL;
+	}
+	st = search_query_run(s, query, limit, MARK_OPEN, MARK_CLOSE, &hits,
+			      &n);
+	free(query);
+	if (st != JUAN_OK)
+		return cmd_query_failed(s, st);
 	for (i = 0; i < n; i++) {
 		w = snprintf(idbuf, sizeof(idbuf), "%lld",
 			     (long long)hits[i].id);
@@ -115,7 +123,7 @@ static const struct cmd_option options[] = {
 const struct cmd_entry cmd_search_entry = {
 	.name = "search",
 	.summary = "full-text search, best hits first",
-	.usage = "QUERY [--limit N]",
+	.usage = "QUERY... [--limit N]",
 	.about = about,
 	.options = options,
 	.run = run,

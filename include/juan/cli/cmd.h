@@ -31,7 +31,7 @@ enum {
 };
 
 /* The most options one command may have (--help not counted). */
-enum { CMD_MAX_OPTIONS = 8 };
+enum { CMD_MAX_OPTIONS = 12 };
 
 struct store;
 
@@ -201,6 +201,28 @@ int cmd_coder(struct store *s, const char *option);
 /* Parses a state for command cmd: "none", "unsure", or "clear" (no
  * state).  CMD_OK, or CMD_USAGE after listing the states. */
 int cmd_state(const char *cmd, const char *name, enum tag_state *st);
+
+/* ---- queries (cmd_query.c) ------------------------------------------ */
+
+struct qlang;
+struct list_sort;
+
+/* The words a->argv[first..argc) joined by spaces: a QUERY given as many
+ * arguments.  Caller frees; NULL when out of memory. */
+char *cmd_query_join(const struct cmd_args *a, int first);
+
+/* Parses query for command cmd: CMD_OK with the parse in *out (may be
+ * NULL; free with qlang_free()); else reports the problem with a caret
+ * under it and returns CMD_USAGE. */
+int cmd_query_check(const char *cmd, const char *query, struct qlang *out);
+
+/* Parses the --sort value arg (NULL: the default) into *out; CMD_OK or
+ * CMD_USAGE after listing the keys. */
+int cmd_sort(const char *cmd, const char *arg, struct list_sort *out);
+
+/* Reports a store failure on a query: CMD_USAGE for a bad query or an
+ * unknown theme or scheme in it, else CMD_FAIL. */
+int cmd_query_failed(struct store *s, enum juan_status st);
 
 /* A copy of s (NULL: "") through the sanitiser as one line (sanitize.h):
  * fit to print in a line or a cell, unable to drive the terminal; caller
