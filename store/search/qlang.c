@@ -8,6 +8,7 @@
 
 #include "juan/array.h"
 #include "juan/qlang.h"
+#include "juan/sanitize.h"
 #include "juan/text.h"
 
 static const char *const field_names[] = {
@@ -432,7 +433,7 @@ check_plain(struct parser *p)
 	while (at < p->len) {
 		n = text_next(p->text + at, p->len - at, &cp);
 		if (space_at(p->text, at) == 0 &&
-		    !text_is_plain(p->text + at, n))
+		    !sanitize_is_plain(p->text + at, n))
 			return fail(p, at, "a control character or invalid "
 				    "UTF-8");
 		at += n;
