@@ -188,8 +188,8 @@ static const char *const migrations[] = {
 	/* 2 → 3: the fields a query narrows by, beside the ids: date ranges
 	 * (year:, date:) read this index instead of the documents' wide rows,
 	 * and a query on these fields alone reads nothing else. */
-	"CREATE INDEX documents_meta ON documents(date, issuer, docno, topic,"
-	" title);",
+	("CREATE INDEX documents_meta ON documents(date, issuer, docno, topic,"
+	 " title);"),
 };
 
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -70,9 +70,13 @@ check "the long file holds the export" "$(cat target.csv)" "$(cat "$long")"
 check "no temporary file is left" "" "$(ls -A | grep '^\.')"
 
 # A query with nothing searchable is a usage error, as an empty one is.
-for q in '' '"' '，。' ' " '; do
+for q in '' '"' ' " ' '　'; do
 	check_status "search '$q' is a usage error" 2 "$JUAN" search "$q"
 done
+# Punctuation alone is searched for exactly (the query language): the hits
+# are the documents whose text holds it, not an error and not every one.
+check_status "search '，。' searches for the punctuation" 0 "$JUAN" search '，。'
+check "search '，。' finds no document without it" 0 "$(grep -c '^ *[0-9]' "$WORK/out")"
 check_status "search 教育 --limit 0: every hit" 0 "$JUAN" search 教育 --limit 0
 check "--limit 0 gives as many hits as a large limit" \
 	"$("$JUAN" search 教育 --limit 1000 | wc -l)" "$(wc -l <"$WORK/out")"
