@@ -231,6 +231,12 @@ global_action(struct app *app, enum action a)
 		return R_CHROME;
 	case ACT_QUIT:
 		return R_QUIT;
+	case ACT_WIDE_LIST:
+	case ACT_JUMP:
+	case ACT_MARK:
+	case ACT_MARK_ALL:
+	case ACT_MARK_CLEAR:
+		return app_list_action(app, a);
 	default:
 		break;
 	}
@@ -306,5 +312,7 @@ app_key(struct app *app, int key)
 	}
 	if (pane_handle(app->panes[app->focus], a))
 		return R_NONE;
+	if (app->wide_list && app_list_leaves(a))
+		return app_list_action(app, ACT_WIDE_LIST) | global_action(app, a);
 	return global_action(app, a);
 }

@@ -39,6 +39,9 @@ static const struct {
 	{ ACT_EXPORT, "e" },         { ACT_STATS, "s" },
 	{ ACT_HELP, "?" },           { ACT_REFRESH, "C-l" },
 	{ ACT_IMPORT_SAMPLE, "i" },  { ACT_QUIT, "q" },
+	{ ACT_WIDE_LIST, "|" },      { ACT_JUMP, ":" },
+	{ ACT_MARK, "*" },           { ACT_MARK_ALL, "&" },
+	{ ACT_MARK_CLEAR, "_" },
 };
 
 /* The default colours, applied by the code of a `color` line. */

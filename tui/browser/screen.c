@@ -34,6 +34,8 @@ app_layout(struct app *app)
 
 	term_size(&cols, &rows);
 	layout_compute(cols, rows, l);
+	if (app->wide_list)
+		layout_wide_list(l);
 	free_canvases(app);
 	if (l->mode == LAYOUT_TOO_SMALL) {
 		whole.x = whole.y = 0;
@@ -83,7 +85,7 @@ static void
 draw_header(struct app *app)
 {
 	const char *path = store_path(app->store), *base = strrchr(path, '/');
-	char right[512], filter[300] = "";
+	char right[512], filter[300] = "", marked[40] = "";
 	int w = canvas_width(app->header), x, width;
 
 	if (app->filter.search)
@@ -92,13 +94,16 @@ draw_header(struct app *app)
 		snprintf(filter, sizeof(filter), " · theme: %s", app->filter.theme);
 	else if (app->filter.untagged)
 		snprintf(filter, sizeof(filter), " · untagged");
+
+	if (app->marks.n > 0)
+		snprintf(marked, sizeof(marked), " · %zu marked", app->marks.n);
 	if (filter[0] != '\0')
-		snprintf(right, sizeof(right), "%zu of %ld documents · %ld tagged%s ",
+		snprintf(right, sizeof(right), "%zu of %ld documents · %ld tagged%s%s ",
 			 app->listed, app->total,
-			 app->tagged, filter);
+			 app->tagged, filter, marked);
 	else
-		snprintf(right, sizeof(right), "%ld documents · %ld tagged ",
-			 app->total, app->tagged);
+		snprintf(right, sizeof(right), "%ld documents · %ld tagged%s ",
+			 app->total, app->tagged, marked);
 	draw_fill(app->header, 0, 0, -1, EL_HEADER);
 	x = draw_str(app->header, 0, 0, " 卷 juan · ", w, EL_HEADER);
 	x += draw_str(app->header, 0, x, base ? base + 1 : path, w / 3, EL_HEADER);

@@ -228,4 +228,5 @@ app_state_free(struct app *app)
 	free(app->filter.search);
 	app->filter = (struct filter){ 0 };
 	theme_set_free(&app->themes);
+	marks_free(&app->marks);
 }

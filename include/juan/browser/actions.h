@@ -7,6 +7,8 @@
 
 #include <stdbool.h>
 
+#include "juan/browser/action.h"
+
 struct app;
 struct theme;
 
@@ -30,5 +32,13 @@ unsigned app_search(struct app *app, const char *query);
 
 /* Lists every document again, keeping the selected one. */
 unsigned app_clear_filter(struct app *app);
+
+/* The actions on the list as a whole (listing.c): ACT_WIDE_LIST, ACT_JUMP,
+ * ACT_MARK, ACT_MARK_ALL and ACT_MARK_CLEAR; R_NONE for any other. */
+unsigned app_list_action(struct app *app, enum action a);
+
+/* Whether a leaves the documents pane (another pane, or the text), which
+ * ends the wide list. */
+bool app_list_leaves(enum action a);
 
 #endif

@@ -21,6 +21,7 @@
 #include "juan/browser/app.h"
 #include "juan/browser/keymap.h"
 #include "juan/browser/layout.h"
+#include "juan/browser/marks.h"
 #include "juan/browser/notify.h"
 #include "juan/browser/pane.h"
 
@@ -80,6 +81,8 @@ struct app {
 	char sample[4096];          /* the sample corpus directory, "" if none */
 	int export_format;          /* enum export_format chosen at the prompt */
 	struct counters counters;
+	bool wide_list;             /* the documents pane fills the screen */
+	struct marks marks;         /* documents marked for a bulk action */
 };
 
 /* Sets the status line's message (printf format). */
