@@ -1,12 +1,19 @@
-/* export: the tagged list → CSV, JSON Lines or Markdown.
+/* export: the documents with everything the store holds about them in a
+ * scheme, or the change log, as CSV, JSON Lines or Markdown.
  *
- * Fields, in order: id, title, issuer, docno, date, theme, theme_key,
- * tagged_at, path.  CSV follows RFC 4180 (CRLF, quotes doubled) in UTF-8, with
- * an optional BOM for Excel, and guards cells that start with = + - @ against
- * formula injection by a leading apostrophe.  JSON Lines are built by SQLite's
- * JSON functions, one object a line; an untagged document has null theme,
- * theme_key and tagged_at there ("" in CSV and Markdown).  Markdown is one
- * table per theme, in the theme set's order, untagged documents last. */
+ * Document fields, in order: id, path, title, issuer, docno, date,
+ * published, topic (the publisher's 主题分类), source, doctype (the genre
+ * word that ends the title: 通知, 意见…), scheme, theme (the main theme),
+ * theme_key ("" for a retired theme), theme_parent, secondary (the
+ * secondary themes: "；"-joined in CSV and Markdown, an array in JSON),
+ * state ("", none, unsure), note, coder, tagged_at (local ISO 8601 with the
+ * UTC offset, "" when untagged).  History fields: change, at, coder, id,
+ * title, scheme, field, old, new, op.  CSV follows RFC 4180 (CRLF, quotes
+ * doubled) in UTF-8, with an optional BOM for Excel, and guards cells that
+ * start with = + - @ against formula injection by a leading apostrophe.
+ * JSON Lines: one object a line, every field present (strings; id a
+ * number).  Markdown: one table per scheme and main theme, in the scheme's
+ * order, documents without a main theme last. */
 #ifndef JUAN_EXPORT_H
 #define JUAN_EXPORT_H
 
@@ -25,17 +32,20 @@ enum export_format {
 
 struct export_opts {
 	enum export_format format;
-	const char *theme; /* only this theme (name or key); NULL: every theme */
-	bool all;          /* untagged documents too */
-	bool bom;          /* CSV: start with a UTF-8 BOM */
+	const char *theme;  /* only this main theme (name or key); NULL: any */
+	bool all;           /* documents without tags in the scheme too */
+	bool bom;           /* CSV: start with a UTF-8 BOM */
+	const char *scheme; /* this scheme (NULL: the active one) */
+	bool all_schemes;   /* every scheme: a row per document and scheme */
+	bool history;       /* the change log instead of the documents */
 };
 
 /* Parses "csv", "jsonl" or "md" into *fmt; JUAN_EINVAL for anything else. */
 enum juan_status export_format_parse(const char *name, enum export_format *fmt);
 
-/* Writes the documents opts selects to out; stores their number in *count
- * (may be NULL).  JUAN_ENOTFOUND for an unknown theme; JUAN_EIO on a write
- * error. */
+/* Writes the documents (or history rows) opts selects to out; stores their
+ * number in *count (may be NULL).  JUAN_ENOTFOUND for an unknown scheme or
+ * theme (store_error() lists the valid ones); JUAN_EIO on a write error. */
 enum juan_status export_write(struct store *s, const struct export_opts *opts,
 			      FILE *out, long *count);
 

@@ -66,6 +66,10 @@ void sections_free(struct section *sections, size_t n);
  * --outline).  Returns 0, or -1 on a write error. */
 int doc_print_outline(const struct doc *d, FILE *out);
 
+/* The genre word title ends with (通知, 意见, 条例, 答记者问…), the type
+ * of document; "" when it ends with none.  A static string. */
+const char *doc_title_genre(const char *title);
+
 /* Writes `title`, `issuer`, `date`, `docno` as `key<TAB>value` lines (juan
  * parse --meta).  Returns 0, or -1 on a write error. */
 int doc_print_meta(const struct doc *d, FILE *out);

@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "juan/parse.h"
+#include "juan/qlang.h"
 #include "juan/status.h"
 
 struct store;
@@ -120,6 +121,10 @@ void doc_info_clear(struct doc_info *info);
 enum juan_status store_doc_info(struct store *s, int64_t id,
 				struct doc_info *out);
 
+/* As store_doc_info(), with the tags of scheme (0: the active one). */
+enum juan_status store_doc_info_in(struct store *s, int64_t scheme, int64_t id,
+				   struct doc_info *out);
+
 /* The body of document id in *body (NUL-terminated, caller frees) and its
  * length in *len (may be NULL).  Section offsets refer to this text. */
 enum juan_status store_doc_body(struct store *s, int64_t id, char **body,
@@ -140,11 +145,20 @@ struct list_query {
 	bool todo;          /* only documents that need work: no main theme
 			     * and no state, or unsure */
 	const char *state;  /* only this state: "none" or "unsure" */
+	/* a query in the language of qlang.h, ANDed with the fields above;
+	 * its scheme: (if any) must agree with scheme */
+	const char *query;
+	struct list_sort sort; /* zero: relevance when words are searched,
+				* else import order */
 };
 
-/* The ids of the documents q selects (q may be NULL: all), in list order (search rank when
- * searching, else id), in *ids (caller frees) and their number in *n.  Cheap
- * enough for 100,000 documents: ids only, no text. */
+/* The ids of the documents q selects (q may be NULL: all), in list order
+ * (q->sort; by default search rank when searching, else id), in *ids
+ * (caller frees) and their number in *n.  Cheap enough for 100,000
+ * documents: ids only, no text.  A malformed q->query is JUAN_EINVAL with
+ * store_error() "query: column N: ..." (see qlang_parse()); a theme: or
+ * scheme: the store does not have is JUAN_ENOTFOUND naming the valid
+ * ones. */
 enum juan_status store_list_ids(struct store *s, const struct list_query *q,
 				int64_t **ids, size_t *n);
 
@@ -153,6 +167,21 @@ enum juan_status store_list_ids(struct store *s, const struct list_query *q,
 typedef int (*doc_info_fn)(const struct doc_info *info, void *ctx);
 enum juan_status store_list(struct store *s, const struct list_query *q,
 			    doc_info_fn cb, void *ctx);
+
+/* The ids of the documents that query (the language of qlang.h; NULL or
+ * "": all) selects in the active scheme (or its scheme:), in the order
+ * sort (NULL: the default), in *ids (caller frees) and their number in
+ * *n.  Errors as store_list_ids(). */
+enum juan_status store_query_ids(struct store *s, const char *query,
+				 const struct list_sort *sort, int64_t **ids,
+				 size_t *n);
+
+/* The list order remembered for this store (the setting "list.sort") in
+ * *sort; the default (zero) when none or unreadable. */
+enum juan_status store_sort_get(struct store *s, struct list_sort *sort);
+
+/* Remembers sort as this store's list order. */
+enum juan_status store_sort_set(struct store *s, const struct list_sort *sort);
 
 /* Number of documents, and of documents with a main theme in the active
  * scheme. */
@@ -250,6 +279,33 @@ enum juan_status store_set_note(struct store *s, int64_t doc, const char *text);
 
 /* The note of document doc in *text (caller frees; "" when none). */
 enum juan_status store_note(struct store *s, int64_t doc, char **text);
+
+/* One change for many documents (store_bulk()). */
+enum bulk_op {
+	BULK_THEME, /* main theme theme (as store_tag()) */
+	BULK_CLEAR, /* no main theme (as store_tag() with 0) */
+	BULK_STATE, /* review state state (as store_set_state()) */
+};
+
+struct bulk_action {
+	enum bulk_op op;
+	int64_t theme;       /* BULK_THEME */
+	enum tag_state state; /* BULK_STATE */
+};
+
+/* Applies a to documents ids[0..n) in scheme (0: active), as the one-document
+ * calls above would, in ONE transaction recorded as ONE change: one
+ * store_undo() reverts it whole.  The documents that change (the others
+ * already have what a gives) in *changed (caller frees; may be NULL) and
+ * their number in *nchanged (may be NULL), in the order of ids.  dry_run:
+ * computes the same and changes nothing (the work is rolled back).  Zero
+ * documents (n == 0) is JUAN_ENOTFOUND ("no documents to change"), nothing
+ * changed; an unknown document id is JUAN_ENOTFOUND and nothing changes;
+ * a theme as for store_tag() (JUAN_EINVAL, JUAN_ENOTFOUND). */
+enum juan_status store_bulk(struct store *s, int64_t scheme,
+			    const int64_t *ids, size_t n,
+			    const struct bulk_action *a, bool dry_run,
+			    int64_t **changed, size_t *nchanged);
 
 /* What an undo or redo did: the document (0 for a whole scheme), the
  * scheme's name, the field ("theme", "secondary", "state", "note",

@@ -22,6 +22,11 @@ size_t text_next(const char *s, size_t len, uint32_t *cp);
 /* Encodes cp as UTF-8 into out (4 bytes room); returns the bytes written. */
 size_t text_put(uint32_t cp, char out[4]);
 
+/* True when s[0..len) is valid UTF-8 without control characters (C0
+ * including TAB and newlines, DEL, C1) or bidi controls: text that prints
+ * as it is and cannot drive a terminal (a name, a note). */
+bool text_is_plain(const char *s, size_t len);
+
 /* True for the characters that indent and separate paragraphs in Chinese
  * documents: ASCII space, TAB, U+3000 IDEOGRAPHIC SPACE, U+00A0 NBSP. */
 bool text_is_space(uint32_t cp);

@@ -2,9 +2,12 @@
  * keeping them in the store.
  *
  * A theme has a name (unique), a one-character key (unique in the set), a
- * description and a position.  A TSV line is `name<TAB>description` or
- * `key<TAB>name<TAB>description`; `#` starts a comment line; blank lines, a
- * UTF-8 BOM, CRs and spaces around fields are ignored.  Themes without
+ * description, a position and maybe a parent.  A TSV line is
+ * `name<TAB>description`, `key<TAB>name<TAB>description` or
+ * `key<TAB>name<TAB>description<TAB>parent` (an empty key: the next free
+ * one); a name `parent/child` names
+ * the parent too; `#` starts a comment line; blank lines, a UTF-8 BOM, CRs
+ * and spaces around fields are ignored.  Themes without
  * an explicit key get the first free key of THEME_KEYS, in file order: the
  * digits 1–9 first, then letters.  A file may name any printable ASCII key:
  * the store knows nothing of the browser, which checks the keys against its
@@ -51,8 +54,9 @@ struct theme_set {
 
 /* Parses a theme set from TSV text[0..len).  On JUAN_EINVAL writes the
  * problem with its line number into why[0..whysize) (duplicate name or key,
- * a key that is not one printable ASCII character, no themes at all, more
- * themes than keys).  *out is freed with theme_set_free(). */
+ * a key that is not one printable ASCII character, an empty name, a parent
+ * that is not in the set, a cycle of parents, text that is not UTF-8 or
+ * holds control characters, no themes at all, more themes than keys).  *out is freed with theme_set_free(). */
 enum juan_status theme_set_parse(const char *text, size_t len,
 				 struct theme_set *out, char *why,
 				 size_t whysize);

@@ -550,14 +550,20 @@ info_scheme(struct store *s, int64_t scheme, int64_t *id)
 enum juan_status
 store_doc_info(struct store *s, int64_t id, struct doc_info *out)
 {
+	return store_doc_info_in(s, 0, id, out);
+}
+
+enum juan_status
+store_doc_info_in(struct store *s, int64_t scheme, int64_t id,
+		  struct doc_info *out)
+{
 	static const char sql[] = INFO_COLUMNS " WHERE d.id = ?1";
 	sqlite3_stmt *stmt;
 	enum juan_status rc;
-	int64_t scheme;
 	int step;
 
 	memset(out, 0, sizeof(*out));
-	rc = info_scheme(s, 0, &scheme);
+	rc = info_scheme(s, scheme, &scheme);
 	if (rc != JUAN_OK)
 		return rc;
 	if (!(stmt = store_stmt(s, sql)))

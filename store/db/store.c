@@ -191,9 +191,18 @@ store_set_error(struct store *s, const char *fmt, ...)
 {
 	va_list ap;
 
+	size_t cut = sizeof(s->err) - 4;
+	int n;
+
 	va_start(ap, fmt);
-	vsnprintf(s->err, sizeof(s->err), fmt, ap);
+	n = vsnprintf(s->err, sizeof(s->err), fmt, ap);
 	va_end(ap);
+	if (n < (int)sizeof(s->err))
+		return;
+	/* too long: cut on a character's start and say so with "…" */
+	while (cut > 0 && ((unsigned char)s->err[cut] & 0xC0) == 0x80)
+		cut--;
+	memcpy(s->err + cut, "\xE2\x80\xA6", 4);
 }
 
 enum juan_status

@@ -21,7 +21,7 @@ struct store_stmt_slot {
 struct store {
 	sqlite3 *db;
 	char *path;
-	char err[512];
+	char err[2048];
 	struct store_stmt_slot stmts[STORE_STMT_MAX];
 	int nstmts;
 	char coder[65];   /* store_set_coder(); "" when unknown */

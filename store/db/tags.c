@@ -40,24 +40,9 @@ tag_state_parse(const char *name, enum tag_state *st)
 bool
 store_plain_text(const char *text, size_t max)
 {
-	size_t len = strlen(text), i = 0, n;
-	uint32_t cp;
+	size_t len = strlen(text);
 
-	if (len > max)
-		return false;
-	while (i < len) {
-		n = text_next(text + i, len - i, &cp);
-		if (cp == TEXT_REPLACEMENT &&
-		    (n != 3 || memcmp(text + i, "\xEF\xBF\xBD", 3) != 0))
-			return false;
-		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
-		    (cp >= 0x200e && cp <= 0x200f) ||
-		    (cp >= 0x202a && cp <= 0x202e) ||
-		    (cp >= 0x2066 && cp <= 0x2069))
-			return false;
-		i += n;
-	}
-	return true;
+	return len <= max && text_is_plain(text, len);
 }
 
 enum juan_status

@@ -57,7 +57,39 @@ struct theme_line {
 	size_t name_len;
 	const char *desc;
 	size_t desc_len;
+	const char *parent;
+	size_t parent_len;
 };
+
+/* Splits a name "parent/child" (at its last '/') into out's name and
+ * parent; JUAN_EINVAL when either side is empty. */
+static enum juan_status
+split_path(struct theme_line *out, int line, char *why, size_t whysize)
+{
+	const char *slash = NULL, *p;
+
+	for (p = out->name; p < out->name + out->name_len; p++)
+		if (*p == '/')
+			slash = p;
+	if (!slash)
+		return JUAN_OK;
+	if (out->parent_len > 0) {
+		snprintf(why, whysize, "line %d: a parent both in the name "
+			 "and in the fourth field", line);
+		return JUAN_EINVAL;
+	}
+	out->parent = out->name;
+	out->parent_len = (size_t)(slash - out->name);
+	out->name_len -= out->parent_len + 1;
+	out->name = slash + 1;
+	if (out->parent_len == 0 || out->name_len == 0) {
+		snprintf(why, whysize, "line %d: empty theme name in \"%.*s\"",
+			 line, (int)(out->parent_len + 1 + out->name_len),
+			 out->parent);
+		return JUAN_EINVAL;
+	}
+	return JUAN_OK;
+}
 
 /* Splits line number line, [p, eol), into *out; JUAN_EINVAL with why
  * filled when it is malformed. */
@@ -65,22 +97,36 @@ static enum juan_status
 split_line(const char *p, const char *eol, int line, struct theme_line *out,
 	   char *why, size_t whysize)
 {
-	const char *f[3];
-	size_t flen[3];
-	int nf = 0;
+	const char *f[4];
+	size_t flen[4];
+	int nf = 0, i;
 	bool more = true;
 
 	while (more) {
-		if (nf == 3) {
-			snprintf(why, whysize, "line %d: more than three "
-				 "fields (key, name, description)", line);
+		if (nf == 4) {
+			snprintf(why, whysize, "line %d: more than four "
+				 "fields (key, name, description, parent)",
+				 line);
 			return JUAN_EINVAL;
 		}
 		more = next_field(&p, eol, &f[nf], &flen[nf]);
 		nf++;
 	}
 	memset(out, 0, sizeof(*out));
-	if (nf == 3) {
+	for (i = 0; i < nf; i++) {
+		if (!text_is_plain(f[i], flen[i])) {
+			snprintf(why, whysize, "line %d: not UTF-8 text, or a "
+				 "control character in it", line);
+			return JUAN_EINVAL;
+		}
+	}
+	out->parent = "";
+	if (nf == 4) {
+		out->parent = f[3];
+		out->parent_len = flen[3];
+		nf = 3;
+	}
+	if (nf == 3 && flen[0] > 0) {
 		if (flen[0] != 1 || (unsigned char)f[0][0] < 0x21 ||
 		    (unsigned char)f[0][0] > 0x7e) {
 			snprintf(why, whysize, "line %d: key \"%.*s\" is not "
@@ -102,7 +148,7 @@ split_line(const char *p, const char *eol, int line, struct theme_line *out,
 		snprintf(why, whysize, "line %d: empty theme name", line);
 		return JUAN_EINVAL;
 	}
-	return JUAN_OK;
+	return split_path(out, line, why, whysize);
 }
 
 static enum juan_status
@@ -179,9 +225,43 @@ parse_lines(const char *text, size_t len, struct theme_set *set, int **lines,
 		set->n++;
 		t->name = strndup(tl.name, tl.name_len);
 		t->description = strndup(tl.desc, tl.desc_len);
-		t->parent = strdup("");
+		t->parent = strndup(tl.parent, tl.parent_len);
 		if (!t->name || !t->description || !t->parent)
 			return JUAN_ENOMEM;
+	}
+	return JUAN_OK;
+}
+
+/* Every parent is a theme of the set, and no theme is its own ancestor. */
+static enum juan_status
+check_parents(const struct theme_set *set, const int *lines, char *why,
+	      size_t whysize)
+{
+	const struct theme *t, *up;
+	size_t i, steps;
+
+	for (i = 0; i < set->n; i++) {
+		t = &set->themes[i];
+		if (!t->parent[0])
+			continue;
+		up = find_name(set, t->parent, strlen(t->parent));
+		if (!up) {
+			snprintf(why, whysize, "line %d: parent \"%s\" of \"%s\" "
+				 "is not a theme of the file", lines[i],
+				 t->parent, t->name);
+			return JUAN_EINVAL;
+		}
+		for (steps = 0; up && steps <= set->n; steps++) {
+			if (up == t) {
+				snprintf(why, whysize, "line %d: \"%s\" is its "
+					 "own ancestor (a cycle of parents)",
+					 lines[i], t->name);
+				return JUAN_EINVAL;
+			}
+			up = up->parent[0] ? find_name(set, up->parent,
+						       strlen(up->parent))
+					   : NULL;
+		}
 	}
 	return JUAN_OK;
 }
@@ -231,6 +311,8 @@ theme_set_parse(const char *text, size_t len, struct theme_set *out,
 			 "description)");
 		rc = JUAN_EINVAL;
 	}
+	if (rc == JUAN_OK)
+		rc = check_parents(&set, lines, why, whysize);
 	if (rc == JUAN_OK)
 		rc = assign_keys(&set, lines, why, whysize);
 	if (rc == JUAN_ENOMEM)

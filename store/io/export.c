@@ -1,4 +1,6 @@
-/* export: the tagged list → CSV, JSON Lines or Markdown. */
+/* export: the documents of a scheme with all they hold — metadata, the
+ * genre of their title, main and secondary themes, state, note, coder and
+ * time — or the change log, as CSV, JSON Lines or Markdown. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -7,56 +9,90 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "juan/clock.h"
 #include "juan/export.h"
+#include "juan/parse.h"
 #include "juan/themes.h"
 #include "db/store_private.h"
 
-/* The rows opts selects.  ?1: untagged documents too; ?2: only this theme
- * id (NULL: every theme). */
-#define EXPORT_FROM \
-	" FROM documents d" \
-	" LEFT JOIN doc_tags dt ON dt.doc_id = d.id AND dt.scheme_id = ?3" \
+/* A column of an export: its name, and how JSON writes it. */
+enum kind { TEXT, NUMBER, LIST };
+
+struct column {
+	const char *name;
+	enum kind kind;
+};
+
+/* The document columns, in order; CSV's header line. */
+enum {
+	C_ID, C_PATH, C_TITLE, C_ISSUER, C_DOCNO, C_DATE, C_PUBLISHED, C_TOPIC,
+	C_SOURCE, C_DOCTYPE, C_SCHEME, C_THEME, C_THEME_KEY, C_THEME_PARENT,
+	C_SECONDARY, C_STATE, C_NOTE, C_CODER, C_TAGGED_AT, NDOC,
+};
+
+static const struct column doc_cols[NDOC] = {
+	{"id", NUMBER}, {"path", TEXT}, {"title", TEXT}, {"issuer", TEXT},
+	{"docno", TEXT}, {"date", TEXT}, {"published", TEXT}, {"topic", TEXT},
+	{"source", TEXT}, {"doctype", TEXT}, {"scheme", TEXT}, {"theme", TEXT},
+	{"theme_key", TEXT}, {"theme_parent", TEXT}, {"secondary", LIST},
+	{"state", TEXT}, {"note", TEXT}, {"coder", TEXT}, {"tagged_at", TEXT},
+};
+
+/* The history columns. */
+enum {
+	H_CHANGE, H_AT, H_CODER, H_ID, H_TITLE, H_SCHEME, H_FIELD, H_OLD, H_NEW,
+	H_OP, NHIST,
+};
+
+static const struct column hist_cols[NHIST] = {
+	{"change", NUMBER}, {"at", TEXT}, {"coder", TEXT}, {"id", NUMBER},
+	{"title", TEXT}, {"scheme", TEXT}, {"field", TEXT}, {"old", TEXT},
+	{"new", TEXT}, {"op", TEXT},
+};
+
+/* The rows opts selects, in the columns of doc_cols but doctype (the
+ * writer derives it from the title), secondary themes joined by U+001F,
+ * and the theme's position last.  ?1: documents without tags too; ?2: only
+ * this main theme (NULL: any); ?3: the scheme; ?4: every scheme. */
+#define DOC_ROWS \
+	"SELECT d.id, d.path, d.title, d.issuer, d.docno, d.date, d.published," \
+	" d.topic, d.source, '', sc.name, coalesce(t.name, '')," \
+	" CASE WHEN t.retired THEN '' ELSE coalesce(t.key, '') END," \
+	" coalesce(p.name, '')," \
+	" coalesce((SELECT group_concat(name, char(31)) FROM (SELECT t2.name" \
+	"  FROM doc_secondary ds JOIN themes t2 ON t2.id = ds.theme_id" \
+	"  WHERE ds.doc_id = d.id AND ds.scheme_id = sc.id" \
+	"  ORDER BY t2.position)), '')," \
+	" coalesce(dt.state, '')," \
+	" coalesce((SELECT text FROM notes n WHERE n.doc_id = d.id), '')," \
+	" coalesce(dt.coder, (SELECT max(coder) FROM doc_secondary ds" \
+	"  WHERE ds.doc_id = d.id AND ds.scheme_id = sc.id), '')," \
+	" coalesce(dt.tagged_at, (SELECT max(tagged_at) FROM doc_secondary ds" \
+	"  WHERE ds.doc_id = d.id AND ds.scheme_id = sc.id), '')," \
+	" t.position" \
+	" FROM schemes sc JOIN documents d" \
+	" LEFT JOIN doc_tags dt ON dt.doc_id = d.id AND dt.scheme_id = sc.id" \
 	" LEFT JOIN themes t ON t.id = dt.theme_id" \
-	" WHERE (?1 OR dt.theme_id IS NOT NULL)" \
+	" LEFT JOIN themes p ON p.id = t.parent_id" \
+	" WHERE NOT sc.removed AND (?4 OR sc.id = ?3)" \
+	" AND (?1 OR dt.doc_id IS NOT NULL OR EXISTS (SELECT 1" \
+	"  FROM doc_secondary ds WHERE ds.doc_id = d.id" \
+	"  AND ds.scheme_id = sc.id))" \
 	" AND (?2 IS NULL OR dt.theme_id = ?2)"
 
-/* The fields in their order; CSV's header line. */
-enum {
-	COL_ID,
-	COL_TITLE,
-	COL_ISSUER,
-	COL_DOCNO,
-	COL_DATE,
-	COL_THEME,
-	COL_THEME_KEY,
-	COL_TAGGED_AT,
-	COL_PATH,
-	NCOLS,
-};
+static const char sql_docs[] = DOC_ROWS " ORDER BY sc.name, d.id";
 
-static const char *const col_names[NCOLS] = {
-	"id", "title", "issuer", "docno", "date", "theme", "theme_key",
-	"tagged_at", "path",
-};
+/* Markdown: grouped by scheme and main theme in the set's order, those
+ * without a main theme last. */
+static const char sql_docs_by_theme[] = DOC_ROWS
+	" ORDER BY sc.name, t.position IS NULL, t.position, d.id";
 
-#define EXPORT_COLUMNS \
-	"SELECT d.id, d.title, d.issuer, d.docno, d.date," \
-	" coalesce(t.name, ''), coalesce(t.key, ''), coalesce(dt.tagged_at, '')," \
-	" d.path"
-
-static const char sql_rows[] = EXPORT_COLUMNS EXPORT_FROM " ORDER BY d.id";
-
-/* Markdown: grouped by theme in the set's order, untagged last. */
-static const char sql_rows_by_theme[] =
-	EXPORT_COLUMNS EXPORT_FROM
-	" ORDER BY t.position IS NULL, t.position, d.id";
-
-/* Untagged documents have null theme, theme_key and tagged_at. */
-static const char sql_json[] =
-	"SELECT json_object('id', d.id, 'title', d.title, 'issuer', d.issuer,"
-	" 'docno', d.docno, 'date', d.date, 'theme', t.name,"
-	" 'theme_key', t.key, 'tagged_at', dt.tagged_at, 'path', d.path)"
-	EXPORT_FROM " ORDER BY d.id";
+static const char sql_history[] =
+	"SELECT h.change, h.at, h.coder, coalesce(h.doc_id, ''),"
+	" coalesce(d.title, ''), h.scheme, h.field, h.old, h.new, h.op"
+	" FROM history h LEFT JOIN documents d ON d.id = h.doc_id"
+	" WHERE (?4 OR h.scheme = (SELECT name FROM schemes WHERE id = ?3)"
+	"  OR h.scheme = '') ORDER BY h.id";
 
 enum juan_status
 export_format_parse(const char *name, enum export_format *fmt)
@@ -80,81 +116,137 @@ export_format_parse(const char *name, enum export_format *fmt)
 	return JUAN_EINVAL;
 }
 
+/* One row being written: its values, borrowed. */
+struct row {
+	const struct column *cols;
+	int n;
+	const char *v[NDOC]; /* NDOC > NHIST */
+};
+
 /* ---- CSV ------------------------------------------------------------ */
 
 /* One CSV field: a text that a spreadsheet would read as a formula gets a
  * leading apostrophe; a field with a comma, quote or line break is quoted,
- * its quotes doubled. */
+ * its quotes doubled.  A list's items are joined by "；". */
 static void
-csv_field(FILE *out, const char *v, size_t len)
+csv_field(FILE *out, const char *v, enum kind kind)
 {
-	bool guard = len > 0 && v[0] && strchr("=+-@\t\r", v[0]) != NULL;
-	bool quote = false;
-	size_t i;
+	bool guard = v[0] && strchr("=+-@\t\r", v[0]) != NULL;
+	bool quote = strpbrk(v, ",\"\r\n") != NULL;
+	const char *p;
 
-	for (i = 0; i < len && !quote; i++)
-		quote = v[i] == ',' || v[i] == '"' || v[i] == '\r' ||
-			v[i] == '\n';
 	if (quote)
 		fputc('"', out);
 	if (guard)
 		fputc('\'', out);
-	for (i = 0; i < len; i++) {
-		if (v[i] == '"')
+	for (p = v; *p; p++) {
+		if (*p == '"')
 			fputc('"', out);
-		fputc(v[i], out);
+		if (kind == LIST && *p == 0x1f)
+			fputs("；", out);
+		else
+			fputc(*p, out);
 	}
 	if (quote)
 		fputc('"', out);
 }
 
 static void
-csv_row(FILE *out, sqlite3_stmt *stmt)
+csv_line(FILE *out, const struct row *r, bool header)
 {
 	int i;
 
-	for (i = 0; i < NCOLS; i++) {
+	for (i = 0; i < r->n; i++) {
 		if (i > 0)
 			fputc(',', out);
-		csv_field(out, (const char *)sqlite3_column_text(stmt, i),
-			  (size_t)sqlite3_column_bytes(stmt, i));
+		if (header)
+			fputs(r->cols[i].name, out);
+		else
+			csv_field(out, r->v[i], r->cols[i].kind);
 	}
 	fputs("\r\n", out);
 }
 
+/* ---- JSON Lines ------------------------------------------------------ */
+
+/* s[0..len) as a JSON string, control characters escaped. */
 static void
-csv_header(FILE *out, bool bom)
+json_string(FILE *out, const char *s, size_t len)
 {
+	size_t i;
+
+	fputc('"', out);
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", out);
+		else if (c == '\r')
+			fputs("\\r", out);
+		else if (c == '\t')
+			fputs("\\t", out);
+		else if (c < 0x20 || c == 0x7f)
+			fprintf(out, "\\u%04x", c);
+		else
+			fputc(c, out);
+	}
+	fputc('"', out);
+}
+
+static void
+json_line(FILE *out, const struct row *r)
+{
+	const char *p, *sep;
 	int i;
 
-	if (bom)
-		fputs("\xEF\xBB\xBF", out);
-	for (i = 0; i < NCOLS; i++) {
+	fputc('{', out);
+	for (i = 0; i < r->n; i++) {
 		if (i > 0)
 			fputc(',', out);
-		fputs(col_names[i], out);
+		json_string(out, r->cols[i].name, strlen(r->cols[i].name));
+		fputc(':', out);
+		if (r->cols[i].kind == NUMBER && r->v[i][0]) {
+			fputs(r->v[i], out);
+		} else if (r->cols[i].kind == NUMBER) {
+			fputs("null", out);
+		} else if (r->cols[i].kind == LIST) {
+			fputc('[', out);
+			for (p = r->v[i]; *p; p = *sep ? sep + 1 : sep) {
+				sep = strchr(p, 0x1f);
+				if (!sep)
+					sep = p + strlen(p);
+				if (p != r->v[i])
+					fputc(',', out);
+				json_string(out, p, (size_t)(sep - p));
+			}
+			fputc(']', out);
+		} else {
+			json_string(out, r->v[i], strlen(r->v[i]));
+		}
 	}
-	fputs("\r\n", out);
+	fputs("}\n", out);
 }
 
 /* ---- Markdown ------------------------------------------------------- */
 
-/* The columns of a Markdown table: the theme is in the heading above it. */
-static const int md_cols[] = {
-	COL_ID, COL_TITLE, COL_ISSUER, COL_DOCNO, COL_DATE, COL_TAGGED_AT,
-	COL_PATH,
+/* The document columns of a Markdown table: the scheme and theme are in
+ * the heading above it. */
+static const int md_doc_cols[] = {
+	C_ID, C_TITLE, C_ISSUER, C_DOCNO, C_DATE, C_DOCTYPE, C_SECONDARY,
+	C_STATE, C_NOTE, C_CODER, C_TAGGED_AT, C_PATH,
 };
 
-#define MD_NCOLS ((int)(sizeof(md_cols) / sizeof(md_cols[0])))
+#define MD_NDOC ((int)(sizeof(md_doc_cols) / sizeof(md_doc_cols[0])))
 
-/* Text in a table cell: | and \ escaped, a line break as <br>. */
+/* Text in a table cell: | and \ escaped, a line break as <br>, a list's
+ * items joined by "；". */
 static void
-md_text(FILE *out, const char *v, size_t len)
+md_text(FILE *out, const char *v)
 {
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		switch (v[i]) {
+	for (; *v; v++) {
+		switch (*v) {
 		case '|':
 			fputs("\\|", out);
 			break;
@@ -162,55 +254,74 @@ md_text(FILE *out, const char *v, size_t len)
 			fputs("\\\\", out);
 			break;
 		case '\r':
-			if (i + 1 < len && v[i + 1] == '\n')
-				i++;
+			if (v[1] == '\n')
+				v++;
 			fputs("<br>", out);
 			break;
 		case '\n':
 			fputs("<br>", out);
 			break;
+		case 0x1f:
+			fputs("；", out);
+			break;
 		default:
-			fputc(v[i], out);
+			fputc(*v, out);
 		}
 	}
 }
 
 static void
-md_table_start(FILE *out, sqlite3_stmt *stmt, bool first)
+md_head(FILE *out, const int *cols, int n, const struct column *names)
 {
-	const char *theme = (const char *)sqlite3_column_text(stmt, COL_THEME);
 	int i;
 
-	if (!first)
-		fputc('\n', out);
-	if (*theme) {
-		fputs("## ", out);
-		md_text(out, theme, (size_t)sqlite3_column_bytes(stmt, COL_THEME));
-		fputs(" (", out);
-		md_text(out, (const char *)sqlite3_column_text(stmt, COL_THEME_KEY),
-			(size_t)sqlite3_column_bytes(stmt, COL_THEME_KEY));
-		fputs(")\n\n", out);
-	} else {
-		fputs("## (untagged)\n\n", out);
-	}
-	for (i = 0; i < MD_NCOLS; i++)
-		fprintf(out, "| %s ", col_names[md_cols[i]]);
+	for (i = 0; i < n; i++)
+		fprintf(out, "| %s ", names[cols ? cols[i] : i].name);
 	fputs("|\n", out);
-	for (i = 0; i < MD_NCOLS; i++)
+	for (i = 0; i < n; i++)
 		fputs("|---", out);
 	fputs("|\n", out);
 }
 
+/* A heading and a table head when r starts a new scheme or theme. */
 static void
-md_row(FILE *out, sqlite3_stmt *stmt)
+md_group(FILE *out, const struct row *r, char **group, bool *first)
 {
-	int i, col;
+	char key[512];
 
-	for (i = 0; i < MD_NCOLS; i++) {
-		col = md_cols[i];
+	snprintf(key, sizeof(key), "%s\x1f%s", r->v[C_SCHEME], r->v[C_THEME]);
+	if (*group && strcmp(*group, key) == 0)
+		return;
+	free(*group);
+	*group = strdup(key);
+	if (!*first)
+		fputc('\n', out);
+	*first = false;
+	fputs("## ", out);
+	md_text(out, r->v[C_SCHEME]);
+	fputs(" · ", out);
+	if (r->v[C_THEME][0]) {
+		md_text(out, r->v[C_THEME]);
+		if (r->v[C_THEME_KEY][0]) {
+			fputs(" (", out);
+			md_text(out, r->v[C_THEME_KEY]);
+			fputc(')', out);
+		}
+	} else {
+		fputs("(no main theme)", out);
+	}
+	fputs("\n\n", out);
+	md_head(out, md_doc_cols, MD_NDOC, doc_cols);
+}
+
+static void
+md_line(FILE *out, const struct row *r, const int *cols, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
 		fputs("| ", out);
-		md_text(out, (const char *)sqlite3_column_text(stmt, col),
-			(size_t)sqlite3_column_bytes(stmt, col));
+		md_text(out, r->v[cols ? cols[i] : i]);
 		fputc(' ', out);
 	}
 	fputs("|\n", out);
@@ -218,70 +329,94 @@ md_row(FILE *out, sqlite3_stmt *stmt)
 
 /* ---- the writer ----------------------------------------------------- */
 
+/* The row at stmt's current step, with tagged_at (or at) in local ISO
+ * 8601 in buf and the doctype derived from the title. */
+static void
+read_row(sqlite3_stmt *stmt, struct row *r, bool history, char *buf,
+	 size_t size)
+{
+	int i, at = history ? H_AT : C_TAGGED_AT;
+
+	for (i = 0; i < r->n; i++) {
+		r->v[i] = (const char *)sqlite3_column_text(stmt, i);
+		if (!r->v[i])
+			r->v[i] = "";
+	}
+	clock_iso_local(r->v[at], buf, size);
+	r->v[at] = buf;
+	if (!history)
+		r->v[C_DOCTYPE] = doc_title_genre(r->v[C_TITLE]);
+}
+
+/* Binds what opts selects to stmt; JUAN_ENOTFOUND for an unknown scheme
+ * or theme. */
+static enum juan_status
+bind_opts(struct store *s, const struct export_opts *opts,
+	  sqlite3_stmt *stmt)
+{
+	enum juan_status rc = JUAN_OK;
+	int64_t scheme = 0, theme = 0;
+
+	if (opts->scheme)
+		rc = store_scheme_id(s, opts->scheme, &scheme);
+	else if (!opts->all_schemes)
+		rc = store_scheme_active(s, &scheme);
+	if (rc == JUAN_OK && opts->theme)
+		rc = store_theme_find(s, scheme, opts->theme, &theme);
+	if (rc != JUAN_OK)
+		return rc;
+	sqlite3_bind_int(stmt, 1, opts->all);
+	if (opts->theme)
+		sqlite3_bind_int64(stmt, 2, theme);
+	sqlite3_bind_int64(stmt, 3, scheme);
+	sqlite3_bind_int(stmt, 4, opts->all_schemes);
+	return JUAN_OK;
+}
+
 enum juan_status
 export_write(struct store *s, const struct export_opts *opts, FILE *out,
 	     long *count)
 {
-	sqlite3_stmt *stmt = NULL;
-	enum juan_status rc = JUAN_OK;
-	const char *sql;
-	char *group = NULL;
-	const char *theme;
-	int64_t theme_id = 0, scheme;
+	struct row r = {opts->history ? hist_cols : doc_cols,
+			opts->history ? NHIST : NDOC, {0}};
+	sqlite3_stmt *stmt;
+	enum juan_status rc;
+	char *group = NULL, when[40];
+	bool first = true;
 	long rows = 0;
 	int step;
 
 	if (count)
 		*count = 0;
-	if (opts->theme) {
-		rc = store_theme_find(s, 0, opts->theme, &theme_id);
-		if (rc != JUAN_OK)
-			return rc;
-	}
-	rc = store_scheme_active(s, &scheme);
-	if (rc != JUAN_OK)
-		return rc;
-	if (opts->format == EXPORT_JSONL)
-		sql = sql_json;
+	if (opts->history)
+		stmt = store_stmt(s, sql_history);
 	else if (opts->format == EXPORT_MD)
-		sql = sql_rows_by_theme;
+		stmt = store_stmt(s, sql_docs_by_theme);
 	else
-		sql = sql_rows;
-	stmt = store_stmt(s, sql);
+		stmt = store_stmt(s, sql_docs);
 	if (!stmt)
 		return JUAN_EDB;
-	sqlite3_bind_int(stmt, 1, opts->all);
-	if (opts->theme)
-		sqlite3_bind_int64(stmt, 2, theme_id);
-	sqlite3_bind_int64(stmt, 3, scheme);
-	if (opts->format == EXPORT_CSV)
-		csv_header(out, opts->bom);
+	rc = bind_opts(s, opts, stmt);
+	if (rc != JUAN_OK)
+		return rc;
+	if (opts->format == EXPORT_CSV) {
+		if (opts->bom)
+			fputs("\xEF\xBB\xBF", out);
+		csv_line(out, &r, true);
+	} else if (opts->format == EXPORT_MD && opts->history) {
+		md_head(out, NULL, NHIST, hist_cols);
+	}
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		switch (opts->format) {
-		case EXPORT_CSV:
-			csv_row(out, stmt);
-			break;
-		case EXPORT_JSONL:
-			fwrite(sqlite3_column_text(stmt, 0), 1,
-			       (size_t)sqlite3_column_bytes(stmt, 0), out);
-			fputc('\n', out);
-			break;
-		case EXPORT_MD:
-			theme = (const char *)sqlite3_column_text(stmt,
-								  COL_THEME);
-			if (!group || strcmp(group, theme) != 0) {
-				md_table_start(out, stmt, !group);
-				free(group);
-				group = strdup(theme);
-				if (!group) {
-					store_set_error(s, "export: out of "
-							"memory");
-					rc = JUAN_ENOMEM;
-					goto done;
-				}
-			}
-			md_row(out, stmt);
-			break;
+		read_row(stmt, &r, opts->history, when, sizeof(when));
+		if (opts->format == EXPORT_CSV)
+			csv_line(out, &r, false);
+		else if (opts->format == EXPORT_JSONL)
+			json_line(out, &r);
+		else if (opts->history)
+			md_line(out, &r, NULL, NHIST);
+		else {
+			md_group(out, &r, &group, &first);
+			md_line(out, &r, md_doc_cols, MD_NDOC);
 		}
 		rows++;
 		if (ferror(out)) {

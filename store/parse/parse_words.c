@@ -2,6 +2,7 @@
  * position, and the words that name a type of document (通知, 意见…). */
 #include <string.h>
 
+#include "juan/parse.h"
 #include "parse_base.h"
 
 /* Words a title ends with: the type of document. */
@@ -41,4 +42,15 @@ parse_ends_with_genre(const char *s, size_t start, size_t end)
 		if (parse_ends_with(s, start, end, genres[i]))
 			return true;
 	return false;
+}
+
+const char *
+doc_title_genre(const char *title)
+{
+	size_t i, len = strlen(title);
+
+	for (i = 0; i < sizeof genres / sizeof genres[0]; i++)
+		if (parse_ends_with(title, 0, len, genres[i]))
+			return genres[i];
+	return "";
 }

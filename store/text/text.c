@@ -449,3 +449,24 @@ text_spans_merge(struct text_span *v, size_t n)
 	}
 	return merged;
 }
+
+bool
+text_is_plain(const char *s, size_t len)
+{
+	size_t i = 0, n;
+	uint32_t cp;
+
+	while (i < len) {
+		n = text_next(s + i, len - i, &cp);
+		if (cp == TEXT_REPLACEMENT &&
+		    (n != 3 || memcmp(s + i, "\xEF\xBF\xBD", 3) != 0))
+			return false;
+		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
+		    (cp >= 0x200e && cp <= 0x200f) ||
+		    (cp >= 0x202a && cp <= 0x202e) ||
+		    (cp >= 0x2066 && cp <= 0x2069))
+			return false;
+		i += n;
+	}
+	return true;
+}

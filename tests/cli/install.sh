@@ -21,7 +21,7 @@ check "the installed binary runs" "$("$ROOT/build/juan" --version)" "$("$D$P/bin
 check "the binary is executable by all" 755 "$(stat -c %a "$D$P/bin/juan")"
 JUAN_DB="$WORK/installed.db" "$D$P/bin/juan" themes load education >"$WORK/out" 2>&1
 check "the installed binary finds the installed theme sets" \
-	"loaded 16 themes from $D$P/share/juan/themes/education.tsv" "$(cat "$WORK/out")"
+	"new scheme education: 16 themes from $D$P/share/juan/themes/education.tsv" "$(cat "$WORK/out")"
 if cmp -s "$ROOT/assets/juan.1" "$D$P/share/man/man1/juan.1"; then
 	ok "the man page is installed"
 else

@@ -1,7 +1,8 @@
 #!/bin/sh
 # README.md: every example in a ```console block, run in order on a new store
 # (as the README says), prints exactly the output shown under it.  Paths are
-# compared with the repository as /home/demo/juan, times as T, CRLF as LF.
+# compared with the repository as /home/demo/juan, times (UTC or ISO 8601)
+# as T, CRLF as LF.
 . "$(dirname "$0")/../lib.sh"
 
 mkdir "$WORK/bin"
@@ -11,7 +12,7 @@ PATH="$WORK/bin:$PATH" COLUMNS=100 python3 - "$ROOT/README.md" "$ROOT" "$WORK" <
 import re, subprocess, sys
 readme, root, work = sys.argv[1:4]
 text = open(readme, encoding="utf-8").read()
-stamp = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")
+stamp = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d([+-]\d\d:\d\d)?")
 blocks = re.findall(r"```console\n(.*?)```", text, re.S)
 if not blocks:
     print("not ok - README.md has console examples")

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 
 #include "juan/export.h"
@@ -19,6 +20,8 @@
 #include "util.h"
 
 #define TAGGED_AT "2026-01-02 03:04:05"
+/* as exported: local time (TZ=UTC in main()) with the offset */
+#define TAGGED_ISO "2026-01-02T03:04:05+00:00"
 
 static const char themes_tsv[] =
 	"1\t教育\t学校与教学\n"
@@ -126,19 +129,22 @@ export_string(struct store *s, const struct export_opts *opts,
 }
 
 static const char csv_header[] =
-	"id,title,issuer,docno,date,theme,theme_key,tagged_at,path\r\n";
+	"id,path,title,issuer,docno,date,published,topic,source,doctype,"
+	"scheme,theme,theme_key,theme_parent,secondary,state,note,coder,"
+	"tagged_at\r\n";
 
 static const char csv_tagged[] =
-	"1,关于印发《工作要点》的通知,上海市教育局,沪教〔2024〕1号,"
-	"2024-02-17,教育,1," TAGGED_AT ",/docs/1.txt\r\n"
-	"2,'=SUM(A1:A9),'-负责人,'+86,,财政|税收,2," TAGGED_AT
-	",/docs/2.txt\r\n"
-	"3,\"含,逗号与\"\"引号\"\"\",'@某单位,\"第1号\n第2号\",,教育,1,"
-	TAGGED_AT ",/docs/3.txt\r\n";
+	"1,/docs/1.txt,关于印发《工作要点》的通知,上海市教育局,"
+	"沪教〔2024〕1号,2024-02-17,,,,通知,gov-topics,教育,1,,,,,,"
+	TAGGED_ISO "\r\n"
+	"2,/docs/2.txt,'=SUM(A1:A9),'-负责人,'+86,,,,,,gov-topics,财政|税收,2,"
+	",,,,," TAGGED_ISO "\r\n"
+	"3,/docs/3.txt,\"含,逗号与\"\"引号\"\"\",'@某单位,\"第1号\n第2号\",,,,,,"
+	"gov-topics,教育,1,,,,,," TAGGED_ISO "\r\n";
 
 static const char csv_untagged[] =
-	"4,'\t制表符开头,a|b,,2023-01-01,,,,/docs/4.txt\r\n"
-	"5,普通,,,,,,,\"/docs/a,b.txt\"\r\n";
+	"4,/docs/4.txt,'\t制表符开头,a|b,,2023-01-01,,,,,gov-topics,,,,,,,,\r\n"
+	"5,\"/docs/a,b.txt\",普通,,,,,,,,gov-topics,,,,,,,,\r\n";
 
 static void
 test_csv(void **state)
@@ -177,11 +183,11 @@ test_csv_bom(void **state)
 
 	got = export_string(f->s, &opts, &rc, NULL);
 	assert_int_equal(rc, JUAN_OK);
-	assert_memory_equal(got, "\xEF\xBB\xBFid,title,", 12);
+	assert_memory_equal(got, "\xEF\xBB\xBFid,path,", 11);
 	free(got);
 	opts.bom = false;
 	got = export_string(f->s, &opts, &rc, NULL);
-	assert_memory_equal(got, "id,title,", 9);
+	assert_memory_equal(got, "id,path,", 8);
 	free(got);
 }
 
@@ -202,7 +208,7 @@ test_theme_filter(void **state)
 		got = export_string(f->s, &opts, &rc, &count);
 		assert_int_equal(rc, JUAN_OK);
 		assert_int_equal(count, 1);
-		assert_non_null(strstr(got, "\r\n2,'=SUM"));
+		assert_non_null(strstr(got, "\r\n2,/docs/2.txt,'=SUM"));
 		assert_null(strstr(got, "\r\n1,"));
 		free(got);
 	}
@@ -256,8 +262,7 @@ test_jsonl(void **state)
 				    docs[n].title);
 		assert_string_equal(sqlite3_column_text(stmt, 4),
 				    docs[n].docno);
-		assert_string_equal(sqlite3_column_text(stmt, 5),
-				    docs[n].theme ? "text" : "null");
+		assert_string_equal(sqlite3_column_text(stmt, 5), "text");
 		assert_string_equal(sqlite3_column_text(stmt, 6),
 				    docs[n].path);
 		sqlite3_reset(stmt);
@@ -268,29 +273,32 @@ test_jsonl(void **state)
 	free(got);
 }
 
+#define MD_HEAD \
+	"| id | title | issuer | docno | date | doctype | secondary | state " \
+	"| note | coder | tagged_at | path |\n" \
+	"|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+
 static const char md_want[] =
-	"## 教育 (1)\n"
+	"## gov-topics · 教育 (1)\n"
 	"\n"
-	"| id | title | issuer | docno | date | tagged_at | path |\n"
-	"|---|---|---|---|---|---|---|\n"
+	MD_HEAD
 	"| 1 | 关于印发《工作要点》的通知 | 上海市教育局 | 沪教〔2024〕1号 "
-	"| 2024-02-17 | " TAGGED_AT " | /docs/1.txt |\n"
-	"| 3 | 含,逗号与\"引号\" | @某单位 | 第1号<br>第2号 |  | "
-	TAGGED_AT " | /docs/3.txt |\n"
+	"| 2024-02-17 | 通知 |  |  |  |  | " TAGGED_ISO " | /docs/1.txt |\n"
+	"| 3 | 含,逗号与\"引号\" | @某单位 | 第1号<br>第2号 |  |  |  |  |  |  | "
+	TAGGED_ISO " | /docs/3.txt |\n"
 	"\n"
-	"## 财政\\|税收 (2)\n"
+	"## gov-topics · 财政\\|税收 (2)\n"
 	"\n"
-	"| id | title | issuer | docno | date | tagged_at | path |\n"
-	"|---|---|---|---|---|---|---|\n"
-	"| 2 | =SUM(A1:A9) | -负责人 | +86 |  | " TAGGED_AT
+	MD_HEAD
+	"| 2 | =SUM(A1:A9) | -负责人 | +86 |  |  |  |  |  |  | " TAGGED_ISO
 	" | /docs/2.txt |\n"
 	"\n"
-	"## (untagged)\n"
+	"## gov-topics · (no main theme)\n"
 	"\n"
-	"| id | title | issuer | docno | date | tagged_at | path |\n"
-	"|---|---|---|---|---|---|---|\n"
-	"| 4 | \t制表符开头 | a\\|b |  | 2023-01-01 |  | /docs/4.txt |\n"
-	"| 5 | 普通 |  |  |  |  | /docs/a,b.txt |\n";
+	MD_HEAD
+	"| 4 | \t制表符开头 | a\\|b |  | 2023-01-01 |  |  |  |  |  |  | "
+	"/docs/4.txt |\n"
+	"| 5 | 普通 |  |  |  |  |  |  |  |  |  | /docs/a,b.txt |\n";
 
 static void
 test_markdown(void **state)
@@ -410,6 +418,8 @@ test_write_error(void **state)
 int
 main(void)
 {
+	setenv("TZ", "UTC", 1);
+	tzset();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_csv, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_csv_bom, setup, teardown),

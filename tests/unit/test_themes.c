@@ -43,7 +43,24 @@ static const struct parse_case parse_cases[] = {
 	 NULL},
 	{"科\t教育\t学校\n", JUAN_EINVAL, "is not one printable ASCII", 0,
 	 NULL},
-	{"1\t教育\t学校\t多余\n", JUAN_EINVAL, "line 1: more than three", 0,
+	{"1\t教育\t学校\t上级\t多余\n", JUAN_EINVAL, "line 1: more than four",
+	 0, NULL},
+	/* parents: a fourth field, or parent/child in the name */
+	{"环境\t\n环境/大气\t\n\t水\t\t环境\n", JUAN_OK, NULL, 3, "123"},
+	{"1\t教育\t学校\t上级\n", JUAN_EINVAL, "line 1: parent \"上级\" of "
+	 "\"教育\" is not a theme of the file", 0, NULL},
+	{"甲\t\n海洋/水\t\n", JUAN_EINVAL, "line 2: parent \"海洋\"", 0, NULL},
+	{"\t甲\t\t乙\n\t乙\t\t丙\n\t丙\t\t甲\n", JUAN_EINVAL,
+	 "line 1: \"甲\" is its own ancestor", 0, NULL},
+	{"\t甲\t\t甲\n", JUAN_EINVAL, "its own ancestor", 0, NULL},
+	{"甲/\t\n", JUAN_EINVAL, "line 1: empty theme name", 0, NULL},
+	{"环境\t\n\t水\t\t环境\n环境/水\t\n", JUAN_EINVAL,
+	 "line 3: duplicate theme name \"水\"", 0, NULL},
+	/* text a terminal would take for commands, or no text at all */
+	{"甲\t\n\xff\xfe\t\n", JUAN_EINVAL, "line 2: not UTF-8 text", 0, NULL},
+	{"甲\x1b[31m\t\n", JUAN_EINVAL, "line 1: not UTF-8 text, or a control",
+	 0, NULL},
+	{"甲\t说明\xe2\x80\xae反\n", JUAN_EINVAL, "line 1: not UTF-8", 0,
 	 NULL},
 	{"\t学校\n", JUAN_EINVAL, "line 1: empty theme name", 0, NULL},
 	{"# 只有注释\n\n", JUAN_EINVAL, "no themes", 0, NULL},
@@ -90,6 +107,7 @@ test_parse_fields(void **state)
 	const char tsv[] = "科技、教育\t科技、教育、知识产权\n"
 			   "y\t对外事务\t外交、对外交流\n";
 	const char *bom = "\xEF\xBB\xBF" "科技\t\n";
+	const char *tsv_parents;
 	struct theme_set set;
 	char why[256];
 
@@ -108,6 +126,17 @@ test_parse_fields(void **state)
 	assert_string_equal(set.themes[1].name, "对外事务");
 	assert_string_equal(set.themes[1].description, "外交、对外交流");
 	assert_int_equal(set.themes[1].key, 'y');
+	assert_string_equal(set.themes[1].parent, "");
+	theme_set_free(&set);
+	tsv_parents = "环境\t\n环境/大气\t空气\nq\t水\t\t环境\n";
+	assert_int_equal(theme_set_parse(tsv_parents, strlen(tsv_parents), &set,
+					 why, sizeof(why)), JUAN_OK);
+	assert_string_equal(set.themes[1].name, "大气");
+	assert_string_equal(set.themes[1].parent, "环境");
+	assert_string_equal(set.themes[1].description, "空气");
+	assert_string_equal(set.themes[2].name, "水");
+	assert_string_equal(set.themes[2].parent, "环境");
+	assert_int_equal(set.themes[2].key, 'q');
 	theme_set_free(&set);
 }
 

@@ -8,7 +8,8 @@
 #include "juan/export.h"
 #include "juan/store.h"
 
-enum { OPT_FORMAT = 256, OPT_THEME, OPT_ALL, OPT_BOM };
+enum { OPT_FORMAT = 256, OPT_THEME, OPT_ALL, OPT_BOM, OPT_SCHEME,
+       OPT_ALL_SCHEMES, OPT_HISTORY };
 
 static int
 run(struct cmd *c, const struct cmd_args *a)
@@ -28,6 +29,15 @@ run(struct cmd *c, const struct cmd_args *a)
 	eo.theme = cmd_args_get(a, OPT_THEME);
 	eo.all = cmd_args_count(a, OPT_ALL) > 0;
 	eo.bom = cmd_args_count(a, OPT_BOM) > 0;
+	eo.scheme = cmd_args_get(a, OPT_SCHEME);
+	eo.all_schemes = cmd_args_count(a, OPT_ALL_SCHEMES) > 0;
+	eo.history = cmd_args_count(a, OPT_HISTORY) > 0;
+	if (eo.scheme && eo.all_schemes)
+		return cmd_usage("export", "give --scheme or --all-schemes, "
+				 "not both");
+	if (eo.history && (eo.theme || eo.all))
+		return cmd_usage("export", "--history writes every change: "
+				 "not with --theme or --all");
 	if (a->argc > 0)
 		return cmd_usage("export", "unexpected argument '%s'",
 				 a->argv[0]);
@@ -44,8 +54,8 @@ run(struct cmd *c, const struct cmd_args *a)
 	else
 		st = export_write(s, &eo, stdout, &count);
 	if (st == JUAN_ENOTFOUND) {
-		cmd_no_theme(eo.theme);
-		return CMD_FAIL;
+		cmd_error("%s", store_error(s));
+		return CMD_USAGE;
 	}
 	if (st == JUAN_EIO) {
 		cmd_error("%s: cannot write%s%s", path ? path : "stdout",
@@ -57,7 +67,8 @@ run(struct cmd *c, const struct cmd_args *a)
 		return CMD_FAIL;
 	}
 	if (path)
-		printf("exported %ld document%s to %s\n", count,
+		printf("exported %ld %s%s to %s\n", count,
+		       eo.history ? "change" : "document",
 		       count == 1 ? "" : "s", path);
 	return CMD_OK;
 }
@@ -72,6 +83,10 @@ static const struct cmd_option options[] = {
 	{"bom", OPT_BOM, NULL,
 	 "start the CSV with a byte order mark (for Excel)"},
 	{"output", 'o', "FILE", "write FILE atomically instead of stdout"},
+	{"scheme", OPT_SCHEME, "NAME", "this scheme (default: the active one)"},
+	{"all-schemes", OPT_ALL_SCHEMES, NULL,
+	 "every scheme: a row per document and scheme"},
+	{"history", OPT_HISTORY, NULL, "the change log instead of the documents"},
 	{NULL, 0, NULL, NULL},
 };
 
@@ -79,9 +94,13 @@ const struct cmd_entry cmd_export_entry = {
 	.name = "export",
 	.summary = "export as csv, jsonl or md",
 	.usage = "[--format csv|jsonl|md] [--theme NAME] [--all] [--bom] "
-		 "[-o FILE]",
-	.about = "Writes the tagged documents with the fields id, title, "
-		 "issuer,\ndocno, date, theme, theme_key, tagged_at, path.\n",
+		 "[--scheme NAME|--all-schemes] [--history] [-o FILE]",
+	.about = "Writes the documents with tags in the scheme (--all: every "
+		 "document)\nwith the fields id, path, title, issuer, docno, "
+		 "date, published,\ntopic, source, doctype, scheme, theme, "
+		 "theme_key, theme_parent,\nsecondary, state, note, coder, "
+		 "tagged_at; or, with --history, the\nchanges: change, at, "
+		 "coder, id, title, scheme, field, old, new, op.\n",
 	.options = options,
 	.run = run,
 };

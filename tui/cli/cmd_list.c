@@ -11,7 +11,8 @@
 #include "juan/themes.h"
 
 enum { NCOLS = 5 };
-enum { OPT_THEME = 256, OPT_UNTAGGED, OPT_SEARCH, OPT_FORMAT };
+enum { OPT_THEME = 256, OPT_UNTAGGED, OPT_SEARCH, OPT_FORMAT, OPT_SCHEME,
+       OPT_STATE, OPT_TODO };
 
 static const char *const headers[NCOLS] = {
 	"id", "date", "issuer", "title", "theme",
@@ -45,18 +46,24 @@ rows_free(struct rows *r)
 	free(r->v);
 }
 
-/* A copy of s in which control characters (a tab, a line break) are spaces,
- * so that no cell breaks a line of the table or of the TSV; caller frees. */
+/* The theme cell: the main theme, "+N" secondary themes, the state. */
 static char *
-flat_dup(const char *s)
+theme_cell(const struct doc_info *info)
 {
-	char *copy = strdup(s), *p;
+	char buf[512];
+	size_t len;
 
-	if (copy)
-		for (p = copy; *p; p++)
-			if ((unsigned char)*p < ' ')
-				*p = ' ';
-	return copy;
+	len = (size_t)snprintf(buf, sizeof(buf), "%s", info->theme_name);
+	if (info->theme_retired && len < sizeof(buf))
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len,
+					" (retired)");
+	if (info->nsecondary && len < sizeof(buf))
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s+%zu",
+					len ? " " : "", info->nsecondary);
+	if (info->state != TAG_STATE_NONE_SET && len < sizeof(buf))
+		snprintf(buf + len, sizeof(buf) - len, "%s[%s]", len ? " " : "",
+			 tag_state_name(info->state));
+	return cmd_flat(buf);
 }
 
 static int
@@ -74,11 +81,11 @@ collect_row(const struct doc_info *info, void *ctx)
 	row = &r->v[r->n];
 	snprintf(id, sizeof(id), "%lld", (long long)info->id);
 	row->cells[0] = strdup(id);
-	row->cells[1] = flat_dup(info->date);
-	row->cells[2] = flat_dup(info->issuer);
-	row->cells[3] = flat_dup(info->title);
-	row->cells[4] = flat_dup(info->theme_name);
-	row->path = flat_dup(info->path);
+	row->cells[1] = cmd_flat(info->date);
+	row->cells[2] = cmd_flat(info->issuer);
+	row->cells[3] = cmd_flat(info->title);
+	row->cells[4] = theme_cell(info);
+	row->path = cmd_flat(info->path);
 	for (j = 0; j < NCOLS && row->cells[j]; j++)
 		;
 	if (j < NCOLS || !row->path) {
@@ -208,6 +215,12 @@ run(struct cmd *c, const struct cmd_args *a)
 	q.theme = cmd_args_get(a, OPT_THEME);
 	q.untagged = cmd_args_count(a, OPT_UNTAGGED) > 0;
 	q.search = cmd_args_get(a, OPT_SEARCH);
+	q.state = cmd_args_get(a, OPT_STATE);
+	q.todo = cmd_args_count(a, OPT_TODO) > 0;
+	if (q.state && strcmp(q.state, "none") != 0 &&
+	    strcmp(q.state, "unsure") != 0)
+		return cmd_usage("list", "unknown state '%s' (states: none, "
+				 "unsure)", q.state);
 	if (a->argc > 0)
 		return cmd_usage("list", "unexpected argument '%s'",
 				 a->argv[0]);
@@ -219,8 +232,12 @@ run(struct cmd *c, const struct cmd_args *a)
 	s = cmd_store(c);
 	if (!s)
 		return CMD_FAIL;
-	if (q.theme && cmd_theme_find(s, q.scheme, q.theme, &set, &theme) != CMD_OK)
+	rc = cmd_scheme(s, cmd_args_get(a, OPT_SCHEME), &q.scheme);
+	if (rc == CMD_OK && q.theme)
+		rc = cmd_theme_find(s, q.scheme, q.theme, &set, &theme);
+	if (rc != CMD_OK)
 		goto done;
+	rc = CMD_FAIL;
 	st = store_list(s, &q, collect_row, &rows);
 	if (rows.oom)
 		st = JUAN_ENOMEM;
@@ -244,7 +261,12 @@ done:
 static const struct cmd_option options[] = {
 	{"theme", OPT_THEME, "NAME",
 	 "only documents with this theme (name or key)"},
-	{"untagged", OPT_UNTAGGED, NULL, "only documents without a theme"},
+	{"untagged", OPT_UNTAGGED, NULL, "only documents without a main theme"},
+	{"state", OPT_STATE, "none|unsure", "only documents in this state"},
+	{"todo", OPT_TODO, NULL,
+	 "only documents that need work: no theme and no\nstate, or unsure"},
+	{"scheme", OPT_SCHEME, "NAME",
+	 "themes and states of this scheme (default: the\nactive one)"},
 	{"search", OPT_SEARCH, "QUERY", "only documents that match, best first"},
 	{"format", OPT_FORMAT, "table|tsv",
 	 "table: aligned columns cut to the terminal (the default)\n"
@@ -255,9 +277,11 @@ static const struct cmd_option options[] = {
 const struct cmd_entry cmd_list_entry = {
 	.name = "list",
 	.summary = "list documents (by theme, search)",
-	.usage = "[--theme NAME | --untagged] [--search QUERY] "
-		 "[--format table|tsv]",
-	.about = "Lists documents: id, date, issuer, title, theme.\n",
+	.usage = "[--theme NAME | --untagged] [--state none|unsure] [--todo] "
+		 "[--scheme NAME] [--search QUERY] [--format table|tsv]",
+	.about = "Lists documents: id, date, issuer, title, theme — the main "
+		 "theme,\n+N secondary themes and the state (none, unsure) "
+		 "in the scheme.\n",
 	.options = options,
 	.run = run,
 };

@@ -1,5 +1,6 @@
-/* cmd_themes: `juan themes` — the theme set with its keys and document
- * counts — and `juan themes load FILE [--replace]`. */
+/* cmd_themes: `juan themes [--scheme NAME]` — a scheme's themes as a tree
+ * with their keys and document counts — and `juan themes load FILE [--as
+ * NAME]`, which adds a scheme or updates one in place. */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -18,39 +19,56 @@
 #endif
 
 static const char about[] =
-	"Without arguments, lists the themes: key, name, number of documents.\n"
-	"`load` replaces the theme set with the one in FILE, a TSV file of\n"
-	"`name<TAB>description` or `key<TAB>name<TAB>description` lines\n"
-	"(# starts a comment).  Documents keep their theme when its name is in\n"
-	"the new set; when some would lose it, load refuses unless --replace\n"
-	"is given.  A FILE that does not exist and names no directory is\n"
-	"looked for among the shipped sets: `juan themes load education`.\n";
+	"Without arguments, lists the themes of the active scheme (or of\n"
+	"--scheme NAME) as a tree: key, name, documents with it as their\n"
+	"main theme, and with it as main or secondary theme, children\n"
+	"rolled up into their parents.  Retired themes have no key.\n"
+	"`load` reads FILE, a TSV file of `name<TAB>description` or\n"
+	"`key<TAB>name<TAB>description[<TAB>parent]` lines (# starts a\n"
+	"comment; a name `parent/child` gives a parent too), into the scheme\n"
+	"named after the file (or --as NAME): a new scheme, or the same\n"
+	"scheme updated in place.  No tag is ever removed: a theme missing\n"
+	"from FILE is retired (kept on its documents and in exports, hidden\n"
+	"from keys), and loading it again revives it.  A FILE that does not\n"
+	"exist and names no directory is looked for among the shipped sets:\n"
+	"`juan themes load education`.\n";
 
-enum { OPT_REPLACE = 256 };
+enum { OPT_AS = 256, OPT_SCHEME };
 
 static int
-list_themes(struct store *s)
+list_themes(struct store *s, int64_t scheme)
 {
 	struct theme_set set = {0};
 	enum juan_status st;
 	int namew = 4, w;
+	char *name;
 	size_t i;
 
-	st = store_themes(s, 0, &set);
+	st = store_themes(s, scheme, &set);
 	if (st != JUAN_OK) {
 		cmd_store_error(s, st);
 		return CMD_FAIL;
 	}
 	for (i = 0; i < set.n; i++) {
-		w = text_width(set.themes[i].name, strlen(set.themes[i].name));
+		w = 2 * set.themes[i].depth +
+		    text_width(set.themes[i].name, strlen(set.themes[i].name)) +
+		    (set.themes[i].retired ? 10 : 0);
 		if (w > namew)
 			namew = w;
 	}
-	printf("key  %-*s  docs\n", namew, "name");
+	printf("key  %-*s  main   any\n", namew, "name");
 	for (i = 0; i < set.n; i++) {
-		w = text_width(set.themes[i].name, strlen(set.themes[i].name));
-		printf("%c    %s%*s  %4ld\n", set.themes[i].key,
-		       set.themes[i].name, namew - w, "", set.themes[i].docs);
+		const struct theme *t = &set.themes[i];
+
+		name = cmd_flat(t->name);
+		w = 2 * t->depth + text_width(name ? name : "",
+					      name ? strlen(name) : 0) +
+		    (t->retired ? 10 : 0);
+		printf("%c    %*s%s%s%*s  %4ld  %4ld\n", t->key ? t->key : '-',
+		       2 * t->depth, "", name ? name : "",
+		       t->retired ? " (retired)" : "", namew - w, "",
+		       t->docs_tree, t->any_tree);
+		free(name);
 	}
 	theme_set_free(&set);
 	return CMD_OK;
@@ -106,7 +124,7 @@ scheme_name_of(const char *path, char *buf, size_t size)
 }
 
 static int
-load_themes(struct store *s, const char *path, bool replace)
+load_themes(struct store *s, const char *path, const char *as)
 {
 	struct theme_set set = {0};
 	char shipped[PATH_MAX];
@@ -114,8 +132,7 @@ load_themes(struct store *s, const char *path, bool replace)
 	char why[256] = "";
 	char *text = NULL;
 	struct theme_load_result res;
-	char name[256];
-	long lost = 0;
+	char name[256], *flat;
 	size_t len;
 	int rc = CMD_FAIL;
 
@@ -135,17 +152,26 @@ load_themes(struct store *s, const char *path, bool replace)
 		cmd_error("%s: %s", path, *why ? why : juan_strstatus(st));
 		goto done;
 	}
-	scheme_name_of(path, name, sizeof(name));
+	if (as)
+		snprintf(name, sizeof(name), "%s", as);
+	else
+		scheme_name_of(path, name, sizeof(name));
 	st = store_themes_load(s, name, &set, &res);
-	lost = res.retired;
-	(void)replace;
+	if (st == JUAN_EINVAL) {
+		cmd_error("%s: %s", path, store_error(s));
+		goto done;
+	}
 	if (st != JUAN_OK) {
 		cmd_store_error(s, st);
 		goto done;
 	}
-	printf("loaded %zu themes from %s", set.n, path);
-	if (lost > 0)
-		printf("; %ld theme%s retired", lost, lost == 1 ? "" : "s");
+	flat = cmd_flat(name);
+	printf("%s scheme %s: %zu themes from %s", res.created ? "new" :
+	       "updated", flat ? flat : "", set.n, path);
+	free(flat);
+	if (!res.created)
+		printf(" (%ld new, %ld kept, %ld revived, %ld retired)",
+		       res.added, res.kept, res.revived, res.retired);
 	putchar('\n');
 	rc = CMD_OK;
 done:
@@ -157,35 +183,44 @@ done:
 static int
 run(struct cmd *c, const struct cmd_args *a)
 {
-	bool replace = cmd_args_count(a, OPT_REPLACE) > 0;
-	int nargs = a->argc;
+	const char *as = cmd_args_get(a, OPT_AS);
+	const char *scheme = cmd_args_get(a, OPT_SCHEME);
+	int nargs = a->argc, rc;
 	struct store *s;
+	int64_t id;
 
 	if (nargs > 0 && strcmp(a->argv[0], "load") != 0)
 		return cmd_usage("themes", "unknown action '%s' (only 'load')",
 				 a->argv[0]);
 	if (nargs > 0 && nargs != 2)
 		return cmd_usage("themes", "give 'load' one FILE");
-	if (nargs == 0 && replace)
-		return cmd_usage("themes", "--replace goes with 'load FILE'");
+	if (nargs == 0 && as)
+		return cmd_usage("themes", "--as goes with 'load FILE'");
+	if (nargs > 0 && scheme)
+		return cmd_usage("themes", "with 'load', name the scheme with "
+				 "--as NAME");
 	s = cmd_store(c);
 	if (!s)
 		return CMD_FAIL;
-	if (nargs == 0)
-		return list_themes(s);
-	return load_themes(s, a->argv[1], replace);
+	if (nargs > 0)
+		return load_themes(s, a->argv[1], as);
+	rc = cmd_scheme(s, scheme, &id);
+	return rc == CMD_OK ? list_themes(s, id) : rc;
 }
 
 static const struct cmd_option options[] = {
-	{"replace", OPT_REPLACE, NULL,
-	 "with load: load even when documents would lose their theme"},
+	{"scheme", OPT_SCHEME, "NAME",
+	 "list this scheme's themes (default: the active one)"},
+	{"as", OPT_AS, "NAME",
+	 "with load: the scheme's name (default: FILE's name\n"
+	 "without .tsv)"},
 	{NULL, 0, NULL, NULL},
 };
 
 const struct cmd_entry cmd_themes_entry = {
 	.name = "themes",
-	.summary = "list the themes, or load a set",
-	.usage = "\nload FILE [--replace]",
+	.summary = "list a scheme's themes, or load a theme file",
+	.usage = "[--scheme NAME]\nload FILE [--as NAME]",
 	.about = about,
 	.options = options,
 	.run = run,

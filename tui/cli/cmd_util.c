@@ -60,18 +60,13 @@ cmd_store_error(struct store *s, enum juan_status st)
 							    : juan_strstatus(st));
 }
 
-void
-cmd_no_theme(const char *name_or_key)
-{
-	cmd_error("no theme '%s' (see 'juan themes' for names and keys)",
-		  name_or_key);
-}
-
 int
 cmd_theme_find(struct store *s, int64_t scheme, const char *name_or_key,
 	       struct theme_set *set, const struct theme **theme)
 {
 	enum juan_status st;
+
+	int64_t id;
 
 	st = store_themes(s, scheme, set);
 	if (st != JUAN_OK) {
@@ -79,11 +74,15 @@ cmd_theme_find(struct store *s, int64_t scheme, const char *name_or_key,
 		return CMD_FAIL;
 	}
 	*theme = theme_set_find(set, name_or_key);
-	if (!*theme) {
-		cmd_no_theme(name_or_key);
+	if (*theme)
+		return CMD_OK;
+	st = store_theme_find(s, scheme, name_or_key, &id);
+	if (st != JUAN_ENOTFOUND) {
+		cmd_store_error(s, st);
 		return CMD_FAIL;
 	}
-	return CMD_OK;
+	cmd_error("%s", store_error(s));
+	return CMD_USAGE;
 }
 
 static void

@@ -83,12 +83,18 @@ struct cmd_entry {
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_help_entry;
 extern const struct cmd_entry cmd_import_entry;
+extern const struct cmd_entry cmd_history_entry;
 extern const struct cmd_entry cmd_list_entry;
+extern const struct cmd_entry cmd_note_entry;
 extern const struct cmd_entry cmd_parse_entry;
+extern const struct cmd_entry cmd_redo_entry;
 extern const struct cmd_entry cmd_search_entry;
+extern const struct cmd_entry cmd_schemes_entry;
 extern const struct cmd_entry cmd_show_entry;
+extern const struct cmd_entry cmd_state_entry;
 extern const struct cmd_entry cmd_tag_entry;
 extern const struct cmd_entry cmd_themes_entry;
+extern const struct cmd_entry cmd_undo_entry;
 extern const struct cmd_entry cmd_untag_entry;
 
 /* ---- the table (cmd_table.c) ----------------------------------------- */
@@ -154,19 +160,39 @@ void cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * message, else st's. */
 void cmd_store_error(struct store *s, enum juan_status st);
 
-/* Reports that the store has no theme called name_or_key. */
-void cmd_no_theme(const char *name_or_key);
-
 struct theme;
 struct theme_set;
 
 /* Reads the themes of scheme (0: the active one) of store s into *set (the
  * caller frees it with theme_set_free(), also on failure) and finds the one
  * called name_or_key (a name or a key): *theme, borrowed from *set.
- * Returns CMD_OK, or CMD_FAIL after saying why (the store failed, or it
- * has no such theme). */
+ * Returns CMD_OK; CMD_USAGE when it has no such theme (the message lists
+ * the scheme's themes); CMD_FAIL when the store failed. */
 int cmd_theme_find(struct store *s, int64_t scheme, const char *name_or_key,
 		   struct theme_set *set, const struct theme **theme);
+
+/* ---- coding (cmd_coding.c) ------------------------------------------ */
+
+enum tag_state;
+
+/* The id of the scheme called name (NULL: the active one) in *id.
+ * Returns CMD_OK; CMD_USAGE for an unknown name (the message lists the
+ * schemes); CMD_FAIL when the store failed or has no scheme. */
+int cmd_scheme(struct store *s, const char *name, int64_t *id);
+
+/* Sets the coder of s's changes: option (--coder), else $JUAN_CODER, else
+ * the line `coder NAME` of $XDG_CONFIG_HOME/juan/config, else the login
+ * name.  CMD_OK, or CMD_USAGE after saying which of them is not a usable
+ * name. */
+int cmd_coder(struct store *s, const char *option);
+
+/* Parses a state for command cmd: "none", "unsure", or "clear" (no
+ * state).  CMD_OK, or CMD_USAGE after listing the states. */
+int cmd_state(const char *cmd, const char *name, enum tag_state *st);
+
+/* A copy of s (NULL: "") in which control characters are spaces, fit to
+ * print in a line; caller frees; NULL when out of memory. */
+char *cmd_flat(const char *s);
 
 /* Writes "juan: NAME: " and the formatted message to stderr, then a hint to
  * run `juan NAME --help`; returns CMD_USAGE. */
