@@ -92,4 +92,70 @@ has jump "发文字号：国办发〔2014〕69号"
 show nojump 120 40 ":key :" ":type 99" "<Enter>"
 has nojump "no document 99"
 show badjump 120 40 ":key :" ":type x1" "<Enter>"
-has badjump "x1: not a document id"
+has badjump "no document with docno x1"
+show docjump 120 40 ":key :" ":type 国办发〔2014〕69号" "<Enter>"
+has docjump "document 6 · docno 国办发〔2014〕69号"
+
+# the ids the list shows, top to bottom, in the wide list at 200 columns
+list_ids() {
+	sed '1d;$d' "$WORK/$1" | awk '$1 ~ /^[0-9]+$/ { print $1 }' | tr '\n' ' ' |
+		sed 's/ $//'
+}
+# the ids `juan list` prints for a query (in its order)
+cli_ids() {
+	"$JUAN" list ${2:+--sort "$2"} "$1" | awk 'NR > 1 { print $1 }' |
+		tr '\n' ' ' | sed 's/ $//'
+}
+
+# sorting: , steps to the next order (date first), < reverses it; the
+# header says so and the order is remembered
+show sortdate 200 50 "|" ","
+has sortdate "by date"
+rm -f "$JUAN_DB" "$JUAN_DB-wal" "$JUAN_DB-shm"; cp "$WORK/fresh.db" "$JUAN_DB"
+check "sorted by date as juan list --sort date" "$(cli_ids "" date)" \
+	"$(list_ids sortdate)"
+show sortdesc 200 50 "|" "," "<"
+has sortdesc "by date:desc"
+rm -f "$JUAN_DB" "$JUAN_DB-wal" "$JUAN_DB-shm"; cp "$WORK/fresh.db" "$JUAN_DB"
+check "reversed: as juan list --sort date:desc" "$(cli_ids "" date:desc)" \
+	"$(list_ids sortdesc)"
+{ echo ":resize 200 50"; echo "|"; echo ","; echo ":dump $WORK/kept1"; } \
+	>"$WORK/script"
+rm -f "$JUAN_DB" "$JUAN_DB-wal" "$JUAN_DB-shm"; cp "$WORK/fresh.db" "$JUAN_DB"
+run_script "$WORK/script"
+{ echo ":resize 200 50"; echo "|"; echo ":dump $WORK/kept2"; } >"$WORK/script"
+run_script "$WORK/script"
+has kept2 "by date"
+
+# one query: / and f compose; the list is what juan list QUERY lists; Esc
+# takes the last part off, a second Esc clears
+show composed 200 50 "|" "/" ":type 教育" "<Enter>" "f" "1"
+has composed "教育 theme:国务院组织机构"
+show composed2 200 50 "|" "1" "/" ":type 教育" "<Enter>" "f" "1"
+rm -f "$JUAN_DB" "$JUAN_DB-wal" "$JUAN_DB-shm"; cp "$WORK/fresh.db" "$JUAN_DB"
+"$JUAN" tag 1 1 >/dev/null 2>&1
+check "the composed query lists what juan list lists" \
+	"$(cli_ids '教育 theme:国务院组织机构')" "$(list_ids composed2)"
+show esc1 200 50 "|" "/" ":type 教育" "<Enter>" "/" ":type 学校" "<Enter>" "<Esc>"
+has esc1 "教育: "
+lacks esc1 "学校"
+show esc2 200 50 "|" "/" ":type 教育" "<Enter>" "/" ":type 学校" "<Enter>" \
+	"<Esc>" "<Esc>"
+has esc2 "every document"
+show badquery 120 40 "/" ":type date:2014-13" "<Enter>"
+has badquery "date:2014-13: column"
+
+# bulk: marks, then ; and a theme key — one change, one undo
+show bulk 200 50 "|" "*" "*" ";" "1"
+has bulk "国务院组织机构 → 2 of 2 documents changed"
+has bulk "7 documents · 2 tagged"
+show bulkundo 200 50 "|" "*" "*" ";" "1" "u"
+has bulkundo "7 documents · 0 tagged"
+# without marks: a confirmation that says how many, then every listed one
+show bulkall 200 50 "|" "/" ":type 教育" "<Enter>" ";" "1"
+has bulkall "国务院组织机构 for all"
+show bulkyes 200 50 "|" "/" ":type 教育" "<Enter>" ";" "1" ":type y" "<Enter>"
+has bulkyes "documents changed · u undoes them all"
+show bulkno 200 50 "|" ";" "1" ":type n" "<Enter>"
+has bulkno "nothing changed"
+has bulkno "7 documents · 0 tagged"

@@ -212,8 +212,9 @@ global_action(struct app *app, enum action a)
 		return open_overlay(app, picker_new(app, PICK_FILTER,
 						    app_pick_filter));
 	case ACT_CLEAR:
-		if (app->filter.search || app->filter.theme || app->filter.untagged)
-			return app_clear_filter(app);
+		if (app->filter.search || app->filter.theme || app->filter.untagged ||
+		    app->filter.query)
+			return app_clear_last(app);
 		break;
 	case ACT_EXPORT:
 		return open_prompt(app, "export format (csv, jsonl, md): ",
@@ -236,6 +237,9 @@ global_action(struct app *app, enum action a)
 	case ACT_MARK:
 	case ACT_MARK_ALL:
 	case ACT_MARK_CLEAR:
+	case ACT_SORT:
+	case ACT_SORT_REVERSE:
+	case ACT_BULK:
 		return app_list_action(app, a);
 	default:
 		break;
@@ -290,6 +294,8 @@ app_key(struct app *app, int key)
 	if (app->prompt != NULL)
 		return prompt_input(app, key);
 	app_message_clear(app);
+	if (app->bulk_pending)
+		return app_bulk_key(app, key);
 	a = keymap_lookup(&app->keymap, key);
 	if (app->overlay != NULL)
 		return overlay_input(app, key, a);

@@ -42,6 +42,8 @@ static const struct {
 	{ ACT_WIDE_LIST, "|" },      { ACT_JUMP, ":" },
 	{ ACT_MARK, "*" },           { ACT_MARK_ALL, "&" },
 	{ ACT_MARK_CLEAR, "_" },
+	{ ACT_SORT, "," },           { ACT_SORT_REVERSE, "<" },
+	{ ACT_BULK, ";" },
 };
 
 /* The default colours, applied by the code of a `color` line. */

@@ -290,14 +290,12 @@ static void
 relist(struct pane *p, int64_t keep)
 {
 	struct docs *d = docs_of(p);
-	struct list_query q = { 0 };
+	struct list_query q;
 	int64_t *ids = NULL, max;
 	size_t n = 0, i;
 	enum juan_status rc;
 
-	q.theme = p->app->filter.theme;
-	q.untagged = p->app->filter.untagged;
-	q.search = p->app->filter.search;
+	app_list_query(p->app, &q);
 	rc = store_list_ids(p->app->store, &q, &ids, &n);
 	if (rc != JUAN_OK) {
 		app_error(p->app, "cannot list documents: %s",

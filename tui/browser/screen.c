@@ -85,25 +85,31 @@ static void
 draw_header(struct app *app)
 {
 	const char *path = store_path(app->store), *base = strrchr(path, '/');
-	char right[512], filter[300] = "", marked[40] = "";
+	char right[512], filter[300] = "", marked[40] = "", sorted[48] = "";
+	char by[32];
 	int w = canvas_width(app->header), x, width;
 
-	if (app->filter.search)
+	if (app->filter.query)
+		snprintf(filter, sizeof(filter), " · %s", app->filter.query);
+	else if (app->filter.search)
 		snprintf(filter, sizeof(filter), " · search: %s", app->filter.search);
 	else if (app->filter.theme)
 		snprintf(filter, sizeof(filter), " · theme: %s", app->filter.theme);
 	else if (app->filter.untagged)
 		snprintf(filter, sizeof(filter), " · untagged");
 
+	if (app->sort.key != SORT_DEFAULT || app->sort.desc)
+		snprintf(sorted, sizeof(sorted), " · by %s",
+			 list_sort_format(&app->sort, by, sizeof(by)));
 	if (app->marks.n > 0)
 		snprintf(marked, sizeof(marked), " · %zu marked", app->marks.n);
 	if (filter[0] != '\0')
-		snprintf(right, sizeof(right), "%zu of %ld documents · %ld tagged%s%s ",
+		snprintf(right, sizeof(right), "%zu of %ld documents · %ld tagged%s%s%s ",
 			 app->listed, app->total,
-			 app->tagged, filter, marked);
+			 app->tagged, filter, sorted, marked);
 	else
-		snprintf(right, sizeof(right), "%ld documents · %ld tagged%s ",
-			 app->total, app->tagged, marked);
+		snprintf(right, sizeof(right), "%ld documents · %ld tagged%s%s ",
+			 app->total, app->tagged, sorted, marked);
 	draw_fill(app->header, 0, 0, -1, EL_HEADER);
 	x = draw_str(app->header, 0, 0, " 卷 juan · ", w, EL_HEADER);
 	x += draw_str(app->header, 0, x, base ? base + 1 : path, w / 3, EL_HEADER);

@@ -42,7 +42,10 @@
 	X(ACT_JUMP,          "jump",          "jump to a document by id or docno") \
 	X(ACT_MARK,          "mark",          "mark or unmark the document")    \
 	X(ACT_MARK_ALL,      "mark-all",      "mark every listed document")     \
-	X(ACT_MARK_CLEAR,    "mark-clear",    "unmark every document")
+	X(ACT_MARK_CLEAR,    "mark-clear",    "unmark every document")          \
+	X(ACT_SORT,          "sort",          "sort the list by the next order") \
+	X(ACT_SORT_REVERSE,  "sort-reverse",  "reverse the list's order")        \
+	X(ACT_BULK,          "bulk",          "apply the next key to the marked (or every listed) document")
 
 enum action {
 	ACT_NONE = -1,

@@ -32,7 +32,9 @@ struct prompt;
 struct filter {
 	char *theme;   /* theme name, or NULL */
 	bool untagged;
-	char *search;  /* full-text query, or NULL */
+	char *search;  /* full-text query, or NULL; with query: its words */
+	char *query;   /* the composed query (qlang.h), or NULL */
+	char *cleared; /* the query an Esc left, or NULL (a second Esc clears) */
 };
 
 /* The selected document, read from the store when first asked for. */
@@ -83,6 +85,9 @@ struct app {
 	struct counters counters;
 	bool wide_list;             /* the documents pane fills the screen */
 	struct marks marks;         /* documents marked for a bulk action */
+	struct list_sort sort;      /* the list's order, remembered per store */
+	bool bulk_pending;          /* the bulk prefix was pressed */
+	struct bulk_action bulk;    /* the bulk action awaiting confirmation */
 };
 
 /* Sets the status line's message (printf format). */
@@ -118,6 +123,18 @@ void app_doc_changed(struct app *app, int64_t id);
  * first document).  The documents pane sets app->listed. */
 void app_set_filter(struct app *app, const char *theme, bool untagged,
 		    const char *search, int64_t keep);
+
+/* Replaces the filter with query (the language of qlang.h; NULL or
+ * blank: every document) and sends EV_LIST keeping document keep selected
+ * where it is listed; the filter's search becomes the query's words, for
+ * the text pane's hits.  A malformed query says so on the status line,
+ * changes nothing and returns JUAN_EINVAL. */
+enum juan_status app_set_query(struct app *app, const char *query,
+			       int64_t keep);
+
+/* Fills *q with what the list shows: the filter and the sort (strings
+ * borrowed from app). */
+void app_list_query(const struct app *app, struct list_query *q);
 
 /* Rereads the counts of documents and tagged documents. */
 void app_reload_counts(struct app *app);
