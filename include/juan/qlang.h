@@ -16,7 +16,8 @@
  * index; a word or phrase holding characters the index drops (punctuation,
  * spaces) is also matched exactly, byte for byte.
  *   theme:NAME|KEY|none   main theme (in the query's scheme)
- *   state:untagged|tagged|unsure|none
+ *   state:untagged|tagged|unsure|none|todo   todo: what needs work — no
+ *                        main theme and no state, or unsure
  *   issuer: docno: topic: note: coder:    the text contains the value
  *   type:意见            the genre that ends the title
  *   year:2014            date:2014-01..2015-06, date:2014.., date:..2015-06,

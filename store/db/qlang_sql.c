@@ -211,6 +211,9 @@ compile_state(const struct qlang_term *t, struct buf *b)
 		put(b, "dt.theme_id IS NOT NULL");
 	else if (strcmp(t->value, "unsure") == 0)
 		put(b, "coalesce(dt.state, '') = 'unsure'");
+	else if (strcmp(t->value, "todo") == 0)
+		put(b, "((dt.theme_id IS NULL AND coalesce(dt.state, '') = '')"
+		    " OR coalesce(dt.state, '') = 'unsure')");
 	else
 		put(b, "coalesce(dt.state, '') = 'none'");
 }

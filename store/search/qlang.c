@@ -29,7 +29,7 @@ static const char *const field_names[] = {
 
 #define FIELD_LIST "theme, state, issuer, docno, type, topic, year, date," \
 	" note, coder, scheme"
-#define STATE_LIST "untagged, tagged, unsure, none"
+#define STATE_LIST "untagged, tagged, unsure, none, todo"
 
 const char *
 qlang_field_name(enum qlang_field f)
@@ -250,12 +250,12 @@ static enum juan_status
 check_value(struct parser *p, struct qlang_term *t, size_t voff)
 {
 	static const char *const states[] = {"untagged", "tagged", "unsure",
-					     "none"};
+					     "none", "todo"};
 	size_t i;
 
 	switch (t->field) {
 	case QLANG_STATE:
-		for (i = 0; i < 4; i++)
+		for (i = 0; i < sizeof(states) / sizeof(states[0]); i++)
 			if (strcmp(t->value, states[i]) == 0)
 				return JUAN_OK;
 		return fail(p, voff, "state:%s is not a state (states: "

@@ -444,13 +444,13 @@ wait_for "+ 2 again removes it" "国务院组织机构 + 综合政务 → 国务
 keys j .
 wait_for ". sets none applies, counted as reviewed" "（未标注） → none applies · 2/5 reviewed"
 keys f Down Enter
-wait_for "the none-applies filter" "gov-topics · 1 of 5 documents · 2 reviewed · none"
+wait_for "the none-applies filter" "gov-topics · 1 of 5 documents · 2 reviewed · state:none"
 wait_for "shows the state in the detail pane" "审读状态：none applies"
 keys Escape
 wait_for "Esc lists every document" "every document"
 keys g
-$T send-keys -H 3b
-wait_for "; opens the note editor" "note (Enter saves, Esc cancels):"
+$T send-keys -H 27
+wait_for "' opens the note editor" "note (Enter saves, Esc cancels):"
 $T send-keys -l "需要复核义务教育"
 wait_for "CJK typed through the terminal" "cancels): 需要复核义务教育"
 keys BSpace BSpace

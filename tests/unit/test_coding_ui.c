@@ -172,7 +172,7 @@ test_states_and_filters(void **state)
 	assert_non_null(strstr(last, "1 documents"));
 	/* C-l rereads the store and keeps the filter */
 	run(f, "C-l\n", last, sizeof(last));
-	assert_true(row_with(f, "1 of 12 documents · 2 reviewed · unsure", ""));
+	assert_true(row_with(f, "1 of 12 documents · 2 reviewed · state:unsure", ""));
 	/* needs work: the ten untouched and the unsure one */
 	run(f, "<Esc>\nf\n<Enter>\n", last, sizeof(last));
 	assert_non_null(strstr(last, "11 documents"));
@@ -213,13 +213,13 @@ test_note(void **state)
 	struct fixture *f = *state;
 	char *note = NULL;
 
-	run(f, ";\n:type 需要复核义务教育\n<Backspace>\n<Backspace>\n"
+	run(f, "'\n:type 需要复核义务教育\n<Backspace>\n<Backspace>\n"
 	    ":type 学校\n<Home>\n<Right>\n<Right>\n<Del>\n:type 再\n<Enter>\n",
 	    NULL, 0);
 	assert_int_equal(store_note(f->s, doc_at(f, 0), &note), JUAN_OK);
 	assert_string_equal(note, "需要再核义务学校");
 	free(note);
-	run(f, ";\n<Backspace>\n<Esc>\n", NULL, 0);
+	run(f, "'\n<Backspace>\n<Esc>\n", NULL, 0);
 	assert_int_equal(store_note(f->s, doc_at(f, 0), &note), JUAN_OK);
 	assert_string_equal(note, "需要再核义务学校");
 	free(note);
@@ -231,7 +231,7 @@ static void
 test_note_wide(void **state)
 {
 	struct fixture *f = *state;
-	char script[2048] = ";\n:type ", last[1024];
+	char script[2048] = "'\n:type ", last[1024];
 	int i;
 
 	for (i = 0; i < 30; i++)

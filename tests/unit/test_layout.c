@@ -125,6 +125,35 @@ test_pane_at(void **state)
 	assert_int_equal(layout_pane_at(&l, 5, l.border[0].x), -1);
 }
 
+/* The wide list: the documents pane covers the whole body, in both modes;
+ * nothing else is placed, a click anywhere in the body lands on it. */
+static void
+test_wide_list_fills_the_body(void **state)
+{
+	static const int sizes[][2] = { { 80, 24 }, { 120, 40 }, { 200, 50 } };
+	struct layout l;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		layout_compute(sizes[i][0], sizes[i][1], &l);
+		layout_wide_list(&l);
+		assert_int_equal(l.pane[PANE_DOCS].x, 0);
+		assert_int_equal(l.pane[PANE_DOCS].y, 1);
+		assert_int_equal(l.pane[PANE_DOCS].w, sizes[i][0]);
+		assert_int_equal(l.pane[PANE_DOCS].h, sizes[i][1] - 2);
+		assert_int_equal(l.pane[PANE_OUTLINE].w * l.pane[PANE_OUTLINE].h, 0);
+		assert_int_equal(l.pane[PANE_DETAIL].w * l.pane[PANE_DETAIL].h, 0);
+		assert_int_equal(l.nborders, 0);
+		assert_int_equal(layout_pane_at(&l, sizes[i][1] - 2,
+						 sizes[i][0] - 1), PANE_DOCS);
+	}
+	layout_compute(30, 8, &l);
+	layout_wide_list(&l);
+	assert_int_equal(l.mode, LAYOUT_TOO_SMALL);
+	assert_int_equal(l.pane[PANE_DOCS].w, 0);
+}
+
 int
 main(void)
 {
@@ -134,6 +163,7 @@ main(void)
 		cmocka_unit_test(test_wide_is_side_by_side),
 		cmocka_unit_test(test_stacked_outline_above_detail),
 		cmocka_unit_test(test_pane_at),
+		cmocka_unit_test(test_wide_list_fills_the_body),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -96,14 +96,12 @@ save_position(struct app *app)
 	store_setting_set(app->store, "tui.doc", buf);
 	snprintf(buf, sizeof(buf), "%d", app->focus);
 	store_setting_set(app->store, "tui.pane", buf);
-	if (f->search)
+	if (f->query)
+		snprintf(buf, sizeof(buf), "query:%s", f->query);
+	else if (f->search)
 		snprintf(buf, sizeof(buf), "search:%s", f->search);
 	else if (f->theme)
 		snprintf(buf, sizeof(buf), "theme:%s", f->theme);
-	else if (f->state)
-		snprintf(buf, sizeof(buf), "state:%s", f->state);
-	else if (f->todo)
-		snprintf(buf, sizeof(buf), "todo");
 	else
 		snprintf(buf, sizeof(buf), "%s", f->untagged ? "untagged" : "");
 	store_setting_set(app->store, "tui.filter", buf);
@@ -126,12 +124,11 @@ restore_position(struct app *app)
 	else if (filter != NULL && strncmp(filter, "theme:", 6) == 0)
 		theme = filter + 6;
 	app->advance = advance == NULL || strcmp(advance, "0") != 0;
-	app_set_filter(app, theme, filter != NULL &&
-		       strcmp(filter, "untagged") == 0, search, 0);
-	if (filter != NULL && strncmp(filter, "state:", 6) == 0)
-		app_set_review_filter(app, filter + 6, false);
-	else if (filter != NULL && strcmp(filter, "todo") == 0)
-		app_set_review_filter(app, NULL, true);
+	store_sort_get(app->store, &app->sort);
+	if (filter == NULL || strncmp(filter, "query:", 6) != 0 ||
+	    app_set_query(app, filter + 6, 0) != JUAN_OK)
+		app_set_filter(app, theme, filter != NULL &&
+			       strcmp(filter, "untagged") == 0, search, 0);
 	if (doc != NULL)
 		app_notify(app, EV_GOTO_DOC, strtoll(doc, NULL, 10), 0);
 	focus = pane ? atoi(pane) : PANE_DOCS;

@@ -34,11 +34,7 @@ reread(struct app *app)
 	app_reload_counts(app);
 	app_reload_themes(app);
 	app_doc_changed(app, 0);
-	if (app->filter.state || app->filter.todo)
-		app_notify(app, EV_LIST, app_doc_id(app), 0);
-	else
-		app_set_filter(app, app->filter.theme, app->filter.untagged,
-			       app->filter.search, app_doc_id(app));
+	app_notify(app, EV_LIST, app_doc_id(app), 0);
 }
 
 static void
@@ -178,10 +174,9 @@ global_action(struct app *app, enum action a)
 						    app_pick_filter,
 						    app_review_filter));
 	case ACT_CLEAR:
-		if (app->filter.search || app->filter.theme ||
-		    app->filter.untagged || app->filter.state ||
-		    app->filter.todo)
-			return app_clear_filter(app);
+		if (app->filter.search || app->filter.theme || app->filter.untagged ||
+		    app->filter.query)
+			return app_clear_last(app);
 		break;
 	case ACT_EXPORT:
 		return app_export(app);
@@ -198,6 +193,15 @@ global_action(struct app *app, enum action a)
 		return R_CHROME;
 	case ACT_QUIT:
 		return R_QUIT;
+	case ACT_WIDE_LIST:
+	case ACT_JUMP:
+	case ACT_MARK:
+	case ACT_MARK_ALL:
+	case ACT_MARK_CLEAR:
+	case ACT_SORT:
+	case ACT_SORT_REVERSE:
+	case ACT_BULK:
+		return app_list_action(app, a);
 	default:
 		break;
 	}
@@ -270,6 +274,8 @@ app_key(struct app *app, int key)
 	if (app->prompt != NULL)
 		return prompt_input(app, key);
 	app_message_clear(app);
+	if (app->bulk_pending)
+		return app_bulk_key(app, key);
 	a = keymap_lookup(&app->keymap, key);
 	if (app->secondary && app->overlay == NULL)
 		return secondary_key(app, key, a);
@@ -294,5 +300,7 @@ app_key(struct app *app, int key)
 	}
 	if (pane_handle(app->panes[app->focus], a))
 		return R_NONE;
+	if (app->wide_list && app_list_leaves(a))
+		return app_list_action(app, ACT_WIDE_LIST) | global_action(app, a);
 	return global_action(app, a);
 }

@@ -32,7 +32,7 @@ static const struct {
 	{ ACT_TAG_CLEAR, "0" },      { ACT_TAG_CLEAR, "x" },
 	{ ACT_UNDO, "u" },           { ACT_REDO, "C-r" },
 	{ ACT_SECONDARY, "+" },      { ACT_STATE_NONE, "." },
-	{ ACT_STATE_UNSURE, "!" },   { ACT_NOTE, ";" },
+	{ ACT_STATE_UNSURE, "!" },   { ACT_NOTE, "'" },
 	{ ACT_SCHEME_NEXT, ">" },
 	{ ACT_ADVANCE, "a" },
 	{ ACT_SEARCH, "/" },
@@ -41,6 +41,11 @@ static const struct {
 	{ ACT_EXPORT, "e" },         { ACT_STATS, "s" },
 	{ ACT_HELP, "?" },           { ACT_REFRESH, "C-l" },
 	{ ACT_IMPORT_SAMPLE, "i" },  { ACT_QUIT, "q" },
+	{ ACT_WIDE_LIST, "|" },      { ACT_JUMP, ":" },
+	{ ACT_MARK, "*" },           { ACT_MARK_ALL, "&" },
+	{ ACT_MARK_CLEAR, "_" },
+	{ ACT_SORT, "," },           { ACT_SORT_REVERSE, "<" },
+	{ ACT_BULK, ";" },
 };
 
 /* The default colours, applied by the code of a `color` line. */

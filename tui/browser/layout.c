@@ -51,6 +51,22 @@ layout_compute(int cols, int rows, struct layout *out)
 					body - outline_h - 1, right_w);
 }
 
+void
+layout_wide_list(struct layout *l)
+{
+	int i;
+
+	if (l->mode == LAYOUT_TOO_SMALL)
+		return;
+	l->pane[PANE_DOCS] = mkrect(1, 0, l->rows - 2, l->cols);
+	for (i = 0; i < PANE_COUNT; i++)
+		if (i != PANE_DOCS)
+			l->pane[i] = mkrect(0, 0, 0, 0);
+	for (i = 0; i < 2; i++)
+		l->border[i] = mkrect(0, 0, 0, 0);
+	l->nborders = 0;
+}
+
 bool
 rect_contains(struct rect r, int y, int x)
 {

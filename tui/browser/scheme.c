@@ -45,11 +45,8 @@ app_scheme_next(struct app *app)
 	app_reload_counts(app);
 	app_reload_themes(app);
 	app_doc_changed(app, 0);
-	/* a theme filter names a theme of the old scheme */
-	if (app->filter.theme != NULL)
-		app_set_filter(app, NULL, false, NULL, app_doc_id(app));
-	else if (app->filter.state || app->filter.todo || app->filter.untagged)
-		app_notify(app, EV_LIST, app_doc_id(app), 0);
+	/* the query's theme: and state: now mean the new scheme's */
+	app_notify(app, EV_LIST, app_doc_id(app), 0);
 	if (app->message[0] == '\0' || !app->message_error)
 		app_message(app, "scheme %s: %ld themes · %ld/%ld reviewed",
 			    app->scheme_name, list[at].themes,

@@ -34,6 +34,8 @@ app_layout(struct app *app)
 
 	term_size(&cols, &rows);
 	layout_compute(cols, rows, l);
+	if (app->wide_list)
+		layout_wide_list(l);
 	free_canvases(app);
 	if (l->mode == LAYOUT_TOO_SMALL) {
 		whole.x = whole.y = 0;
@@ -83,30 +85,35 @@ static void
 draw_header(struct app *app)
 {
 	const char *path = store_path(app->store), *base = strrchr(path, '/');
-	char right[512], filter[300] = "";
+	char right[1024], filter[300] = "", marked[40] = "", sorted[48] = "";
+	char by[32];
 	int w = canvas_width(app->header), x, width;
 
-	if (app->filter.search)
+	if (app->filter.query)
+		snprintf(filter, sizeof(filter), " · %s", app->filter.query);
+	else if (app->filter.search)
 		snprintf(filter, sizeof(filter), " · search: %s", app->filter.search);
 	else if (app->filter.theme)
 		snprintf(filter, sizeof(filter), " · theme: %s", app->filter.theme);
 	else if (app->filter.untagged)
 		snprintf(filter, sizeof(filter), " · untagged");
-	else if (app->filter.todo)
-		snprintf(filter, sizeof(filter), " · needs work");
-	else if (app->filter.state)
-		snprintf(filter, sizeof(filter), " · %s", app->filter.state);
+
+	if (app->sort.key != SORT_DEFAULT || app->sort.desc)
+		snprintf(sorted, sizeof(sorted), " · by %s",
+			 list_sort_format(&app->sort, by, sizeof(by)));
+	if (app->marks.n > 0)
+		snprintf(marked, sizeof(marked), " · %zu marked", app->marks.n);
 	if (app->list_failed)
 		snprintf(right, sizeof(right), "%s · list failed: none shown%s ",
 			 app->scheme_name, filter);
 	else if (filter[0] != '\0')
 		snprintf(right, sizeof(right), "%s · %zu of %ld documents · "
-			 "%ld reviewed%s ", app->scheme_name, app->listed,
-			 app->total, app->reviewed, filter);
+			 "%ld reviewed%s%s%s ", app->scheme_name, app->listed,
+			 app->total, app->reviewed, filter, sorted, marked);
 	else
 		snprintf(right, sizeof(right), "%s · %ld documents · %ld "
-			 "reviewed ", app->scheme_name, app->total,
-			 app->reviewed);
+			 "reviewed%s%s ", app->scheme_name, app->total,
+			 app->reviewed, sorted, marked);
 	draw_fill(app->header, 0, 0, -1, EL_HEADER);
 	x = draw_str(app->header, 0, 0, " 卷 juan · ", w, EL_HEADER);
 	x += draw_str(app->header, 0, x, base ? base + 1 : path, w / 3, EL_HEADER);

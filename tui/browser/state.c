@@ -141,30 +141,86 @@ app_set_filter(struct app *app, const char *theme, bool untagged,
 
 	free(f->theme);
 	free(f->search);
+	free(f->query);
+	f->query = NULL;
 	f->theme = new_theme;
 	f->search = new_search;
 	f->untagged = untagged;
-	free(f->state);
-	f->state = NULL;
-	f->todo = false;
 	app_notify(app, EV_LIST, keep, 0);
 }
 
-void
-app_set_review_filter(struct app *app, const char *state, bool todo)
+/* The words of q that search the text (not excluded), as a query that
+ * search_text_hits() reads; NULL when there is none.  Caller frees. */
+static char *
+query_words(const struct qlang *q)
+{
+	const struct qlang_term *t;
+	size_t i, j, len = 0;
+	char *out;
+
+	for (i = 0; i < q->nparts; i++)
+		for (j = 0; j < q->parts[i].nterms; j++)
+			len += strlen(q->parts[i].terms[j].value) + 3;
+	out = len > 0 ? malloc(len + 1) : NULL;
+	if (out == NULL)
+		return NULL;
+	out[0] = '\0';
+	for (i = 0; i < q->nparts; i++) {
+		for (j = 0; j < q->parts[i].nterms; j++) {
+			t = &q->parts[i].terms[j];
+			if (t->field != QLANG_TEXT || t->negated)
+				continue;
+			strcat(out, out[0] ? " " : "");
+			strcat(out, t->quoted ? "\"" : "");
+			strcat(out, t->value);
+			strcat(out, t->quoted ? "\"" : "");
+		}
+	}
+	if (out[0] == '\0') {
+		free(out);
+		out = NULL;
+	}
+	return out;
+}
+
+enum juan_status
+app_set_query(struct app *app, const char *query, int64_t keep)
 {
 	struct filter *f = &app->filter;
-	char *new_state = state ? strdup(state) : NULL;
+	struct qlang q = { 0 };
+	struct qlang_error err = { 0 };
+	enum juan_status rc;
+	char *copy = NULL;
 
+	rc = qlang_parse(query, &q, &err);
+	if (rc != JUAN_OK) {
+		app_error(app, "%s: %s", query, err.message[0] ? err.message :
+			  juan_strstatus(rc));
+		return rc;
+	}
+	if (q.nparts > 0)
+		copy = strdup(query);
 	free(f->theme);
 	free(f->search);
-	free(f->state);
+	free(f->query);
 	f->theme = NULL;
-	f->search = NULL;
 	f->untagged = false;
-	f->state = new_state;
-	f->todo = todo;
-	app_notify(app, EV_LIST, 0, 0);
+	f->query = copy;
+	f->search = query_words(&q);
+	qlang_free(&q);
+	app_notify(app, EV_LIST, keep, 0);
+	return JUAN_OK;
+}
+
+void
+app_list_query(const struct app *app, struct list_query *q)
+{
+	*q = (struct list_query){ 0 };
+	q->theme = app->filter.theme;
+	q->untagged = app->filter.untagged;
+	q->search = app->filter.query ? NULL : app->filter.search;
+	q->query = app->filter.query;
+	q->sort = app->sort;
 }
 
 bool
@@ -281,7 +337,9 @@ app_state_free(struct app *app)
 	current_clear(&app->doc);
 	free(app->filter.theme);
 	free(app->filter.search);
-	free(app->filter.state);
+	free(app->filter.query);
+	free(app->filter.cleared);
 	app->filter = (struct filter){ 0 };
 	theme_set_free(&app->themes);
+	marks_free(&app->marks);
 }

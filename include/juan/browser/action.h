@@ -42,7 +42,15 @@
 	X(ACT_HELP,          "help",          "this help")                       \
 	X(ACT_REFRESH,       "refresh",       "reread the store and repaint")    \
 	X(ACT_IMPORT_SAMPLE, "import-sample", "empty store: import the sample corpus") \
-	X(ACT_QUIT,          "quit",          "save the position and quit")
+	X(ACT_QUIT,          "quit",          "save the position and quit")   \
+	X(ACT_WIDE_LIST,     "wide-list",     "the document list fills the screen, and back") \
+	X(ACT_JUMP,          "jump",          "jump to a document by id or docno") \
+	X(ACT_MARK,          "mark",          "mark or unmark the document")    \
+	X(ACT_MARK_ALL,      "mark-all",      "mark every listed document")     \
+	X(ACT_MARK_CLEAR,    "mark-clear",    "unmark every document")          \
+	X(ACT_SORT,          "sort",          "sort the list by the next order") \
+	X(ACT_SORT_REVERSE,  "sort-reverse",  "reverse the list's order")        \
+	X(ACT_BULK,          "bulk",          "apply the next key to the marked (or every listed) document")
 
 enum action {
 	ACT_NONE = -1,

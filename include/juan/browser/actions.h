@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "juan/store.h"
+#include "juan/browser/action.h"
 
 struct app;
 struct theme;
@@ -48,20 +49,41 @@ unsigned app_scheme_next(struct app *app);
  * writes for the active scheme. */
 unsigned app_export(struct app *app);
 
-/* app_set_review_filter for the filter picker: st's documents, or with
- * todo those that need work. */
+/* For the filter picker: narrows the query to st's documents
+ * (state:none, state:unsure), or with todo to those that need work
+ * (state:todo). */
 unsigned app_review_filter(struct app *app, enum tag_state st, bool todo);
 
-/* Lists only theme's documents (theme a name), or only the untagged. */
+/* Narrows the query to theme's documents (theme a name), or to the
+ * untagged. */
 unsigned app_filter(struct app *app, const char *theme, bool untagged);
 
 /* app_filter for the picker: theme t, or the untagged for NULL. */
 unsigned app_pick_filter(struct app *app, const struct theme *t);
 
-/* Lists the documents that match query, best first (blank: every one). */
+/* Narrows the query with query's parts (blank: lists every document). */
 unsigned app_search(struct app *app, const char *query);
 
 /* Lists every document again, keeping the selected one. */
 unsigned app_clear_filter(struct app *app);
+
+/* Takes the last part off the query (Esc); a second Esc, or a query of
+ * one part, clears it. */
+unsigned app_clear_last(struct app *app);
+
+/* The actions on the list as a whole (listing.c): ACT_WIDE_LIST, ACT_JUMP,
+ * ACT_MARK, ACT_MARK_ALL, ACT_MARK_CLEAR, ACT_SORT, ACT_SORT_REVERSE and
+ * ACT_BULK; R_NONE for any other. */
+unsigned app_list_action(struct app *app, enum action a);
+
+/* The key after the bulk prefix (bulk.c): a theme's key, the key of
+ * tag-clear, - (none applies) or ? (unsure) acts on the marked documents,
+ * or, with none marked, asks to confirm for every listed one; any other
+ * key cancels. */
+unsigned app_bulk_key(struct app *app, int key);
+
+/* Whether a leaves the documents pane (another pane, or the text), which
+ * ends the wide list. */
+bool app_list_leaves(enum action a);
 
 #endif

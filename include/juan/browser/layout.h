@@ -50,6 +50,11 @@ struct layout {
  * mode, cols and rows are set (the rest is zero). */
 void layout_compute(int cols, int rows, struct layout *out);
 
+/* Gives the documents pane of l (not too small) the whole body of the
+ * screen, as mutt's index: the other panes and the borders get empty
+ * rectangles. */
+void layout_wide_list(struct layout *l);
+
 /* The pane whose content area holds the cell (y, x), or -1. */
 int layout_pane_at(const struct layout *l, int y, int x);
 

@@ -31,6 +31,9 @@ enum event_kind {
 	EV_HIT,          /* request: jump the text to the next (index 1) or
 			  * previous (-1) search hit, saying so on the status
 			  * line; taken by the pane that did */
+	EV_MARKS,        /* the marks changed (id: the one document, 0: any) */
+	EV_MARK_LISTED,  /* request: mark every listed document; taken by
+			  * the list */
 };
 
 struct event {

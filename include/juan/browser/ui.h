@@ -21,6 +21,7 @@
 #include "juan/browser/app.h"
 #include "juan/browser/keymap.h"
 #include "juan/browser/layout.h"
+#include "juan/browser/marks.h"
 #include "juan/browser/notify.h"
 #include "juan/browser/pane.h"
 
@@ -31,9 +32,9 @@ struct prompt;
 struct filter {
 	char *theme;   /* theme name, or NULL */
 	bool untagged;
-	char *search;  /* full-text query, or NULL */
-	char *state;   /* review state "none" or "unsure", or NULL */
-	bool todo;     /* only the documents that need work */
+	char *search;  /* full-text query, or NULL; with query: its words */
+	char *query;   /* the composed query (qlang.h), or NULL */
+	char *cleared; /* the query an Esc left, or NULL (a second Esc clears) */
 };
 
 /* The selected document, read from the store when first asked for. */
@@ -91,6 +92,11 @@ struct app {
 	char sample[4096];          /* the sample corpus directory, "" if none */
 	int export_format;          /* enum export_format chosen at the prompt */
 	struct counters counters;
+	bool wide_list;             /* the documents pane fills the screen */
+	struct marks marks;         /* documents marked for a bulk action */
+	struct list_sort sort;      /* the list's order, remembered per store */
+	bool bulk_pending;          /* the bulk prefix was pressed */
+	struct bulk_action bulk;    /* the bulk action awaiting confirmation */
 };
 
 /* Sets the status line's message (printf format). */
@@ -127,14 +133,21 @@ void app_doc_changed(struct app *app, int64_t id);
 void app_set_filter(struct app *app, const char *theme, bool untagged,
 		    const char *search, int64_t keep);
 
-/* Lists only the documents in review state (a name: "none", "unsure"),
- * or with todo those that need work (no main theme and no state, or
- * unsure); sends EV_LIST as app_set_filter() does. */
-void app_set_review_filter(struct app *app, const char *state, bool todo);
-
 /* Whether document info needs work: no main theme and no state, or
  * unsure. */
 bool app_needs_work(const struct doc_info *info);
+
+/* Replaces the filter with query (the language of qlang.h; NULL or
+ * blank: every document) and sends EV_LIST keeping document keep selected
+ * where it is listed; the filter's search becomes the query's words, for
+ * the text pane's hits.  A malformed query says so on the status line,
+ * changes nothing and returns JUAN_EINVAL. */
+enum juan_status app_set_query(struct app *app, const char *query,
+			       int64_t keep);
+
+/* Fills *q with what the list shows: the filter and the sort (strings
+ * borrowed from app). */
+void app_list_query(const struct app *app, struct list_query *q);
 
 /* Rereads the counts of documents, tagged and reviewed documents in the
  * active scheme, and the active scheme's id and name. */
