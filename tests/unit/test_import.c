@@ -145,7 +145,8 @@ static enum juan_status
 run_import(struct import_fixture *f, const char *path, struct seen *seen,
 	   struct import_counts *counts)
 {
-	struct import_ops ops = {on_progress, on_error, seen, &seen->stop};
+	struct import_ops ops = {.progress = on_progress, .error = on_error,
+				.ctx = seen, .stop = &seen->stop};
 	const char *paths[] = {path ? path : f->docs};
 
 	memset(counts, 0, sizeof(*counts));
