@@ -3,9 +3,11 @@
  * A run of CJK characters (Han, kana, hangul) c[0..n) is indexed as the
  * bigram c[i]c[i+1] at each position i < n-1 and the single character
  * c[n-1] at the last, so that every character starts exactly one token: a
- * query of k >= 2 characters is the phrase of its k-1 bigrams, and one of a
- * single character the prefix query "c"*; either finds exactly the texts
- * that contain it.  Runs of letters and digits become words, lowercased;
+ * query of k >= 2 characters is the phrase of its k-1 bigrams.  In the FTS5
+ * index each distinct character c of a column also has the mark token
+ * TOKENIZE_MARK c, once, at its first occurrence, and a query of a single
+ * character is that token; either finds exactly the texts that contain
+ * it.  Runs of letters and digits become words, lowercased;
  * full-width ASCII folds to half width first.  Everything else separates
  * tokens.  The same code tokenizes the documents and the queries, so they
  * always agree. */
@@ -13,6 +15,10 @@
 #define JUAN_TOKENIZE_H
 
 #include <stdbool.h>
+
+/* The first byte of a character mark token (a control character, which
+ * the tokenizer never makes part of a token of a text or a query). */
+#define TOKENIZE_MARK '\x01'
 
 /* Called for each token: tok[0..len) is the token text, [start, end) the
  * bytes of the source it came from, colocated non-zero when it shares the

@@ -190,7 +190,8 @@ static const struct {
 } expr_cases[] = {
 	{ "", "" },
 	{ "  ，。 ", "" },
-	{ "教", "\"教\"*" },
+	/* one character alone: its character mark (tokenize.h) */
+	{ "教", "\"\001教\"" },
 	{ "教育", "\"教育\"" },
 	{ "教育局", "\"教育\" + \"育局\"" },
 	{ "教育 发展", "\"教育\" AND \"发展\"" },
@@ -205,7 +206,7 @@ static const struct {
 	/* quotes and FTS5 syntax in a query are only ever separators */
 	{ "\"教育\" OR 发展", "\"教育\" AND \"or\" AND \"发展\"" },
 	{ "title:教育 NEAR(a b)", "\"title\" + \"教育\" AND \"near\" + \"a\" AND \"b\"" },
-	{ "教*", "\"教\"*" },
+	{ "教*", "\"\001教\"" },
 };
 
 /* The FTS5 MATCH expression search uses for query (caller frees). */
