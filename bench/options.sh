@@ -49,14 +49,12 @@ option() {
 	done
 }
 
-noprefix="UPDATE sqlite_schema SET sql = replace(sql, ', prefix=''1''', '') WHERE name = 'doc_fts'"
 printf '%-34s %10s %14s  %9s  %11s  %9s\n' option import "per CPU s" "wall" "peak" store
-option "as it is (prefix='1')" ""
-option "no prefix index" "$noprefix"
-option "columnsize=0" "UPDATE sqlite_schema SET sql = replace(sql, 'prefix=''1''', 'prefix=''1'', columnsize=0') WHERE name = 'doc_fts'; DROP TABLE doc_fts_docsize"
+option "as it is" ""
+option "prefix='1' as before (and marks)" "UPDATE sqlite_schema SET sql = replace(sql, 'tokenize=''juan''', 'tokenize=''juan'', prefix=''1''') WHERE name = 'doc_fts'"
+option "columnsize=0" "UPDATE sqlite_schema SET sql = replace(sql, 'tokenize=''juan''', 'tokenize=''juan'', columnsize=0') WHERE name = 'doc_fts'; DROP TABLE doc_fts_docsize"
 option "pgsz 8000" "INSERT INTO doc_fts_config VALUES('pgsz', 8000)"
 option "pgsz 16000" "INSERT INTO doc_fts_config VALUES('pgsz', 16000)"
 option "optimize after" "" "+INSERT INTO doc_fts(doc_fts) VALUES('optimize')"
 option "exclusive, journal_mode=OFF" "" "PRAGMA locking_mode = EXCLUSIVE" "PRAGMA journal_mode = OFF"
 option "exclusive, WAL" "" "PRAGMA locking_mode = EXCLUSIVE"
-option "no prefix, exclusive, OFF" "$noprefix" "PRAGMA locking_mode = EXCLUSIVE" "PRAGMA journal_mode = OFF"
