@@ -32,4 +32,22 @@ typedef int (*token_fn)(void *ctx, const char *tok, int len, int start,
 int tokenize_text(const char *text, int len, bool for_query, token_fn cb,
 		  void *ctx);
 
+/* A text's tokens as the FTS5 index takes them, made ahead of indexing (by
+ * an import's worker thread), for the FTS5 tokenizer to replay instead of
+ * tokenizing the text again on the thread that writes the index. */
+struct token_list;
+
+/* The tokens of text[0..len) (see tokenize_document()), in a new list:
+ * caller frees with token_list_free().  NULL when out of memory or len
+ * does not fit an int. */
+struct token_list *token_list_make(const char *text, size_t len);
+
+/* Frees *l (NULL-safe) and sets *l to NULL. */
+void token_list_free(struct token_list **l);
+
+/* Offers l (borrowed until withdrawn; NULL withdraws) to the FTS5
+ * tokenizer on the calling thread: indexing a text of l's length whose hash
+ * is l's, it replays l's tokens; any other text is tokenized as always. */
+void token_list_offer(const struct token_list *l);
+
 #endif

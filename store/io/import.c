@@ -3,10 +3,12 @@
  *
  * The walk runs twice: a quick pass that only stats, for the totals that
  * progress reports, then the import.  During the import a second thread
- * walks, reads, decodes and parses while the calling thread stores, so that
- * the search index (most of the work) never waits for the files.  The
- * threads meet in a queue of a few parsed files; the calling thread alone
- * writes to the store and calls the callbacks.  The second thread has a
+ * walks, reads, decodes, parses and tokenizes while the calling thread
+ * stores, so that the search index (most of the work) never waits for the
+ * files.  The threads meet in a queue of a few parsed files, each with the
+ * tokens of its body, which the index replays instead of tokenizing it
+ * again (tokenize.h); the calling thread alone writes to the store and
+ * calls the callbacks.  The second thread has a
  * read-only connection of its own, to skip parsing a file whose text is
  * already stored under its path (an import run again). */
 #include <errno.h>
@@ -25,6 +27,7 @@
 #include "juan/decode.h"
 #include "juan/import.h"
 #include "juan/text.h"
+#include "juan/tokenize.h"
 #include "db/store_private.h"
 
 /* A batch is committed after this many files or bytes of text. */
@@ -39,6 +42,10 @@
 /* A document of this much text or more is stored in a transaction of its
  * own, so that when it fails (out of memory, say) it fails alone. */
 #define ALONE_BYTES (4u << 20)
+
+/* A body up to this size is tokenized by the reading thread, for the
+ * index to replay (tokenize.h); a list takes about nine times its text. */
+#define REPLAY_MAX_BYTES (64u << 10)
 
 /* The read buffer is kept for the next file up to this size. */
 #define KEEP_BUF_BYTES (1u << 20)
@@ -86,6 +93,7 @@ struct item {
 	char *text;     /* its normalised text, text_len bytes */
 	size_t text_len;
 	struct doc *doc;
+	struct token_list *tokens; /* of the body, or NULL */
 	bool unchanged; /* stored already under this path: not parsed */
 	char *why;      /* non-NULL when it failed */
 };
@@ -110,6 +118,7 @@ item_free(struct item *it)
 	free(it->abs);
 	free(it->text);
 	doc_free(&it->doc);
+	token_list_free(&it->tokens);
 	free(it->why);
 	free(it);
 }
@@ -444,6 +453,10 @@ produce_file(struct walk *w, const char *path, const char *abs,
 					   "parsing");
 		return rc;
 	}
+	/* without the list (out of memory), the index tokenizes the body */
+	if (it->doc && it->doc->body_len <= REPLAY_MAX_BYTES)
+		it->tokens = token_list_make(it->text + it->doc->head_len,
+					     it->doc->body_len);
 	return queue_push(p->q, it);
 }
 
@@ -611,8 +624,10 @@ consume(struct import *im, struct item *it)
 			return rc;
 		im->in_tx = true;
 	}
+	token_list_offer(it->tokens);
 	rc = store_put(im->s, it->abs, it->text, it->text_len, it->doc, &res,
 		       NULL);
+	token_list_offer(NULL);
 	if (rc == JUAN_EINVAL) {
 		report_failure(im, it->path, store_error(im->s));
 		report_progress(im, it->bytes);

@@ -311,7 +311,6 @@ fts5_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text,
 	      int len,
 	      int (*token)(void *, int, const char *, int, int, int))
 {
-	unsigned char marked[BMP_BITS / 8];
 	struct fts5_sink sink = { ctx, token, NULL };
 	int rc;
 
@@ -322,11 +321,27 @@ fts5_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text,
 	if ((flags & FTS5_TOKENIZE_QUERY) && text[0] == TOKENIZE_MARK)
 		return token(ctx, 0, text, len, 0, len);
 	if (flags & FTS5_TOKENIZE_DOCUMENT) {
-		memset(marked, 0, sizeof(marked));
-		sink.marked = marked;
+		rc = token_list_replay(text, len, token, ctx);
+		if (rc != TOKEN_LIST_NONE)
+			return rc;
+		return tokenize_document(text, len, token, ctx);
 	}
 	rc = tokenize_text(text, len, (flags & FTS5_TOKENIZE_QUERY) != 0,
 			   fts5_token, &sink);
+	return rc == -1 ? SQLITE_NOMEM : rc;
+}
+
+int
+tokenize_document(const char *text, int len,
+		  int (*token)(void *, int, const char *, int, int, int),
+		  void *ctx)
+{
+	unsigned char marked[BMP_BITS / 8];
+	struct fts5_sink sink = { ctx, token, marked };
+	int rc;
+
+	memset(marked, 0, sizeof(marked));
+	rc = tokenize_text(text, len, false, fts5_token, &sink);
 	return rc == -1 ? SQLITE_NOMEM : rc;
 }
 
