@@ -5,14 +5,8 @@
 #   BENCH_DOCS   documents to generate (default 3000, ~20 KB each)
 #   BENCH_RUNS   runs of each option (default 1)
 set -eu
-root=$(cd "$(dirname "$0")/.." && pwd)
-juan="$root/build/juan"
-bench="$root/build/bench"
-docs=${BENCH_DOCS:-3000}
+. "$(dirname "$0")/common.sh" 3000
 runs=${BENCH_RUNS:-1}
-for b in "$juan" "$bench"; do
-	[ -x "$b" ] || { echo "bench: $b is missing (make build/juan build/bench)" >&2; exit 1; }
-done
 command -v sqlite3 >/dev/null || { echo "bench: needs sqlite3" >&2; exit 1; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/juan-options-XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
