@@ -47,7 +47,7 @@ TESTS = $(TEST_SRC:tests/unit/%.c=build/asan/tests/%)
 
 # Goals that build the tests read build/test-config.mk too (and so install
 # cmocka and the test tools); every goal but clean reads build/config.mk.
-TEST_GOALS = test bench fuzz $(TESTS)
+TEST_GOALS = test bench fuzz fuzz-build $(TESTS)
 ifeq ($(filter clean,$(MAKECMDGOALS)),)
 -include build/config.mk
 ifneq ($(filter $(TEST_GOALS),$(MAKECMDGOALS)),)
@@ -55,7 +55,7 @@ ifneq ($(filter $(TEST_GOALS),$(MAKECMDGOALS)),)
 endif
 endif
 
-.PHONY: all run test bench fuzz install uninstall clean FORCE
+.PHONY: all run test bench fuzz fuzz-build install uninstall clean FORCE
 # Keep the objects of test programs: they are intermediate files to make.
 .SECONDARY:
 all: build/juan
@@ -163,8 +163,9 @@ run: build/juan
 
 # The shell tests run `make install` (tests/cli/install.sh): build/juan
 # first, so that a parallel make never builds it twice at once.
-test: build/asan/juan build/juan $(TESTS)
-	JUAN=build/asan/juan TESTS_DIR=build/asan/tests sh tests/run.sh
+test: build/asan/juan build/juan $(TESTS) fuzz-build
+	JUAN=build/asan/juan TESTS_DIR=build/asan/tests FUZZ_RUNS=$(FUZZ_RUNS) \
+		sh tests/run.sh
 
 bench: build/juan build/bench
 	sh bench/run.sh
@@ -172,20 +173,58 @@ bench: build/juan build/bench
 build/bench: bench/bench.c build/libjuan.a
 	$(CC) $(BASE_CFLAGS) $(STORE_CFLAGS) $(OPT_CFLAGS) -o $@ bench/bench.c build/libjuan.a $(STORE_LIBS) -pthread
 
-# libFuzzer on decode + parse + wrap (tests/fuzz/fuzz_import.c), seeded with
-# the sample corpus; FUZZ_TIME seconds (default 60).  Needs clang and its
-# runtime (Debian: clang, libclang-rt-dev).
+# libFuzzer targets (tests/fuzz/fuzz_NAME.c), each with its seeds: import
+# (decode + parse + wrap, seeded with the sample corpus), query (a query
+# tokenized and matched by search_text_hits), themes (theme_set_parse) and
+# config (the browser's keymap_read).  `make fuzz` runs each for FUZZ_TIME
+# seconds (default 60); `make test` runs each for FUZZ_RUNS runs on its
+# seeds (tests/cli/fuzz.sh) when clang links libFuzzer programs here, and
+# reports them skipped when it does not.  Needs clang and its runtime
+# (Debian: clang, libclang-rt-dev).
 FUZZ_TIME ?= 60
-fuzz: build/fuzz/fuzz_import
-	@mkdir -p build/fuzz/corpus
-	build/fuzz/fuzz_import -max_total_time=$(FUZZ_TIME) -max_len=65536 \
-		build/fuzz/corpus assets/sample
+FUZZ_RUNS ?= 2000
+FUZZ_TARGETS = import query themes config
+FUZZ_BINS = $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+FUZZ_SEEDS_import = assets/sample
+FUZZ_SEEDS_query = tests/fuzz/seeds/query
+FUZZ_SEEDS_themes = assets/themes
+FUZZ_SEEDS_config = tests/fuzz/seeds/config
+FUZZ_CFLAGS = $(WARN) -D_GNU_SOURCE -Iinclude -Istore $(STORE_CFLAGS) -g -O1 \
+	-fsanitize=fuzzer,address,undefined
+fuzz: $(FUZZ_BINS)
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p build/fuzz/corpus/$$t; \
+		case $$t in import) seeds="$(FUZZ_SEEDS_import)";; \
+		query) seeds="$(FUZZ_SEEDS_query)";; \
+		themes) seeds="$(FUZZ_SEEDS_themes)";; \
+		config) seeds="$(FUZZ_SEEDS_config)";; esac; \
+		echo "fuzz_$$t: $(FUZZ_TIME) seconds"; \
+		build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_TIME) -max_len=65536 \
+			build/fuzz/corpus/$$t $$seeds || exit 1; \
+	done
 
-build/fuzz/fuzz_import: tests/fuzz/fuzz_import.c $(STORE_SRC) $(GEN_SRC) build/config.mk
+# "yes" when clang links a libFuzzer program on this machine, else "no".
+build/fuzz/usable:
 	@mkdir -p $(@D)
-	clang $(WARN) -D_GNU_SOURCE -Iinclude -Istore $(STORE_CFLAGS) -g -O1 \
-		-fsanitize=fuzzer,address,undefined -o $@ tests/fuzz/fuzz_import.c \
-		$(STORE_SRC) $(GEN_SRC) $(STORE_LIBS) -pthread
+	@printf 'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n);\nint LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n) { (void)d; (void)n; return 0; }\n' >$(@D)/probe.c
+	@if clang -fsanitize=fuzzer -o $(@D)/probe $(@D)/probe.c >/dev/null 2>&1; \
+	then echo yes; else echo no; fi >$@
+
+# The targets `make test` runs, when they can be built.
+fuzz-build: build/fuzz/usable
+	@if [ "$$(cat build/fuzz/usable)" = yes ]; then \
+		$(MAKE) --no-print-directory $(FUZZ_BINS); fi
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(STORE_SRC) $(GEN_SRC) build/config.mk
+	@mkdir -p $(@D)
+	clang $(FUZZ_CFLAGS) -o $@ $< $(STORE_SRC) $(GEN_SRC) $(STORE_LIBS) -pthread
+
+# The config parser lives in the browser: its keymap and action table.
+FUZZ_CONFIG_SRC = tui/browser/keymap.c tui/browser/action.c tui/browser/element.c
+build/fuzz/fuzz_config: tests/fuzz/fuzz_config.c $(FUZZ_CONFIG_SRC) $(STORE_SRC) $(GEN_SRC) build/config.mk
+	@mkdir -p $(@D)
+	clang $(FUZZ_CFLAGS) $(CURSES_CFLAGS) -o $@ $< $(FUZZ_CONFIG_SRC) \
+		$(STORE_SRC) $(GEN_SRC) $(CURSES_LIBS) $(STORE_LIBS) -pthread
 
 install: build/juan
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/themes $(DESTDIR)$(DATADIR)/sample

@@ -51,7 +51,7 @@ main(int argc, char **argv)
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
-	struct cmd c = {0};
+	struct cmd c = { .table = cmd_table };
 	const struct cmd_entry *e;
 	int opt, rc;
 
@@ -66,7 +66,7 @@ main(int argc, char **argv)
 			c.db = optarg;
 			break;
 		case 'h':
-			cmd_print_help(stdout);
+			cmd_print_help(cmd_table, stdout);
 			return finish(CMD_OK);
 		case 'V':
 			printf("juan %s\n", JUAN_VERSION);
@@ -80,7 +80,7 @@ main(int argc, char **argv)
 	if (argc == 0) {
 		rc = browse(&c);
 	} else {
-		e = cmd_find(argv[0]);
+		e = cmd_find(cmd_table, argv[0]);
 		if (!e)
 			return cmd_usage(NULL, "no command '%s'", argv[0]);
 		rc = cmd_run(e, &c, argc, argv);

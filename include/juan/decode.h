@@ -32,8 +32,12 @@ const char *decode_encoding_name(enum text_encoding enc);
  * the encoding; JUAN_ENOMEM when out of memory.  UTF-8 with a few malformed
  * bytes among many well-formed characters (a file cut mid-character) stays
  * UTF-8, each bad byte becoming U+FFFD; other bytes that are not UTF-8 but
- * are valid GB18030 decode as GB18030.  An empty file decodes to empty
- * text. */
+ * are valid GB18030 decode as GB18030.  Mojibake — UTF-8 that was read
+ * as another code page (Mac Cyrillic, CP1251, CP1252, Latin-1, GB18030)
+ * and saved as UTF-8 again, 中华人民 as дЄ≠еНОдЇЇж∞С — is repaired when
+ * encoding it back into that page gives Chinese UTF-8 exactly (*enc is
+ * then ENC_UTF8), else refused with JUAN_ENOTTEXT and a reason that names
+ * the page.  An empty file decodes to empty text. */
 enum juan_status decode_text(const void *bytes, size_t len, char **out,
 			     size_t *out_len, enum text_encoding *enc,
 			     char *why, size_t whysize);

@@ -2,10 +2,11 @@
  *
  * Fields, in order: id, title, issuer, docno, date, theme, theme_key,
  * tagged_at, path.  CSV follows RFC 4180 (CRLF, quotes doubled) in UTF-8, with
- * an optional BOM for Excel, and guards cells that start with = + - @ against
- * formula injection by a leading apostrophe.  JSON Lines are built by SQLite's
- * JSON functions, one object a line; an untagged document has null theme,
- * theme_key and tagged_at there ("" in CSV and Markdown).  Markdown is one
+ * an optional BOM for Excel, and guards cells that start with = + - @ (or
+ * their full-width forms ＝ ＋ － ＠) against formula injection by a leading
+ * apostrophe.  JSON Lines are built by SQLite's JSON functions, one object
+ * a line; an untagged document has null theme, theme_key and tagged_at
+ * there ("" in CSV and Markdown).  Markdown is one
  * table per theme, in the theme set's order, untagged documents last. */
 #ifndef JUAN_EXPORT_H
 #define JUAN_EXPORT_H
@@ -39,8 +40,11 @@ enum juan_status export_format_parse(const char *name, enum export_format *fmt);
 enum juan_status export_write(struct store *s, const struct export_opts *opts,
 			      FILE *out, long *count);
 
-/* As export_write, into path atomically: a temporary file in the same
- * directory, renamed over path only when complete. */
+/* As export_write, into path through file_write() (file.h): a regular
+ * file is replaced atomically, a FIFO or a device written into, a
+ * directory refused; a path that is the store or one of its files
+ * (store_guard()) is refused with JUAN_EGUARDED, nothing written.  On
+ * failure store_error() says why, naming path, and *count is 0. */
 enum juan_status export_to_path(struct store *s, const struct export_opts *opts,
 				const char *path, long *count);
 

@@ -19,6 +19,7 @@
 #ifndef JUAN_SEARCH_H
 #define JUAN_SEARCH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -40,6 +41,11 @@ struct search_hit {
 			* "…" where cut, every hit between mark_open and
 			* mark_close */
 };
+
+/* Whether query has anything the index can match: false for one made only
+ * of spaces, punctuation or quotes ('"', "，。"), which no document can
+ * hit.  Commands treat such a query as a usage error. */
+bool search_query_searchable(const char *query);
 
 /* The first limit hits for query (0: all), in the order above, in *hits
  * (free with search_hits_free()) and their number in *n.  A query with no searchable

@@ -16,7 +16,10 @@
 	X(JUAN_ENOTFOUND, "not found")                              \
 	X(JUAN_EINVAL,    "invalid argument")                       \
 	X(JUAN_ECONFLICT, "conflict")                               \
-	X(JUAN_EINTR,     "interrupted")
+	X(JUAN_EINTR,     "interrupted")                            \
+	X(JUAN_EGUARDED,  "is the store or one of its files")       \
+	X(JUAN_EREADONLY, "the store is read-only")                 \
+	X(JUAN_EGONE,     "the store was deleted or moved")
 
 enum juan_status {
 #define JUAN_STATUS_ENUM(name, msg) name,

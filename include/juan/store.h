@@ -19,6 +19,7 @@
 #include "juan/status.h"
 
 struct store;
+struct file_guard;
 
 /* The store path to use when none is given: $JUAN_DB, else
  * $XDG_DATA_HOME/juan/juan.db, else ~/.local/share/juan/juan.db.  Caller
@@ -33,6 +34,24 @@ char *store_default_path(void);
 enum juan_status store_open(const char *path, struct store **out, char *err,
 			    size_t errsize);
 
+/* True when s was opened read-only (its file or directory is not
+ * writable by this process): list, show and search work, and every write
+ * fails with JUAN_EREADONLY. */
+bool store_is_readonly(const struct store *s);
+
+/* True once per store, on the first call for a store whose directory
+ * other users may read or enter (a store can hold documents not yet
+ * public), so that the caller tells the user; remembered in the store's
+ * settings.  The directory goes to dir[0..dirsize).  False for a read-only
+ * store, when the directory is private, when it was told already and
+ * when the reminder cannot be saved (it would be told at every start). */
+bool store_dir_exposed(struct store *s, char *dir, size_t dirsize);
+
+/* Adds the store's files to g (file.h): the file it opened, and its
+ * -wal, -shm and -journal as they are now, so that no writer replaces or
+ * writes into them, whatever link or name reaches them. */
+void store_guard(const struct store *s, struct file_guard *g);
+
 /* Closes *s (NULL-safe) and sets *s to NULL. */
 void store_close(struct store **s);
 
@@ -44,7 +63,11 @@ const char *store_path(const struct store *s);
 const char *store_error(const struct store *s);
 
 /* Explicit transactions, for batching many writes (import).  Calls that
- * write open their own transaction when none is open. */
+ * write open their own transaction when none is open.  store_begin(), and
+ * so every write, fails with JUAN_EREADONLY on a read-only store and with
+ * JUAN_EGONE when the store's path no longer names the file it opened (it
+ * was deleted, moved or replaced: a write would be lost), store_error()
+ * saying so. */
 enum juan_status store_begin(struct store *s);
 enum juan_status store_commit(struct store *s);
 enum juan_status store_rollback(struct store *s);

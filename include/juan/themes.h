@@ -4,9 +4,13 @@
  * A theme has a name (unique), a one-character key (unique in the set), a
  * description and a position.  A TSV line is `name<TAB>description` or
  * `key<TAB>name<TAB>description`; `#` starts a comment line; blank lines, a
- * UTF-8 BOM, CRs and spaces around fields are ignored.  Themes without
+ * UTF-8 BOM, CRs and spaces around fields are ignored; a name or a
+ * description holding a control or bidi character (sanitize.h) is refused
+ * with its line number.  Themes without
  * an explicit key get the first free key of THEME_KEYS, in file order: the
- * digits 1–9 first, then letters that the UI does not use for navigation. */
+ * digits 1–9 first, then letters.  A file may name any printable ASCII key:
+ * the store knows nothing of the browser, which checks the keys against its
+ * own keymap and says which theme a binding hides. */
 #ifndef JUAN_THEMES_H
 #define JUAN_THEMES_H
 
@@ -18,7 +22,8 @@
 
 struct store;
 
-/* Keys handed out in order to themes that do not name their own. */
+/* Keys handed out in order to themes that do not name their own; none of
+ * them is a default binding of the browser (tests/unit/test_theme_keys.c). */
 #define THEME_KEYS "123456789bcdmoprvwyzABCDEFHIJKLMOPQRSTUVWXYZ"
 
 struct theme {
@@ -37,7 +42,7 @@ struct theme_set {
 
 /* Parses a theme set from TSV text[0..len).  On JUAN_EINVAL writes the
  * problem with its line number into why[0..whysize) (duplicate name or key,
- * a key of more than one character or a reserved one, no themes at all, more
+ * a key that is not one printable ASCII character, no themes at all, more
  * themes than keys).  *out is freed with theme_set_free(). */
 enum juan_status theme_set_parse(const char *text, size_t len,
 				 struct theme_set *out, char *why,

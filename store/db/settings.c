@@ -1,5 +1,13 @@
-/* settings: the store's small key/value table and change detection. */
+/* settings: the store's small key/value table, change detection, and what
+ * the store remembers having told the user (its open directory). */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
 #include "store_private.h"
+
+/* The setting that remembers the user was told the directory is open. */
+#define SETTING_DIR_TOLD "told_dir_open"
 
 enum juan_status
 store_setting_get(struct store *s, const char *key, char **value)
@@ -76,4 +84,31 @@ store_data_version(struct store *s, int64_t *version)
 		rc = store_fail(s, "read data version");
 	sqlite3_reset(stmt);
 	return rc;
+}
+
+bool
+store_dir_exposed(struct store *s, char *dir, size_t dirsize)
+{
+	const char *slash = strrchr(s->path, '/');
+	char *told = NULL;
+	struct stat st;
+	int len;
+
+	if (s->readonly || dirsize == 0)
+		return false;
+	if (!slash)
+		len = snprintf(dir, dirsize, ".");
+	else if (slash == s->path)
+		len = snprintf(dir, dirsize, "/");
+	else
+		len = snprintf(dir, dirsize, "%.*s", (int)(slash - s->path),
+			       s->path);
+	if (len < 0 || (size_t)len >= dirsize || stat(dir, &st) != 0 ||
+	    (st.st_mode & (S_IRWXG | S_IRWXO)) == 0)
+		return false;
+	if (store_setting_get(s, SETTING_DIR_TOLD, &told) != JUAN_OK || told) {
+		free(told);
+		return false;
+	}
+	return store_setting_set(s, SETTING_DIR_TOLD, "1") == JUAN_OK;
 }

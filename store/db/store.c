@@ -7,8 +7,10 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "juan/array.h"
 #include "juan/path.h"
@@ -131,6 +133,28 @@ store_path(const struct store *s)
 	return s->path;
 }
 
+bool
+store_is_readonly(const struct store *s)
+{
+	return s->readonly;
+}
+
+void
+store_guard(const struct store *s, struct file_guard *g)
+{
+	static const char *const suffixes[] = { "-wal", "-shm", "-journal" };
+	size_t len = strlen(s->path), i;
+	char *name = malloc(len + sizeof("-journal"));
+
+	file_guard_add_id(g, s->file);
+	for (i = 0; name && i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		memcpy(name, s->path, len);
+		strcpy(name + len, suffixes[i]);
+		file_guard_add(g, name);
+	}
+	free(name);
+}
+
 sqlite3_stmt *
 store_stmt(struct store *s, const char *sql)
 {
@@ -242,9 +266,35 @@ exec(struct store *s, const char *sql, const char *what)
 	return JUAN_OK;
 }
 
+/* JUAN_OK when s may be written: not read-only, and its path still names
+ * the file it opened. */
+static enum juan_status
+check_writable(struct store *s)
+{
+	struct file_id now;
+
+	if (s->readonly) {
+		store_set_error(s, "the store is read-only (this user cannot "
+				"write the file or its directory); nothing "
+				"was changed");
+		return JUAN_EREADONLY;
+	}
+	if (file_identify(s->path, &now) != 0 || now.dev != s->file.dev ||
+	    now.ino != s->file.ino) {
+		store_set_error(s, "the store file was deleted or moved since "
+				"juan opened it; nothing was saved");
+		return JUAN_EGONE;
+	}
+	return JUAN_OK;
+}
+
 enum juan_status
 store_begin(struct store *s)
 {
+	enum juan_status rc = check_writable(s);
+
+	if (rc != JUAN_OK)
+		return rc;
 	return exec(s, "BEGIN IMMEDIATE", "begin transaction");
 }
 
@@ -391,12 +441,104 @@ done:
 	return rc;
 }
 
+/* path as an SQLite URI file name ("file:" and path, with what a URI
+ * would read as a query or an escape percent-encoded) and params ("mode=ro"
+ * ...); caller frees; NULL when out of memory. */
+static char *
+uri_of(const char *path, const char *params)
+{
+	char *uri = malloc(strlen(path) * 3 + strlen(params) + 8);
+	char *p = uri;
+
+	if (!uri)
+		return NULL;
+	p += sprintf(p, "file:");
+	for (; *path; path++) {
+		if (*path == '%' || *path == '?' || *path == '#')
+			p += sprintf(p, "%%%02X", (unsigned char)*path);
+		else
+			*p++ = *path;
+	}
+	sprintf(p, "?%s", params);
+	return uri;
+}
+
+/* Whether this process can write the file at path and create files beside
+ * it (SQLite's -wal and -shm). */
+static bool
+can_write(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	bool ok;
+
+	if (access(path, W_OK) != 0)
+		return false;
+	if (!slash)
+		return access(".", W_OK | X_OK) == 0;
+	dir = strndup(path, (size_t)(slash - path) + 1);
+	ok = dir && access(dir, W_OK | X_OK) == 0;
+	free(dir);
+	return ok;
+}
+
+/* Creates an empty file at path, mode 0600, unless one exists: SQLite
+ * would create it 0644 and give its -wal and -shm the same mode. */
+static int
+create_private(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+	if (fd < 0)
+		return errno == EEXIST ? 0 : -1;
+	close(fd);
+	return 0;
+}
+
+/* Opens s->path read-only.  With a -shm beside it (a writer has the store
+ * open, or left it), mode=ro: reads go through the WAL index and see what
+ * the writer commits.  Without one, mode=ro would create -wal and -shm
+ * owned by this user, which could keep the store's owner from writing;
+ * immutable=1 reads the file as it is and creates nothing.  mode=ro falls
+ * back to immutable=1 when it cannot read. */
+static int
+open_readonly(struct store *s)
+{
+	static const char *const params[] = { "mode=ro", "mode=ro&immutable=1" };
+	char *uri, *shm = malloc(strlen(s->path) + sizeof("-shm"));
+	size_t i;
+	int rc = SQLITE_NOMEM;
+
+	if (!shm)
+		return SQLITE_NOMEM;
+	sprintf(shm, "%s-shm", s->path);
+	i = access(shm, F_OK) == 0 ? 0 : 1;
+	free(shm);
+	for (; i < sizeof(params) / sizeof(params[0]); i++) {
+		uri = uri_of(s->path, params[i]);
+		if (!uri)
+			return SQLITE_NOMEM;
+		sqlite3_close(s->db);
+		s->db = NULL;
+		rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY |
+				     SQLITE_OPEN_URI, NULL);
+		free(uri);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_exec(s->db, "SELECT count(*) FROM "
+					  "sqlite_schema", NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			return rc;
+	}
+	return rc;
+}
+
 enum juan_status
 store_connect(const char *path, struct store **out, char *err,
 	      size_t errsize)
 {
 	struct store *s;
 	enum juan_status rc;
+	int open_rc;
 
 	*out = NULL;
 	s = calloc(1, sizeof(*s));
@@ -405,18 +547,27 @@ store_connect(const char *path, struct store **out, char *err,
 		snprintf(err, errsize, "%s: out of memory", path);
 		return JUAN_ENOMEM;
 	}
-	if (make_parent_dirs(path) != 0) {
-		snprintf(err, errsize, "%s: cannot create its directory: %s",
-			 path, strerror(errno));
+	if (make_parent_dirs(path) != 0 || create_private(path) != 0) {
+		snprintf(err, errsize, "%s: cannot open: %s", path,
+			 strerror(errno));
 		rc = JUAN_EIO;
 		goto fail;
 	}
-	if (sqlite3_open_v2(path, &s->db,
-			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-			    NULL) != SQLITE_OK) {
+	s->readonly = !can_write(path);
+	if (s->readonly)
+		open_rc = open_readonly(s);
+	else
+		open_rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE,
+					  NULL);
+	if (open_rc != SQLITE_OK) {
 		snprintf(err, errsize, "%s: cannot open: %s", path,
 			 s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		rc = JUAN_EDB;
+		goto fail;
+	}
+	if (file_identify(path, &s->file) != 0) {
+		snprintf(err, errsize, "%s: %s", path, strerror(errno));
+		rc = JUAN_EIO;
 		goto fail;
 	}
 	sqlite3_busy_timeout(s->db, 10000);
@@ -440,7 +591,7 @@ store_migrate(struct store *s, store_seed_fn seed)
 	/* Migrate (or refuse a newer schema) before switching to WAL: a store
 	 * that this juan refuses must be left exactly as it was. */
 	rc = migrate(s, seed);
-	if (rc != JUAN_OK)
+	if (rc != JUAN_OK || s->readonly)
 		return rc;
 	return exec(s, "PRAGMA journal_mode = WAL;"
 		       "PRAGMA synchronous = NORMAL;",

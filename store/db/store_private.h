@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include "juan/file.h"
 #include "juan/status.h"
 #include "juan/store.h"
 
@@ -20,6 +21,8 @@ struct store_stmt_slot {
 struct store {
 	sqlite3 *db;
 	char *path;
+	struct file_id file; /* the file opened, to see it deleted or moved */
+	bool readonly;       /* opened read-only: every write is refused */
 	char err[512];
 	struct store_stmt_slot stmts[STORE_STMT_MAX];
 	int nstmts;
@@ -29,9 +32,12 @@ struct store {
  * store, to fill it (store_open() seeds the default theme set). */
 typedef enum juan_status (*store_seed_fn)(struct store *s);
 
-/* Opens the SQLite file at path (creating it and its directory, mode 0700)
- * with foreign keys on and a busy timeout, and nothing else: no schema, no
- * tokenizer.  On JUAN_OK *out is the store (close with store_close()); on
+/* Opens the SQLite file at path (creating its directory, mode 0700, and
+ * the file, mode 0600, which SQLite gives its -wal and -shm too) with
+ * foreign keys on and a busy timeout, and nothing else: no schema, no
+ * tokenizer.  A file or directory this process cannot write is opened
+ * read-only (SQLite's mode=ro, and immutable=1 when its WAL index cannot
+ * be used that way); store_begin() then refuses every write.  On JUAN_OK *out is the store (close with store_close()); on
  * failure *out is NULL and err[0..errsize) says what went wrong, naming the
  * file. */
 enum juan_status store_connect(const char *path, struct store **out,

@@ -3,18 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "juan/sanitize.h"
 #include "juan/text.h"
 #include "juan/themes.h"
 #include "store_private.h"
-
-/* Keys the UI binds to navigation and commands; no theme may take them. */
-static const char reserved_keys[] = "jkgGhltxuanNfesqi0?/:-+= ";
-
-static bool
-key_reserved(char key)
-{
-	return strchr(reserved_keys, key) != NULL;
-}
 
 /* The field [*p, end) up to the next TAB or the end of the line, without
  * surrounding spaces; *p moves past the TAB.  Returns whether a TAB ended
@@ -68,6 +60,28 @@ struct theme_line {
 	size_t desc_len;
 };
 
+/* JUAN_EINVAL with why filled when field what of line line, f[0..len),
+ * holds a control or bidi character: a theme's name is printed on
+ * terminals and must not be able to drive one (sanitize.h). */
+static enum juan_status
+check_field(const char *f, size_t len, int line, const char *what,
+	    char *why, size_t whysize)
+{
+	size_t i = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		i += text_next(f + i, len - i, &cp);
+		if (cp < 0x20 || sanitize_is_control(cp)) {
+			snprintf(why, whysize, "line %d: the %s holds the "
+				 "control character U+%04X", line, what,
+				 (unsigned)cp);
+			return JUAN_EINVAL;
+		}
+	}
+	return JUAN_OK;
+}
+
 /* Splits line number line, [p, eol), into *out; JUAN_EINVAL with why
  * filled when it is malformed. */
 static enum juan_status
@@ -97,12 +111,6 @@ split_line(const char *p, const char *eol, int line, struct theme_line *out,
 				 (int)flen[0], f[0]);
 			return JUAN_EINVAL;
 		}
-		if (key_reserved(f[0][0])) {
-			snprintf(why, whysize, "line %d: key \"%c\" is reserved "
-				 "for the browser's own commands", line,
-				 f[0][0]);
-			return JUAN_EINVAL;
-		}
 		out->key = f[0][0];
 	}
 	out->name = f[nf == 3];
@@ -117,6 +125,11 @@ split_line(const char *p, const char *eol, int line, struct theme_line *out,
 		snprintf(why, whysize, "line %d: empty theme name", line);
 		return JUAN_EINVAL;
 	}
+	if (check_field(out->name, out->name_len, line, "theme name", why,
+			whysize) != JUAN_OK ||
+	    check_field(out->desc, out->desc_len, line, "description", why,
+			whysize) != JUAN_OK)
+		return JUAN_EINVAL;
 	return JUAN_OK;
 }
 
@@ -504,7 +517,7 @@ store_themes_load(struct store *s, const struct theme_set *set, bool replace,
 	size_t i;
 
 	for (i = 0; i < set->n; i++) {
-		if (!set->themes[i].key || key_reserved(set->themes[i].key)) {
+		if (!set->themes[i].key) {
 			store_set_error(s, "theme \"%s\" has no usable key",
 					set->themes[i].name);
 			return JUAN_EINVAL;

@@ -1,13 +1,12 @@
 /* export: the tagged list → CSV, JSON Lines or Markdown. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "juan/export.h"
+#include "juan/file.h"
+#include "juan/sanitize.h"
 #include "db/store_private.h"
 
 /* The rows opts selects.  ?1: untagged documents too; ?2: only this theme
@@ -81,13 +80,35 @@ export_format_parse(const char *name, enum export_format *fmt)
 
 /* ---- CSV ------------------------------------------------------------ */
 
+/* Whether a spreadsheet could read v[0..len) as a formula: it starts
+ * with = + - @, a tab or a carriage return, or with the full-width
+ * ＝ ＋ － ＠ (U+FF1D, U+FF0B, U+FF0D, U+FF20), which spreadsheets set to
+ * Chinese input fold to their ASCII forms. */
+static bool
+csv_formula_like(const char *v, size_t len)
+{
+	static const char *const wide[] = {
+		"\xef\xbc\x9d", "\xef\xbc\x8b", "\xef\xbc\x8d", "\xef\xbc\xa0",
+	};
+	size_t i;
+
+	if (len == 0 || !v[0])
+		return false;
+	if (strchr("=+-@\t\r", v[0]))
+		return true;
+	for (i = 0; len >= 3 && i < sizeof(wide) / sizeof(wide[0]); i++)
+		if (memcmp(v, wide[i], 3) == 0)
+			return true;
+	return false;
+}
+
 /* One CSV field: a text that a spreadsheet would read as a formula gets a
  * leading apostrophe; a field with a comma, quote or line break is quoted,
  * its quotes doubled. */
 static void
 csv_field(FILE *out, const char *v, size_t len)
 {
-	bool guard = len > 0 && v[0] && strchr("=+-@\t\r", v[0]) != NULL;
+	bool guard = csv_formula_like(v, len);
 	bool quote = false;
 	size_t i;
 
@@ -146,13 +167,21 @@ static const int md_cols[] = {
 
 #define MD_NCOLS ((int)(sizeof(md_cols) / sizeof(md_cols[0])))
 
-/* Text in a table cell: | and \ escaped, a line break as <br>. */
+/* Text in a table cell: | and \ escaped, a line break as <br>, the rest
+ * through the sanitiser, a TAB kept (a Markdown file is read on terminals
+ * too: no control or bidi character gets in). */
 static void
 md_text(FILE *out, const char *v, size_t len)
 {
-	size_t i;
+	size_t i = 0, run;
 
-	for (i = 0; i < len; i++) {
+	while (i < len) {
+		for (run = i; run < len && !memchr("|\\\r\n", v[run], 4); run++)
+			;
+		sanitize_write(v + i, run - i, SANITIZE_TEXT, out);
+		if (run == len)
+			break;
+		i = run;
 		switch (v[i]) {
 		case '|':
 			fputs("\\|", out);
@@ -165,12 +194,10 @@ md_text(FILE *out, const char *v, size_t len)
 				i++;
 			fputs("<br>", out);
 			break;
-		case '\n':
-			fputs("<br>", out);
-			break;
 		default:
-			fputc(v[i], out);
+			fputs("<br>", out);
 		}
+		i++;
 	}
 }
 
@@ -300,107 +327,38 @@ done:
 	return rc;
 }
 
-/* The mode for a new file at path: that of the file it replaces, else what
- * the umask leaves of 0666. */
-static mode_t
-new_file_mode(const char *path)
+struct export_job {
+	struct store *s;
+	const struct export_opts *opts;
+	long *count;
+};
+
+static enum juan_status
+fill_export(FILE *out, void *ctx)
 {
-	struct stat st;
-	mode_t mask;
+	struct export_job *job = ctx;
 
-	if (stat(path, &st) == 0)
-		return st.st_mode & 07777;
-	mask = umask(0);
-	umask(mask);
-	return 0666 & ~mask;
-}
-
-/* Makes the rename of a file in directory path[0..dirlen) ("" for the
- * current one) durable.  Best effort: some file systems cannot sync a
- * directory, and the export itself is complete either way. */
-static void
-sync_dir(char *path, size_t dirlen)
-{
-	int fd;
-
-	if (dirlen == 0) {
-		fd = open(".", O_RDONLY | O_DIRECTORY);
-	} else {
-		path[dirlen] = '\0';
-		fd = open(path, O_RDONLY | O_DIRECTORY);
-	}
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
+	return export_write(job->s, job->opts, out, job->count);
 }
 
 enum juan_status
 export_to_path(struct store *s, const struct export_opts *opts,
 	       const char *path, long *count)
 {
-	const char *slash = strrchr(path, '/');
-	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+	struct export_job job = { s, opts, count };
+	struct file_guard guard = { .n = 0 };
 	enum juan_status rc;
-	FILE *out = NULL;
-	char *tmp;
-	int fd, saved;
+	char err[sizeof(((struct store *)0)->err)];
+	int saved;
 
 	if (count)
 		*count = 0;
-	tmp = malloc(strlen(path) + sizeof(".tmp.XXXXXX") + 1);
-	if (!tmp) {
-		store_set_error(s, "export: out of memory");
-		return JUAN_ENOMEM;
-	}
-	/* "dir/.name.tmp.XXXXXX": hidden, beside path, on its file system */
-	memcpy(tmp, path, dirlen);
-	sprintf(tmp + dirlen, ".%s.tmp.XXXXXX", path + dirlen);
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		saved = errno;
-		store_set_error(s, "%s: %s", path, strerror(errno));
-		free(tmp);
-		errno = saved;
-		return JUAN_EIO;
-	}
-	if (fchmod(fd, new_file_mode(path)) != 0 ||
-	    !(out = fdopen(fd, "w"))) {
-		rc = JUAN_EIO;
-		goto fail;
-	}
-	fd = -1; /* out owns it */
-	rc = export_write(s, opts, out, count);
-	if (rc != JUAN_OK)
-		goto fail;
-	if (fflush(out) != 0 || fsync(fileno(out)) != 0) {
-		rc = JUAN_EIO;
-		goto fail;
-	}
-	if (fclose(out) != 0) {
-		out = NULL;
-		rc = JUAN_EIO;
-		goto fail;
-	}
-	out = NULL;
-	if (rename(tmp, path) != 0) {
-		rc = JUAN_EIO;
-		goto fail;
-	}
-	sync_dir(tmp, dirlen);
-	free(tmp);
-	return JUAN_OK;
-fail:
+	store_guard(s, &guard);
+	rc = file_write(path, &guard, fill_export, &job, err, sizeof(err));
 	saved = errno;
-	if (rc == JUAN_EIO)
-		store_set_error(s, "%s: %s", path, strerror(saved));
-	if (out)
-		fclose(out);
-	else if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-	free(tmp);
-	if (count)
+	if (err[0])
+		store_set_error(s, "%s", err);
+	if (rc != JUAN_OK && count)
 		*count = 0;
 	errno = saved;
 	return rc;

@@ -38,6 +38,8 @@ size_t parse_skip_space(const char *s, size_t len, size_t pos);
 size_t parse_rtrim(const char *s, size_t start, size_t end);
 /* Where lit first occurs in s[from..to), to when it does not. */
 size_t parse_find(const char *s, size_t from, size_t to, const char *lit);
+/* Whether s[start..end) holds a Han character. */
+bool parse_has_han(const char *s, size_t start, size_t end);
 /* The characters (not bytes) of s[start..end). */
 size_t parse_chars(const char *s, size_t start, size_t end);
 /* A NUL-terminated copy of s[0..n); caller frees; NULL when out of memory. */

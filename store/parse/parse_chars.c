@@ -88,6 +88,19 @@ parse_find(const char *s, size_t from, size_t to, const char *lit)
 	return hit ? (size_t)(hit - s) : to;
 }
 
+bool
+parse_has_han(const char *s, size_t start, size_t end)
+{
+	uint32_t cp;
+
+	while (start < end) {
+		start += text_next(s + start, end - start, &cp);
+		if (text_is_han(cp))
+			return true;
+	}
+	return false;
+}
+
 size_t
 parse_chars(const char *s, size_t start, size_t end)
 {

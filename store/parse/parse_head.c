@@ -48,6 +48,8 @@ static const struct {
 	{ "发文机关", F_ISSUER },
 	{ "发文单位", F_ISSUER },
 	{ "发布单位", F_ISSUER },
+	{ "发布部门", F_ISSUER },
+	{ "制定机关", F_ISSUER },
 	{ "发文字号", F_DOCNO },
 	{ "文号", F_DOCNO },
 	{ "文件编号", F_DOCNO },
@@ -60,12 +62,14 @@ static const struct {
 	{ "发布日期", F_PUBLISHED },
 	{ "发布时间", F_PUBLISHED },
 	{ "公开日期", F_PUBLISHED },
+	{ "公布日期", F_PUBLISHED },
 	{ "时间", F_PUBLISHED },
 	{ "日期", F_PUBLISHED },
 	{ "生效日期", F_NONE_DATE },
 	{ "失效日期", F_NONE_DATE },
 	{ "废止日期", F_NONE_DATE },
 	{ "实施日期", F_NONE_DATE },
+	{ "施行日期", F_NONE_DATE },
 	{ "有效期", F_NONE },
 	{ "公开方式", F_NONE },
 	{ "公开时限", F_NONE },
@@ -78,6 +82,13 @@ static const struct {
 	{ "效力状况", F_NONE },
 	{ "有效性", F_NONE },
 	{ "时效性", F_NONE },
+	{ "效力级别", F_NONE },
+	{ "法规类别", F_NONE },
+	{ "类别", F_NONE },
+	{ "法宝引证码", F_NONE },
+	{ "引证码", F_NONE },
+	{ "原文链接", F_NONE },
+	{ "链接", F_NONE },
 	{ "内容概述", F_NONE },
 	{ "文件下载", F_NONE },
 	{ "来源", F_SOURCE },
@@ -104,7 +115,7 @@ static const char *const tail_words[] = {
 	"文章来源", "来源：", "来源:", "信息来源", "责任编辑", "编辑：",
 	"编辑:", "【打印", "打印本页", "【关闭", "关闭窗口", "扫一扫",
 	"分享到", "相关链接", "附件下载", "版权所有", "主办单位", "网站标识码",
-	"联系我们", "上一篇", "下一篇", "【字体",
+	"联系我们", "上一篇", "下一篇", "【字体", "原文链接", "【法宝引证码",
 };
 
 static bool
@@ -422,14 +433,23 @@ count_crumbs(const char *s, size_t ts, size_t te)
 	return n;
 }
 
-/* Navigation crumbs, widgets, visit counters, a dated source line. */
+bool
+parse_is_link(const char *s, size_t ts, size_t te)
+{
+	return parse_has(s, te, ts, "http://") ||
+	    parse_has(s, te, ts, "https://") || parse_has(s, te, ts, "www.");
+}
+
+/* Navigation crumbs, widgets, visit counters, a dated source line, a
+ * link, a code without a Han character. */
 static bool
 chrome_line(const char *s, size_t ts, size_t te, struct head_info *h)
 {
 	size_t chars = parse_chars(s, ts, te), crumbs, pos;
 	uint32_t last;
 
-	if (contains_any(s, ts, te, chrome_words, 5) ||
+	if (parse_is_link(s, ts, te) ||
+	    contains_any(s, ts, te, chrome_words, 5) ||
 	    parse_has(s, te, ts, "首页"))
 		return true;
 	crumbs = count_crumbs(s, ts, te);
@@ -460,7 +480,8 @@ chrome_line(const char *s, size_t ts, size_t te, struct head_info *h)
 	if (parse_has(s, te, ts, "\xE2\x80\xA2") || parse_has(s, te, ts, "|") ||
 	    parse_has(s, te, ts, "\xC2\xB7"))
 		return true; /* • | · */
-	return chars <= 3 && !text_is_han(parse_cp_at(s, te, ts));
+	return (chars <= 3 && !text_is_han(parse_cp_at(s, te, ts))) ||
+	    (chars <= 80 && !parse_has_han(s, ts, te)); /* CLI.1.223979 */
 }
 
 bool

@@ -1,5 +1,7 @@
 /* parse_label: recognising heading labels (第一章, 一、, （一）, 1., （1）, ①)
  * and reading Chinese numerals. */
+#include <string.h>
+
 #include "juan/text.h"
 #include "parse_private.h"
 
@@ -51,6 +53,55 @@ refers(uint32_t cp)
 	return false;
 }
 
+/* After a label's dot: a year (1．2021年6月底前…), which keeps the label
+ * a label rather than a decimal. */
+static bool
+year_follows(const char *s, size_t len, size_t p)
+{
+	long v;
+	size_t n = arabic_number(s + p, len - p, 4, &v);
+
+	return n > 0 && v >= 1900 && v <= 2199 && parse_has(s, len, p + n, "年");
+}
+
+static bool
+is_letter_space(uint32_t cp)
+{
+	return cp == ' ' || cp == 0x3000;
+}
+
+/* A Chinese numeral letter-spaced by single spaces, with a space before
+ * and after it (the 　一　 of 第　一　章); returns the bytes read, 0 when
+ * there is none. */
+static size_t
+spaced_number(const char *s, size_t len, long *value)
+{
+	char digits[16];
+	size_t p = 0, q, n, m, nd = 0;
+	uint32_t cp;
+
+	while (nd + 4 <= sizeof digits && p < len) {
+		n = text_next(s + p, len - p, &cp);
+		if (!is_letter_space(cp))
+			break;
+		q = p + n;
+		if (q >= len)
+			break;
+		m = text_next(s + q, len - q, &cp);
+		if (parse_cn_digit(cp) < 0 && cp != CP_SHI &&
+		    cp != 0x767E) /* 百 */
+			break;
+		memcpy(digits + nd, s + q, m);
+		nd += m;
+		p = q + m;
+	}
+	if (nd == 0 || p >= len || !is_letter_space(parse_cp_at(s, len, p)))
+		return 0;
+	if (parse_cn_number(digits, nd, 5, value) != nd)
+		return 0;
+	return p + text_next(s + p, len - p, &cp);
+}
+
 /* 第X部分, 第X编, 第X章, 第X节, 第X条 at pos (which holds 第). */
 static bool
 statute_label(const char *s, size_t len, size_t pos, struct label *lb)
@@ -62,6 +113,8 @@ statute_label(const char *s, size_t len, size_t pos, struct label *lb)
 	n = parse_cn_number(s + p, len - p, 5, &v);
 	if (n == 0)
 		n = arabic_number(s + p, len - p, 3, &v);
+	if (n == 0)
+		n = spaced_number(s + p, len - p, &v);
 	if (n == 0 || v <= 0)
 		return false;
 	p += n;
@@ -114,6 +167,7 @@ parse_label_at(const char *s, size_t len, size_t pos, struct label *lb)
 	uint32_t cp, c2;
 	long v;
 
+	lb->form = LABEL_NUMBERED;
 	if (pos >= len)
 		return false;
 	n = text_next(s + pos, len - pos, &cp);
@@ -160,6 +214,9 @@ parse_label_at(const char *s, size_t len, size_t pos, struct label *lb)
 		lb->len = p - pos;
 		return true;
 	}
+	if (!parse_is_digit(cp) && parse_cn_digit(cp) < 0 && cp != CP_SHI &&
+	    cp != 0x767E && cp != 0x5343) /* 百 千 */
+		return false; /* most characters: no numeral starts here */
 	p = pos;
 	n = parse_cn_number(s + p, len - p, 4, &v);
 	if (n > 0) {
@@ -188,8 +245,67 @@ parse_label_at(const char *s, size_t len, size_t pos, struct label *lb)
 		p += 3;
 	else
 		return false;
-	if (p < len && parse_is_digit(parse_cp_at(s, len, p)))
+	if (p < len && parse_is_digit(parse_cp_at(s, len, p)) &&
+	    !year_follows(s, len, p))
 		return false; /* 1.5亿: a decimal */
 	lb->rank = 6, lb->value = v, lb->len = p - pos;
+	return true;
+}
+
+/* Units and words that make a number the start of a sentence rather than
+ * a decimal outline number (2　年, 3　个月, 5　万元). */
+static const char *const units[] = {
+	"年", "月", "日", "个", "万", "亿", "元", "%", "％", "人", "次",
+	"家", "项", "名", "天", "小时", "公里", "米", "吨", "倍",
+};
+
+bool
+parse_decimal_at(const char *s, size_t len, size_t pos, struct label *lb)
+{
+	size_t p = pos, n, parts = 0, q;
+	uint32_t cp;
+	long v = 0;
+
+	for (;;) {
+		n = arabic_number(s + p, len - p, 3, &v);
+		if (n == 0)
+			return false;
+		p += n;
+		parts++;
+		cp = parse_cp_at(s, len, p);
+		if ((cp != '.' && cp != CP_FWDOT) || parts == 4)
+			break;
+		q = p + (cp == '.' ? 1 : 3);
+		if (!parse_is_digit(parse_cp_at(s, len, q)))
+			return false; /* 1. and 1.1. are other labels */
+		p = q;
+	}
+	q = parse_skip_space(s, len, p);
+	if (q == p || q >= len || s[q] == '\n')
+		return false;
+	cp = parse_cp_at(s, len, q);
+	if (parse_is_digit(cp) || parse_word_at(s, len, q, units,
+	    sizeof units / sizeof units[0]) > 0)
+		return false;
+	lb->rank = 3 + (int)parts;
+	lb->value = v;
+	lb->len = p - pos;
+	lb->form = LABEL_DECIMAL;
+	return true;
+}
+
+bool
+parse_question_at(const char *s, size_t len, size_t pos, struct label *lb)
+{
+	static const char *const asks[] = { "问：", "问:", "记者：", "记者:" };
+	size_t n;
+
+	n = parse_word_at(s, len, pos, asks, sizeof asks / sizeof asks[0]);
+	if (n == 0)
+		return false;
+	lb->rank = 4;
+	lb->value = -1;
+	lb->len = n;
+	lb->form = LABEL_QUESTION;
 	return true;
 }

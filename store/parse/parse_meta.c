@@ -194,7 +194,8 @@ is_label_start(const char *s, size_t end, size_t pos)
 }
 
 /* The order (令) that promulgates a regulation: 中华人民共和国国务院令 第722号
- * 《优化营商环境条例》已经…通过，现予公布. */
+ * 《优化营商环境条例》已经…通过，现予公布.  Its docno is the order as
+ * printed (中华人民共和国国务院令第722号), its issuer the organ (国务院). */
 static bool
 order_block(struct meta_ctx *c)
 {
@@ -235,7 +236,8 @@ order_block(struct meta_ctx *c)
 	if (!parse_has(s, te, q, "号") || parse_skip_space(s, te, q + 3) != te)
 		return false;
 	pbuf_add(&c->issuer, s + os, ling - os);
-	pbuf_add(&c->docno, s + os, ling + 3 - os);
+	pbuf_add_squeezed(&c->docno, s + c->p[0].start,
+	    ling + 3 - c->p[0].start);
 	pbuf_add_squeezed(&c->docno, s + num, q + 3 - num);
 	for (; i < c->np && i < 4; i++) {
 		pn = &c->p[i];
@@ -249,6 +251,22 @@ order_block(struct meta_ctx *c)
 	return true;
 }
 
+/* Whether [ts, te) holds no Han character (a citation code CLI.1.223979)
+ * or marks of navigation (首页 > 政策), as no title does. */
+static bool
+never_title(const char *s, size_t ts, size_t te)
+{
+	uint32_t cp;
+	size_t pos = ts;
+
+	while (pos < te) {
+		pos += text_next(s + pos, te - pos, &cp);
+		if (cp == '>' || cp == 0xFF1E || cp == 0xBB || cp == 0x3010)
+			return true; /* > ＞ » 【 */
+	}
+	return !parse_has_han(s, ts, te) || parse_is_link(s, ts, te);
+}
+
 static bool
 title_like(const char *s, size_t ts, size_t te)
 {
@@ -258,6 +276,7 @@ title_like(const char *s, size_t ts, size_t te)
 
 	parse_prev(s, te, &last);
 	return parse_chars(s, ts, te) <= TITLE_CHARS &&
+	    !never_title(s, ts, te) &&
 	    parse_find(s, ts, te, CH_PERIOD) >= te && last != ':' &&
 	    last != 0xFF1A && last != 0xFF0C && last != ',' && last != 0xFF1B &&
 	    last != ';' &&

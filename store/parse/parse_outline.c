@@ -26,6 +26,7 @@
 #define LOOKAHEAD 16384 /* bytes a numbering sequence is searched ahead */
 #define ITEM_SCAN 900   /* bytes an item is searched for its end */
 #define TOC_LABEL 32    /* bytes of a table of contents label kept */
+#define TOC_MIN 3       /* entries of a table of contents without 目录 */
 
 enum zone {
 	ZONE_TEXT,   /* the document's text */
@@ -63,6 +64,8 @@ struct outline {
 	unsigned table_ranks; /* the label families a table's rows use */
 	char toc_first[TOC_LABEL];
 	size_t toc_first_len;
+	size_t toc_checked; /* paragraphs before this one are no run of a
+			     * table of contents without 目录 */
 };
 
 static bool
@@ -128,6 +131,16 @@ rank_open(const struct outline *o, int rank)
 		if (o->stack[i].rank == rank)
 			return true;
 	return false;
+}
+
+/* The label at the start of paragraph p: a numbered label, a decimal
+ * outline number or an interview's question. */
+static bool
+para_label(const char *s, const struct para *p, struct label *lb)
+{
+	return parse_label_at(s, p->end, p->start, lb) ||
+	    parse_decimal_at(s, p->end, p->start, lb) ||
+	    parse_question_at(s, p->end, p->start, lb);
 }
 
 /* The last character before pos that is not whitespace; 0 at the start. */
@@ -250,10 +263,12 @@ start_ok(const struct outline *o, const struct para *p,
 {
 	uint32_t prev;
 
-	if (lb->rank <= 3)
+	if (lb->rank <= 3 || lb->form != LABEL_NUMBERED)
 		return true;
 	if (o->zone == ZONE_BOX)
 		return successor(o, lb, true);
+	if (p->line_start && rank_open(o, 3))
+		return true; /* an article's items, each on its own line */
 	prev = prev_visible(o->s, p->start);
 	if (is_enum_sep(prev))
 		return !o->in_enum[lb->rank] && successor(o, lb, false);
@@ -316,8 +331,9 @@ scan_runin(struct outline *o, const struct para *p, size_t pos)
 			pos += n;
 			continue;
 		}
-		if (pos > p->start && parse_label_at(s, p->end, pos, &lb) &&
-		    runin_ok(o, p, pos, &lb, pv)) {
+		if (pos > p->start && ((parse_label_at(s, p->end, pos, &lb) &&
+		    runin_ok(o, p, pos, &lb, pv)) || (is_term(pv) &&
+		    parse_question_at(s, p->end, pos, &lb)))) {
 			if (!push_heading(o, pos, &lb, p->end))
 				return false;
 			pos += lb.len;
@@ -445,7 +461,7 @@ skip_zone(struct outline *o, const struct para *p)
 	bool short_label;
 	size_t q;
 
-	short_label = parse_label_at(s, p->end, p->start, &lb) &&
+	short_label = para_label(s, p, &lb) &&
 	    parse_chars(s, p->start, p->end) <= 80 &&
 	    parse_find(s, p->start, p->end, CH_PERIOD) >= p->end;
 	if (o->zone == ZONE_ATTACH) {
@@ -515,6 +531,46 @@ skip_zone(struct outline *o, const struct para *p)
 	return o->zone == ZONE_TABLE;
 }
 
+/* Whether paragraph p is a short heading alone: a label and a title
+ * without 。. */
+static bool
+bare_heading(const char *s, const struct para *p)
+{
+	struct label lb;
+
+	return p->end - p->start <= 80 * 4 && para_label(s, p, &lb) &&
+	    parse_chars(s, p->start, p->end) <= 80 &&
+	    parse_find(s, p->start, p->end, CH_PERIOD) >= p->end;
+}
+
+static bool
+same_para(const char *s, const struct para *a, const struct para *b)
+{
+	return a->end - a->start == b->end - b->start &&
+	    memcmp(s + a->start, s + b->start, a->end - a->start) == 0;
+}
+
+/* A table of contents without a 目录 line: a run of at least TOC_MIN bare
+ * headings from paragraph i on that the body then repeats (its first
+ * paragraph after the run is the run's first).  Returns the paragraph after
+ * the run, or i when there is none; each paragraph is looked at once. */
+static size_t
+toc_run(struct outline *o, const struct para *paras, size_t npara, size_t i)
+{
+	size_t j;
+
+	if (i < o->toc_checked)
+		return i;
+	for (j = i; j < npara && bare_heading(o->s, &paras[j]); j++)
+		if (j > i && same_para(o->s, &paras[i], &paras[j]))
+			break;
+	o->toc_checked = j;
+	if (j - i >= TOC_MIN && j < npara &&
+	    same_para(o->s, &paras[i], &paras[j]))
+		return j;
+	return i;
+}
+
 /* end: where the next heading of the same or a higher level starts.  The
  * open headings have increasing levels, at most 9 of them. */
 static void
@@ -531,6 +587,22 @@ finish_ends(const struct outline *o, struct section *sec)
 		if (nopen < 9)
 			open[nopen++] = i;
 	}
+}
+
+/* Where a question's title ends: after its first ？, else at 答：, else at
+ * end. */
+static size_t
+question_end(const char *s, size_t start, size_t end)
+{
+	size_t q = parse_find(s, start, end, "？");
+
+	if (q < end)
+		return q + 3;
+	q = parse_find(s, start, end, "?");
+	if (q < end)
+		return q + 1;
+	end = parse_find(s, start, end, "答：");
+	return parse_find(s, start, end, "答:");
 }
 
 static enum juan_status
@@ -554,8 +626,10 @@ build_sections(struct outline *o, struct section **out, size_t *n)
 		if (i + 1 < o->nh && o->h[i + 1].start < te &&
 		    o->h[i + 1].start >= h->title_start)
 			te = o->h[i + 1].start;
-		te = parse_rtrim(o->s, h->title_start,
-		    parse_find(o->s, h->title_start, te, CH_PERIOD));
+		te = h->lb.form == LABEL_QUESTION ?
+		    question_end(o->s, h->title_start, te) :
+		    parse_find(o->s, h->title_start, te, CH_PERIOD);
+		te = parse_rtrim(o->s, h->title_start, te);
 		pbuf_add(&b, o->s + h->title_start, te - h->title_start);
 		pbuf_add(&b, o->s + h->join_start, h->join_end - h->join_start);
 		sec[i].level = h->level;
@@ -583,19 +657,23 @@ parse_outline(const char *s, size_t len, const struct para *paras,
 	const struct para *p;
 	struct label lb;
 	size_t i, from;
+	bool labelled;
 
 	memset(&o, 0, sizeof o);
 	o.s = s;
 	o.len = len;
 	for (i = 0; i < npara; i++) {
+		if (o.zone == ZONE_TEXT && (from = toc_run(&o, paras, npara,
+		    i)) > i)
+			i = from;
 		p = &paras[i];
 		if (skip_zone(&o, p))
 			continue;
 		from = p->start;
-		if (parse_label_at(s, p->end, p->start, &lb) &&
-		    !start_ok(&o, p, &lb)) {
+		labelled = para_label(s, p, &lb);
+		if (labelled && !start_ok(&o, p, &lb)) {
 			o.in_enum[lb.rank] = true;
-		} else if (parse_label_at(s, p->end, p->start, &lb)) {
+		} else if (labelled) {
 			if (!push_heading(&o, p->start, &lb, p->end))
 				goto done;
 			from = p->start + lb.len;

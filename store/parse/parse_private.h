@@ -28,11 +28,21 @@ struct para {
 	bool line_end;
 };
 
+/* How a label is written: a numbered label (一、 （一） 1. 第一条), a
+ * decimal outline number (1.1) or an interview's question (问：), whose
+ * title runs to its ？. */
+enum label_form {
+	LABEL_NUMBERED,
+	LABEL_DECIMAL,
+	LABEL_QUESTION,
+};
+
 /* A heading label (OUTLINE.md, "Label families"). */
 struct label {
 	int rank;   /* 0 第X部分 … 8 ① */
-	long value; /* its number: 3 for 三、 （三） 3. ③ */
+	long value; /* its number: 3 for 三、 （三） 3. ③; -1 for 问： */
 	size_t len; /* bytes, brackets and delimiter included */
+	enum label_form form;
 };
 
 /* A span of the text, [start, end), {0, 0} when absent.  Not struct
@@ -65,6 +75,16 @@ struct head_info {
 /* parse_label.c: recognises a heading label at pos (第X章, 一、, （一）,
  * 1., ①…), not a reference (第六条第二款) nor a decimal (1.5). */
 bool parse_label_at(const char *s, size_t len, size_t pos, struct label *lb);
+/* A decimal outline number (1, 1.1, 3.2.1 — dot or ．) at pos, followed by
+ * whitespace and text that is not a digit or a unit (1　总则, not 2　年);
+ * rank 3 + its number of parts (1.1 is rank 5), value its last part.  Only
+ * a paragraph's start may hold one. */
+bool parse_decimal_at(const char *s, size_t len, size_t pos,
+    struct label *lb);
+/* A question of an interview at pos: 问：, 问:, 记者：; rank 4, value -1
+ * (no numbering continues it). */
+bool parse_question_at(const char *s, size_t len, size_t pos,
+    struct label *lb);
 
 /* parse_date.c: a full date (year, month and day) starting at pos, in
  * Arabic (2024-02-17, 2024年2月17日, 2024/2/17) or Chinese numerals
@@ -83,6 +103,8 @@ enum juan_status parse_paragraphs(const char *s, size_t len,
 
 /* parse_head.c: fills *h from the whole text s[0..len). */
 void parse_head(const char *s, size_t len, struct head_info *h);
+/* A link: a line that starts with http://, https:// or www. */
+bool parse_is_link(const char *s, size_t ts, size_t te);
 /* A news headline around the document: 《X》公布! */
 bool parse_is_headline(const char *s, size_t ts, size_t te);
 

@@ -331,6 +331,20 @@ end_search(struct store *s, struct search_state *st)
 	free(st->expr);
 }
 
+bool
+search_query_searchable(const char *query)
+{
+	struct query parsed;
+	bool searchable;
+
+	/* out of memory: let the search itself say so */
+	if (tokenize_query(query, &parsed) != JUAN_OK)
+		return true;
+	searchable = parsed.nterms > 0;
+	query_free(&parsed);
+	return searchable;
+}
+
 enum juan_status
 search_run(struct store *s, const char *query, size_t limit,
 	   const char *mark_open, const char *mark_close,

@@ -214,6 +214,154 @@ done:
 	return rc;
 }
 
+/* Mojibake: UTF-8 that was once read as another code page and saved again
+ * as UTF-8 (中华人民 seen as дЄ≠еНОдЇЇж∞С, ä¸­å..., 涓崕浜烘皯).  Encoding
+ * the text back into that code page gives the original bytes. */
+static const struct {
+	const char *name;
+	bool han; /* what it makes of UTF-8 is Han characters, not letters */
+} mojibake_pages[] = {
+	{ "CP1252", false },
+	{ "ISO-8859-1", false },
+	{ "MACCYRILLIC", false },
+	{ "CP1251", false },
+	{ "GB18030", true },
+};
+
+#define MOJIBAKE_PROBE 768  /* bytes of text looked at to detect it */
+#define MOJIBAKE_MIN_HAN 8  /* Han characters the bytes must spell */
+
+/* Encodes UTF-8 s[0..len) into page, leaving out what page cannot encode
+ * (counted in *lost).  *out: caller frees; NULL when iconv has no
+ * converter.  Returns JUAN_ENOMEM or JUAN_OK. */
+static enum juan_status
+encode_into(const char *page, const char *s, size_t len, char **out,
+	    size_t *out_len, size_t *lost)
+{
+	iconv_t cd;
+	char *in = (char *)s, *o;
+	size_t inleft = len, oleft, n;
+	uint32_t cp;
+
+	*out = NULL;
+	*lost = 0;
+	cd = iconv_open(page, "UTF-8");
+	if (cd == (iconv_t)-1)
+		return errno == ENOMEM ? JUAN_ENOMEM : JUAN_OK;
+	*out = malloc(len + 1); /* every page takes at most UTF-8's bytes */
+	if (*out == NULL) {
+		iconv_close(cd);
+		return JUAN_ENOMEM;
+	}
+	o = *out;
+	oleft = len;
+	while (inleft > 0 &&
+	       iconv(cd, &in, &inleft, &o, &oleft) == (size_t)-1) {
+		if (errno == E2BIG)
+			break;
+		(*lost)++;
+		n = text_next(in, inleft, &cp);
+		in += n;
+		inleft -= n;
+	}
+	*out_len = (size_t)(o - *out);
+	iconv_close(cd);
+	return JUAN_OK;
+}
+
+/* Whether bytes[0..len) are UTF-8 that spells Chinese: at least
+ * MOJIBAKE_MIN_HAN Han characters and no more malformed bytes (a cut at
+ * the end aside) than Han characters: a reading that lost bytes leaves
+ * some, text in another script next to no Han.  *exact: none at all. */
+static bool
+spells_chinese(const char *b, size_t len, bool *exact)
+{
+	size_t i = 0, n, han = 0, bad = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		n = text_next(b + i, len - i, &cp);
+		if (n == 1 && (unsigned char)b[i] >= 0x80 && len - i >= 4)
+			bad++;
+		else if (text_is_han(cp))
+			han++;
+		i += n;
+	}
+	*exact = bad == 0;
+	return han >= MOJIBAKE_MIN_HAN && bad <= han;
+}
+
+/* Whether most characters of s[0..len) beyond ASCII are Han: a page that
+ * makes Han characters of UTF-8 is then the one to try, else one that
+ * makes letters. */
+static bool
+han_majority(const char *s, size_t len)
+{
+	size_t i = 0, han = 0, other = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		i += text_next(s + i, len - i, &cp);
+		if (text_is_han(cp))
+			han++;
+		else
+			other++;
+	}
+	return han > other;
+}
+
+/* Looks for mojibake in the UTF-8 text s[0..len).  On JUAN_OK *fixed is
+ * NULL when there is none, else the original bytes (caller frees, *fixed_len
+ * bytes); JUAN_ENOTTEXT with a reason in why when there is mojibake that
+ * does not go back exactly. */
+static enum juan_status
+find_mojibake(const char *s, size_t len, char **fixed, size_t *fixed_len,
+	      char *why, size_t whysize)
+{
+	size_t probe = len < MOJIBAKE_PROBE ? len : MOJIBAKE_PROBE, i, lost, n;
+	enum juan_status rc;
+	char *b;
+	bool found, exact, mostly_han;
+
+	*fixed = NULL;
+	while (probe < len && ((unsigned char)s[probe] & 0xC0) == 0x80)
+		probe--; /* not in the middle of a character */
+	mostly_han = han_majority(s, probe);
+	for (i = 0; i < sizeof(mojibake_pages) / sizeof(mojibake_pages[0]);
+	     i++) {
+		if (mojibake_pages[i].han != mostly_han)
+			continue;
+		rc = encode_into(mojibake_pages[i].name, s, probe, &b, &n,
+				 &lost);
+		if (rc != JUAN_OK)
+			return rc;
+		found = b != NULL && spells_chinese(b, n, &exact) &&
+			lost * 8 < n;
+		free(b);
+		if (!found)
+			continue;
+		rc = encode_into(mojibake_pages[i].name, s, len, &b, &n,
+				 &lost);
+		if (rc != JUAN_OK)
+			return rc;
+		if (b != NULL && lost == 0 && spells_chinese(b, n, &exact) &&
+		    exact) {
+			*fixed = b;
+			*fixed_len = n;
+			return JUAN_OK;
+		}
+		free(b);
+		set_why(why, whysize, "mojibake: UTF-8 read as %s, which "
+			"does not convert back exactly", mojibake_pages[i].name);
+		return JUAN_ENOTTEXT;
+	}
+	return JUAN_OK;
+}
+
 /* Copies src[0..len) to dst turning CRLF and lone CR into LF; returns the
  * bytes written.  dst may be src. */
 static size_t
@@ -388,7 +536,8 @@ decode_text(const void *bytes, size_t len, char **out, size_t *out_len,
 	const char *b = bytes;
 	enum text_encoding e;
 	struct scan sc;
-	char *buf = NULL;
+	char *buf = NULL, *fixed = NULL;
+	size_t fixed_len = 0;
 	utf8proc_uint8_t *nfc;
 	utf8proc_ssize_t m;
 	size_t n = 0;
@@ -408,6 +557,16 @@ decode_text(const void *bytes, size_t len, char **out, size_t *out_len,
 	}
 	if (rc != JUAN_OK)
 		goto done;
+	if (e == ENC_UTF8 || e == ENC_UTF8_BOM) {
+		rc = find_mojibake(buf, n, &fixed, &fixed_len, why, whysize);
+		if (rc != JUAN_OK)
+			goto done;
+		if (fixed != NULL) {
+			rc = decode_text(fixed, fixed_len, out, out_len, enc,
+					 why, whysize);
+			goto done;
+		}
+	}
 	if (too_many_controls(&sc, n)) {
 		set_why(why, whysize, "%zu control characters, the first "
 			"(0x%02X) at offset %zu", sc.controls, sc.control,
@@ -444,6 +603,7 @@ decode_text(const void *bytes, size_t len, char **out, size_t *out_len,
 	if (enc != NULL)
 		*enc = e;
 done:
+	free(fixed);
 	free(buf);
 	return rc;
 }

@@ -52,21 +52,18 @@ else
 fi
 check "the store is consistent" "ok" "$(sqlite3 "$JUAN_DB" 'PRAGMA integrity_check')"
 
-# Run again on a terminal (script(1) gives it one), it draws a progress bar
-# and clears it before the summary.
+# Run again on a terminal (script(1) gives it one), with the bar forced on
+# (JUAN_PROGRESS=always, so that a fast machine draws it too), it draws a
+# progress bar and clears it before the summary.
 summary="imported $((N - stored)), updated 0, unchanged $stored, failed 0"
 if command -v script >/dev/null; then
-	start=$(date +%s%N)
-	script -qec "\"$JUAN\" import \"$WORK/corpus\"" /dev/null >"$WORK/tty" 2>&1
+	script -qec "JUAN_PROGRESS=always \"$JUAN\" import \"$WORK/corpus\"" /dev/null >"$WORK/tty" 2>&1
 	status=$?
-	ms=$(( ($(date +%s%N) - start) / 1000000 ))
 	check "the same import again" 0 "$status"
 	check "the second import finishes the job" "$summary" \
 		"$(tail -n 1 "$WORK/tty" | sed 's/.*\x1b\[K//' | tr -d '\r')"
-	if [ $ms -lt 1000 ]; then
-		ok "progress bar # SKIP the import took only $ms ms"
-	elif grep -q "/$N files  [0-9.]* MB/s  ETA [0-9]*:[0-9][0-9]" "$WORK/tty" &&
-		tail -n 1 "$WORK/tty" | grep -q "$(printf '\r\033\\[K')imported"; then
+	if grep -q "/$N files  [0-9.]* MB/s  ETA [0-9]*:[0-9][0-9]" "$WORK/tty" &&
+		tail -n 1 "$WORK/tty" | grep -qF "$(printf '\r\033[K')imported"; then
 		ok "a progress bar on a terminal, cleared at the end"
 	else
 		not_ok "a progress bar on a terminal, cleared at the end" \
@@ -75,6 +72,7 @@ if command -v script >/dev/null; then
 else
 	check_status "the same import again" 0 "$JUAN" import "$WORK/corpus"
 	check "the second import finishes the job" "$summary" "$(cat "$WORK/out")"
+	ok "a progress bar on a terminal # SKIP no script(1) to give a terminal"
 fi
 check "every document is stored once" "$N" "$(sqlite3 "$JUAN_DB" 'SELECT count(*) FROM documents')"
 

@@ -2,6 +2,7 @@
 #include <iconv.h>
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -123,6 +124,92 @@ encode(const char *to, const char *text, size_t *len)
 	iconv_close(cd);
 	*len = cap - oleft;
 	return buf;
+}
+
+/* policy's UTF-8 bytes read as the code page from, as an editor that
+ * guessed wrong would read them: each byte (each pair of bytes when pair)
+ * that from has no character for becomes '?'.  Returns the UTF-8 of what
+ * was read (caller frees) and whether every byte was read. */
+static char *
+misread(const char *from, bool pair, size_t *len, bool *whole)
+{
+	iconv_t cd = iconv_open("UTF-8", from);
+	size_t n = strlen(policy), i = 0, cap = 4 * n + 8, inleft, oleft;
+	char *buf = malloc(cap), *in, *o;
+
+	assert_true(cd != (iconv_t)-1);
+	assert_non_null(buf);
+	o = buf;
+	oleft = cap;
+	*whole = true;
+	while (i < n) {
+		in = (char *)policy + i;
+		inleft = (unsigned char)policy[i] < 0x80 || !pair || i + 1 == n ?
+			 1 : 2;
+		if (iconv(cd, &in, &inleft, &o, &oleft) != (size_t)-1) {
+			i += (size_t)(in - (policy + i));
+			continue;
+		}
+		iconv(cd, NULL, NULL, NULL, NULL);
+		*o++ = '?';
+		oleft--;
+		*whole = false;
+		i++;
+	}
+	iconv_close(cd);
+	*len = cap - oleft;
+	return buf;
+}
+
+/* Mojibake (UTF-8 read as another code page) goes back to the text when
+ * it does so exactly, and is refused with a reason when it does not. */
+static void
+test_mojibake(void **state)
+{
+	static const struct {
+		const char *page;
+		bool pair;
+	} pages[] = {
+		{ "MACCYRILLIC", false }, /* дЄ≠еНОдЇЇж∞С */
+		{ "ISO-8859-1", false },  /* ä¸­å */
+		{ "CP1252", false },
+		{ "GB18030", true },      /* 涓崕浜烘皯 */
+	};
+	enum text_encoding enc;
+	char why[160], *bad, *out;
+	size_t i, len, out_len;
+	enum juan_status rc;
+	bool whole;
+
+	(void)state;
+	for (i = 0; i < ARRAY_LEN(pages); i++) {
+		bad = misread(pages[i].page, pages[i].pair, &len, &whole);
+		assert_true(len != strlen(policy) ||
+			    memcmp(bad, policy, len) != 0);
+		rc = decode_text(bad, len, &out, &out_len, &enc, why,
+				 sizeof why);
+		if (whole) {
+			if (rc != JUAN_OK)
+				fail_msg("%s: %s", pages[i].page, why);
+			assert_int_equal(enc, ENC_UTF8);
+			assert_int_equal(out_len, strlen(policy));
+			assert_memory_equal(out, policy, out_len);
+			free(out);
+		} else {
+			if (rc != JUAN_ENOTTEXT)
+				fail_msg("%s: not refused", pages[i].page);
+			assert_null(out);
+			if (strstr(why, "mojibake") == NULL ||
+			    strstr(why, pages[i].page) == NULL)
+				fail_msg("%s: reason \"%s\"", pages[i].page, why);
+		}
+		free(bad);
+	}
+	/* Text in other scripts is no mojibake: it stays as it is. */
+	expect_text(BYTES("Ελληνικά, русский текст, café crème, Ärger\n"),
+		    "Ελληνικά, русский текст, café crème, Ärger\n",
+		    strlen("Ελληνικά, русский текст, café crème, Ärger\n"),
+		    ENC_UTF8);
 }
 
 static void
@@ -426,6 +513,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_encodings),
 		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_mojibake),
 		cmocka_unit_test(test_line_endings),
 		cmocka_unit_test(test_nfc),
 		cmocka_unit_test(test_nfc_fast_path),

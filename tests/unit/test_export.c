@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "juan/export.h"
 #include "juan/store.h"
@@ -340,7 +341,7 @@ read_all(const char *path)
 	return buf;
 }
 
-/* The files in dir other than the store's own. */
+/* The hidden files in dir: a temporary file left behind. */
 static int
 stray_files(const char *dir)
 {
@@ -350,7 +351,8 @@ stray_files(const char *dir)
 
 	assert_non_null(d);
 	while ((e = readdir(d)))
-		if (e->d_name[0] == '.' && strstr(e->d_name, ".tmp."))
+		if (e->d_name[0] == '.' && strcmp(e->d_name, ".") != 0 &&
+		    strcmp(e->d_name, "..") != 0)
 			n++;
 	closedir(d);
 	return n;
@@ -394,6 +396,87 @@ test_to_path(void **state)
 	assert_non_null(strstr(store_error(f->s), "out.csv"));
 }
 
+/* The full-width ＝ ＋ － ＠ that spreadsheets fold to = + - @ are guarded
+ * like them; other full-width text is not. */
+static void
+test_csv_full_width_guard(void **state)
+{
+	static const struct {
+		const char *title;
+		const char *cell;
+	} cases[] = {
+		{ "＝SUM(A1:A9)", "'＝SUM(A1:A9)" },
+		{ "＋86 电话", "'＋86 电话" },
+		{ "－负责人", "'－负责人" },
+		{ "＠某单位", "'＠某单位" },
+		{ "（一）总体要求", "（一）总体要求" },
+	};
+	struct fixture *f = fixture_new("export-wide", "juan.db");
+	struct export_opts opts = { .format = EXPORT_CSV, .all = true };
+	char text[128], line[256], path[32];
+	struct doc d = {0};
+	enum juan_status rc;
+	size_t i;
+	char *got;
+
+	(void)state;
+	assert_non_null(f);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(text, sizeof(text), "%s\n正文%zu。\n", cases[i].title, i);
+		d.body_len = strlen(text);
+		d.meta.title = (char *)cases[i].title;
+		snprintf(path, sizeof(path), "/w%zu.txt", i);
+		assert_int_equal(store_put(f->s, path, text, strlen(text), &d,
+					   NULL, NULL), JUAN_OK);
+	}
+	got = export_string(f->s, &opts, &rc, NULL);
+	assert_int_equal(rc, JUAN_OK);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(line, sizeof(line), "%zu,%s,", i + 1, cases[i].cell);
+		if (!strstr(got, line))
+			fail_msg("no row '%s' in:\n%s", line, got);
+	}
+	free(got);
+	assert_int_equal(fixture_free(f), 0);
+}
+
+/* export_to_path onto the store, by any name or link, is refused and
+ * leaves the store whole. */
+static void
+test_to_path_never_the_store(void **state)
+{
+	struct fixture *f = *state;
+	struct export_opts opts = { .format = EXPORT_CSV };
+	char hard[160], soft[160], wal[160];
+	const char *paths[4];
+	struct stat before, after;
+	long count = -1;
+	size_t i;
+
+	snprintf(hard, sizeof(hard), "%s/hard.db", f->dir);
+	snprintf(soft, sizeof(soft), "%s/soft.db", f->dir);
+	snprintf(wal, sizeof(wal), "%s-wal", f->path);
+	assert_int_equal(link(f->path, hard), 0);
+	assert_int_equal(symlink(hard, soft), 0);
+	paths[0] = f->path;
+	paths[1] = hard;
+	paths[2] = soft;
+	paths[3] = wal;
+	assert_int_equal(stat(f->path, &before), 0);
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(export_to_path(f->s, &opts, paths[i], &count),
+				 JUAN_EGUARDED);
+		assert_int_equal(count, 0);
+		assert_non_null(strstr(store_error(f->s), paths[i]));
+	}
+	assert_int_equal(stat(f->path, &after), 0);
+	assert_true(before.st_ino == after.st_ino);
+	assert_true(before.st_size == after.st_size);
+	assert_int_equal(export_to_path(f->s, &opts, "/dev/null", &count),
+			 JUAN_OK);
+	assert_int_equal(count, 3);
+}
+
 static void
 test_write_error(void **state)
 {
@@ -419,6 +502,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_markdown, setup, teardown),
 		cmocka_unit_test(test_format_parse),
 		cmocka_unit_test_setup_teardown(test_to_path, setup, teardown),
+		cmocka_unit_test(test_csv_full_width_guard),
+		cmocka_unit_test_setup_teardown(test_to_path_never_the_store,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_write_error, setup,
 						teardown),
 	};

@@ -458,12 +458,83 @@ static const struct outline_case outline_cases[] = {
 	  "　　第二条　适用范围。 第二章　评价 　　第三条　评价要求。",
 	  "1\t第一章\t总　　则\n2\t第一条\t为了加强评价\n2\t第二条\t适用范围\n"
 	  "1\t第二章\t评价\n2\t第三条\t评价要求\n" },
-	{ "enumerations inside a sentence are not headings",
+	{ "enumerations inside a sentence are not headings; on their own "
+	  "lines under an article they are, nested under it",
 	  "第十条　有下列情形之一的：（一）未经批准；（二）超过期限。\n"
 	  "第十一条　有下列行为之一的：\n（一）拒绝检查的；\n（二）弄虚作假的。"
 	  "\n",
 	  "1\t第十条\t有下列情形之一的：（一）未经批准；（二）超过期限\n"
-	  "1\t第十一条\t有下列行为之一的：\n" },
+	  "1\t第十一条\t有下列行为之一的：\n2\t（一）\t拒绝检查的；\n"
+	  "2\t（二）\t弄虚作假的\n" },
+	{ "an article's items on their own lines, the next article after them",
+	  "第五条　禁止下列行为：\n（一）私自排放污水；\n（二）倾倒垃圾；\n"
+	  "（三）其他破坏环境的行为。\n第六条　本条例自公布之日起施行。\n",
+	  "1\t第五条\t禁止下列行为：\n2\t（一）\t私自排放污水；\n"
+	  "2\t（二）\t倾倒垃圾；\n2\t（三）\t其他破坏环境的行为\n"
+	  "1\t第六条\t本条例自公布之日起施行\n" },
+	{ "decimal outline numbers: the depth gives the rank",
+	  "1　总则\n1.1　编制目的\n为了应对突发事件，制定本预案。\n"
+	  "1.2　适用范围\n2　组织指挥体系\n2.1　国家层面\n2.1.1　指挥机构\n"
+	  "2.1.1.1　组成\n由有关部门组成。\n2.2　地方层面\n3　附则\n",
+	  "1\t1\t总则\n2\t1.1\t编制目的\n2\t1.2\t适用范围\n"
+	  "1\t2\t组织指挥体系\n2\t2.1\t国家层面\n3\t2.1.1\t指挥机构\n"
+	  "4\t2.1.1.1\t组成\n2\t2.2\t地方层面\n1\t3\t附则\n" },
+	{ "decimal numbers with a full-width dot, on one line, items under them",
+	  "应急预案　　1　总则　　1．1　编制目的　　为了应对。　　1．2　预警"
+	  "　　（1）分析研判。组织研判。　　（2）防范处置。控制苗头。"
+	  "　　2　应急响应　　各地区要做好响应。",
+	  "1\t1\t总则\n2\t1．1\t编制目的\n2\t1．2\t预警\n"
+	  "3\t（1）\t分析研判\n3\t（2）\t防范处置\n1\t2\t应急响应\n" },
+	{ "a number before a unit or a digit is no decimal heading",
+	  "一、基本情况\n2　年内完成改造。\n1.5　亿元用于建设。\n"
+	  "3　2024年度计划。\n二、主要任务\n",
+	  "1\t一、\t基本情况\n1\t二、\t主要任务\n" },
+	{ "a year after the dot: the item is item 1, not a decimal",
+	  "（一）深化行政审批改革\n1．2021年6月底前出台清单管理办法。\n"
+	  "2．完善审查机制。\n3．2020年底前完成清理。\n（二）优化服务\n"
+	  "1．2022年实现全程网办。\n",
+	  "1\t（一）\t深化行政审批改革\n2\t1．\t2021年6月底前出台清单管理办法\n"
+	  "2\t2．\t完善审查机制\n2\t3．\t2020年底前完成清理\n"
+	  "1\t（二）\t优化服务\n2\t1．\t2022年实现全程网办\n" },
+	{ "questions of an interview, each on its own line",
+	  "近日，教育部印发了《意见》。\n问：请介绍一下《意见》的背景？\n"
+	  "答：党中央高度重视。一、是有关要求。\n问:《意见》有哪些举措？\n"
+	  "答：主要有三方面。\n记者：下一步如何落实？\n答：加强督导。\n",
+	  "1\t问：\t请介绍一下《意见》的背景？\n"
+	  "1\t问:\t《意见》有哪些举措？\n1\t记者：\t下一步如何落实？\n" },
+	{ "questions of an interview run together on one line",
+	  "近日，六部门联合印发了《实施意见》。负责同志接受了记者的采访。"
+	  "问：请介绍一下制定《意见》的背景和意义。答：党的十八大以来，文艺"
+	  "工作成绩显著。问：需要遵循什么原则？答：坚持正确方向！"
+	  "问：有哪些具体举措？答：一是加大扶持。\n",
+	  "1\t问：\t请介绍一下制定《意见》的背景和意义。\n"
+	  "1\t问：\t需要遵循什么原则？\n1\t问：\t有哪些具体举措？\n" },
+	{ "a question inside a sentence is no heading",
+	  "一、总体要求\n有人问：这样做是否可行？我们认为可行。\n",
+	  "1\t一、\t总体要求\n" },
+	{ "a table of contents without 目录, one line joined by 　　",
+	  "国家应急预案　　1　总则　　　　1.1　编制目的　　　　1.2　适用范围"
+	  "　　2　组织体系　　　　2.1　指挥机构 　　1　总则　　1.1　编制目的"
+	  "　　健全应对机制。　　1.2　适用范围　　本预案适用于全国。"
+	  "　　2　组织体系　　2.1　指挥机构　　由有关部门组成。",
+	  "1\t1\t总则\n2\t1.1\t编制目的\n2\t1.2\t适用范围\n"
+	  "1\t2\t组织体系\n2\t2.1\t指挥机构\n" },
+	{ "a table of contents without 目录, on lines of its own",
+	  "第一章　总则\n第二章　监督管理\n第三章　附则\n第一章　总则\n"
+	  "第一条　为了保护环境，制定本条例。\n第二章　监督管理\n"
+	  "第二条　国家实行统一监管。\n第三章　附则\n第三条　本条例自公布之日起施行。\n",
+	  "1\t第一章\t总则\n2\t第一条\t为了保护环境，制定本条例\n"
+	  "1\t第二章\t监督管理\n2\t第二条\t国家实行统一监管\n"
+	  "1\t第三章\t附则\n2\t第三条\t本条例自公布之日起施行\n" },
+	{ "bare headings that the body does not repeat are kept",
+	  "一、总体要求\n二、主要任务\n三、保障措施\n四、附则\n本意见自印发之日起施行。\n",
+	  "1\t一、\t总体要求\n1\t二、\t主要任务\n1\t三、\t保障措施\n"
+	  "1\t四、\t附则\n" },
+	{ "a letter-spaced label is kept as printed",
+	  "第 一 章　总　　则\n第一条　为了保护环境，制定本法。\n"
+	  "第 十 二 章　附　　则\n第九十条　本法自公布之日起施行。\n",
+	  "1\t第 一 章\t总　　则\n2\t第一条\t为了保护环境，制定本法\n"
+	  "1\t第 十 二 章\t附　　则\n2\t第九十条\t本法自公布之日起施行\n" },
 	{ "references are not headings",
 	  "一、删去第六条第二款。二、将第七条修改为：依法审批。\n"
 	  "第三条规定的事项，依照执行。\n",
@@ -672,7 +743,8 @@ static const struct outline_case outline_cases[] = {
 	  "（2）防范处置。控制苗头。\n3.3　信息报告\n对以下信息，应当立即报告：\n"
 	  "（1）初判为重大事件；\n（2）可能引发群体性事件；\n"
 	  "（3）其他需要报告的事件。\n",
-	  "1\t（1）\t分析研判\n1\t（2）\t防范处置\n" },
+	  "1\t3.2\t预警行动\n2\t（1）\t分析研判\n2\t（2）\t防范处置\n"
+	  "1\t3.3\t信息报告\n" },
 	{ "numerals listed with 、 are not labels",
 	  "一、课程建设\n一、二年级不布置书面作业。\n三、四月份开展教研活动。\n"
 	  "二、队伍建设\n",
@@ -750,7 +822,7 @@ static const struct meta_case meta_cases[] = {
 	  "总　理　温家宝\n二○○九年九月九日\n防治船舶污染海洋环境管理条例\n"
 	  "第一章　总　　则\n第一条　为了防治污染，制定本条例。\n",
 	  "title\t防治船舶污染海洋环境管理条例\nissuer\t国务院\n"
-	  "date\t2009-09-09\ndocno\t国务院令第561号\n" },
+	  "date\t2009-09-09\ndocno\t中华人民共和国国务院令第561号\n" },
 	{ "order on one line with the regulation glued to it",
 	  "中华人民共和国国务院令第　623　号　　《气象设施保护条例》已经国务院"
 	  "常务会议通过，现予公布。"
@@ -758,7 +830,7 @@ static const struct meta_case meta_cases[] = {
 	  "气象设施保护条例　　第一条　为了保护气象设施，制定本条例。"
 	  "　　第二条　本条例所称气象设施。\n",
 	  "title\t气象设施保护条例\nissuer\t国务院\n"
-	  "date\t2012-08-29\ndocno\t国务院令第623号\n" },
+	  "date\t2012-08-29\ndocno\t中华人民共和国国务院令第623号\n" },
 	{ "metadata block, label and value on two lines",
 	  "索引号:\nSY001\n发文字号:\n沪崇教〔2024〕1号\n成文日期:\n"
 	  "2024-02-17\n"
@@ -965,6 +1037,54 @@ static const struct meta_case meta_cases[] = {
 	  "title\t中共舟山市委教育工作委员会　　舟山市教育局2024年工作要点\n"
 	  "issuer\t中共舟山市委教育工作委员会、舟山市教育局\ndate\t2024-06-04\n"
 	  "docno\t\n" },
+	{ "an order keeps its printed form, spaces removed",
+	  "中华人民共和国国务院令　第693号\n《地下水管理条例》已经2021年9月1日"
+	  "国务院第149次常务会议通过，现予公布。\n总理　李克强\n"
+	  "2021年10月21日\n",
+	  "title\t地下水管理条例\nissuer\t国务院\ndate\t2021-10-21\n"
+	  "docno\t中华人民共和国国务院令第693号\n" },
+	{ "a legal database's export: citation code and link lines first",
+	  "【法宝引证码】 CLI.1.223979\n"
+	  "原文链接：https://www.pkulaw.com/chl/abc.html\n"
+	  "中华人民共和国环境保护法\n【发布部门】 全国人大常委会\n"
+	  "【发文字号】 主席令第9号\n【发布日期】 2014.04.24\n"
+	  "【实施日期】 2015.01.01\n【时效性】 现行有效\n【效力级别】 法律\n"
+	  "第一章　总　　则\n第一条　为保护和改善环境，制定本法。\n",
+	  "title\t中华人民共和国环境保护法\nissuer\t全国人大常委会\n"
+	  "date\t2014-04-24\ndocno\t主席令第9号\n" },
+	{ "a legal database's export: title first, link in the footer",
+	  "排污许可管理条例\n【发布部门】 国务院\n【发文字号】 国务院令第736号\n"
+	  "【发布日期】 2021.01.24\n【法宝引证码】 CLI.2.5012345\n"
+	  "第一章　总　　则\n第一条　为了加强排污许可管理，制定本条例。\n"
+	  "原文链接：http://www.pkulaw.com/chl/def.html\n",
+	  "title\t排污许可管理条例\nissuer\t国务院\ndate\t2021-01-24\n"
+	  "docno\t国务院令第736号\n" },
+	{ "a link line is never a title",
+	  "https://www.gov.cn/zhengce/content/2011-12/15/content_2020.htm\n"
+	  "国务院关于加强环境保护重点工作的意见\n国发〔2011〕35号\n"
+	  "各省、自治区、直辖市人民政府：\n现提出如下意见。\n",
+	  "title\t国务院关于加强环境保护重点工作的意见\nissuer\t国务院\n"
+	  "date\t\ndocno\t国发〔2011〕35号\n" },
+	{ "a citation code alone is never a title",
+	  "CLI.2.81234\n国务院关于加强环境保护重点工作的意见\n"
+	  "各省、自治区、直辖市人民政府：\n现提出如下意见。\n",
+	  "title\t国务院关于加强环境保护重点工作的意见\nissuer\t国务院\n"
+	  "date\t\ndocno\t\n" },
+	{ "quotation marks in a title broken over lines: joined whole",
+	  "国务院关于印发国家环境保护\n“十一五”规划的通知\n国发〔2007〕37号\n"
+	  "各省、自治区、直辖市人民政府：\n现将规划印发给你们。\n",
+	  "title\t国务院关于印发国家环境保护“十一五”规划的通知\nissuer\t国务院\n"
+	  "date\t\ndocno\t国发〔2007〕37号\n" },
+	{ "quotation marks in a title, the break after the closing mark",
+	  "国务院关于印发国家环境保护“十一五”\n规划的通知\n"
+	  "各省、自治区、直辖市人民政府：\n现将规划印发给你们。\n",
+	  "title\t国务院关于印发国家环境保护“十一五”规划的通知\nissuer\t国务院\n"
+	  "date\t\ndocno\t\n" },
+	{ "an interview without a title line has an empty title",
+	  "近日，文化和旅游部等六部门联合印发了《关于营造更好发展环境的实施"
+	  "意见》。负责同志接受了记者的采访。问：请介绍一下背景。答：党的十八大"
+	  "以来成绩显著。\n",
+	  "title\t\nissuer\t\ndate\t\ndocno\t\n" },
 	{ "empty text", "", "title\t\nissuer\t\ndate\t\ndocno\t\n" },
 };
 
@@ -988,6 +1108,25 @@ test_meta_table(void **state)
 		free(got);
 	}
 	assert_int_equal(failed, 0);
+}
+
+/* What a label reader said of text (ok, *lb) against the table: rank -1
+ * when text holds no label. */
+static void
+check_label(const char *text, bool ok, const struct label *lb, int rank,
+    long value, const char *label)
+{
+	if (rank < 0) {
+		if (ok)
+			fail_msg("%s: taken for a label", text);
+		return;
+	}
+	if (!ok)
+		fail_msg("%s: not taken for a label", text);
+	assert_int_equal(lb->rank, rank);
+	assert_int_equal(lb->value, value);
+	assert_int_equal(lb->len, strlen(label));
+	assert_memory_equal(text, label, lb->len);
 }
 
 static void
@@ -1025,6 +1164,13 @@ test_labels(void **state)
 		{ "五、六、七", -1, 0, "" },
 		{ "一、二〇二三年工作回顾", 4, 1, "一、" },
 		{ "1.5亿元", -1, 0, "" },
+		{ "1．2021年6月底前出台", 6, 1, "1．" },
+		{ "12.2020年底前完成", 6, 12, "12." },
+		{ "1.2021万元", -1, 0, "" },
+		{ "第 一 章　总则", 1, 1, "第 一 章" },
+		{ "第　三　条　内容", 3, 3, "第　三　条" },
+		{ "第 十 二 章", 1, 12, "第 十 二 章" },
+		{ "第 一章", -1, 0, "" },
 		{ "2024年", -1, 0, "" },
 		{ "（1）括号", 7, 1, "（1）" },
 		{ "⑵括号", 7, 2, "⑵" },
@@ -1041,18 +1187,57 @@ test_labels(void **state)
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		n = strlen(cases[i].text);
 		ok = parse_label_at(cases[i].text, n, 0, &lb);
-		if (cases[i].rank < 0) {
-			if (ok)
-				fail_msg("%s: taken for a label",
-				    cases[i].text);
-			continue;
-		}
-		if (!ok)
-			fail_msg("%s: not taken for a label", cases[i].text);
-		assert_int_equal(lb.rank, cases[i].rank);
-		assert_int_equal(lb.value, cases[i].value);
-		assert_int_equal(lb.len, strlen(cases[i].label));
-		assert_memory_equal(cases[i].text, cases[i].label, lb.len);
+		check_label(cases[i].text, ok, &lb, cases[i].rank,
+		    cases[i].value, cases[i].label);
+	}
+}
+
+/* Decimal outline numbers and questions: only a paragraph's start holds
+ * them, so they have functions of their own. */
+static void
+test_decimal_and_question_labels(void **state)
+{
+	static const struct {
+		const char *text;
+		int rank; /* -1: not a label */
+		long value;
+		const char *label;
+		bool question;
+	} cases[] = {
+		{ "1　总则", 4, 1, "1", false },
+		{ "1.1　编制目的", 5, 1, "1.1", false },
+		{ "3.2.1　预警分级", 6, 1, "3.2.1", false },
+		{ "4．2．8　国际通报", 6, 8, "4．2．8", false },
+		{ "2.1.1.3  组成", 7, 3, "2.1.1.3", false },
+		{ "12 附则", 4, 12, "12", false },
+		{ "1.总则", -1, 0, "", false },
+		{ "1.1编制目的", -1, 0, "", false },
+		{ "2　年内完成", -1, 0, "", false },
+		{ "1.5　亿元", -1, 0, "", false },
+		{ "3　2024年", -1, 0, "", false },
+		{ "2024", -1, 0, "", false },
+		{ "1　", -1, 0, "", false },
+		{ "问：背景是什么？", 4, -1, "问：", true },
+		{ "问:背景是什么？", 4, -1, "问:", true },
+		{ "记者：下一步如何？", 4, -1, "记者：", true },
+		{ "问题：背景", -1, 0, "", true },
+		{ "答：党中央", -1, 0, "", true },
+	};
+	struct label lb;
+	size_t i, n;
+	bool ok;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		n = strlen(cases[i].text);
+		ok = cases[i].question ?
+		    parse_question_at(cases[i].text, n, 0, &lb) :
+		    parse_decimal_at(cases[i].text, n, 0, &lb);
+		check_label(cases[i].text, ok, &lb, cases[i].rank,
+		    cases[i].value, cases[i].label);
+		if (ok && cases[i].rank >= 0)
+			assert_int_equal(lb.form, cases[i].question ?
+			    LABEL_QUESTION : LABEL_DECIMAL);
 	}
 }
 
@@ -1221,6 +1406,7 @@ main(void)
 		cmocka_unit_test(test_outline_table),
 		cmocka_unit_test(test_meta_table),
 		cmocka_unit_test(test_labels),
+		cmocka_unit_test(test_decimal_and_question_labels),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_empty_and_odd),
 		cmocka_unit_test(test_truncated_and_damaged),

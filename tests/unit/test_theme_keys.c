@@ -1,6 +1,7 @@
 /* Tests that theme keys and the browser's default key bindings (the real
- * table of tui/keymap.c) never collide: the keys handed out to themes, the
- * keys of both shipped sets, and the keys a theme file may name itself. */
+ * table of tui/browser/keymap.c) never collide — the keys handed out to
+ * themes and the keys of both shipped sets — and that the browser finds a
+ * theme whose key its live keymap binds (app_theme_hidden). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +14,7 @@
 
 #include "juan/themes.h"
 #include "juan/browser/keymap.h"
+#include "juan/browser/ui.h"
 
 /* The shipped sets, relative to the repository (make test runs there). */
 static const char *const shipped[] = {
@@ -91,35 +93,61 @@ test_shipped_sets(void **state)
 	keymap_free(&km);
 }
 
-/* A theme file naming a key that a default binding uses is refused. */
+/* A theme file may name a key that a binding uses (the store knows nothing
+ * of the browser); the browser finds such a theme against its live keymap,
+ * defaults and the user's lines alike. */
 static void
-test_bound_keys_refused(void **state)
+test_bound_keys_found(void **state)
 {
-	struct theme_set set = {0};
-	struct keymap km;
-	char line[64], why[256];
-	size_t i, checked = 0;
-	int key;
+	struct app app;
+	const struct theme *t;
+	const char *tsv = "j\t教育\t教育事务\n科技\t\n";
+	char why[256] = "";
+	enum action a = ACT_NONE;
+	size_t from = 0;
 
 	(void)state;
-	assert_int_equal(keymap_init(&km), JUAN_OK);
-	for (i = 0; i < km.n; i++) {
-		key = km.bindings[i].key;
-		if (key < 0x21 || key > 0x7e || km.bindings[i].action == ACT_NONE)
-			continue;
-		snprintf(line, sizeof(line), "%c\t教育\t教育事务\n", key);
-		why[0] = '\0';
-		if (theme_set_parse(line, strlen(line), &set, why,
-				    sizeof(why)) != JUAN_EINVAL) {
-			theme_set_free(&set);
-			fail_msg("a theme may take key '%c', bound to action "
-				 "%d", key, (int)km.bindings[i].action);
-		}
-		assert_non_null(strstr(why, "reserved"));
-		checked++;
-	}
-	assert_true(checked >= 20);
-	keymap_free(&km);
+	memset(&app, 0, sizeof(app));
+	assert_int_equal(keymap_init(&app.keymap), JUAN_OK);
+	assert_int_equal(theme_set_parse(tsv, strlen(tsv), &app.themes, why,
+					 sizeof(why)), JUAN_OK);
+	t = app_theme_hidden(&app, &from, &a);
+	assert_non_null(t);
+	assert_string_equal(t->name, "教育");
+	assert_int_equal(a, ACT_MOVE_DOWN);
+	assert_null(app_theme_hidden(&app, &from, &a));
+	/* the user's config: bind 1 help hides the second theme too */
+	assert_int_equal(keymap_read(&app.keymap, "bind 1 help\n", 12, why,
+				     sizeof(why)), JUAN_OK);
+	from = 0;
+	assert_non_null(app_theme_hidden(&app, &from, &a));
+	t = app_theme_hidden(&app, &from, &a);
+	assert_non_null(t);
+	assert_string_equal(t->name, "科技");
+	assert_int_equal(a, ACT_HELP);
+	theme_set_free(&app.themes);
+	keymap_free(&app.keymap);
+}
+
+/* The built-in set hides nothing under the default keymap. */
+static void
+test_default_set_hides_nothing(void **state)
+{
+	struct app app;
+	char why[256] = "";
+	enum action a;
+	size_t from = 0;
+
+	(void)state;
+	memset(&app, 0, sizeof(app));
+	assert_int_equal(keymap_init(&app.keymap), JUAN_OK);
+	assert_int_equal(theme_set_parse(themes_default_tsv(),
+					 strlen(themes_default_tsv()),
+					 &app.themes, why, sizeof(why)),
+			 JUAN_OK);
+	assert_null(app_theme_hidden(&app, &from, &a));
+	theme_set_free(&app.themes);
+	keymap_free(&app.keymap);
 }
 
 int
@@ -128,7 +156,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_theme_keys_unbound),
 		cmocka_unit_test(test_shipped_sets),
-		cmocka_unit_test(test_bound_keys_refused),
+		cmocka_unit_test(test_bound_keys_found),
+		cmocka_unit_test(test_default_set_hides_nothing),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,16 +1,18 @@
-/* app: the browser's life — locale and terminal checks, the event loop,
- * signals, the document on display, and the position kept per store. */
+/* app: the browser's life, on the top floor — locale and terminal checks,
+ * the main loop that applies the reactions keys return and draws when no
+ * key is waiting, signals, and the position kept per store. */
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "juan/browser/dispatch.h"
 #include "juan/browser/overlay.h"
 #include "juan/browser/prompt.h"
 #include "juan/browser/sample.h"
+#include "juan/browser/screen.h"
 #include "juan/browser/script.h"
 #include "juan/browser/term.h"
 #include "juan/browser/ui.h"
@@ -82,158 +84,6 @@ utf8_locale(void)
 	return false;
 }
 
-void
-app_message(struct app *app, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(app->message, sizeof(app->message), fmt, ap);
-	va_end(ap);
-	app->message_error = false;
-	app->chrome_dirty = true;
-}
-
-void
-app_error(struct app *app, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(app->message, sizeof(app->message), fmt, ap);
-	va_end(ap);
-	app->message_error = true;
-	app->chrome_dirty = true;
-}
-
-static void
-current_clear(struct current *doc)
-{
-	doc_info_clear(&doc->info);
-	free(doc->body);
-	sections_free(doc->sections, doc->nsections);
-	memset(doc, 0, sizeof(*doc));
-}
-
-/* Another process changed the store since we last looked: forget what is
- * cached and reread the counts. */
-static void
-notice_changes(struct app *app)
-{
-	int64_t v = 0;
-
-	if (store_data_version(app->store, &v) != JUAN_OK)
-		return;
-	if (v != app->data_version) {
-		app->data_version = v;
-		docs_forget(app->panes[PANE_DOCS], 0);
-		app_reload_counts(app);
-		app_reload_themes(app);
-	}
-}
-
-void
-app_open_doc(struct app *app, int64_t id)
-{
-	struct current *doc = &app->doc;
-	enum juan_status rc = JUAN_OK;
-
-	notice_changes(app);
-	current_clear(doc);
-	if (id != 0) {
-		rc = store_doc_info(app->store, id, &doc->info);
-		if (rc == JUAN_OK)
-			rc = store_doc_body(app->store, id, &doc->body, &doc->len);
-		if (rc == JUAN_OK)
-			rc = store_doc_sections(app->store, id, &doc->sections,
-						&doc->nsections);
-		if (rc != JUAN_OK) {
-			app_error(app, "cannot read document %lld: %s",
-				  (long long)id, store_error(app->store));
-			current_clear(doc);
-		} else {
-			doc->id = id;
-		}
-	}
-	app->panes[PANE_OUTLINE]->ops->reload(app->panes[PANE_OUTLINE]);
-	app->panes[PANE_DETAIL]->ops->reload(app->panes[PANE_DETAIL]);
-}
-
-void
-app_reload_counts(struct app *app)
-{
-	long total = 0, tagged = 0;
-
-	if (store_counts(app->store, &total, &tagged) == JUAN_OK) {
-		app->total = total;
-		app->tagged = tagged;
-	}
-	app->chrome_dirty = true;
-}
-
-void
-app_reload_themes(struct app *app)
-{
-	theme_set_free(&app->themes);
-	if (store_themes(app->store, &app->themes) != JUAN_OK)
-		app_error(app, "cannot read the themes: %s",
-			  store_error(app->store));
-	app->chrome_dirty = true;
-}
-
-void
-app_reload_list(struct app *app)
-{
-	struct pane *docs = app->panes[PANE_DOCS];
-	int64_t id = docs_selected(docs);
-
-	docs->ops->reload(docs);
-	if (id != 0)
-		docs_select_id(docs, id);
-	app->chrome_dirty = true;
-}
-
-void
-app_dirty_all(struct app *app)
-{
-	int i;
-
-	for (i = 0; i < PANE_COUNT; i++)
-		app->panes[i]->dirty = true;
-	app->chrome_dirty = true;
-}
-
-void
-app_focus(struct app *app, int id)
-{
-	if (id == app->focus)
-		return;
-	app->panes[app->focus]->focused = false;
-	app->panes[app->focus]->dirty = true;
-	app->focus = id;
-	app->panes[id]->focused = true;
-	app->panes[id]->dirty = true;
-}
-
-void
-app_overlay_open(struct app *app, struct overlay *ov)
-{
-	overlay_free(&app->overlay);
-	app->overlay = ov;
-	overlay_place(ov, &app->layout);
-}
-
-const struct theme *
-app_theme_by_key(const struct app *app, int key)
-{
-	size_t i;
-
-	for (i = 0; i < app->themes.n; i++)
-		if ((unsigned char)app->themes.themes[i].key == key && key > 0)
-			return &app->themes.themes[i];
-	return NULL;
-}
-
 /* ---- the position kept per store ------------------------------------ */
 
 static void
@@ -242,8 +92,7 @@ save_position(struct app *app)
 	char buf[1100];
 	const struct filter *f = &app->filter;
 
-	snprintf(buf, sizeof(buf), "%lld",
-		 (long long)docs_selected(app->panes[PANE_DOCS]));
+	snprintf(buf, sizeof(buf), "%lld", (long long)app_doc_id(app));
 	store_setting_set(app->store, "tui.doc", buf);
 	snprintf(buf, sizeof(buf), "%d", app->focus);
 	store_setting_set(app->store, "tui.pane", buf);
@@ -261,6 +110,7 @@ static void
 restore_position(struct app *app)
 {
 	char *doc = NULL, *pane = NULL, *filter = NULL, *advance = NULL;
+	const char *theme = NULL, *search = NULL;
 	int focus;
 
 	store_setting_get(app->store, "tui.doc", &doc);
@@ -268,15 +118,14 @@ restore_position(struct app *app)
 	store_setting_get(app->store, "tui.filter", &filter);
 	store_setting_get(app->store, "tui.advance", &advance);
 	if (filter != NULL && strncmp(filter, "search:", 7) == 0)
-		app->filter.search = strdup(filter + 7);
+		search = filter + 7;
 	else if (filter != NULL && strncmp(filter, "theme:", 6) == 0)
-		app->filter.theme = strdup(filter + 6);
-	else if (filter != NULL && strcmp(filter, "untagged") == 0)
-		app->filter.untagged = true;
+		theme = filter + 6;
 	app->advance = advance == NULL || strcmp(advance, "0") != 0;
-	app_reload_list(app);
+	app_set_filter(app, theme, filter != NULL &&
+		       strcmp(filter, "untagged") == 0, search, 0);
 	if (doc != NULL)
-		docs_select_id(app->panes[PANE_DOCS], strtoll(doc, NULL, 10));
+		app_notify(app, EV_GOTO_DOC, strtoll(doc, NULL, 10), 0);
 	focus = pane ? atoi(pane) : PANE_DOCS;
 	if (focus >= 0 && focus < PANE_COUNT)
 		app_focus(app, focus);
@@ -315,12 +164,11 @@ app_init(struct app *app, struct store *s, const struct app_opts *opts,
 		if (rc != JUAN_OK)
 			return rc;
 	}
-	app->panes[PANE_DOCS] = pane_docs_new(app);
-	app->panes[PANE_OUTLINE] = pane_outline_new(app);
-	app->panes[PANE_DETAIL] = pane_detail_new(app);
-	for (i = 0; i < PANE_COUNT; i++)
+	for (i = 0; i < PANE_COUNT; i++) {
+		app->panes[i] = pane_new(app, pane_table[i]);
 		if (app->panes[i] == NULL)
 			return JUAN_ENOMEM;
+	}
 	app->panes[PANE_DOCS]->focused = true;
 	sample_find(opts->argv0, app->sample, sizeof(app->sample));
 	store_data_version(s, &app->data_version);
@@ -344,44 +192,77 @@ app_fini(struct app *app)
 		canvas_free(&app->border[i]);
 	for (i = 0; i < PANE_COUNT; i++)
 		pane_free(&app->panes[i]);
-	current_clear(&app->doc);
-	free(app->filter.theme);
-	free(app->filter.search);
-	theme_set_free(&app->themes);
+	app_state_free(app);
 	keymap_free(&app->keymap);
 }
 
-/* Reads keys from the terminal until quit or a signal. */
+/* Applies reactions r and those the state asked for, once; returns
+ * whether to quit. */
+static bool
+apply(struct app *app, unsigned r)
+{
+	r |= app->pending;
+	app->pending = R_NONE;
+	if (r & R_LAYOUT)
+		app_layout(app);
+	else if (r & R_PANES)
+		app_dirty_all(app);
+	if (r & R_CHROME)
+		app->chrome_dirty = true;
+	return (r & R_QUIT) != 0;
+}
+
+/* One turn of drawing: the panes marked are rebuilt (once, however many
+ * keys marked them), then what is marked is drawn. */
+static void
+draw_turn(struct app *app)
+{
+	app_refresh(app);
+	apply(app, R_NONE);
+	app_draw(app);
+}
+
+/* Reads keys from the terminal until quit or a signal.  Keys typed ahead
+ * are all handled before the screen is drawn again. */
 static void
 loop_terminal(struct app *app)
 {
+	bool drawn = false, quit = false;
 	int key;
 
-	while (!app->quit && !got_signal) {
-		app_draw(app);
-		key = term_read_key(KEY_WAIT_MS);
-		if (key >= 0)
-			app_key(app, key);
+	while (!quit && !got_signal) {
+		key = term_read_key(drawn ? KEY_WAIT_MS : 0);
+		if (key < 0) {
+			if (!drawn)
+				draw_turn(app);
+			drawn = true;
+			continue;
+		}
+		drawn = false;
+		quit = apply(app, app_key(app, key));
 	}
 }
 
-/* Reads keys and commands from a script until its end. */
+/* Reads keys and commands from a script until its end.  The keys between
+ * two screen dumps are one burst, as keys typed ahead are: the screen is
+ * drawn for a dump and at the end. */
 static enum juan_status
 loop_script(struct app *app, struct script *sc, char *err, size_t errsize)
 {
 	struct script_event ev;
 	enum juan_status rc;
+	bool quit = false;
 
-	while (!app->quit && !got_signal) {
-		app_draw(app);
+	while (!quit && !got_signal) {
 		rc = script_next(sc, &ev, err, errsize);
 		if (rc != JUAN_OK)
 			return rc;
 		switch (ev.kind) {
 		case SCRIPT_KEY:
-			app_key(app, ev.key);
+			quit = apply(app, app_key(app, ev.key));
 			break;
 		case SCRIPT_DUMP:
+			draw_turn(app);
 			if (term_dump(ev.path) != JUAN_OK) {
 				snprintf(err, errsize, "cannot write %s", ev.path);
 				return JUAN_EIO;
@@ -389,13 +270,32 @@ loop_script(struct app *app, struct script *sc, char *err, size_t errsize)
 			break;
 		case SCRIPT_RESIZE:
 			term_resize(ev.cols, ev.rows);
-			app_key(app, KEYC_RESIZE);
+			quit = apply(app, app_key(app, KEYC_RESIZE));
 			break;
 		case SCRIPT_END:
+			draw_turn(app);
 			return JUAN_OK;
 		}
 	}
 	return JUAN_OK;
+}
+
+/* With JUAN_STATS=FILE, writes what the browser did to FILE (the
+ * benchmark and the tests read it). */
+static void
+write_counters(const struct app *app)
+{
+	const char *path = getenv("JUAN_STATS");
+	FILE *f;
+
+	if (path == NULL || path[0] == '\0')
+		return;
+	f = fopen(path, "w");
+	if (f == NULL)
+		return;
+	fprintf(f, "documents read: %ld\nbodies wrapped: %ld\n",
+		app->counters.docs_read, app->counters.bodies_wrapped);
+	fclose(f);
 }
 
 int
@@ -431,13 +331,13 @@ app_run(struct store *s, const struct app_opts *opts)
 	draw_colors(app.keymap.colors, getenv("NO_COLOR") == NULL ||
 		    getenv("NO_COLOR")[0] == '\0');
 	app_layout(&app);
-	app_open_doc(&app, docs_selected(app.panes[PANE_DOCS]));
 	if (headless)
 		rc = loop_script(&app, sc, err, sizeof(err));
 	else
 		loop_terminal(&app);
 	save_position(&app);
 	term_close();
+	write_counters(&app);
 	if (rc != JUAN_OK)
 		fprintf(stderr, "juan: %s\n", err);
 	status = got_signal ? 128 + got_signal : rc == JUAN_OK ? 0 : 1;

@@ -1,12 +1,15 @@
-/* dispatch: a key → the prompt or overlay that has it, else its action →
- * the focused pane, else the global handler (NeoMutt's handler chain); a
- * theme's own key tags.  Also the mouse, export and the sample import. */
+/* dispatch: what a key does — the prompt or overlay that has it, else its
+ * action → the focused pane, else the global handler (NeoMutt's handler
+ * chain); a theme's own key tags.  Also the mouse, export and the sample
+ * import.  Every handler returns the reactions the main loop applies. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "juan/export.h"
 #include "juan/import.h"
+#include "juan/browser/actions.h"
+#include "juan/browser/dispatch.h"
 #include "juan/browser/overlay.h"
 #include "juan/browser/prompt.h"
 #include "juan/browser/term.h"
@@ -16,16 +19,27 @@ static const char *const export_ext[] = {
 	[EXPORT_CSV] = "csv", [EXPORT_JSONL] = "jsonl", [EXPORT_MD] = "md",
 };
 
-static void
+static unsigned
 open_prompt(struct app *app, const char *label, const char *initial,
 	    prompt_fn done)
 {
 	prompt_free(&app->prompt);
 	app->prompt = prompt_new(label, initial, done);
-	app->chrome_dirty = true;
+	return R_CHROME;
 }
 
-static void
+static unsigned
+open_overlay(struct app *app, struct overlay *ov)
+{
+	if (ov == NULL)
+		return R_NONE;
+	overlay_free(&app->overlay);
+	app->overlay = ov;
+	overlay_place(ov, &app->layout);
+	return R_NONE;
+}
+
+static unsigned
 export_to(struct app *app, const char *path)
 {
 	struct export_opts opts = { 0 };
@@ -34,7 +48,7 @@ export_to(struct app *app, const char *path)
 
 	if (path[0] == '\0') {
 		app_message(app, "export cancelled");
-		return;
+		return R_CHROME;
 	}
 	opts.format = (enum export_format)app->export_format;
 	rc = export_to_path(app->store, &opts, path, &count);
@@ -45,9 +59,10 @@ export_to(struct app *app, const char *path)
 	else
 		app_message(app, "exported %ld tagged documents to %s", count,
 			    path);
+	return R_CHROME;
 }
 
-static void
+static unsigned
 export_format_chosen(struct app *app, const char *name)
 {
 	enum export_format fmt;
@@ -55,11 +70,23 @@ export_format_chosen(struct app *app, const char *name)
 
 	if (export_format_parse(name, &fmt) != JUAN_OK) {
 		app_error(app, "unknown format %s (csv, jsonl or md)", name);
-		return;
+		return R_CHROME;
 	}
 	app->export_format = (int)fmt;
 	snprintf(path, sizeof(path), "juan-export.%s", export_ext[fmt]);
-	open_prompt(app, "export to: ", path, export_to);
+	return open_prompt(app, "export to: ", path, export_to);
+}
+
+/* Rereads the counts, the themes and the list, keeping the selected
+ * document. */
+static void
+reread(struct app *app)
+{
+	app_reload_counts(app);
+	app_reload_themes(app);
+	app_doc_changed(app, 0);
+	app_set_filter(app, app->filter.theme, app->filter.untagged,
+		       app->filter.search, app_doc_id(app));
 }
 
 static void
@@ -70,8 +97,9 @@ import_error(const char *path, const char *msg, void *ctx)
 	app_error(app, "%s: %s", path, msg);
 }
 
-void
-app_import_sample(struct app *app)
+/* Imports the sample corpus into the (empty) store. */
+static unsigned
+import_sample(struct app *app)
 {
 	struct import_ops ops = { 0 };
 	struct import_counts counts = { 0 };
@@ -80,24 +108,22 @@ app_import_sample(struct app *app)
 
 	if (app->sample[0] == '\0') {
 		app_error(app, "no sample corpus found: set JUAN_SAMPLE");
-		return;
+		return R_CHROME;
 	}
 	ops.error = import_error;
 	ops.ctx = app;
 	rc = import_paths(app->store, paths, 1, &ops, &counts);
-	app_reload_counts(app);
-	app_reload_themes(app);
-	app_reload_list(app);
-	app_layout(app);
-	app_open_doc(app, docs_selected(app->panes[PANE_DOCS]));
+	reread(app);
 	if (rc != JUAN_OK)
 		app_error(app, "import stopped: %s", store_error(app->store));
 	else
 		app_message(app, "imported %ld documents from %s",
 			    counts.imported + counts.updated, app->sample);
+	/* the store may have been empty: the panes replace the welcome */
+	return R_LAYOUT;
 }
 
-static void
+static unsigned
 on_mouse(struct app *app)
 {
 	enum mouse_kind kind;
@@ -108,7 +134,7 @@ on_mouse(struct app *app)
 	term_mouse(&y, &x, &kind);
 	id = layout_pane_at(&app->layout, y, x);
 	if (id < 0 || app->overlay != NULL || app->total == 0)
-		return;
+		return R_NONE;
 	p = app->panes[id];
 	if (kind == MOUSE_WHEEL_UP || kind == MOUSE_WHEEL_DOWN) {
 		if (p->has_cursor) {
@@ -121,13 +147,14 @@ on_mouse(struct app *app)
 		} else {
 			pane_move(p, kind == MOUSE_WHEEL_UP ? -3 : 3);
 		}
-		return;
+		return R_NONE;
 	}
 	app_focus(app, id);
 	row = p->top + (size_t)(y - app->layout.pane[id].y);
 	/* a click below the last row only focuses the pane */
-	if (p->has_cursor && row < p->ops->rows(p))
+	if (p->has_cursor && row < pane_rows(p))
 		pane_goto(p, row);
+	return R_NONE;
 }
 
 static void
@@ -136,23 +163,9 @@ focus_step(struct app *app, int dir)
 	app_focus(app, (app->focus + PANE_COUNT + dir) % PANE_COUNT);
 }
 
-static void
-hit(struct app *app, int dir)
-{
-	size_t nth = 0, count = 0;
-
-	if (detail_hit(app->panes[PANE_DETAIL], dir, &nth, &count))
-		app_message(app, "hit %zu/%zu", nth, count);
-	else
-		app_message(app, app->filter.search ? "no hits in this document"
-			    : "no search: / searches");
-}
-
-static void
+static unsigned
 global_action(struct app *app, enum action a)
 {
-	struct overlay *ov = NULL;
-
 	switch (a) {
 	case ACT_PANE_NEXT:
 		focus_step(app, 1);
@@ -169,7 +182,8 @@ global_action(struct app *app, enum action a)
 			app_focus(app, app->focus - 1);
 		break;
 	case ACT_ENTER:
-		if (app->focus == PANE_DOCS)
+		/* from the list or the outline: read the text */
+		if (app->focus != PANE_DETAIL)
 			app_focus(app, PANE_DETAIL);
 		break;
 	case ACT_FOLD_LESS:
@@ -177,136 +191,120 @@ global_action(struct app *app, enum action a)
 		pane_handle(app->panes[PANE_OUTLINE], a);
 		break;
 	case ACT_TAG_PICK:
-		ov = picker_new(app, PICK_TAG);
-		break;
+		return open_overlay(app, picker_new(app, PICK_TAG, app_tag));
 	case ACT_TAG_CLEAR:
-		app_tag(app, NULL);
-		break;
+		return app_tag(app, NULL);
 	case ACT_UNDO:
 	case ACT_REDO:
-		app_undo(app, a == ACT_REDO);
-		break;
+		return app_undo(app, a == ACT_REDO);
 	case ACT_ADVANCE:
 		app->advance = !app->advance;
 		app_message(app, "after tagging: %s", app->advance ?
 			    "go to the next untagged document" : "stay");
-		break;
+		return R_CHROME;
 	case ACT_SEARCH:
-		open_prompt(app, "search: ", "", app_search);
-		break;
+		return open_prompt(app, "search: ", "", app_search);
 	case ACT_HIT_NEXT:
 	case ACT_HIT_PREV:
-		hit(app, a == ACT_HIT_NEXT ? 1 : -1);
-		break;
+		app_notify(app, EV_HIT, 0, a == ACT_HIT_NEXT ? 1 : -1);
+		return R_CHROME;
 	case ACT_FILTER:
-		ov = picker_new(app, PICK_FILTER);
-		break;
+		return open_overlay(app, picker_new(app, PICK_FILTER,
+						    app_pick_filter));
 	case ACT_CLEAR:
 		if (app->filter.search || app->filter.theme || app->filter.untagged)
-			app_clear_filter(app);
+			return app_clear_filter(app);
 		break;
 	case ACT_EXPORT:
-		open_prompt(app, "export format (csv, jsonl, md): ", "csv",
-			    export_format_chosen);
-		break;
+		return open_prompt(app, "export format (csv, jsonl, md): ",
+				   "csv", export_format_chosen);
 	case ACT_STATS:
-		ov = stats_new(app);
-		break;
+		return open_overlay(app, stats_new(app));
 	case ACT_HELP:
-		ov = help_new(app);
-		break;
+		return open_overlay(app, help_new(app));
 	case ACT_REFRESH:
-		app_reload_counts(app);
-		app_reload_themes(app);
-		app_reload_list(app);
+		reread(app);
 		/* the store may have been empty: the panes replace the welcome */
-		app_layout(app);
-		app_open_doc(app, docs_selected(app->panes[PANE_DOCS]));
-		break;
+		return R_LAYOUT;
 	case ACT_IMPORT_SAMPLE:
 		app_message(app, "the store is not empty: juan import DIR adds more");
-		break;
+		return R_CHROME;
 	case ACT_QUIT:
-		app->quit = true;
-		break;
+		return R_QUIT;
 	default:
 		break;
 	}
-	if (ov != NULL)
-		app_overlay_open(app, ov);
+	return R_NONE;
 }
 
-static void
+static unsigned
 prompt_input(struct app *app, int key)
 {
 	prompt_fn done;
 	const char *text;
 	char copy[1024];
 
-	app->chrome_dirty = true;
 	if (!prompt_key(app->prompt, key, &done, &text))
-		return;
+		return R_CHROME;
 	snprintf(copy, sizeof(copy), "%s", text ? text : "");
 	prompt_free(&app->prompt);
 	if (done != NULL)
-		done(app, copy);
+		return R_CHROME | done(app, copy);
+	return R_CHROME;
 }
 
-void
+static unsigned
+overlay_input(struct app *app, int key, enum action a)
+{
+	unsigned r;
+
+	if (key == KEYC_MOUSE || !overlay_key(app->overlay, key, a))
+		return R_NONE;
+	r = app->overlay->reaction;
+	overlay_free(&app->overlay);
+	return r | R_PANES;
+}
+
+unsigned
 app_key(struct app *app, int key)
 {
 	enum action a;
 	const struct theme *t;
 	char name[32];
 
-	if (key == KEYC_RESIZE) {
-		app_layout(app);
-		return;
-	}
+	if (key == KEYC_RESIZE)
+		return R_LAYOUT;
 	/* too small: no document on screen to act on, so only q acts */
 	if (app->layout.mode == LAYOUT_TOO_SMALL) {
 		if (app->prompt == NULL &&
 		    keymap_lookup(&app->keymap, key) == ACT_QUIT)
-			app->quit = true;
-		return;
+			return R_QUIT;
+		return R_NONE;
 	}
-	if (app->prompt != NULL) {
-		prompt_input(app, key);
-		return;
-	}
-	if (app->message[0] != '\0') {
-		app->message[0] = '\0';
-		app->chrome_dirty = true;
-	}
+	if (app->prompt != NULL)
+		return prompt_input(app, key);
+	app_message_clear(app);
 	a = keymap_lookup(&app->keymap, key);
-	if (app->overlay != NULL) {
-		if (key != KEYC_MOUSE && overlay_key(app->overlay, key, a)) {
-			overlay_free(&app->overlay);
-			app_dirty_all(app);
-		}
-		return;
-	}
-	if (key == KEYC_MOUSE) {
-		on_mouse(app);
-		return;
-	}
+	if (app->overlay != NULL)
+		return overlay_input(app, key, a);
+	if (key == KEYC_MOUSE)
+		return on_mouse(app);
 	if (app->total == 0) {
 		if (a == ACT_IMPORT_SAMPLE)
-			app_import_sample(app);
-		else if (a == ACT_QUIT || a == ACT_HELP || a == ACT_REFRESH)
-			global_action(app, a);
-		return;
+			return import_sample(app);
+		if (a == ACT_QUIT || a == ACT_HELP || a == ACT_REFRESH)
+			return global_action(app, a);
+		return R_NONE;
 	}
 	if (a == ACT_NONE) {
 		t = app_theme_by_key(app, key);
 		if (t != NULL)
-			app_tag(app, t);
-		else
-			app_message(app, "%s: no such key (? shows the keys)",
-				    keymap_key_name(key, name, sizeof(name)));
-		return;
+			return app_tag(app, t);
+		app_message(app, "%s: no such key (? shows the keys)",
+			    keymap_key_name(key, name, sizeof(name)));
+		return R_CHROME;
 	}
 	if (pane_handle(app->panes[app->focus], a))
-		return;
-	global_action(app, a);
+		return R_NONE;
+	return global_action(app, a);
 }

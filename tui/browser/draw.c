@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "juan/sanitize.h"
 #include "juan/text.h"
 #include "juan/browser/draw.h"
 #include "juan/browser/keymap.h"
@@ -125,31 +126,6 @@ canvas_erase(struct canvas *c)
 	}
 }
 
-/* Copies s[0..len) into buf with every character curses would not draw as
- * one cell of its width replaced: control characters by spaces, bad bytes
- * by U+FFFD.  Returns the bytes written (buf holds 3 * len + 1 bytes). */
-static size_t
-sanitize(const char *s, size_t len, char *buf)
-{
-	size_t i = 0, n, out = 0;
-	uint32_t cp;
-
-	while (i < len) {
-		n = text_next(s + i, len - i, &cp);
-		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
-			buf[out++] = ' ';
-		else if (cp == TEXT_REPLACEMENT)
-			out += text_put(cp, buf + out);
-		else {
-			memcpy(buf + out, s + i, n);
-			out += n;
-		}
-		i += n;
-	}
-	buf[out] = '\0';
-	return out;
-}
-
 int
 draw_text(struct canvas *c, int y, int x, const char *s, size_t len,
 	  int maxcols, enum element el, bool ellipsis)
@@ -170,7 +146,9 @@ draw_text(struct canvas *c, int y, int x, const char *s, size_t len,
 		if (buf == NULL)
 			return 0;
 	}
-	n = sanitize(s, len, buf);
+	/* through the one sanitiser: TAB and line breaks blank, every other
+	 * control and bidi character a visible placeholder */
+	n = sanitize_into(s, len, SANITIZE_LINE, buf);
 	if (ellipsis && text_width(buf, n) > room) {
 		cut = text_truncate(buf, n, room);
 		if (cut == NULL)

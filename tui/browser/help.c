@@ -64,8 +64,8 @@ static const struct pane_ops help_ops = {
 struct overlay *
 help_new(struct app *app)
 {
-	struct overlay *ov = overlay_new(app, &help_ops, NULL,
-					 "keys · q or Esc closes", 76, false);
+	struct overlay *ov = overlay_new(app, &help_ops,
+					 "keys · q or Esc closes", 76);
 
 	if (ov != NULL)
 		ov->key = key;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "juan/array.h"
 #include "juan/file.h"
 #include "juan/path.h"
 #include "juan/text.h"
@@ -156,14 +157,11 @@ keymap_bind(struct keymap *km, int key, enum action action)
 	}
 	if (action == ACT_NONE)
 		return JUAN_OK;
-	if (km->n == km->cap) {
-		grown = realloc(km->bindings,
-				(km->cap ? km->cap * 2 : 64) * sizeof(*grown));
-		if (grown == NULL)
-			return JUAN_ENOMEM;
-		km->bindings = grown;
-		km->cap = km->cap ? km->cap * 2 : 64;
-	}
+	grown = array_reserve(km->bindings, &km->cap, km->n + 1,
+			      sizeof(*grown));
+	if (grown == NULL)
+		return JUAN_ENOMEM;
+	km->bindings = grown;
 	km->bindings[km->n].key = key;
 	km->bindings[km->n].action = action;
 	km->n++;

@@ -1,4 +1,4 @@
-/* overlay: a pane in a frame, over the others. */
+/* overlay: a framed box over the panes, its inside a pane. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -6,17 +6,17 @@
 #include "juan/browser/overlay.h"
 
 struct overlay *
-overlay_new(struct app *app, const struct pane_ops *ops, void *priv,
-	    const char *title, int want_w, bool has_cursor)
+overlay_new(struct app *app, const struct pane_ops *ops, const char *title,
+	    int want_w)
 {
 	struct overlay *ov = calloc(1, sizeof(*ov));
 
 	if (ov == NULL)
 		return NULL;
-	ov->pane.ops = ops;
-	ov->pane.app = app;
-	ov->pane.priv = priv;
-	ov->pane.has_cursor = has_cursor;
+	if (pane_init(&ov->pane, app, ops) != JUAN_OK) {
+		free(ov);
+		return NULL;
+	}
 	ov->pane.focused = true;
 	ov->want_w = want_w;
 	snprintf(ov->title, sizeof(ov->title), "%s", title);
@@ -27,7 +27,7 @@ void
 overlay_place(struct overlay *ov, const struct layout *l)
 {
 	struct rect r, in;
-	size_t n = ov->pane.ops->rows(&ov->pane);
+	size_t n = pane_rows(&ov->pane);
 
 	canvas_free(&ov->frame);
 	canvas_free(&ov->pane.canvas);
@@ -59,7 +59,7 @@ overlay_draw(struct overlay *ov)
 	draw_frame(ov->frame, ov->title);
 	canvas_flush(ov->frame);
 	canvas_touch(ov->pane.canvas);
-	ov->pane.dirty = true;
+	pane_mark(&ov->pane, PANE_REPAINT);
 	pane_draw(&ov->pane);
 }
 
@@ -81,9 +81,7 @@ overlay_free(struct overlay **ov)
 {
 	if (ov == NULL || *ov == NULL)
 		return;
-	if ((*ov)->pane.ops->close)
-		(*ov)->pane.ops->close(&(*ov)->pane);
-	canvas_free(&(*ov)->pane.canvas);
+	pane_fini(&(*ov)->pane);
 	canvas_free(&(*ov)->frame);
 	free(*ov);
 	*ov = NULL;

@@ -1,12 +1,70 @@
-/* pane: cursor, scrolling and drawing common to every pane. */
+/* pane: what every pane shares — its construction from the ops table,
+ * lazy recalculation, cursor, scrolling and drawing. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "juan/browser/pane.h"
+
+enum juan_status
+pane_init(struct pane *p, struct app *app, const struct pane_ops *ops)
+{
+	memset(p, 0, sizeof(*p));
+	if (ops->private_size > 0) {
+		p->priv = calloc(1, ops->private_size);
+		if (p->priv == NULL)
+			return JUAN_ENOMEM;
+	}
+	p->ops = ops;
+	p->app = app;
+	p->has_cursor = ops->has_cursor;
+	p->flags = PANE_REPAINT;
+	if (ops->open)
+		ops->open(p);
+	return JUAN_OK;
+}
+
+struct pane *
+pane_new(struct app *app, const struct pane_ops *ops)
+{
+	struct pane *p = malloc(sizeof(*p));
+
+	if (p == NULL)
+		return NULL;
+	if (pane_init(p, app, ops) != JUAN_OK) {
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
+void
+pane_mark(struct pane *p, unsigned flags)
+{
+	p->flags |= flags;
+}
+
+void
+pane_refresh(struct pane *p)
+{
+	if (!(p->flags & PANE_RECALC))
+		return;
+	p->flags &= ~(unsigned)PANE_RECALC;
+	if (p->ops->recalc)
+		p->ops->recalc(p);
+	p->flags |= PANE_REPAINT;
+}
+
+size_t
+pane_rows(struct pane *p)
+{
+	pane_refresh(p);
+	return p->ops->rows(p);
+}
 
 static size_t
 max_top(struct pane *p)
 {
-	size_t n = p->ops->rows(p);
+	size_t n = pane_rows(p);
 
 	return n > (size_t)p->h ? n - (size_t)p->h : 0;
 }
@@ -14,7 +72,7 @@ max_top(struct pane *p)
 void
 pane_clamp(struct pane *p)
 {
-	size_t n = p->ops->rows(p);
+	size_t n = pane_rows(p);
 
 	if (p->has_cursor) {
 		if (p->cursor >= n)
@@ -30,7 +88,7 @@ pane_clamp(struct pane *p)
 			p->top = max_top(p);
 		p->cursor = p->top;
 	}
-	p->dirty = true;
+	p->flags |= PANE_REPAINT;
 }
 
 void
@@ -76,6 +134,7 @@ pane_handle(struct pane *p, enum action a)
 {
 	long page = p->h > 1 ? p->h - 1 : 1;
 
+	pane_refresh(p);
 	if (p->ops->handle && p->ops->handle(p, a))
 		return true;
 	switch (a) {
@@ -89,7 +148,7 @@ pane_handle(struct pane *p, enum action a)
 		pane_goto(p, 0);
 		return true;
 	case ACT_MOVE_LAST:
-		pane_goto(p, p->ops->rows(p) ? p->ops->rows(p) - 1 : 0);
+		pane_goto(p, pane_rows(p) ? pane_rows(p) - 1 : 0);
 		return true;
 	case ACT_PAGE_DOWN:
 		if (p->has_cursor)
@@ -120,9 +179,11 @@ pane_draw(struct pane *p)
 	size_t n, row;
 	int y;
 
-	if (p->canvas == NULL || !p->dirty)
+	if (p->canvas == NULL)
 		return;
-	n = p->ops->rows(p);
+	n = pane_rows(p);
+	if (!(p->flags & PANE_REPAINT))
+		return;
 	for (y = 0; y < p->h; y++) {
 		row = p->top + (size_t)y;
 		draw_fill(p->canvas, y, 0, -1, EL_NORMAL);
@@ -131,7 +192,17 @@ pane_draw(struct pane *p)
 					 p->has_cursor && row == p->cursor);
 	}
 	canvas_flush(p->canvas);
-	p->dirty = false;
+	p->flags &= ~(unsigned)PANE_REPAINT;
+}
+
+void
+pane_fini(struct pane *p)
+{
+	if (p->ops != NULL && p->ops->close)
+		p->ops->close(p);
+	free(p->priv);
+	p->priv = NULL;
+	canvas_free(&p->canvas);
 }
 
 void
@@ -139,9 +210,7 @@ pane_free(struct pane **p)
 {
 	if (p == NULL || *p == NULL)
 		return;
-	if ((*p)->ops->close)
-		(*p)->ops->close(*p);
-	canvas_free(&(*p)->canvas);
+	pane_fini(*p);
 	free(*p);
 	*p = NULL;
 }

@@ -1,11 +1,16 @@
-/* pane_detail: the document on display — its metadata block, then its body
- * wrapped at the pane's width by display columns with Chinese line breaking
- * (text_wrap), headings emphasised and search hits highlighted. */
+/* pane_detail: the text of the selected document — its metadata block, then
+ * its body wrapped at the pane's width by display columns with Chinese line
+ * breaking (text_wrap), headings emphasised and search hits highlighted.
+ * It rebuilds lazily: an event marks it (PANE_RECALC), and the body is
+ * read and wrapped once, when the pane is next refreshed.  It scrolls to
+ * the section EV_SECTION names, and sends EV_MARK with the section under
+ * its top line. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "juan/array.h"
 #include "juan/search.h"
 #include "juan/text.h"
 #include "juan/browser/ui.h"
@@ -30,13 +35,18 @@ struct detail {
 	char *meta;        /* the metadata block as text */
 	struct line *lines;
 	size_t n;
+	size_t cap;
 	size_t first_body; /* index of the first LINE_BODY */
 	struct text_span *hits;
 	size_t nhits;
 	struct text_span *heads; /* the sections' headings, in order */
 	size_t nheads;
+	size_t heads_cap;
 	long hit;          /* the hit jumped to last, -1: none */
 	char *rule;        /* a line of ─ as wide as the pane */
+	bool reset;        /* the next recalc shows another document (or the
+			    * same anew) from its top; else only the width
+			    * changed, and the top line stays */
 };
 
 static struct detail *
@@ -52,17 +62,14 @@ rows(struct pane *p)
 }
 
 static bool
-push_line(struct detail *d, size_t *cap, struct line l)
+push_line(struct detail *d, struct line l)
 {
-	struct line *grown;
+	struct line *grown = array_reserve(d->lines, &d->cap, d->n + 1,
+					   sizeof(*grown));
 
-	if (d->n == *cap) {
-		grown = realloc(d->lines, (*cap ? *cap * 2 : 256) * sizeof(*grown));
-		if (grown == NULL)
-			return false;
-		d->lines = grown;
-		*cap = *cap ? *cap * 2 : 256;
-	}
+	if (grown == NULL)
+		return false;
+	d->lines = grown;
 	d->lines[d->n++] = l;
 	return true;
 }
@@ -164,7 +171,8 @@ find_heads(struct detail *d, const struct current *doc)
 	d->nheads = 0;
 	if (doc->body == NULL || doc->nsections == 0)
 		return;
-	grown = realloc(d->heads, doc->nsections * sizeof(*grown));
+	grown = array_reserve(d->heads, &d->heads_cap, doc->nsections,
+			      sizeof(*grown));
 	if (grown == NULL)
 		return;
 	d->heads = grown;
@@ -182,6 +190,7 @@ clear_lines(struct detail *d)
 	d->meta = NULL;
 	d->rule = NULL;
 	d->n = 0;
+	d->cap = 0;
 	d->first_body = 0;
 }
 
@@ -190,10 +199,10 @@ static void
 build(struct pane *p)
 {
 	struct detail *d = detail_of(p);
-	const struct current *doc = &p->app->doc;
+	const struct current *doc = app_doc(p->app);
 	struct text_line *tl = NULL;
 	struct line l;
-	size_t cap = 0, title_len = 0, nl, i, sec = 0;
+	size_t title_len = 0, nl, i, sec = 0;
 	long cur = -1;
 	int cols = p->w - 2;
 
@@ -217,7 +226,7 @@ build(struct pane *p)
 		l.len = tl[i].len;
 		l.section = -1;
 		l.field = tl[i].off == 0 || d->meta[tl[i].off - 1] == '\n';
-		if (!push_line(d, &cap, l))
+		if (!push_line(d, l))
 			goto done;
 	}
 	free(tl);
@@ -227,11 +236,12 @@ build(struct pane *p)
 	l.s = d->rule;
 	l.len = 3 * (size_t)cols;
 	l.section = -1;
-	if (!push_line(d, &cap, l))
+	if (!push_line(d, l))
 		goto done;
 	d->first_body = d->n;
 	if (doc->body == NULL)
 		goto done;
+	p->app->counters.bodies_wrapped++;
 	nl = text_wrap(doc->body, doc->len, cols, &tl);
 	if (nl == (size_t)-1)
 		goto done;
@@ -245,7 +255,7 @@ build(struct pane *p)
 		       doc->sections[sec].start < l.off + (l.len ? l.len : 1))
 			cur = (long)sec++;
 		l.section = cur;
-		if (!push_line(d, &cap, l))
+		if (!push_line(d, l))
 			goto done;
 	}
 done:
@@ -341,22 +351,7 @@ select_top(struct pane *p)
 
 	if (p->top < d->n)
 		sec = d->lines[p->top].section;
-	if (p->app->panes[PANE_OUTLINE] != NULL)
-		outline_mark(p->app->panes[PANE_OUTLINE], sec);
-}
-
-static void
-reload(struct pane *p)
-{
-	struct detail *d = detail_of(p);
-
-	find_hits(p, d, &p->app->doc, p->app->filter.search);
-	find_heads(d, &p->app->doc);
-	d->hit = -1;
-	build(p);
-	p->top = 0;
-	pane_clamp(p);
-	select_top(p);
+	app_notify(p->app, EV_MARK, 0, sec);
 }
 
 /* The line that holds body offset off. */
@@ -375,8 +370,25 @@ line_of(struct detail *d, size_t off)
 	return lo;
 }
 
+/* Another document, or the same anew: from its top. */
 static void
-resize(struct pane *p)
+rebuild(struct pane *p)
+{
+	struct detail *d = detail_of(p);
+	const struct current *doc = app_doc(p->app);
+
+	find_hits(p, d, doc, p->app->filter.search);
+	find_heads(d, doc);
+	d->hit = -1;
+	build(p);
+	p->top = 0;
+	pane_clamp(p);
+	select_top(p);
+}
+
+/* Another width: the same top line of the body, wrapped anew. */
+static void
+rewrap(struct pane *p)
 {
 	struct detail *d = detail_of(p);
 	size_t off = 0;
@@ -392,54 +404,25 @@ resize(struct pane *p)
 }
 
 static void
-close_detail(struct pane *p)
+recalc(struct pane *p)
 {
 	struct detail *d = detail_of(p);
 
-	if (d == NULL)
-		return;
-	clear_lines(d);
-	free(d->hits);
-	free(d->heads);
-	free(d);
-	p->priv = NULL;
+	if (d->reset)
+		rebuild(p);
+	else
+		rewrap(p);
+	d->reset = false;
 }
 
-static const struct pane_ops detail_ops = {
-	.name = "text",
-	.rows = rows,
-	.draw_row = draw_row,
-	.select = select_top,
-	.reload = reload,
-	.resize = resize,
-	.close = close_detail,
-};
-
-struct pane *
-pane_detail_new(struct app *app)
-{
-	struct pane *p = calloc(1, sizeof(*p));
-
-	if (p == NULL)
-		return NULL;
-	p->priv = calloc(1, sizeof(struct detail));
-	if (p->priv == NULL) {
-		free(p);
-		return NULL;
-	}
-	detail_of(p)->hit = -1;
-	p->ops = &detail_ops;
-	p->app = app;
-	p->dirty = true;
-	return p;
-}
-
-void
-detail_show_section(struct pane *p, size_t idx)
+/* Scrolls to section idx of the document. */
+static void
+show_section(struct pane *p, size_t idx)
 {
 	struct detail *d = detail_of(p);
 	size_t i;
 
+	pane_refresh(p);
 	for (i = d->first_body; i < d->n; i++) {
 		if (d->lines[i].section >= (long)idx) {
 			pane_scroll_to(p, i);
@@ -448,16 +431,20 @@ detail_show_section(struct pane *p, size_t idx)
 	}
 }
 
-bool
-detail_hit(struct pane *p, int dir, size_t *nth, size_t *count)
+/* Jumps to the next (dir > 0) or previous search hit: the status line
+ * says which, or that there is none. */
+static void
+jump_hit(struct pane *p, int dir)
 {
 	struct detail *d = detail_of(p);
 	size_t line;
 	long i;
 
-	*count = d->nhits;
-	if (d->nhits == 0 || d->first_body >= d->n)
-		return false;
+	if (d->nhits == 0 || d->first_body >= d->n) {
+		app_message(p->app, p->app->filter.search ?
+			    "no hits in this document" : "no search: / searches");
+		return;
+	}
 	if (d->hit < 0) {
 		for (i = 0; i < (long)d->nhits; i++)
 			if (line_of(d, d->hits[i].off) >= p->top)
@@ -472,9 +459,67 @@ detail_hit(struct pane *p, int dir, size_t *nth, size_t *count)
 	if (i >= (long)d->nhits)
 		i = 0;
 	d->hit = i;
-	p->dirty = true;
-	*nth = (size_t)i + 1;
+	pane_mark(p, PANE_REPAINT);
 	line = line_of(d, d->hits[i].off);
 	pane_scroll_to(p, line > 2 ? line - 2 : 0);
-	return true;
+	app_message(p->app, "hit %ld/%zu", i + 1, d->nhits);
 }
+
+static void
+event(struct pane *p, struct event *ev)
+{
+	struct detail *d = detail_of(p);
+
+	switch (ev->kind) {
+	case EV_DOC_CHANGED:
+		if (ev->id != 0 && ev->id != app_doc_id(p->app))
+			break;
+		/* fall through */
+	case EV_DOC:
+	case EV_LIST:
+		d->reset = true;
+		pane_mark(p, PANE_RECALC);
+		break;
+	case EV_SIZE:
+		pane_mark(p, PANE_RECALC);
+		break;
+	case EV_SECTION:
+		show_section(p, (size_t)ev->index);
+		break;
+	case EV_HIT:
+		pane_refresh(p);
+		jump_hit(p, (int)ev->index);
+		ev->taken = true;
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+close_detail(struct pane *p)
+{
+	struct detail *d = detail_of(p);
+
+	clear_lines(d);
+	free(d->hits);
+	free(d->heads);
+}
+
+static void
+open_detail(struct pane *p)
+{
+	detail_of(p)->hit = -1;
+}
+
+const struct pane_ops pane_detail_ops = {
+	.name = "text",
+	.private_size = sizeof(struct detail),
+	.open = open_detail,
+	.rows = rows,
+	.draw_row = draw_row,
+	.select = select_top,
+	.event = event,
+	.recalc = recalc,
+	.close = close_detail,
+};

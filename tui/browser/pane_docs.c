@@ -1,4 +1,5 @@
-/* pane_docs: the list of documents — theme key, date, issuer, title.
+/* pane_docs: the list of documents — theme key, date, issuer, title — and
+ * which document is selected (it tells the app, app_select_doc()).
  *
  * The list is an array of ids (store_list_ids, once per filter); a row's
  * metadata is fetched only when the row is drawn, through a small cache, so
@@ -106,100 +107,56 @@ draw_row(struct pane *p, int y, size_t row, bool cursor)
 static void
 select_row(struct pane *p)
 {
-	app_open_doc(p->app, docs_selected(p));
+	struct docs *d = docs_of(p);
+
+	app_select_doc(p->app, p->cursor < d->n ? d->ids[p->cursor] : 0);
 }
 
+/* Reads the list for the app's filter, keeping document keep selected
+ * where it is listed (0: the first; a document no longer listed leaves the
+ * cursor where it was), and selects the document under the
+ * cursor. */
 static void
-reload(struct pane *p)
+relist(struct pane *p, int64_t keep)
 {
 	struct docs *d = docs_of(p);
 	struct list_query q = { 0 };
 	int64_t *ids = NULL;
-	size_t n = 0;
+	size_t n = 0, i;
 	enum juan_status rc;
 
 	q.theme = p->app->filter.theme;
 	q.untagged = p->app->filter.untagged;
 	q.search = p->app->filter.search;
 	rc = store_list_ids(p->app->store, &q, &ids, &n);
+	/* a failed reading leaves an empty list marked as failed, never the
+	 * old one under the new filter */
+	p->app->list_failed = rc != JUAN_OK;
 	if (rc != JUAN_OK) {
-		app_error(p->app, "cannot list documents: %s",
-			  store_error(p->app->store));
-		return;
+		app_error(p->app, "cannot list documents: %s · juan check "
+			  "tells more", store_error(p->app->store));
+		keep = 0;
 	}
 	free(d->ids);
 	d->ids = ids;
 	d->n = n;
+	p->app->listed = n;
 	cache_clear(d);
+	if (keep == 0) {
+		p->cursor = 0;
+		p->top = 0;
+	}
+	for (i = 0; keep != 0 && i < n; i++)
+		if (ids[i] == keep)
+			p->cursor = i;
 	pane_clamp(p);
+	select_row(p);
 }
 
+/* Forgets the cached row of document id (its theme changed), or every
+ * cached row when id is 0. */
 static void
-close_docs(struct pane *p)
-{
-	struct docs *d = docs_of(p);
-
-	if (d == NULL)
-		return;
-	cache_clear(d);
-	free(d->ids);
-	free(d);
-	p->priv = NULL;
-}
-
-static const struct pane_ops docs_ops = {
-	.name = "documents",
-	.rows = rows,
-	.draw_row = draw_row,
-	.select = select_row,
-	.reload = reload,
-	.close = close_docs,
-};
-
-struct pane *
-pane_docs_new(struct app *app)
-{
-	struct pane *p = calloc(1, sizeof(*p));
-
-	if (p == NULL)
-		return NULL;
-	p->priv = calloc(1, sizeof(struct docs));
-	if (p->priv == NULL) {
-		free(p);
-		return NULL;
-	}
-	p->ops = &docs_ops;
-	p->app = app;
-	p->has_cursor = true;
-	p->dirty = true;
-	return p;
-}
-
-int64_t
-docs_selected(struct pane *p)
-{
-	struct docs *d = docs_of(p);
-
-	return p->cursor < d->n ? d->ids[p->cursor] : 0;
-}
-
-bool
-docs_select_id(struct pane *p, int64_t id)
-{
-	struct docs *d = docs_of(p);
-	size_t i;
-
-	for (i = 0; i < d->n; i++) {
-		if (d->ids[i] == id) {
-			pane_goto(p, i);
-			return true;
-		}
-	}
-	return false;
-}
-
-void
-docs_forget(struct pane *p, int64_t id)
+forget(struct pane *p, int64_t id)
 {
 	struct cached *c = &docs_of(p)->cache[(uint64_t)id % CACHE_SIZE];
 
@@ -209,11 +166,13 @@ docs_forget(struct pane *p, int64_t id)
 		doc_info_clear(&c->info);
 		c->id = 0;
 	}
-	p->dirty = true;
+	pane_mark(p, PANE_REPAINT);
 }
 
-bool
-docs_next_untagged(struct pane *p)
+/* Moves to the next untagged document after the cursor (wrapping around);
+ * false when there is none. */
+static bool
+next_untagged(struct pane *p)
 {
 	struct docs *d = docs_of(p);
 	const struct doc_info *info;
@@ -230,15 +189,58 @@ docs_next_untagged(struct pane *p)
 	return false;
 }
 
-size_t
-docs_count(struct pane *p)
+static bool
+goto_id(struct pane *p, int64_t id)
 {
-	return docs_of(p)->n;
+	struct docs *d = docs_of(p);
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		if (d->ids[i] == id) {
+			pane_goto(p, i);
+			return true;
+		}
+	}
+	return false;
 }
 
-const int64_t *
-docs_ids(struct pane *p, size_t *n)
+static void
+event(struct pane *p, struct event *ev)
 {
-	*n = docs_of(p)->n;
-	return docs_of(p)->ids;
+	switch (ev->kind) {
+	case EV_LIST:
+		relist(p, ev->id);
+		break;
+	case EV_DOC_CHANGED:
+		forget(p, ev->id);
+		break;
+	case EV_GOTO_DOC:
+		ev->taken = ev->taken || goto_id(p, ev->id);
+		break;
+	case EV_NEXT_UNTAGGED:
+		ev->taken = ev->taken || next_untagged(p);
+		break;
+	default:
+		break;
+	}
 }
+
+static void
+close_docs(struct pane *p)
+{
+	struct docs *d = docs_of(p);
+
+	cache_clear(d);
+	free(d->ids);
+}
+
+const struct pane_ops pane_docs_ops = {
+	.name = "documents",
+	.private_size = sizeof(struct docs),
+	.has_cursor = true,
+	.rows = rows,
+	.draw_row = draw_row,
+	.select = select_row,
+	.event = event,
+	.close = close_docs,
+};

@@ -1,9 +1,11 @@
-/* pane_outline: the sections of the document on display, indented by level
- * and folded to a chosen depth.  Moving the cursor scrolls the text to the
- * section; the section under the text's top line is highlighted. */
+/* pane_outline: the sections of the selected document, indented by level
+ * and folded to a chosen depth.  Moving the cursor sends EV_SECTION (the
+ * text scrolls there); the section under the text's top line, which EV_MARK
+ * names, is highlighted. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "juan/array.h"
 #include "juan/browser/ui.h"
 
 #define DEPTH_ALL 99 /* no level folded, however deep the document */
@@ -11,6 +13,7 @@
 struct outline {
 	size_t *rows;   /* visible row → section index */
 	size_t n;
+	size_t cap;
 	int depth;      /* deepest level shown, DEPTH_ALL: every level */
 	int max_depth;  /* deepest level of the document */
 	long marked;    /* section under the text's top line, -1: none */
@@ -34,13 +37,13 @@ static void
 refold(struct pane *p)
 {
 	struct outline *o = outline_of(p);
-	const struct current *doc = &p->app->doc;
+	const struct current *doc = app_doc(p->app);
 	size_t i, keep = o->n ? o->rows[p->cursor < o->n ? p->cursor : 0] : 0;
 	size_t *grown;
 
 	o->n = 0;
-	grown = realloc(o->rows, (doc->nsections ? doc->nsections : 1) *
-			sizeof(*o->rows));
+	grown = array_reserve(o->rows, &o->cap, doc->nsections,
+			      sizeof(*o->rows));
 	if (grown == NULL)
 		return;
 	o->rows = grown;
@@ -59,7 +62,7 @@ static void
 draw_row(struct pane *p, int y, size_t row, bool cursor)
 {
 	struct outline *o = outline_of(p);
-	const struct section *s = &p->app->doc.sections[o->rows[row]];
+	const struct section *s = &app_doc(p->app)->sections[o->rows[row]];
 	enum element bg = pane_row_element(p, cursor);
 	int x, w;
 
@@ -81,7 +84,7 @@ select_row(struct pane *p)
 	struct outline *o = outline_of(p);
 
 	if (p->cursor < o->n)
-		detail_show_section(p->app->panes[PANE_DETAIL], o->rows[p->cursor]);
+		app_notify(p->app, EV_SECTION, 0, (long)o->rows[p->cursor]);
 }
 
 static bool
@@ -91,9 +94,9 @@ handle(struct pane *p, enum action a)
 
 	switch (a) {
 	case ACT_ENTER:
+		/* show the section, and let the app focus the text */
 		select_row(p);
-		app_focus(p->app, PANE_DETAIL);
-		return true;
+		return false;
 	case ACT_FOLD_LESS:
 		if (o->depth > o->max_depth)
 			o->depth = o->max_depth;
@@ -119,11 +122,13 @@ handle(struct pane *p, enum action a)
 	}
 }
 
+/* A new document: every level shown as before, the cursor on the first
+ * section, nothing marked. */
 static void
-reload(struct pane *p)
+recalc(struct pane *p)
 {
 	struct outline *o = outline_of(p);
-	const struct current *doc = &p->app->doc;
+	const struct current *doc = app_doc(p->app);
 	size_t i;
 
 	o->max_depth = 1;
@@ -136,60 +141,16 @@ reload(struct pane *p)
 	refold(p);
 	p->cursor = 0;
 	p->top = 0;
-	p->dirty = true;
 }
 
+/* Highlights section idx (-1: none) as the one under the text's top line. */
 static void
-close_outline(struct pane *p)
-{
-	struct outline *o = outline_of(p);
-
-	if (o == NULL)
-		return;
-	free(o->rows);
-	free(o);
-	p->priv = NULL;
-}
-
-static const struct pane_ops outline_ops = {
-	.name = "outline",
-	.rows = rows,
-	.draw_row = draw_row,
-	.handle = handle,
-	.select = select_row,
-	.reload = reload,
-	.close = close_outline,
-};
-
-struct pane *
-pane_outline_new(struct app *app)
-{
-	struct pane *p = calloc(1, sizeof(*p));
-	struct outline *o;
-
-	if (p == NULL)
-		return NULL;
-	o = calloc(1, sizeof(*o));
-	if (o == NULL) {
-		free(p);
-		return NULL;
-	}
-	o->marked = -1;
-	o->depth = DEPTH_ALL;
-	p->priv = o;
-	p->ops = &outline_ops;
-	p->app = app;
-	p->has_cursor = true;
-	p->dirty = true;
-	return p;
-}
-
-void
-outline_mark(struct pane *p, long idx)
+mark(struct pane *p, long idx)
 {
 	struct outline *o = outline_of(p);
 	size_t i, row = 0;
 
+	pane_refresh(p);
 	if (o->marked == idx)
 		return;
 	/* a folded section is marked through its visible parent */
@@ -204,5 +165,52 @@ outline_mark(struct pane *p, long idx)
 		p->cursor = row;
 		pane_clamp(p);
 	}
-	p->dirty = true;
+	pane_mark(p, PANE_REPAINT);
 }
+
+static void
+event(struct pane *p, struct event *ev)
+{
+	switch (ev->kind) {
+	case EV_DOC:
+	case EV_LIST:
+		pane_mark(p, PANE_RECALC);
+		break;
+	case EV_DOC_CHANGED:
+		if (ev->id == 0 || ev->id == app_doc_id(p->app))
+			pane_mark(p, PANE_RECALC);
+		break;
+	case EV_MARK:
+		mark(p, ev->index);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+open_outline(struct pane *p)
+{
+	outline_of(p)->marked = -1;
+	outline_of(p)->depth = DEPTH_ALL;
+}
+
+static void
+close_outline(struct pane *p)
+{
+	free(outline_of(p)->rows);
+}
+
+const struct pane_ops pane_outline_ops = {
+	.name = "outline",
+	.private_size = sizeof(struct outline),
+	.has_cursor = true,
+	.open = open_outline,
+	.rows = rows,
+	.draw_row = draw_row,
+	.handle = handle,
+	.select = select_row,
+	.event = event,
+	.recalc = recalc,
+	.close = close_outline,
+};

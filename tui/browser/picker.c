@@ -1,6 +1,7 @@
 /* picker: the list of themes with their keys and descriptions, to tag the
- * selected document (`t`) or to filter the list (`f`).  Enter picks the
- * row under the cursor; a theme's own key picks that theme at once. */
+ * selected document (`t`) or to filter the list (`f`): what a pick does is
+ * the opener's callback.  Enter picks the row under the cursor; a theme's
+ * own key picks that theme at once, even a key the keymap binds. */
 #include <stdlib.h>
 
 #include "juan/browser/overlay.h"
@@ -10,6 +11,7 @@
 
 struct picker {
 	enum picker_mode mode;
+	pick_fn done;
 };
 
 /* The filter picker lists "untagged" first. */
@@ -58,10 +60,7 @@ pick(struct overlay *ov, size_t row)
 
 	if (row >= first_theme(p))
 		t = &p->app->themes.themes[row - first_theme(p)];
-	if (pk->mode == PICK_TAG)
-		app_tag(p->app, t);
-	else
-		app_filter(p->app, t ? t->name : NULL, t == NULL);
+	ov->reaction |= pk->done(p->app, t);
 	return OV_CLOSE;
 }
 
@@ -79,37 +78,29 @@ key(struct overlay *ov, int k, enum action a)
 	return OV_PASS;
 }
 
-static void
-close_picker(struct pane *p)
-{
-	free(p->priv);
-	p->priv = NULL;
-}
-
 static const struct pane_ops picker_ops = {
 	.name = "picker",
+	.private_size = sizeof(struct picker),
+	.has_cursor = true,
 	.rows = rows,
 	.draw_row = draw_row,
-	.close = close_picker,
 };
 
 struct overlay *
-picker_new(struct app *app, enum picker_mode mode)
+picker_new(struct app *app, enum picker_mode mode, pick_fn done)
 {
-	struct picker *pk = calloc(1, sizeof(*pk));
 	struct overlay *ov;
+	struct picker *pk;
 
-	if (pk == NULL)
-		return NULL;
-	pk->mode = mode;
-	ov = overlay_new(app, &picker_ops, pk,
+	ov = overlay_new(app, &picker_ops,
 			 mode == PICK_TAG ? "theme: key or Enter · Esc cancels"
 					  : "filter: key or Enter · Esc cancels",
-			 96, true);
-	if (ov == NULL) {
-		free(pk);
+			 96);
+	if (ov == NULL)
 		return NULL;
-	}
+	pk = ov->pane.priv;
+	pk->mode = mode;
+	pk->done = done;
 	ov->key = key;
 	return ov;
 }

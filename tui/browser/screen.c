@@ -1,4 +1,4 @@
-/* screen: the layout of the canvases and what is drawn each turn — the
+/* screen: the canvases of the layout and what is drawn each turn — the
  * header, the status line, the borders, the panes, an overlay, or a notice
  * when the terminal is too small or the store is empty. */
 #include <stdio.h>
@@ -7,6 +7,7 @@
 #include "juan/text.h"
 #include "juan/browser/overlay.h"
 #include "juan/browser/prompt.h"
+#include "juan/browser/screen.h"
 #include "juan/browser/term.h"
 #include "juan/browser/ui.h"
 
@@ -50,10 +51,10 @@ app_layout(struct app *app)
 			p->canvas = canvas_new(l->pane[i]);
 			p->w = l->pane[i].w;
 			p->h = l->pane[i].h;
-			if (p->ops->resize)
-				p->ops->resize(p);
-			pane_clamp(p);
 		}
+		app_notify(app, EV_SIZE, 0, 0);
+		for (i = 0; i < PANE_COUNT; i++)
+			pane_clamp(app->panes[i]);
 		if (app->total == 0) {
 			whole.x = 0;
 			whole.y = 1;
@@ -66,6 +67,16 @@ app_layout(struct app *app)
 		overlay_place(app->overlay, l);
 	term_redraw_all();
 	app_dirty_all(app);
+}
+
+void
+app_dirty_all(struct app *app)
+{
+	int i;
+
+	for (i = 0; i < PANE_COUNT; i++)
+		pane_mark(app->panes[i], PANE_REPAINT);
+	app->chrome_dirty = true;
 }
 
 static void
@@ -81,9 +92,12 @@ draw_header(struct app *app)
 		snprintf(filter, sizeof(filter), " · theme: %s", app->filter.theme);
 	else if (app->filter.untagged)
 		snprintf(filter, sizeof(filter), " · untagged");
-	if (filter[0] != '\0')
+	if (app->list_failed)
+		snprintf(right, sizeof(right), "list failed: none shown%s ",
+			 filter);
+	else if (filter[0] != '\0')
 		snprintf(right, sizeof(right), "%zu of %ld documents · %ld tagged%s ",
-			 docs_count(app->panes[PANE_DOCS]), app->total,
+			 app->listed, app->total,
 			 app->tagged, filter);
 	else
 		snprintf(right, sizeof(right), "%ld documents · %ld tagged ",
@@ -205,6 +219,18 @@ draw_welcome(struct app *app)
 		snprintf(sample, sizeof(sample), "(no sample corpus found: "
 			 "set JUAN_SAMPLE to its directory)");
 	draw_lines(app->notice, lines, sizeof(lines) / sizeof(lines[0]));
+}
+
+void
+app_refresh(struct app *app)
+{
+	int i;
+
+	if (app->layout.mode == LAYOUT_TOO_SMALL ||
+	    (app->total == 0 && app->notice != NULL))
+		return;
+	for (i = 0; i < PANE_COUNT; i++)
+		pane_refresh(app->panes[i]);
 }
 
 void

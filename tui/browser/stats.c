@@ -80,8 +80,8 @@ stats_new(struct app *app)
 
 	app_reload_counts(app);
 	app_reload_themes(app);
-	ov = overlay_new(app, &stats_ops, NULL,
-			 "statistics · q or Esc closes", 90, false);
+	ov = overlay_new(app, &stats_ops,
+			 "statistics · q or Esc closes", 90);
 	if (ov != NULL)
 		ov->key = key;
 	return ov;

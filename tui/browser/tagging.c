@@ -1,7 +1,9 @@
-/* tagging: a theme for the selected document by one key, undo and redo —
- * each change committed to the store before the status line confirms it. */
+/* tagging: the actions that give the selected document a theme by one key,
+ * undo and redo — each change committed to the store before the status line
+ * confirms it.  Each returns its reactions (notify.h). */
 #include <stdio.h>
 
+#include "juan/browser/actions.h"
 #include "juan/browser/ui.h"
 
 /* "科技、教育 → 3/5 tagged" */
@@ -12,11 +14,10 @@ confirm(struct app *app, const char *what)
 		    app->total, app->advance ? "" : " · advance off");
 }
 
-void
+unsigned
 app_tag(struct app *app, const struct theme *t)
 {
-	struct pane *docs = app->panes[PANE_DOCS];
-	int64_t id = docs_selected(docs), theme_id = t ? t->id : 0;
+	int64_t id = app_doc_id(app), theme_id = t ? t->id : 0;
 	enum juan_status rc;
 	char name[256];
 
@@ -24,25 +25,24 @@ app_tag(struct app *app, const struct theme *t)
 	snprintf(name, sizeof(name), "%s", t ? t->name : "（未标注）");
 	if (id == 0) {
 		app_error(app, "no document to tag");
-		return;
+		return R_CHROME;
 	}
 	rc = store_tag(app->store, id, theme_id);
 	if (rc != JUAN_OK) {
 		app_error(app, "tag not saved: %s", store_error(app->store));
-		return;
+		return R_CHROME;
 	}
-	docs_forget(docs, id);
+	app_doc_changed(app, id);
 	app_reload_counts(app);
 	confirm(app, name);
-	if (theme_id != 0 && app->advance && docs_next_untagged(docs))
-		return;
-	app_open_doc(app, id);
+	if (theme_id != 0 && app->advance)
+		app_notify(app, EV_NEXT_UNTAGGED, 0, 0);
+	return R_CHROME;
 }
 
-void
+unsigned
 app_undo(struct app *app, bool redo)
 {
-	struct pane *docs = app->panes[PANE_DOCS];
 	struct doc_info info = { 0 };
 	enum juan_status rc;
 	int64_t id = 0;
@@ -51,25 +51,25 @@ app_undo(struct app *app, bool redo)
 	rc = redo ? store_redo(app->store, &id) : store_undo(app->store, &id);
 	if (rc == JUAN_ENOTFOUND) {
 		app_message(app, "nothing to %s", redo ? "redo" : "undo");
-		return;
+		return R_CHROME;
 	}
 	if (rc != JUAN_OK) {
 		app_error(app, "%s failed: %s", redo ? "redo" : "undo",
 			  store_error(app->store));
-		return;
+		return R_CHROME;
 	}
-	docs_forget(docs, id);
+	app_doc_changed(app, id);
 	app_reload_counts(app);
 	/* the filter may hide the document: list every one to show it */
-	if (!docs_select_id(docs, id)) {
+	if (!app_notify(app, EV_GOTO_DOC, id, 0)) {
 		app_clear_filter(app);
-		docs_select_id(docs, id);
+		app_notify(app, EV_GOTO_DOC, id, 0);
 	}
-	app_open_doc(app, docs_selected(docs));
 	if (store_doc_info(app->store, id, &info) == JUAN_OK) {
 		snprintf(what, sizeof(what), "%s: %s", redo ? "redone" : "undone",
 			 info.theme_id ? info.theme_name : "（未标注）");
 		confirm(app, what);
 	}
 	doc_info_clear(&info);
+	return R_CHROME;
 }

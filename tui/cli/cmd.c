@@ -1,32 +1,18 @@
-/* cmd: the table of commands, and running one: its options parsed with
- * getopt_long from its entry, then its run function. */
+/* cmd: running a command — finding its entry in a table, its options
+ * parsed with getopt_long from the entry, then its run function. */
 #include <assert.h>
 #include <string.h>
 
 #include "juan/cli/cmd.h"
 
-const struct cmd_entry *const cmd_table[] = {
-	&cmd_import_entry,
-	&cmd_list_entry,
-	&cmd_show_entry,
-	&cmd_tag_entry,
-	&cmd_untag_entry,
-	&cmd_search_entry,
-	&cmd_export_entry,
-	&cmd_themes_entry,
-	&cmd_parse_entry,
-	&cmd_help_entry,
-	NULL,
-};
-
 const struct cmd_entry *
-cmd_find(const char *name)
+cmd_find(const struct cmd_entry *const *table, const char *name)
 {
 	size_t i;
 
-	for (i = 0; cmd_table[i]; i++)
-		if (strcmp(cmd_table[i]->name, name) == 0)
-			return cmd_table[i];
+	for (i = 0; table[i]; i++)
+		if (strcmp(table[i]->name, name) == 0)
+			return table[i];
 	return NULL;
 }
 

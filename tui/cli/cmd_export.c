@@ -1,5 +1,6 @@
 /* cmd_export: `juan export` — the tagged documents (or all of them) as CSV,
- * JSON Lines or Markdown, to stdout or atomically to a file. */
+ * JSON Lines or Markdown, to stdout or to a file (file_write(): never over
+ * the store). */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -47,18 +48,27 @@ run(struct cmd *c, const struct cmd_args *a)
 		cmd_no_theme(eo.theme);
 		return CMD_FAIL;
 	}
-	if (st == JUAN_EIO) {
-		cmd_error("%s: cannot write%s%s", path ? path : "stdout",
-			  errno ? ": " : "", errno ? strerror(errno) : "");
+	if (st == JUAN_EIO && !path) {
+		cmd_file_error("stdout", "cannot write%s%s", errno ? ": " : "",
+			       errno ? strerror(errno) : "");
+		return CMD_FAIL;
+	}
+	if (path && (st == JUAN_EIO || st == JUAN_EGUARDED)) {
+		/* store_error() names path and says why */
+		cmd_error("%s", store_error(s));
 		return CMD_FAIL;
 	}
 	if (st != JUAN_OK) {
 		cmd_store_error(s, st);
 		return CMD_FAIL;
 	}
-	if (path)
-		printf("exported %ld document%s to %s\n", count,
-		       count == 1 ? "" : "s", path);
+	/* the summary would land in the export itself */
+	if (path && strcmp(path, "/dev/stdout") != 0) {
+		printf("exported %ld document%s to ", count,
+		       count == 1 ? "" : "s");
+		cmd_put_name(path, stdout);
+		putchar('\n');
+	}
 	return CMD_OK;
 }
 
@@ -71,7 +81,10 @@ static const struct cmd_option options[] = {
 	{"all", OPT_ALL, NULL, "untagged documents too (not with --theme)"},
 	{"bom", OPT_BOM, NULL,
 	 "start the CSV with a byte order mark (for Excel)"},
-	{"output", 'o', "FILE", "write FILE atomically instead of stdout"},
+	{"output", 'o', "FILE",
+	 "write FILE instead of stdout: a file (or a link's target) is\n"
+	 "replaced atomically, a FIFO or device written into; never the\n"
+	 "store or its -wal, -shm or -journal, by any name or link"},
 	{NULL, 0, NULL, NULL},
 };
 

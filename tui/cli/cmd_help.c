@@ -1,6 +1,7 @@
-/* cmd_help: `juan help [COMMAND]`, and everything written from the table of
- * commands for a reader: `juan --help`, `juan NAME --help` and the man
- * page's SYNOPSIS. */
+/* cmd_help: `juan help [COMMAND]`, and what is written from the whole table
+ * of commands for a reader: `juan --help` and the man page's SYNOPSIS.  The
+ * table comes through struct cmd, so that the help, itself in the table,
+ * does not reach up to it. */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,106 +11,10 @@
 /* The program's own forms, in the syntax of struct cmd_entry's usage. */
 #define GLOBAL "[--db PATH]"
 
-/* A usage line of `juan NAME --help` breaks before this column. */
-#define USAGE_WIDTH 72
-
 enum { OPT_SYNOPSIS = 256 };
 
-/* The next of the '\n'-separated lines in *rest, its length in *len;
- * moves *rest past it (to NULL after the last).  NULL when none is left. */
-static const char *
-next_line(const char **rest, size_t *len)
-{
-	const char *line = *rest, *nl;
-
-	if (!line)
-		return NULL;
-	nl = strchr(line, '\n');
-	*len = nl ? (size_t)(nl - line) : strlen(line);
-	*rest = nl ? nl + 1 : NULL;
-	return line;
-}
-
-/* Writes one form of e after "usage: juan NAME " or its indent: broken
- * between bracketed groups to stay within USAGE_WIDTH, the next line
- * indented to the column where the form began. */
-static void
-put_form(const char *form, size_t len, int indent, FILE *out)
-{
-	size_t start = 0, end, i;
-	int depth, col = indent;
-
-	while (start < len) {
-		/* the next word, with the brackets around it */
-		depth = 0;
-		for (end = start; end < len; end++) {
-			if (form[end] == '[')
-				depth++;
-			else if (form[end] == ']')
-				depth--;
-			else if (form[end] == ' ' && depth == 0)
-				break;
-		}
-		if (col > indent && col + 1 + (int)(end - start) > USAGE_WIDTH) {
-			fprintf(out, "\n%*s", indent, "");
-			col = indent;
-		} else if (col > indent) {
-			fputc(' ', out);
-			col++;
-		}
-		for (i = start; i < end; i++)
-			fputc(form[i], out);
-		col += (int)(end - start);
-		start = end + 1;
-	}
-	fputc('\n', out);
-}
-
-/* "-o, --output FILE" for option o, into buf. */
-static int
-option_label(const struct cmd_option *o, char *buf, size_t size)
-{
-	char shortname[8] = "";
-
-	if (o->key < 256)
-		snprintf(shortname, sizeof(shortname), "-%c, ", o->key);
-	return snprintf(buf, size, "%s--%s%s%s", shortname, o->name,
-			o->arg ? " " : "", o->arg ? o->arg : "");
-}
-
 void
-cmd_print_usage(const struct cmd_entry *e, FILE *out)
-{
-	const struct cmd_option *o;
-	const char *rest, *form, *line;
-	char label[64];
-	int indent = (int)strlen("usage: juan ") + (int)strlen(e->name) + 1;
-	int w, labelw = 0;
-	size_t len;
-
-	for (rest = e->usage; (form = next_line(&rest, &len));) {
-		fprintf(out, "%s juan %s%s", form == e->usage ? "usage:" :
-			"      ", e->name, len > 0 ? " " : "");
-		put_form(form, len, indent, out);
-	}
-	fprintf(out, "\n%s", e->about);
-	for (o = e->options; o && o->name; o++) {
-		w = option_label(o, label, sizeof(label));
-		if (o->help && w > labelw)
-			labelw = w;
-	}
-	for (o = e->options; o && o->name; o++) {
-		if (!o->help)
-			continue;
-		option_label(o, label, sizeof(label));
-		for (rest = o->help; (line = next_line(&rest, &len));)
-			fprintf(out, "  %-*s  %.*s\n", labelw,
-				line == o->help ? label : "", (int)len, line);
-	}
-}
-
-void
-cmd_print_help(FILE *out)
+cmd_print_help(const struct cmd_entry *const *table, FILE *out)
 {
 	size_t i, namew = 0;
 
@@ -120,12 +25,12 @@ cmd_print_help(FILE *out)
 	      "browse, search and tag them with themes, and exports the result.\n"
 	      "\n"
 	      "commands:\n", out);
-	for (i = 0; cmd_table[i]; i++)
-		if (strlen(cmd_table[i]->name) > namew)
-			namew = strlen(cmd_table[i]->name);
-	for (i = 0; cmd_table[i]; i++)
-		fprintf(out, "  %-*s  %s\n", (int)namew, cmd_table[i]->name,
-			cmd_table[i]->summary);
+	for (i = 0; table[i]; i++)
+		if (strlen(table[i]->name) > namew)
+			namew = strlen(table[i]->name);
+	for (i = 0; table[i]; i++)
+		fprintf(out, "  %-*s  %s\n", (int)namew, table[i]->name,
+			table[i]->summary);
 	fputs("\n"
 	      "options:\n"
 	      "  --db PATH      the store to use (default: $JUAN_DB, else\n"
@@ -187,17 +92,17 @@ put_synopsis_line(const char *name, const char *form, size_t len, FILE *out)
 }
 
 void
-cmd_print_synopsis(FILE *out)
+cmd_print_synopsis(const struct cmd_entry *const *table, FILE *out)
 {
 	const char *rest, *form;
 	size_t i, len;
 
 	fputs(".ad l\n.in +4n\n", out);
 	put_synopsis_line("", GLOBAL, strlen(GLOBAL), out);
-	for (i = 0; cmd_table[i]; i++)
-		for (rest = cmd_table[i]->usage;
-		     (form = next_line(&rest, &len));)
-			put_synopsis_line(cmd_table[i]->name, form, len, out);
+	for (i = 0; table[i]; i++)
+		for (rest = table[i]->usage;
+		     (form = cmd_next_line(&rest, &len));)
+			put_synopsis_line(table[i]->name, form, len, out);
 	put_synopsis_line("", "--help | --version",
 			  strlen("--help | --version"), out);
 	fputs(".in -4n\n.ad b\n", out);
@@ -208,23 +113,22 @@ run(struct cmd *c, const struct cmd_args *a)
 {
 	const struct cmd_entry *e;
 
-	(void)c;
 	if (cmd_args_count(a, OPT_SYNOPSIS)) {
 		if (a->argc > 0)
 			return cmd_usage("help", "unexpected argument '%s'",
 					 a->argv[0]);
-		cmd_print_synopsis(stdout);
+		cmd_print_synopsis(c->table, stdout);
 		return CMD_OK;
 	}
 	/* `juan help`, `juan help --help` and `juan help help`: juan's own */
 	if (cmd_args_count(a, 'h') || a->argc == 0 ||
 	    (a->argc == 1 && strcmp(a->argv[0], "help") == 0)) {
-		cmd_print_help(stdout);
+		cmd_print_help(c->table, stdout);
 		return CMD_OK;
 	}
 	if (a->argc > 1)
 		return cmd_usage("help", "one command at a time");
-	e = cmd_find(a->argv[0]);
+	e = cmd_find(c->table, a->argv[0]);
 	if (!e)
 		return cmd_usage("help", "no command '%s'", a->argv[0]);
 	cmd_print_usage(e, stdout);

@@ -24,7 +24,9 @@ static const char about[] =
 	"read, and so does reaching the file size limit (SIGXFSZ): run the\n"
 	"same import again to finish.\n";
 
-/* The bar appears only on a terminal, once the import has run this long. */
+/* The bar appears only on a terminal, once the import has run this long;
+ * JUAN_PROGRESS=always draws it on stderr whatever it is, from the first
+ * file (for tests). */
 #define BAR_DELAY 0.5
 #define BAR_INTERVAL 0.1
 
@@ -104,6 +106,7 @@ parse_size(const char *s)
 
 struct bar {
 	bool tty;       /* stderr is a terminal */
+	bool always;    /* JUAN_PROGRESS=always: no terminal or delay needed */
 	bool shown;     /* a bar is on the screen now */
 	double drawn_at;
 };
@@ -152,7 +155,7 @@ on_progress(const struct import_progress *p, void *ctx)
 	double rate, frac;
 	int width, barw, fill, i;
 
-	if (!b->tty || p->elapsed < BAR_DELAY)
+	if (!b->always && (!b->tty || p->elapsed < BAR_DELAY))
 		return;
 	if (b->shown && p->elapsed - b->drawn_at < BAR_INTERVAL &&
 	    p->files_done < p->files_total)
@@ -191,7 +194,7 @@ static void
 on_error(const char *path, const char *msg, void *ctx)
 {
 	bar_clear(ctx);
-	cmd_error("%s: %s", path, msg);
+	cmd_file_error(path, "%s", msg);
 }
 
 static int
@@ -220,6 +223,8 @@ run(struct cmd *c, const struct cmd_args *a)
 	if (!s)
 		return CMD_FAIL;
 	bar.tty = isatty(STDERR_FILENO);
+	bar.always = getenv("JUAN_PROGRESS") &&
+		     strcmp(getenv("JUAN_PROGRESS"), "always") == 0;
 
 	catch_stops(old);
 	st = import_paths(s, (const char *const *)a->argv, (size_t)a->argc,

@@ -6,6 +6,7 @@
 
 #include "juan/array.h"
 #include "juan/cli/cmd.h"
+#include "juan/sanitize.h"
 #include "juan/store.h"
 #include "juan/text.h"
 #include "juan/themes.h"
@@ -45,18 +46,12 @@ rows_free(struct rows *r)
 	free(r->v);
 }
 
-/* A copy of s in which control characters (a tab, a line break) are spaces,
- * so that no cell breaks a line of the table or of the TSV; caller frees. */
+/* A copy of s through the sanitiser as one line: no cell breaks a line of
+ * the table or of the TSV, and none can drive the terminal; caller frees. */
 static char *
 flat_dup(const char *s)
 {
-	char *copy = strdup(s), *p;
-
-	if (copy)
-		for (p = copy; *p; p++)
-			if ((unsigned char)*p < ' ')
-				*p = ' ';
-	return copy;
+	return sanitize_dup(s, strlen(s), SANITIZE_LINE);
 }
 
 static int

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "juan/cli/cmd.h"
+#include "juan/sanitize.h"
 #include "juan/file.h"
 #include "juan/decode.h"
 #include "juan/parse.h"
@@ -17,7 +18,9 @@ run(struct cmd *c, const struct cmd_args *a)
 {
 	int outline = cmd_args_count(a, OPT_OUTLINE);
 	int meta = cmd_args_count(a, OPT_META);
-	char *bytes = NULL, *text = NULL;
+	char *bytes = NULL, *text = NULL, *out = NULL;
+	size_t out_len = 0;
+	FILE *mem;
 	size_t len, text_len;
 	struct doc *d = NULL;
 	char why[256] = "";
@@ -34,24 +37,35 @@ run(struct cmd *c, const struct cmd_args *a)
 		return cmd_usage("parse", "give one FILE");
 	path = a->argv[0];
 	if (file_read(path, &bytes, &len) != JUAN_OK) {
-		cmd_error("%s: %s", path, strerror(errno));
+		cmd_file_error(path, "%s", strerror(errno));
 		goto done;
 	}
 	st = decode_text(bytes, len, &text, &text_len, NULL, why, sizeof(why));
 	if (st == JUAN_ENOTTEXT) {
-		cmd_error("%s: not a text document (%s)", path, why);
+		cmd_file_error(path, "not a text document (%s)", why);
 		goto done;
 	}
 	if (st == JUAN_OK)
 		st = doc_parse(text, text_len, &d);
 	if (st != JUAN_OK) {
-		cmd_error("%s: %s", path, juan_strstatus(st));
+		cmd_file_error(path, "%s", juan_strstatus(st));
+		goto done;
+	}
+	/* printed into memory, then to stdout through the sanitiser: the
+	 * TABs and line breaks are the format, anything else is data */
+	mem = open_memstream(&out, &out_len);
+	if (!mem) {
+		cmd_error("%s", juan_strstatus(JUAN_ENOMEM));
 		goto done;
 	}
 	if (outline)
-		wrote = doc_print_outline(d, stdout);
+		wrote = doc_print_outline(d, mem);
 	else
-		wrote = doc_print_meta(d, stdout);
+		wrote = doc_print_meta(d, mem);
+	if (fclose(mem) != 0)
+		wrote = -1;
+	if (wrote == 0)
+		wrote = sanitize_write(out, out_len, SANITIZE_TEXT, stdout);
 	if (wrote != 0) {
 		cmd_error("stdout: %s", strerror(errno));
 		goto done;
@@ -59,6 +73,7 @@ run(struct cmd *c, const struct cmd_args *a)
 	rc = CMD_OK;
 done:
 	doc_free(&d);
+	free(out);
 	free(text);
 	free(bytes);
 	return rc;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "juan/cli/cmd.h"
+#include "juan/sanitize.h"
 #include "juan/search.h"
 #include "juan/text.h"
 #include "juan/store.h"
@@ -17,12 +18,29 @@ static const char about[] =
 
 #define DEFAULT_LIMIT 20
 
-/* The snippet on one line: line breaks become spaces. */
+/* The hits come back between these marks: bytes that valid UTF-8, and so
+ * no stored text, ever holds, so that a document cannot fake a mark. */
+#define MARK_OPEN "\xFE"
+#define MARK_CLOSE "\xFF"
+
+/* s on one line through the sanitiser, each marked hit in bold on a
+ * terminal (styled), else between 【】. */
 static void
-put_flat(const char *s)
+put_flat(const char *s, bool styled)
 {
-	for (; *s; s++)
-		putchar(*s == '\n' || *s == '\r' || *s == '\t' ? ' ' : *s);
+	size_t n;
+
+	for (;;) {
+		n = strcspn(s, MARK_OPEN MARK_CLOSE);
+		sanitize_write(s, n, SANITIZE_LINE, stdout);
+		if (!s[n])
+			break;
+		if (s[n] == MARK_OPEN[0])
+			fputs(styled ? "\033[1m" : "【", stdout);
+		else
+			fputs(styled ? "\033[0m" : "】", stdout);
+		s += n + 1;
+	}
 }
 
 static int
@@ -53,11 +71,15 @@ run(struct cmd *c, const struct cmd_args *a)
 				 "has spaces)");
 	if (text_is_blank(a->argv[0], strlen(a->argv[0])))
 		return cmd_usage("search", "the QUERY is empty");
+	if (!search_query_searchable(a->argv[0]))
+		return cmd_usage("search", "the QUERY '%s' has nothing to "
+				 "search for (only spaces, punctuation or "
+				 "quotes)", a->argv[0]);
 	s = cmd_store(c);
 	if (!s)
 		return CMD_FAIL;
-	st = search_run(s, a->argv[0], limit, styled ? "\033[1m" : "【",
-			styled ? "\033[0m" : "】", &hits, &n);
+	st = search_run(s, a->argv[0], limit, MARK_OPEN, MARK_CLOSE, &hits,
+			&n);
 	if (st != JUAN_OK) {
 		cmd_store_error(s, st);
 		return CMD_FAIL;
@@ -73,12 +95,12 @@ run(struct cmd *c, const struct cmd_args *a)
 		/* a document without a title goes by its path, as in list */
 		if (!hits[i].title[0] &&
 		    store_doc_info(s, hits[i].id, &info) == JUAN_OK)
-			put_flat(info.path);
+			put_flat(info.path, styled);
 		else
-			put_flat(hits[i].title);
+			put_flat(hits[i].title, styled);
 		doc_info_clear(&info);
 		printf("\n%*s", idw + 2, "");
-		put_flat(hits[i].snippet);
+		put_flat(hits[i].snippet, styled);
 		putchar('\n');
 	}
 	search_hits_free(hits, n);
@@ -86,7 +108,7 @@ run(struct cmd *c, const struct cmd_args *a)
 }
 
 static const struct cmd_option options[] = {
-	{"limit", 'n', "N", "at most N hits (default 20; 0: all)"},
+	{"limit", 'n', "N", "at most N hits (default 20; 0: every hit)"},
 	{NULL, 0, NULL, NULL},
 };
 

@@ -4,19 +4,24 @@
 #include <string.h>
 
 #include "juan/cli/cmd.h"
+#include "juan/sanitize.h"
 #include "juan/store.h"
 #include "juan/text.h"
 
-/* Prints "label  value", the values of show starting at column 12. */
+/* Prints "label  value", the values of show starting at column 12; the
+ * value passes the sanitiser as one line. */
 static void
 show_field(const char *label, const char *value)
 {
 	int pad = 11 - text_width(label, strlen(label));
 
-	if (!*value)
+	if (!*value) {
 		printf("%s\n", label);
-	else
-		printf("%s%*s%s\n", label, pad > 1 ? pad : 1, "", value);
+		return;
+	}
+	printf("%s%*s", label, pad > 1 ? pad : 1, "");
+	sanitize_puts(value, SANITIZE_LINE, stdout);
+	putchar('\n');
 }
 
 static int
@@ -66,9 +71,13 @@ run(struct cmd *c, const struct cmd_args *a)
 	show_field("path", info.path);
 	show_field("theme", theme);
 	printf("outline%s\n", nsecs ? "" : "    (no headings)");
-	for (i = 0; i < nsecs; i++)
-		printf("%*s%s %s\n", 2 * secs[i].level, "", secs[i].label,
-		       secs[i].title);
+	for (i = 0; i < nsecs; i++) {
+		printf("%*s", 2 * secs[i].level, "");
+		sanitize_puts(secs[i].label, SANITIZE_LINE, stdout);
+		putchar(' ');
+		sanitize_puts(secs[i].title, SANITIZE_LINE, stdout);
+		putchar('\n');
+	}
 	rc = CMD_OK;
 done:
 	sections_free(secs, nsecs);

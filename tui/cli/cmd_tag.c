@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "juan/cli/cmd.h"
+#include "juan/sanitize.h"
 #include "juan/store.h"
 #include "juan/themes.h"
 
@@ -27,7 +28,9 @@ set_theme(struct store *s, int64_t id, const struct theme *theme)
 		cmd_store_error(s, st);
 		return CMD_FAIL;
 	}
-	printf("%lld → %s\n", (long long)id, theme ? theme->name : "(none)");
+	printf("%lld → ", (long long)id);
+	sanitize_puts(theme ? theme->name : "(none)", SANITIZE_LINE, stdout);
+	putchar('\n');
 	return CMD_OK;
 }
 

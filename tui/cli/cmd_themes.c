@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "juan/cli/cmd.h"
+#include "juan/sanitize.h"
 #include "juan/file.h"
 #include "juan/store.h"
 #include "juan/text.h"
@@ -34,6 +35,7 @@ list_themes(struct store *s)
 	struct theme_set set = {0};
 	enum juan_status st;
 	int namew = 4, w;
+	char *clean;
 	size_t i;
 
 	st = store_themes(s, &set);
@@ -42,15 +44,22 @@ list_themes(struct store *s)
 		return CMD_FAIL;
 	}
 	for (i = 0; i < set.n; i++) {
-		w = text_width(set.themes[i].name, strlen(set.themes[i].name));
+		clean = sanitize_dup(set.themes[i].name,
+				     strlen(set.themes[i].name), SANITIZE_LINE);
+		w = clean ? text_width(clean, strlen(clean)) : 0;
+		free(clean);
 		if (w > namew)
 			namew = w;
 	}
 	printf("key  %-*s  docs\n", namew, "name");
 	for (i = 0; i < set.n; i++) {
-		w = text_width(set.themes[i].name, strlen(set.themes[i].name));
-		printf("%c    %s%*s  %4ld\n", set.themes[i].key,
-		       set.themes[i].name, namew - w, "", set.themes[i].docs);
+		printf("%c    ", set.themes[i].key);
+		if (cmd_put_cell(set.themes[i].name, namew, false, stdout)) {
+			cmd_error("%s", juan_strstatus(JUAN_ENOMEM));
+			theme_set_free(&set);
+			return CMD_FAIL;
+		}
+		printf("  %4ld\n", set.themes[i].docs);
 	}
 	theme_set_free(&set);
 	return CMD_OK;
@@ -105,24 +114,24 @@ load_themes(struct store *s, const char *path, bool replace)
 
 	if (file_read(path, &text, &len) != JUAN_OK) {
 		if (errno != ENOENT || !find_shipped(path, shipped)) {
-			cmd_error("%s: %s", path, strerror(errno));
+			cmd_file_error(path, "%s", strerror(errno));
 			return CMD_FAIL;
 		}
 		path = shipped;
 		if (file_read(path, &text, &len) != JUAN_OK) {
-			cmd_error("%s: %s", path, strerror(errno));
+			cmd_file_error(path, "%s", strerror(errno));
 			return CMD_FAIL;
 		}
 	}
 	st = theme_set_parse(text, len, &set, why, sizeof(why));
 	if (st != JUAN_OK) {
-		cmd_error("%s: %s", path, *why ? why : juan_strstatus(st));
+		cmd_file_error(path, "%s", *why ? why : juan_strstatus(st));
 		goto done;
 	}
 	st = store_themes_load(s, &set, replace, &lost);
 	if (st == JUAN_ECONFLICT) {
-		cmd_error("%s: %ld document%s would lose %s theme; run again "
-			  "with --replace to load it anyway", path, lost,
+		cmd_file_error(path, "%ld document%s would lose %s theme; run "
+			       "again with --replace to load it anyway", lost,
 			  lost == 1 ? "" : "s", lost == 1 ? "its" : "their");
 		goto done;
 	}
@@ -130,7 +139,8 @@ load_themes(struct store *s, const char *path, bool replace)
 		cmd_store_error(s, st);
 		goto done;
 	}
-	printf("loaded %zu themes from %s", set.n, path);
+	printf("loaded %zu themes from ", set.n);
+	cmd_put_name(path, stdout);
 	if (lost > 0)
 		printf("; %ld document%s lost %s theme", lost,
 		       lost == 1 ? "" : "s", lost == 1 ? "its" : "their");

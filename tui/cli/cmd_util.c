@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "juan/cli/cmd.h"
+#include "juan/sanitize.h"
 #include "juan/store.h"
 #include "juan/text.h"
 #include "juan/themes.h"
@@ -37,8 +38,28 @@ cmd_store(struct cmd *c)
 	}
 	if (store_open(path, &c->store, err, sizeof(err)) != JUAN_OK)
 		cmd_error("%s", err);
+	else if (store_dir_exposed(c->store, err, sizeof(err)))
+		cmd_error("note: other users can read or enter %s, the "
+			  "directory of the store (its files are private, "
+			  "mode 0600); 'chmod 700 %s' closes it.  Said once.",
+			  err, err);
 	free(path);
 	return c->store;
+}
+
+/* Writes the formatted message to stderr through the sanitiser: whatever
+ * a file name or a document put in it, nothing reaches the terminal raw. */
+static void
+put_message(const char *fmt, va_list ap)
+{
+	char *msg = NULL;
+
+	if (vasprintf(&msg, fmt, ap) < 0) {
+		fputs("(out of memory)", stderr);
+		return;
+	}
+	sanitize_puts(msg, SANITIZE_TEXT, stderr);
+	free(msg);
 }
 
 void
@@ -48,16 +69,45 @@ cmd_error(const char *fmt, ...)
 
 	fputs("juan: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_message(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }
 
 void
+cmd_file_error(const char *path, const char *fmt, ...)
+{
+	char *quoted = sanitize_name(path);
+	va_list ap;
+
+	fputs("juan: ", stderr);
+	fputs(quoted ? quoted : "(out of memory)", stderr);
+	fputs(": ", stderr);
+	free(quoted);
+	va_start(ap, fmt);
+	put_message(fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int
+cmd_put_name(const char *path, FILE *out)
+{
+	char *quoted = sanitize_name(path);
+	int rc;
+
+	if (!quoted)
+		return -1;
+	rc = fputs(quoted, out) < 0 ? -1 : 0;
+	free(quoted);
+	return rc;
+}
+
+void
 cmd_store_error(struct store *s, enum juan_status st)
 {
-	cmd_error("%s: %s", store_path(s), *store_error(s) ? store_error(s)
-							    : juan_strstatus(st));
+	cmd_file_error(store_path(s), "%s", *store_error(s) ? store_error(s)
+							: juan_strstatus(st));
 }
 
 void
@@ -101,10 +151,12 @@ cmd_usage(const char *name, const char *fmt, ...)
 	va_list ap;
 
 	fputs("juan: ", stderr);
-	if (name)
-		fprintf(stderr, "%s: ", name);
+	if (name) {
+		sanitize_puts(name, SANITIZE_LINE, stderr);
+		fputs(": ", stderr);
+	}
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_message(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	usage_hint(name);
@@ -208,9 +260,13 @@ cmd_stdout_styled(void)
 int
 cmd_put_cell(const char *s, int cols, bool right, FILE *out)
 {
-	char *cut = text_truncate(s, strlen(s), cols);
+	char *clean = sanitize_dup(s, strlen(s), SANITIZE_LINE), *cut;
 	int w;
 
+	if (!clean)
+		return -1;
+	cut = text_truncate(clean, strlen(clean), cols);
+	free(clean);
 	if (!cut)
 		return -1;
 	w = text_width(cut, strlen(cut));

@@ -9,6 +9,7 @@
 
 struct app;
 struct overlay;
+struct theme;
 
 enum overlay_result {
 	OV_PASS,  /* not taken: movement, else Esc/q close */
@@ -22,6 +23,7 @@ struct overlay {
 	char title[128];
 	int want_w;         /* preferred width, frame included */
 	enum overlay_result (*key)(struct overlay *ov, int key, enum action a);
+	unsigned reaction;  /* what the overlay's own actions asked (notify.h) */
 };
 
 /* Places ov in the middle of the screen l describes (after a resize too). */
@@ -36,19 +38,25 @@ bool overlay_key(struct overlay *ov, int key, enum action a);
 /* Frees *ov and sets it to NULL.  NULL-safe. */
 void overlay_free(struct overlay **ov);
 
-/* A new overlay with the given ops and title (caller frees with
+/* A new overlay around a pane of ops (pane_init: its private data comes
+ * from ops->private_size) with the given title (caller frees with
  * overlay_free()); NULL when out of memory. */
 struct overlay *overlay_new(struct app *app, const struct pane_ops *ops,
-			    void *priv, const char *title, int want_w,
-			    bool has_cursor);
+			    const char *title, int want_w);
 
 enum picker_mode {
-	PICK_TAG,    /* give the selected document a theme */
-	PICK_FILTER, /* list one theme's documents, or the untagged */
+	PICK_TAG,    /* pick a theme (tagging) */
+	PICK_FILTER, /* pick a theme, or the untagged first (filtering) */
 };
 
-/* The theme picker, the help screen and the statistics. */
-struct overlay *picker_new(struct app *app, enum picker_mode mode);
+/* What a pick does: t is the theme picked, NULL for "untagged" (or no
+ * theme); returns reactions (notify.h). */
+typedef unsigned (*pick_fn)(struct app *app, const struct theme *t);
+
+/* The theme picker, the help screen and the statistics.  The picker calls
+ * done with the theme picked, then closes. */
+struct overlay *picker_new(struct app *app, enum picker_mode mode,
+			   pick_fn done);
 struct overlay *help_new(struct app *app);
 struct overlay *stats_new(struct app *app);
 

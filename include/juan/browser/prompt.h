@@ -11,7 +11,8 @@ struct app;
 struct canvas;
 struct prompt;
 
-typedef void (*prompt_fn)(struct app *app, const char *text);
+/* What Enter does with the text; returns reactions (notify.h). */
+typedef unsigned (*prompt_fn)(struct app *app, const char *text);
 
 /* A new prompt showing label, its input starting as initial (caller frees
  * with prompt_free()); NULL when out of memory. */

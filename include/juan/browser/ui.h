@@ -1,7 +1,14 @@
-/* ui: the browser's state, shared by the app, the panes and the overlays.
+/* ui: the browser's state and the services on the bottom floor that every
+ * other part of the browser calls down into (state.c) — the status line's
+ * message, the filter, the selected document (read lazily), the counts and
+ * the theme set.  Nothing here calls a pane by name: a change is sent to
+ * the panes as an event (notify.h).
  *
- * The app owns the document on display (struct current): the documents pane
- * chooses it, the outline and the text pane show it. */
+ * The floors, each calling only the ones below it:
+ *   app.c (the main loop, applies reactions) → dispatch.c (keys) and
+ *   screen.c (layout, drawing) → actions (filter.c, tagging.c) →
+ *   panes and overlays (pane_*.c, picker.c, help.c, stats.c, overlay.c,
+ *   pane.c) → state.c, notify.c. */
 #ifndef JUAN_TUI_UI_H
 #define JUAN_TUI_UI_H
 
@@ -14,6 +21,7 @@
 #include "juan/browser/app.h"
 #include "juan/browser/keymap.h"
 #include "juan/browser/layout.h"
+#include "juan/browser/notify.h"
 #include "juan/browser/pane.h"
 
 struct overlay;
@@ -26,14 +34,22 @@ struct filter {
 	char *search;  /* full-text query, or NULL */
 };
 
-/* The document on display. */
+/* The selected document, read from the store when first asked for. */
 struct current {
-	int64_t id;              /* 0: none */
+	int64_t want;            /* the selected document, 0: none */
+	int64_t id;              /* the one read, 0: none */
+	bool read;               /* id is want, up to date */
 	struct doc_info info;
 	char *body;
 	size_t len;
 	struct section *sections;
 	size_t nsections;
+};
+
+/* What the browser did, for the benchmark and the tests (JUAN_STATS). */
+struct counters {
+	long docs_read;      /* documents read from the store for display */
+	long bodies_wrapped; /* document bodies wrapped for the text pane */
 };
 
 struct app {
@@ -52,16 +68,21 @@ struct app {
 	struct prompt *prompt;      /* on the status line, or NULL */
 	struct filter filter;
 	struct current doc;
+	size_t listed;              /* documents the list shows */
+	bool list_failed;           /* the last reading of the list failed: it
+				     * is empty, the header says so and the
+				     * status line holds the error */
 	long total;
 	long tagged;
 	bool advance;               /* after tagging, go to the next untagged */
 	char message[256];          /* the status line's message, "" for key hints */
 	bool message_error;
+	unsigned pending;           /* reactions the state asks for (notify.h) */
 	bool chrome_dirty;          /* header and status line */
-	bool quit;
 	int64_t data_version;
 	char sample[4096];          /* the sample corpus directory, "" if none */
 	int export_format;          /* enum export_format chosen at the prompt */
+	struct counters counters;
 };
 
 /* Sets the status line's message (printf format). */
@@ -72,84 +93,54 @@ void app_message(struct app *app, const char *fmt, ...)
 void app_error(struct app *app, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* Shows document id (0: none) in the outline and text panes. */
-void app_open_doc(struct app *app, int64_t id);
+/* Clears the message, when there is one. */
+void app_message_clear(struct app *app);
 
-/* Rereads the document list for the current filter, keeping the cursor on
- * the same document where it is still listed, and the counts. */
-void app_reload_list(struct app *app);
+/* Selects document id (0: none): sends EV_DOC when it is another one.
+ * Looks first whether another process changed the store (then sends
+ * EV_DOC_CHANGED for every document and rereads the counts and themes). */
+void app_select_doc(struct app *app, int64_t id);
+
+/* The selected document (0: none). */
+int64_t app_doc_id(const struct app *app);
+
+/* The selected document, read from the store now if it was not yet
+ * (counted in counters.docs_read); borrowed until the selection changes.
+ * A document that cannot be read shows as none, with an error message. */
+const struct current *app_doc(struct app *app);
+
+/* Document id (0: any) changed in the store: forgets what was read of it
+ * and sends EV_DOC_CHANGED. */
+void app_doc_changed(struct app *app, int64_t id);
+
+/* Replaces the filter (theme and search copied; NULL: none) and sends
+ * EV_LIST, which keeps document keep selected where it is listed (0: the
+ * first document).  The documents pane sets app->listed. */
+void app_set_filter(struct app *app, const char *theme, bool untagged,
+		    const char *search, int64_t keep);
 
 /* Rereads the counts of documents and tagged documents. */
 void app_reload_counts(struct app *app);
 
-/* Rereads the theme set with each theme's document count; pointers into
- * the old set become invalid. */
+/* Rereads the theme set with each theme's document count (pointers into
+ * the old set become invalid) and sends EV_THEMES.  A theme whose key the
+ * keymap binds to an action is named on the status line: the picker still
+ * reaches it. */
 void app_reload_themes(struct app *app);
-
-/* Marks every pane and the chrome for redrawing. */
-void app_dirty_all(struct app *app);
 
 /* Focuses pane id. */
 void app_focus(struct app *app, int id);
 
-/* Opens ov on top of the panes (closing any other). */
-void app_overlay_open(struct app *app, struct overlay *ov);
-
 /* The theme whose key is key, or NULL; borrowed. */
 const struct theme *app_theme_by_key(const struct app *app, int key);
 
-/* Places the panes for the terminal's current size (screen.c). */
-void app_layout(struct app *app);
+/* The first theme of app's set whose key the keymap binds to an action,
+ * from index *from on (start at 0); stores that action in *a and moves
+ * *from past it.  NULL when there is none left; borrowed. */
+const struct theme *app_theme_hidden(const struct app *app, size_t *from,
+				     enum action *a);
 
-/* Draws what changed and updates the terminal once (screen.c). */
-void app_draw(struct app *app);
-
-/* Handles one key from the terminal or a script (dispatch.c). */
-void app_key(struct app *app, int key);
-
-/* Imports the sample corpus into the (empty) store (dispatch.c). */
-void app_import_sample(struct app *app);
-
-/* Gives the selected document theme t (NULL: no theme), confirms it on the
- * status line and, when advancing, moves to the next untagged document. */
-void app_tag(struct app *app, const struct theme *t);
-
-/* Undoes (redo false) or redoes the last theme change and shows its
- * document. */
-void app_undo(struct app *app, bool redo);
-
-/* Lists only theme's documents (theme a name), or only the untagged. */
-void app_filter(struct app *app, const char *theme, bool untagged);
-
-/* Lists the documents that match query, best first ("" clears). */
-void app_search(struct app *app, const char *query);
-
-/* Lists every document again. */
-void app_clear_filter(struct app *app);
-
-/* Documents pane: the id at the cursor (0 when the list is empty). */
-int64_t docs_selected(struct pane *p);
-/* Documents pane: moves the cursor to document id when listed; false if not. */
-bool docs_select_id(struct pane *p, int64_t id);
-/* Documents pane: forgets the cached row of document id (its theme
- * changed), or every cached row when id is 0. */
-void docs_forget(struct pane *p, int64_t id);
-/* Documents pane: moves to the next untagged document after the cursor
- * (wrapping around); false when there is none. */
-bool docs_next_untagged(struct pane *p);
-/* Documents pane: the number of documents listed. */
-size_t docs_count(struct pane *p);
-/* Documents pane: the list's ids and their number (borrowed). */
-const int64_t *docs_ids(struct pane *p, size_t *n);
-
-/* Outline pane: highlights section idx (-1: none) as the one under the
- * text's top line. */
-void outline_mark(struct pane *p, long idx);
-
-/* Text pane: scrolls to section idx of the current document. */
-void detail_show_section(struct pane *p, size_t idx);
-/* Text pane: jumps to the next (dir > 0) or previous search hit; false when
- * there is none. */
-bool detail_hit(struct pane *p, int dir, size_t *nth, size_t *count);
+/* Frees the document read and the filter. */
+void app_state_free(struct app *app);
 
 #endif

@@ -3,8 +3,8 @@
  *
  * Each command is one file tui/cli/cmd_NAME.c exporting one struct cmd_entry
  * (as tmux's cmd-*.c do): its name, a summary, its usage, its options with
- * their help and the function that runs it.  tui/cli/cmd.c holds the table
- * of entries; `juan --help`, `juan NAME --help` and the man page's SYNOPSIS
+ * their help and the function that runs it.  tui/cli/cmd_table.c holds the
+ * table of entries; `juan --help`, `juan NAME --help` and the man page's SYNOPSIS
  * (`juan help --synopsis`, checked by tests/cli/usage.sh) are all written
  * from it.  main.c parses the global options and hands the rest of argv to
  * cmd_run(), which parses the entry's options and calls its run function.
@@ -40,6 +40,7 @@ struct store;
 struct cmd {
 	const char *db;      /* --db PATH, or NULL for store_default_path() */
 	struct store *store; /* NULL until cmd_store(); main.c closes it */
+	const struct cmd_entry *const *table; /* the commands (cmd_table) */
 };
 
 /* One option of a command.  key is what cmd_args_get() takes: the short
@@ -79,6 +80,7 @@ struct cmd_entry {
 	int (*run)(struct cmd *c, const struct cmd_args *a);
 };
 
+extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_help_entry;
 extern const struct cmd_entry cmd_import_entry;
@@ -90,13 +92,18 @@ extern const struct cmd_entry cmd_tag_entry;
 extern const struct cmd_entry cmd_themes_entry;
 extern const struct cmd_entry cmd_untag_entry;
 
-/* ---- the table (cmd.c) --------------------------------------------- */
+/* ---- the table (cmd_table.c) ----------------------------------------- */
 
-/* The commands in the order `juan --help` lists them, ending with NULL. */
+/* The commands in the order `juan --help` lists them, ending with NULL.
+ * Only main.c names it; commands get it through struct cmd. */
 extern const struct cmd_entry *const cmd_table[];
 
-/* The entry called name (borrowed), or NULL when there is none. */
-const struct cmd_entry *cmd_find(const char *name);
+/* ---- running a command (cmd.c) --------------------------------------- */
+
+/* The entry of table (NULL-terminated) called name (borrowed), or NULL when
+ * there is none. */
+const struct cmd_entry *cmd_find(const struct cmd_entry *const *table,
+				 const char *name);
 
 /* Runs entry e on argv[0..argc) (argv[0] is the command's name): parses its
  * options, then calls e->run.  --help prints the usage (unless e lists
@@ -112,19 +119,27 @@ const char *cmd_args_get(const struct cmd_args *a, int key);
 /* How many times option key was given. */
 int cmd_args_count(const struct cmd_args *a, int key);
 
-/* ---- help written from the table (cmd_help.c) ---------------------- */
+/* ---- one command's usage (cmd_usage.c) ------------------------------- */
 
 /* Writes `juan NAME --help` for e to out: the usage, the paragraph about
  * it, the options. */
 void cmd_print_usage(const struct cmd_entry *e, FILE *out);
 
-/* Writes `juan --help` to out: the program's usage, the table's names and
- * summaries, the global options. */
-void cmd_print_help(FILE *out);
+/* The next of the '\n'-separated lines in *rest (borrowed), its length in
+ * *len; moves *rest past it (to NULL after the last).  NULL when none is
+ * left. */
+const char *cmd_next_line(const char **rest, size_t *len);
+
+/* ---- help written from the whole table (cmd_help.c) ------------------ */
+
+/* Writes `juan --help` to out: the program's usage, the names and summaries
+ * of table (NULL-terminated), the global options. */
+void cmd_print_help(const struct cmd_entry *const *table, FILE *out);
 
 /* Writes the man page's SYNOPSIS (the lines after ".SH SYNOPSIS") to out,
- * in troff: the program's own forms and every form of every command. */
-void cmd_print_synopsis(FILE *out);
+ * in troff: the program's own forms and every form of every command of
+ * table. */
+void cmd_print_synopsis(const struct cmd_entry *const *table, FILE *out);
 
 /* ---- shared helpers (cmd_util.c) ----------------------------------- */
 
@@ -133,8 +148,19 @@ void cmd_print_synopsis(FILE *out);
  * naming the file, to stderr and returns NULL. */
 struct store *cmd_store(struct cmd *c);
 
-/* Writes "juan: " and the formatted message and a newline to stderr. */
+/* Writes "juan: " and the formatted message and a newline to stderr; the
+ * message passes the sanitiser (sanitize.h) on its way.  Quote file names
+ * in it with sanitize_name(). */
 void cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Writes "juan: PATH: " and the formatted message to stderr, PATH quoted
+ * as `ls` quotes it (sanitize_name()), the message sanitised. */
+void cmd_file_error(const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Writes path to out quoted as `ls` quotes it.  Returns 0, or -1 when out
+ * of memory or the write failed. */
+int cmd_put_name(const char *path, FILE *out);
 
 /* Reports that store s failed with status st: its path and its own
  * message, else st's. */
@@ -179,7 +205,7 @@ int cmd_term_width(void);
  * ANSI escapes is welcome. */
 bool cmd_stdout_styled(void);
 
-/* Writes s (no control characters) in exactly cols display columns: cut with "…" when it is wider
+/* Writes s, sanitised as one line, in exactly cols display columns: cut with "…" when it is wider
  * (see text.h), padded with spaces on the right (or, when right is true, on
  * the left) when narrower.  Returns 0, or -1 when out of memory. */
 int cmd_put_cell(const char *s, int cols, bool right, FILE *out);
