@@ -408,6 +408,12 @@ migrate(struct store *s, store_seed_fn seed)
 		return rc;
 	if (version > SCHEMA_VERSION)
 		return refuse_newer(s, version);
+	if (s->readonly) {
+		store_set_error(s, "the store was made by an older juan: open it "
+				"once as a user who can write it, to bring it "
+				"up to date; nothing was changed");
+		return JUAN_EREADONLY;
+	}
 	rc = store_begin(s);
 	if (rc != JUAN_OK)
 		return rc;
