@@ -4,6 +4,10 @@
  *   bench gen SAMPLE_DIR OUT_DIR N BYTES   N documents of about BYTES each
  *   bench baseline CORPUS_DIR DB           the same bytes into a plain table
  *   bench measure DB                       search, list and export latency
+ *   bench import DB CORPUS_DIR [SQL...]    import with settings: each SQL is
+ *                                          run on the store before the
+ *                                          import, or after it when it
+ *                                          starts with '+'
  *
  * Every subcommand ends its output with its peak RSS. */
 #include <dirent.h>
@@ -19,9 +23,11 @@
 #include <sqlite3.h>
 
 #include "juan/export.h"
+#include "juan/import.h"
 #include "juan/search.h"
 #include "juan/store.h"
 #include "juan/themes.h"
+#include "db/store_private.h"
 
 /* ---- helpers -------------------------------------------------------- */
 
@@ -758,6 +764,75 @@ cmd_qlang(const char *db_path, char **queries, int nqueries)
 	return rc;
 }
 
+/* ---- import with settings ------------------------------------------ */
+
+static double
+cpu_seconds(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+}
+
+/* Runs each of sql[0..n) that starts with '+' (after) or not (before). */
+static int
+run_sql(struct store *s, char **sql, int n, int after)
+{
+	char *err = NULL;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if ((sql[i][0] == '+') != after)
+			continue;
+		if (sqlite3_exec(s->db, sql[i] + after, NULL, NULL, &err) !=
+		    SQLITE_OK) {
+			fprintf(stderr, "bench: %s: %s\n", sql[i], err);
+			sqlite3_free(err);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The corpus imported as juan does, with settings: wall and CPU time of
+ * the import and of the SQL after it. */
+static int
+cmd_import(const char *db_path, const char *dir, char **sql, int nsql)
+{
+	struct import_counts counts = {0};
+	struct store *s = NULL;
+	double t0, c0, t1, c1;
+	char err[512];
+	int rc = 1;
+
+	if (store_open(db_path, &s, err, sizeof(err)) != JUAN_OK) {
+		fprintf(stderr, "bench: %s\n", err);
+		return 1;
+	}
+	if (run_sql(s, sql, nsql, 0) != 0)
+		goto done;
+	t0 = now();
+	c0 = cpu_seconds();
+	if (import_paths(s, &dir, 1, NULL, &counts) != JUAN_OK) {
+		fprintf(stderr, "bench: %s\n", store_error(s));
+		goto done;
+	}
+	t1 = now();
+	c1 = cpu_seconds();
+	if (run_sql(s, sql, nsql, 1) != 0)
+		goto done;
+	printf("import %.2f s, %.2f s CPU; after it %.2f s, %.2f s CPU;"
+	       " %ld documents\n", t1 - t0, c1 - c0, now() - t1,
+	       cpu_seconds() - c1, counts.imported);
+	rc = 0;
+done:
+	store_close(&s);
+	print_peak_rss("import peak RSS");
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -770,10 +845,13 @@ main(int argc, char **argv)
 		return cmd_measure(argv[2], argv + 3, argc - 3);
 	if (argc >= 3 && strcmp(argv[1], "qlang") == 0)
 		return cmd_qlang(argv[2], argv + 3, argc - 3);
+	if (argc >= 4 && strcmp(argv[1], "import") == 0)
+		return cmd_import(argv[2], argv[3], argv + 4, argc - 4);
 	fprintf(stderr, "usage: bench gen SAMPLE_DIR OUT_DIR N BYTES\n"
 			"       bench baseline CORPUS_DIR DB\n"
 			"       bench measure DB QUERY...\n"
 			"       bench qlang DB QUERY...  (writes: a bulk tag"
-			" and its undo)\n");
+			" and its undo)\n"
+			"       bench import DB CORPUS_DIR [[+]SQL...]\n");
 	return 2;
 }

@@ -8,14 +8,8 @@
 #   BENCH_BYTES  mean document size in bytes (default 20000)
 #   BENCH_KEEP   keep the temporary directory (prints its path)
 set -eu
-root=$(cd "$(dirname "$0")/.." && pwd)
-juan="$root/build/juan"
-bench="$root/build/bench"
-docs=${BENCH_DOCS:-10000}
+. "$(dirname "$0")/common.sh" 10000
 bytes=${BENCH_BYTES:-20000}
-for b in "$juan" "$bench"; do
-	[ -x "$b" ] || { echo "bench: $b is missing (make build/juan build/bench)" >&2; exit 1; }
-done
 [ -x /usr/bin/time ] || { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/juan-bench-XXXXXX")

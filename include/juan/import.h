@@ -4,8 +4,10 @@
  * extension; a file named explicitly is always tried), reads, decodes, parses
  * and stores each file, committing in batches so that an interrupted import
  * leaves every committed document whole and the store consistent; running it
- * again finishes the job.  Symlink loops and unreadable files are reported
- * through the error callback and counted as failed, never fatal. */
+ * again finishes the job.  Symlink loops, unreadable files, FIFOs and other
+ * files that are not regular, files over the size limit and a file that
+ * runs out of memory are reported through the error callback and counted as
+ * failed, never fatal: the other files go on. */
 #ifndef JUAN_IMPORT_H
 #define JUAN_IMPORT_H
 
@@ -16,6 +18,10 @@
 #include "juan/status.h"
 
 struct store;
+
+/* The default size limit of a file, and of its text once decoded: 64 MB.
+ * Importing a document takes about twice its size in memory at most. */
+#define IMPORT_MAX_BYTES ((uint64_t)64 << 20)
 
 struct import_counts {
 	long imported;
@@ -42,6 +48,9 @@ struct import_ops {
 	/* When non-NULL and set non-zero (by a signal handler), the import
 	 * commits what it has and returns JUAN_EINTR. */
 	volatile sig_atomic_t *stop;
+	/* Files larger than this, or whose text is, are refused before they
+	 * are read (0: IMPORT_MAX_BYTES). */
+	uint64_t max_bytes;
 };
 
 /* Imports paths[0..n) into s, adding to *counts.  Returns JUAN_OK when the

@@ -3,10 +3,12 @@
  *
  * The walk runs twice: a quick pass that only stats, for the totals that
  * progress reports, then the import.  During the import a second thread
- * walks, reads, decodes and parses while the calling thread stores, so that
- * the search index (most of the work) never waits for the files.  The
- * threads meet in a queue of a few parsed files; the calling thread alone
- * writes to the store and calls the callbacks.  The second thread has a
+ * walks, reads, decodes, parses and tokenizes while the calling thread
+ * stores, so that the search index (most of the work) never waits for the
+ * files.  The threads meet in a queue of a few parsed files, each with the
+ * tokens of its body, which the index replays instead of tokenizing it
+ * again (tokenize.h); the calling thread alone writes to the store and
+ * calls the callbacks.  The second thread has a
  * read-only connection of its own, to skip parsing a file whose text is
  * already stored under its path (an import run again). */
 #include <errno.h>
@@ -25,6 +27,7 @@
 #include "juan/decode.h"
 #include "juan/import.h"
 #include "juan/text.h"
+#include "juan/tokenize.h"
 #include "db/store_private.h"
 
 /* A batch is committed after this many files or bytes of text. */
@@ -35,6 +38,17 @@
  * (but always one). */
 #define QUEUE_FILES 8
 #define QUEUE_BYTES (8u << 20)
+
+/* A document of this much text or more is stored in a transaction of its
+ * own, so that when it fails (out of memory, say) it fails alone. */
+#define ALONE_BYTES (4u << 20)
+
+/* A body up to this size is tokenized by the reading thread, for the
+ * index to replay (tokenize.h); a list takes about nine times its text. */
+#define REPLAY_MAX_BYTES (64u << 10)
+
+/* The read buffer is kept for the next file up to this size. */
+#define KEEP_BUF_BYTES (1u << 20)
 
 /* ---- the first pass: totals ------------------------------------------- */
 
@@ -79,6 +93,7 @@ struct item {
 	char *text;     /* its normalised text, text_len bytes */
 	size_t text_len;
 	struct doc *doc;
+	struct token_list *tokens; /* of the body, or NULL */
 	bool unchanged; /* stored already under this path: not parsed */
 	char *why;      /* non-NULL when it failed */
 };
@@ -103,6 +118,7 @@ item_free(struct item *it)
 	free(it->abs);
 	free(it->text);
 	doc_free(&it->doc);
+	token_list_free(&it->tokens);
 	free(it->why);
 	free(it);
 }
@@ -187,6 +203,7 @@ struct producer {
 	size_t npaths;
 	char *buf;      /* the file being read, reused */
 	size_t bufcap;
+	uint64_t max_bytes; /* larger files and texts are refused */
 	sqlite3 *db;    /* read-only, NULL when it could not be opened */
 	sqlite3_stmt *known;
 };
@@ -222,20 +239,36 @@ produce_fail(struct walk *w, const char *path, uint64_t bytes,
 	return queue_push(p->q, it);
 }
 
-/* Reads the file at path into p->buf; *len is its size.  On failure
- * returns errno. */
+/* Why a file is not read. */
+enum {
+	READ_NOT_REGULAR = -1, /* replaced by a FIFO, a device... */
+	READ_TOO_LARGE = -2,   /* grew over p->max_bytes */
+};
+
+/* Reads the file at path into p->buf; *len is its size.  Opens without
+ * blocking, so that a FIFO put in the file's place is refused, not waited
+ * on.  On failure returns errno or READ_*. */
 static int
 read_file(struct producer *p, const char *path, size_t size_hint,
 	  size_t *len)
 {
 	size_t have = 0;
 	ssize_t got;
+	struct stat st;
 	int fd, err = 0;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
 		return errno;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return READ_NOT_REGULAR;
+	}
 	for (;;) {
+		if (have > p->max_bytes) {
+			err = READ_TOO_LARGE;
+			break;
+		}
 		if (have + 1 >= p->bufcap) {
 			size_t need = have + 2;
 			char *nb;
@@ -314,6 +347,54 @@ close_reader(struct producer *p)
 	p->db = NULL;
 }
 
+/* "47.7 MB", "4.0 KB" or "12 bytes" in buf. */
+static const char *
+format_size(uint64_t bytes, char buf[32])
+{
+	if (bytes >= 1 << 20)
+		snprintf(buf, 32, "%.1f MB", (double)bytes / (1 << 20));
+	else if (bytes >= 1 << 10)
+		snprintf(buf, 32, "%.1f KB", (double)bytes / (1 << 10));
+	else
+		snprintf(buf, 32, "%u bytes", (unsigned)bytes);
+	return buf;
+}
+
+/* Refuses a file or text of bytes over the limit. */
+static enum juan_status
+fail_too_large(struct producer *p, const char *path, uint64_t size,
+	       const char *what, uint64_t bytes)
+{
+	char have[32], limit[32];
+
+	return walk_fail(&p->w, path, size, "too large: %s of %s, over the "
+			 "limit of %s (--max-size)", what,
+			 format_size(bytes, have),
+			 format_size(p->max_bytes, limit));
+}
+
+/* Refuses a file that ran out of memory. */
+static enum juan_status
+fail_memory(struct producer *p, const char *path, uint64_t size,
+	    const char *doing)
+{
+	char have[32];
+
+	return walk_fail(&p->w, path, size, "out of memory %s %s", doing,
+			 format_size(size, have));
+}
+
+/* Frees the read buffer when a large file grew it. */
+static void
+trim_buf(struct producer *p)
+{
+	if (p->bufcap <= KEEP_BUF_BYTES)
+		return;
+	free(p->buf);
+	p->buf = NULL;
+	p->bufcap = 0;
+}
+
 static enum juan_status
 produce_file(struct walk *w, const char *path, const char *abs,
 	     const struct stat *st)
@@ -326,17 +407,31 @@ produce_file(struct walk *w, const char *path, const char *abs,
 	enum juan_status rc;
 	int err;
 
+	if (size > p->max_bytes)
+		return fail_too_large(p, path, size, "a file", size);
 	err = read_file(p, path, (size_t)size, &len);
-	if (err == ENOMEM)
-		return JUAN_ENOMEM;
-	if (err)
+	if (err) {
+		trim_buf(p);
+		if (err == ENOMEM)
+			return fail_memory(p, path, size, "reading");
+		if (err == READ_NOT_REGULAR)
+			return walk_fail(w, path, size, "not a regular file");
+		if (err == READ_TOO_LARGE)
+			return fail_too_large(p, path, size, "a file", len);
 		return walk_fail(w, path, size, "cannot read: %s",
 				 strerror(err));
+	}
 	it = item_new(path, abs, size);
 	if (!it)
 		return JUAN_ENOMEM;
 	rc = decode_text(p->buf, len, &it->text, &it->text_len, NULL, why,
 			 sizeof(why));
+	trim_buf(p);
+	if (rc == JUAN_OK && it->text_len > p->max_bytes) {
+		len = it->text_len;
+		item_free(it);
+		return fail_too_large(p, path, size, "a text", len);
+	}
 	if (rc == JUAN_ENOTTEXT) {
 		item_free(it);
 		return walk_fail(w, path, size, "not a text document (%s)",
@@ -353,8 +448,15 @@ produce_file(struct walk *w, const char *path, const char *abs,
 		rc = doc_parse(it->text, it->text_len, &it->doc);
 	if (rc != JUAN_OK) {
 		item_free(it);
+		if (rc == JUAN_ENOMEM)
+			return fail_memory(p, path, size, "decoding and "
+					   "parsing");
 		return rc;
 	}
+	/* without the list (out of memory), the index tokenizes the body */
+	if (it->doc && it->doc->body_len <= REPLAY_MAX_BYTES)
+		it->tokens = token_list_make(it->text + it->doc->head_len,
+					     it->doc->body_len);
 	return queue_push(p->q, it);
 }
 
@@ -447,6 +549,49 @@ report_failure(struct import *im, const char *path, const char *why)
 		im->ops->error(path, why, im->ops->ctx);
 }
 
+/* Whether the store's last failure is the document's own — it was too
+ * large for the memory or for SQLite — rather than the store's. */
+static bool
+failed_alone(struct import *im)
+{
+	int err = sqlite3_extended_errcode(im->s->db);
+
+	return err == SQLITE_NOMEM || err == SQLITE_TOOBIG ||
+	       err == SQLITE_IOERR_NOMEM;
+}
+
+/* Stores a large document in a transaction of its own: the batch before it
+ * is committed first, so that if it fails for want of memory only it is
+ * rolled back, reported, and the import goes on. */
+static enum juan_status
+put_alone(struct import *im, struct item *it, enum put_result *res,
+	  bool *failed)
+{
+	enum juan_status rc;
+	char why[160], have[32];
+
+	*failed = false;
+	rc = commit(im);
+	if (rc == JUAN_OK)
+		rc = store_begin(im->s);
+	if (rc != JUAN_OK)
+		return rc;
+	im->in_tx = true;
+	rc = store_put(im->s, it->abs, it->text, it->text_len, it->doc, res,
+		       NULL);
+	if (rc == JUAN_OK)
+		return JUAN_OK;
+	if (rc != JUAN_EINVAL && !failed_alone(im))
+		return rc;
+	snprintf(why, sizeof(why), "cannot store %s of text: %s",
+		 format_size(it->text_len, have), store_error(im->s));
+	store_rollback(im->s);
+	im->in_tx = false;
+	report_failure(im, it->path, why);
+	*failed = true;
+	return JUAN_OK;
+}
+
 /* Stores one file (or reports why it failed).  Returns JUAN_OK when the
  * file is done, else the status that ends the import. */
 static enum juan_status
@@ -454,6 +599,7 @@ consume(struct import *im, struct item *it)
 {
 	enum put_result res;
 	enum juan_status rc = JUAN_OK;
+	bool failed;
 
 	if (it->why) {
 		report_failure(im, it->path, it->why);
@@ -464,14 +610,24 @@ consume(struct import *im, struct item *it)
 		res = PUT_UNCHANGED;
 		goto stored;
 	}
+	if (it->text_len >= ALONE_BYTES) {
+		rc = put_alone(im, it, &res, &failed);
+		if (rc == JUAN_OK && failed)
+			report_progress(im, it->bytes);
+		if (rc != JUAN_OK || failed)
+			return rc;
+		goto stored;
+	}
 	if (!im->in_tx) {
 		rc = store_begin(im->s);
 		if (rc != JUAN_OK)
 			return rc;
 		im->in_tx = true;
 	}
+	token_list_offer(it->tokens);
 	rc = store_put(im->s, it->abs, it->text, it->text_len, it->doc, &res,
 		       NULL);
+	token_list_offer(NULL);
 	if (rc == JUAN_EINVAL) {
 		report_failure(im, it->path, store_error(im->s));
 		report_progress(im, it->bytes);
@@ -488,7 +644,8 @@ stored:
 		im->batch.unchanged++;
 	im->batch_files++;
 	im->batch_bytes += it->text_len;
-	if (im->batch_files >= BATCH_FILES || im->batch_bytes >= BATCH_BYTES)
+	if (im->batch_files >= BATCH_FILES || im->batch_bytes >= BATCH_BYTES ||
+	    it->text_len >= ALONE_BYTES)
 		rc = commit(im);
 	if (rc == JUAN_OK)
 		report_progress(im, it->bytes);
@@ -504,13 +661,16 @@ run_import(struct import *im, const char *const *paths, size_t n)
 			  .changed = PTHREAD_COND_INITIALIZER};
 	struct producer p = {{NULL, 0, 0, produce_file, produce_fail,
 			      im->ops ? im->ops->stop : NULL},
-			     &q, paths, n, NULL, 0, NULL, NULL};
+			     &q, paths, n, NULL, 0, IMPORT_MAX_BYTES, NULL,
+			     NULL};
 	sigset_t all, old;
 	pthread_t thread;
 	struct item *it;
 	enum juan_status rc = JUAN_OK;
 	int err;
 
+	if (im->ops && im->ops->max_bytes)
+		p.max_bytes = im->ops->max_bytes;
 	open_reader(&p, store_path(im->s));
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);

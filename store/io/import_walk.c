@@ -114,6 +114,21 @@ list_dir(const char *path, char ***names, size_t *n)
 	return 0;
 }
 
+/* What a file that is neither a directory nor a regular file is. */
+static const char *
+file_kind(mode_t mode)
+{
+	if (S_ISFIFO(mode))
+		return "a FIFO";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	if (S_ISCHR(mode))
+		return "a character device";
+	if (S_ISBLK(mode))
+		return "a block device";
+	return "an unknown kind of file";
+}
+
 static enum juan_status walk_path(struct walk *w, const char *path,
 				  const char *abs, bool named);
 
@@ -198,10 +213,11 @@ walk_path(struct walk *w, const char *path, const char *abs, bool named)
 	}
 	if (S_ISDIR(st.st_mode))
 		return walk_dir(w, path, abs, &st);
-	if (!named && (!S_ISREG(st.st_mode) || !wanted(base)))
+	if (!named && !wanted(base))
 		return JUAN_OK;
 	if (!S_ISREG(st.st_mode))
-		return walk_fail(w, path, 0, "not a regular file");
+		return walk_fail(w, path, 0, "not a regular file (%s)",
+				 file_kind(st.st_mode));
 	return w->file(w, path, abs, &st);
 }
 

@@ -39,7 +39,9 @@ struct walk {
  * named file is taken whatever its name.  Entries are sorted by name, and
  * each is given to w->file or w->fail with its absolute path (the named
  * path made absolute, then names joined to it), so that two walks of the
- * same tree see the same entries.  A directory that contains itself through
+ * same tree see the same entries.  An entry the walk would take that is not
+ * a regular file (a FIFO, a socket, a device) fails, named, without being
+ * opened.  A directory that contains itself through
  * a symbolic link fails instead of looping.  Returns the first status other
  * than JUAN_OK that w->file or w->fail returned, JUAN_EINTR when w->stop
  * was set, or JUAN_ENOMEM. */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "juan/array.h"
+#include "juan/tokenize.h"
 #include "query.h"
 
 void
@@ -82,7 +83,7 @@ expr_size(const struct query *q)
 	size_t i, size = 1;
 
 	for (i = 0; i < q->ntoks; i++)
-		size += 2 * q->toks[i].len + sizeof("\"\"* AND ");
+		size += 2 * q->toks[i].len + sizeof("\"\x01\"* AND ");
 	return size;
 }
 
@@ -103,6 +104,21 @@ put_token(const struct query *q, size_t i, char *out)
 	return at;
 }
 
+/* Writes the character mark token of token i of q, a single CJK
+ * character, quoted at out (see tokenize.h); returns the bytes written. */
+static size_t
+put_mark(const struct query *q, size_t i, char *out)
+{
+	const char *tok = query_token_text(q, i);
+	size_t len = q->toks[i].len;
+
+	out[0] = '"';
+	out[1] = TOKENIZE_MARK;
+	memcpy(out + 2, tok, len);
+	out[2 + len] = '"';
+	return len + 3;
+}
+
 /* The expression of q with the tokens of a term joined by join. */
 static char *
 render(const struct query *q, const char *join)
@@ -121,6 +137,10 @@ render(const struct query *q, const char *join)
 
 				memcpy(out + at, sep, strlen(sep));
 				at += strlen(sep);
+			}
+			if (t->prefix && t->n == 1) {
+				at += put_mark(q, t->first, out + at);
+				continue;
 			}
 			at += put_token(q, t->first + k, out + at);
 			if (t->prefix && k == t->n - 1)

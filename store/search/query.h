@@ -17,9 +17,10 @@ struct query_token {
 };
 
 /* A term: tokens [first, first + n) of the query, which must follow each
- * other; prefix: its last token is a single CJK character, matched as a
- * prefix ("字"*), since the index has that character only as the start of
- * a bigram (or as the final unigram). */
+ * other; prefix: its last token is a single CJK character, which the index
+ * has only as the start of a bigram (or as the final unigram): alone in its
+ * term, it is looked up as its character mark token (tokenize.h); after
+ * other tokens, as a prefix ("字"*). */
 struct query_term {
 	size_t first;
 	size_t n;
@@ -54,7 +55,8 @@ void query_term_end(struct query *q, bool prefix);
 
 /* The FTS5 MATCH expression for q: every token quoted ('"' doubled), the
  * tokens of a term one phrase joined by " + ", terms joined by " AND ", a
- * prefix term's last token followed by '*'.  Caller frees; "" when q has no
+ * prefix term of one token its character mark token ("\x01字"), of more its
+ * last token followed by '*'.  Caller frees; "" when q has no
  * term; NULL when out of memory. */
 char *query_expr(const struct query *q);
 

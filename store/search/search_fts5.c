@@ -16,8 +16,11 @@
  * hit in the body (in the title when the body has none), every hit in it
  * between open and close, "…" where text was cut.  prefixes has one
  * character per phrase of the query, '1' when the phrase ends in a
- * one-character prefix token ("字"*): such a token is a bigram (or the final
- * unigram) in the index, and only its first character is the hit.
+ * one-character prefix token ("字"*) or is a character mark ("\x01字",
+ * tokenize.h): such a token is a bigram (or the final unigram) in the index,
+ * and only its first character is the hit.  A mark is at the character's
+ * first occurrence only, so the later ones in the window are found in the
+ * window's tokens.
  *
  * FTS5's own snippet() tokenizes the whole column and scores a window at
  * every hit, which for a 20 KB document with hundreds of hits costs more
@@ -137,6 +140,37 @@ hit_range(const Fts5ExtensionApi *api, Fts5Context *fc,
 	return true;
 }
 
+/* Adds to ranges[*n] the later occurrences in the window of the character
+ * that hit r (a character mark's first occurrence) starts: the tokens that
+ * start with it. */
+static void
+more_of_char(const struct snip_scan *sc, const struct text_span *r,
+	     struct text_span *ranges, int *n)
+{
+	const char *c = sc->text + r->off;
+	int i;
+
+	for (i = 0; i < sc->ntoks; i++) {
+		const struct snip_token *t = &sc->toks[i];
+
+		if (t->start <= (int)r->off || t->start + (int)r->len > sc->we ||
+		    memcmp(sc->text + t->start, c, r->len) != 0)
+			continue;
+		ranges[*n].off = (size_t)t->start;
+		ranges[*n].len = r->len;
+		(*n)++;
+	}
+}
+
+/* Whether phrase is a character mark: one token, and a prefix. */
+static bool
+is_mark(const Fts5ExtensionApi *api, Fts5Context *fc, const char *prefixes,
+	int phrase)
+{
+	return phrase < (int)strlen(prefixes) && prefixes[phrase] == '1' &&
+	       api->xPhraseSize(fc, phrase) == 1;
+}
+
 static void
 snippet_fn(const Fts5ExtensionApi *api, Fts5Context *fc,
 	   sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -188,7 +222,8 @@ snippet_fn(const Fts5ExtensionApi *api, Fts5Context *fc,
 						SNIPPET_CHARS) : 0;
 	}
 	if (rc == SQLITE_OK && ninst > 0) {
-		ranges = sqlite3_malloc(ninst * (int)sizeof(*ranges));
+		ranges = sqlite3_malloc((ninst + api->xPhraseCount(fc) * sc.ntoks) *
+					(int)sizeof(*ranges));
 		if (!ranges)
 			rc = SQLITE_NOMEM;
 	}
@@ -196,8 +231,12 @@ snippet_fn(const Fts5ExtensionApi *api, Fts5Context *fc,
 		rc = api->xInst(fc, i, &phrase, &col, &off);
 		if (rc == SQLITE_OK && col == chosen &&
 		    hit_range(api, fc, &sc, prefixes, phrase, off,
-			      &ranges[nranges]))
+			      &ranges[nranges])) {
 			nranges++;
+			if (is_mark(api, fc, prefixes, phrase))
+				more_of_char(&sc, &ranges[nranges - 1], ranges,
+					     &nranges);
+		}
 	}
 	if (rc != SQLITE_OK) {
 		sqlite3_result_error_code(ctx, rc);

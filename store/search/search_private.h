@@ -23,6 +23,23 @@ int search_register(sqlite3 *db);
  * SQLite result code. */
 int tokenize_fts5_register(fts5_api *api);
 
+/* tokenize.c: text[0..len) tokenized as FTS5 indexes a document, its
+ * character marks included, each token passed to token(ctx, flags, ...)
+ * as FTS5's xTokenize callback takes it.  Returns SQLITE_OK, the first
+ * other value token returned, or SQLITE_NOMEM. */
+int tokenize_document(const char *text, int len,
+		      int (*token)(void *, int, const char *, int, int, int),
+		      void *ctx);
+
+/* token_list.c: when the calling thread has offered a token list
+ * (token_list_offer()) made of a text of len bytes with the hash of
+ * text[0..len), passes its tokens to token as tokenize_document() would
+ * and returns what it would; else returns TOKEN_LIST_NONE. */
+#define TOKEN_LIST_NONE (-1)
+int token_list_replay(const char *text, int len,
+		      int (*token)(void *, int, const char *, int, int, int),
+		      void *ctx);
+
 /* tokenize.c: query taken apart into *q (free with query_free()): its
  * whitespace-separated words (ASCII whitespace, U+3000, U+00A0) are the
  * terms, each the tokens the tokenizer makes of it as a query; a word with

@@ -4,8 +4,11 @@
  * Index: a run of n CJK characters c[0..n) gives the bigram c[i]c[i+1] at
  * position i for i < n-1 and the single character c[n-1] at position n-1.
  * Every character of the run thus starts exactly one token, so a substring
- * of k >= 2 characters is the phrase of its k-1 bigrams, and one character
- * is the prefix query "c"* (the bigrams it starts and the final unigram).
+ * of k >= 2 characters is the phrase of its k-1 bigrams.  For FTS5, each
+ * distinct CJK character of a column also gives, once, the character mark
+ * token TOKENIZE_MARK c, colocated with its first occurrence: a query of
+ * one character looks that token up (a list of the documents that have c,
+ * one position each) instead of merging every bigram that c starts.
  *
  * Query: a run of n >= 2 characters gives its n-1 bigrams, and the final
  * unigram only when another token follows in the same text (there the run
@@ -243,20 +246,47 @@ done:
 /* The tokenizer has no state of its own; FTS5 wants a non-NULL handle. */
 static char tokenizer_handle;
 
+/* Characters of the Basic Multilingual Plane, one bit each. */
+#define BMP_BITS 0x10000
+
 struct fts5_sink {
 	void *ctx;
 	int (*token)(void *ctx, int flags, const char *tok, int len, int start,
 		     int end);
+	/* Indexing a document: the characters whose mark token was given
+	 * (others, beyond the BMP, are marked at every occurrence); NULL
+	 * when no mark is given. */
+	unsigned char *marked;
 };
 
+/* Passes a token on and, indexing a document, the mark token of the CJK
+ * character it starts when that character has none yet. */
 static int
 fts5_token(void *ctx, const char *tok, int len, int start, int end,
 	   int colocated)
 {
 	struct fts5_sink *sink = ctx;
+	char mark[1 + 4];
+	uint32_t cp;
+	size_t n;
+	int rc;
 
-	return sink->token(sink->ctx, colocated ? FTS5_TOKEN_COLOCATED : 0,
-			   tok, len, start, end);
+	rc = sink->token(sink->ctx, colocated ? FTS5_TOKEN_COLOCATED : 0, tok,
+			 len, start, end);
+	if (rc != SQLITE_OK || !sink->marked)
+		return rc;
+	n = text_next(tok, (size_t)len, &cp);
+	if (!is_cjk(cp) || n > 4)
+		return SQLITE_OK;
+	if (cp < BMP_BITS) {
+		if (sink->marked[cp / 8] & (1u << (cp % 8)))
+			return SQLITE_OK;
+		sink->marked[cp / 8] |= (unsigned char)(1u << (cp % 8));
+	}
+	mark[0] = TOKENIZE_MARK;
+	memcpy(mark + 1, tok, n);
+	return sink->token(sink->ctx, FTS5_TOKEN_COLOCATED, mark, (int)n + 1,
+			   start, start + (int)n);
 }
 
 static int
@@ -281,14 +311,37 @@ fts5_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text,
 	      int len,
 	      int (*token)(void *, int, const char *, int, int, int))
 {
-	struct fts5_sink sink = { ctx, token };
+	struct fts5_sink sink = { ctx, token, NULL };
 	int rc;
 
 	(void)tok;
 	if (!text || len <= 0)
 		return SQLITE_OK;
+	/* a character mark in a query (query_expr()) is looked up as it is */
+	if ((flags & FTS5_TOKENIZE_QUERY) && text[0] == TOKENIZE_MARK)
+		return token(ctx, 0, text, len, 0, len);
+	if (flags & FTS5_TOKENIZE_DOCUMENT) {
+		rc = token_list_replay(text, len, token, ctx);
+		if (rc != TOKEN_LIST_NONE)
+			return rc;
+		return tokenize_document(text, len, token, ctx);
+	}
 	rc = tokenize_text(text, len, (flags & FTS5_TOKENIZE_QUERY) != 0,
 			   fts5_token, &sink);
+	return rc == -1 ? SQLITE_NOMEM : rc;
+}
+
+int
+tokenize_document(const char *text, int len,
+		  int (*token)(void *, int, const char *, int, int, int),
+		  void *ctx)
+{
+	unsigned char marked[BMP_BITS / 8];
+	struct fts5_sink sink = { ctx, token, marked };
+	int rc;
+
+	memset(marked, 0, sizeof(marked));
+	rc = tokenize_text(text, len, false, fts5_token, &sink);
 	return rc == -1 ? SQLITE_NOMEM : rc;
 }
 

@@ -119,3 +119,41 @@ check "after a full disk every document is indexed" "$stored" "$(q 'SELECT count
 check_status "the import with space again" 0 "$JUAN" import "$WORK/corpus"
 check "the import with space finishes the job" \
 	"imported $((N - stored)), updated 0, unchanged $stored, failed 0" "$(cat "$WORK/out")"
+
+# SIGHUP (the terminal closed) stops the import as SIGINT does: what was
+# committed is kept and counted, and the message says how to finish.
+export JUAN_DB="$WORK/hup.db"
+"$JUAN" import "$WORK/corpus" >"$WORK/out" 2>"$WORK/err" &
+pid=$!
+wait_first_batch
+kill -HUP $pid 2>/dev/null
+wait $pid
+check "SIGHUP: exit status 1" 1 "$?"
+stored=$(q 'SELECT count(*) FROM documents')
+check "SIGHUP: says what happened and how to finish" \
+	"juan: hung up (SIGHUP); run the same import again to finish" "$(cat "$WORK/err")"
+check "SIGHUP: the summary counts what was committed" \
+	"imported $stored, updated 0, unchanged 0, failed 0" "$(cat "$WORK/out")"
+check "after SIGHUP the store is consistent" "ok" "$(q 'PRAGMA integrity_check')"
+
+# The file size limit (ulimit -f) with SIGXFSZ at its default action: the
+# import is not killed by it but fails naming the store, says what happened
+# and how to finish, keeps what was committed and counts it.
+export JUAN_DB="$WORK/xfsz.db"
+sh -c 'ulimit -f 4000; exec "$0" import "$1"' "$JUAN" "$WORK/corpus" \
+	>"$WORK/out" 2>"$WORK/err"
+check "SIGXFSZ: exit status 1" 1 "$?"
+stored=$(q 'SELECT count(*) FROM documents')
+case $(cat "$WORK/err") in
+"juan: $JUAN_DB: "*"
+juan: the file size limit was reached (SIGXFSZ); what was committed is kept: raise the limit (ulimit -f) and run the same import again to finish")
+	ok "SIGXFSZ: the store is named, and what happened" ;;
+*) not_ok "SIGXFSZ: the store is named, and what happened" "stderr: $(cat "$WORK/err")" ;;
+esac
+check "SIGXFSZ: the summary counts what was committed" \
+	"imported $stored, updated 0, unchanged 0, failed 0" "$(cat "$WORK/out")"
+check "after SIGXFSZ the store is consistent" "ok" "$(q 'PRAGMA integrity_check')"
+check "after SIGXFSZ every document is indexed" "$stored" "$(q 'SELECT count(*) FROM doc_fts_docsize')"
+check_status "the import after SIGXFSZ" 0 "$JUAN" import "$WORK/corpus"
+check "the import after SIGXFSZ finishes the job" \
+	"imported $((N - stored)), updated 0, unchanged $stored, failed 0" "$(cat "$WORK/out")"

@@ -344,6 +344,10 @@ static const struct {
 	/* a window of 32 characters from 8 before the first hit */
 	{ "海洋牧场", 2,
 	  "[海洋牧场]是渔业转型的方向。[海洋牧场]建设要科学规划。[海洋牧场]要与休…" },
+	/* one character: every occurrence in the window, though the index
+	 * has its character mark at the first only */
+	{ "牧", 2,
+	  "海洋[牧]场是渔业转型的方向。海洋[牧]场建设要科学规划。海洋[牧]场要与休…" },
 	{ "科学规划", 2,
 	  "…。海洋牧场建设要[科学规划]。海洋牧场要与休闲渔业结合。\n" },
 };
@@ -711,6 +715,38 @@ check_many(struct fixture *f, const char *query)
 	free(titled);
 }
 
+/* A store of schema version 3 (a prefix index, no character marks) gets
+ * its index rebuilt when opened: the prefix index is gone, and queries of
+ * one character find exactly the documents that contain it. */
+static void
+test_old_index_rebuilt(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const chars[] = {"教", "渔", "牧", "附", "崇"};
+	sqlite3_stmt *stmt;
+	char err[256];
+	size_t i;
+
+	store_close(&f->s);
+	assert_int_equal(sqlite3_exec(f->raw,
+		"PRAGMA writable_schema = ON;"
+		"UPDATE sqlite_schema SET sql = replace(sql, 'tokenize=''juan''',"
+		" 'tokenize=''juan'', prefix=''1''') WHERE name = 'doc_fts';"
+		"PRAGMA writable_schema = OFF;"
+		"PRAGMA user_version = 3", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(f->raw);
+	assert_int_equal(store_open(f->path, &f->s, err, sizeof(err)), JUAN_OK);
+	assert_int_equal(sqlite3_open(f->path, &f->raw), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(f->raw,
+		"SELECT instr(sql, 'prefix') FROM sqlite_schema"
+		" WHERE name = 'doc_fts'", -1, &stmt, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(stmt, 0), 0);
+	sqlite3_finalize(stmt);
+	for (i = 0; i < sizeof(chars) / sizeof(chars[0]); i++)
+		check_query(f, chars[i]);
+}
+
 static void
 test_many_hits_order(void **state)
 {
@@ -778,6 +814,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_odd_queries, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_follows_updates, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_old_index_rebuilt, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_many_hits_order,
 						setup_many, teardown),

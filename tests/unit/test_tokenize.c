@@ -190,7 +190,8 @@ static const struct {
 } expr_cases[] = {
 	{ "", "" },
 	{ "  ，。 ", "" },
-	{ "教", "\"教\"*" },
+	/* one character alone: its character mark (tokenize.h) */
+	{ "教", "\"\001教\"" },
 	{ "教育", "\"教育\"" },
 	{ "教育局", "\"教育\" + \"育局\"" },
 	{ "教育 发展", "\"教育\" AND \"发展\"" },
@@ -205,7 +206,7 @@ static const struct {
 	/* quotes and FTS5 syntax in a query are only ever separators */
 	{ "\"教育\" OR 发展", "\"教育\" AND \"or\" AND \"发展\"" },
 	{ "title:教育 NEAR(a b)", "\"title\" + \"教育\" AND \"near\" + \"a\" AND \"b\"" },
-	{ "教*", "\"教\"*" },
+	{ "教*", "\"\001教\"" },
 };
 
 /* The FTS5 MATCH expression search uses for query (caller frees). */
@@ -412,6 +413,73 @@ test_highlight(void **state)
 	free(expr);
 }
 
+/* ---- token lists replayed ------------------------------------------- */
+
+/* Tokens as FTS5 gets them, one line each: flags, text, start, end. */
+struct token_lines {
+	char buf[8192];
+	size_t len;
+};
+
+static int
+token_line(void *ctx, int flags, const char *tok, int len, int start,
+	   int end)
+{
+	struct token_lines *t = ctx;
+	int n = snprintf(t->buf + t->len, sizeof(t->buf) - t->len,
+			 "%d %.*s %d %d\n", flags, len, tok, start, end);
+
+	assert_true(n > 0 && (size_t)n < sizeof(t->buf) - t->len);
+	t->len += (size_t)n;
+	return SQLITE_OK;
+}
+
+/* A list made ahead replays exactly the tokens (character marks included)
+ * that tokenizing the text gives, and only for that text. */
+static void
+test_token_list_replay(void **state)
+{
+	static const char *const texts[] = {
+		"上海市崇明区教育局2024年工作要点",
+		"教育教育，ＰＤＦ附件 Excel 表格。教",
+		"𠀀𠀀字",
+	};
+	const char other[] = "上海市崇明区教育局2025年工作要点";
+	struct token_lines made, replayed;
+	struct token_list *l;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(token_list_replay(texts[0], (int)strlen(texts[0]),
+					   token_line, &replayed),
+			 TOKEN_LIST_NONE);
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		int len = (int)strlen(texts[i]);
+
+		made.len = replayed.len = 0;
+		assert_int_equal(tokenize_document(texts[i], len, token_line,
+						   &made), SQLITE_OK);
+		l = token_list_make(texts[i], (size_t)len);
+		assert_non_null(l);
+		token_list_offer(l);
+		assert_int_equal(token_list_replay(texts[i], len, token_line,
+						   &replayed), SQLITE_OK);
+		assert_int_equal(replayed.len, made.len);
+		assert_memory_equal(replayed.buf, made.buf, made.len);
+		/* the marks are there: one for the repeated 教 */
+		if (i == 1)
+			assert_non_null(strstr(made.buf, "1 \001教 0 3\n"));
+		/* another text of the same length is tokenized */
+		if (i == 0)
+			assert_int_equal(token_list_replay(other,
+				(int)strlen(other), token_line, &replayed),
+				TOKEN_LIST_NONE);
+		token_list_offer(NULL);
+		token_list_free(&l);
+		assert_null(l);
+	}
+}
+
 int
 main(void)
 {
@@ -424,6 +492,7 @@ main(void)
 		cmocka_unit_test(test_fts_equals_substring_scan),
 		cmocka_unit_test(test_fts_queries),
 		cmocka_unit_test(test_highlight),
+		cmocka_unit_test(test_token_list_replay),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,5 +1,6 @@
 /* cmd_import: `juan import PATH...` — files and directories into the store,
  * with a progress bar on a terminal and a clean stop on Ctrl-C. */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,8 +18,11 @@ static const char about[] =
 	"UTF-16 with BOM, GB18030/GBK.  Importing again changes only what\n"
 	"changed; a document keeps its theme.  Prints\n"
 	"  imported N, updated U, unchanged K, failed E\n"
-	"and exits 1 when a file failed.  Ctrl-C stops after committing what\n"
-	"was read: run the same import again to finish.\n";
+	"and exits 1 when a file failed; a file that fails (not text, not a\n"
+	"regular file, over --max-size, out of memory) is named and the others\n"
+	"go on.  Ctrl-C, SIGTERM and SIGHUP stop after committing what was\n"
+	"read, and so does reaching the file size limit (SIGXFSZ): run the\n"
+	"same import again to finish.\n";
 
 /* The bar appears only on a terminal, once the import has run this long;
  * JUAN_PROGRESS=always draws it on stderr whatever it is, from the first
@@ -26,13 +30,78 @@ static const char about[] =
 #define BAR_DELAY 0.5
 #define BAR_INTERVAL 0.1
 
+/* The signal that asked the import to stop, 0 while none has. */
 static volatile sig_atomic_t stop_flag;
 
 static void
 on_signal(int sig)
 {
-	(void)sig;
-	stop_flag = 1;
+	stop_flag = sig;
+}
+
+/* The signals that stop an import after it commits what it has. */
+static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGXFSZ};
+#define NSTOP (sizeof(stop_signals) / sizeof(stop_signals[0]))
+
+/* Catches the stop signals, the old actions in old[].  The first Ctrl-C,
+ * SIGTERM or SIGHUP asks the import to commit and stop; a second one
+ * (SA_RESETHAND) kills at once, which the batches also survive.  SIGXFSZ
+ * stays caught: the write that reached the limit fails with EFBIG, and so
+ * do the next ones, without killing the import before it reports. */
+static void
+catch_stops(struct sigaction old[NSTOP])
+{
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	stop_flag = 0;
+	for (i = 0; i < NSTOP; i++) {
+		sa.sa_flags = stop_signals[i] == SIGXFSZ ? 0 : SA_RESETHAND;
+		sigaction(stop_signals[i], &sa, &old[i]);
+	}
+}
+
+static void
+restore_stops(const struct sigaction old[NSTOP])
+{
+	size_t i;
+
+	for (i = 0; i < NSTOP; i++)
+		sigaction(stop_signals[i], &old[i], NULL);
+}
+
+/* Parses a size: a number of bytes, or of K, M or G (powers of 1024).
+ * Returns 0 when s is none, or zero. */
+static uint64_t
+parse_size(const char *s)
+{
+	unsigned long long v;
+	char *end;
+	int shift = 0;
+
+	if (*s < '0' || *s > '9')
+		return 0;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno)
+		return 0;
+	if (*end == 'K' || *end == 'k')
+		shift = 10;
+	else if (*end == 'M' || *end == 'm')
+		shift = 20;
+	else if (*end == 'G' || *end == 'g')
+		shift = 30;
+	if (shift) {
+		end++;
+		if (*end == 'B' || *end == 'b')
+			end++;
+	}
+	if (*end || v > (UINT64_MAX >> shift))
+		return 0;
+	return (uint64_t)v << shift;
 }
 
 struct bar {
@@ -139,13 +208,17 @@ run(struct cmd *c, const struct cmd_args *a)
 		.ctx = &bar,
 		.stop = &stop_flag,
 	};
-	struct sigaction sa, old_int, old_term;
+	const char *max_arg = cmd_args_get(a, 'm');
+	struct sigaction old[NSTOP];
 	enum juan_status st;
 	struct store *s;
 
 	if (a->argc == 0)
 		return cmd_usage("import", "give the files or directories to "
 				 "import");
+	if (max_arg && !(ops.max_bytes = parse_size(max_arg)))
+		return cmd_usage("import", "--max-size needs a size such as "
+				 "64M, not '%s'", max_arg);
 	s = cmd_store(c);
 	if (!s)
 		return CMD_FAIL;
@@ -153,40 +226,50 @@ run(struct cmd *c, const struct cmd_args *a)
 	bar.always = getenv("JUAN_PROGRESS") &&
 		     strcmp(getenv("JUAN_PROGRESS"), "always") == 0;
 
-	/* The first Ctrl-C asks the import to commit and stop; a second one
-	 * (SA_RESETHAND) kills at once, which the batches also survive. */
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sa.sa_flags = SA_RESETHAND;
-	sigemptyset(&sa.sa_mask);
-	stop_flag = 0;
-	sigaction(SIGINT, &sa, &old_int);
-	sigaction(SIGTERM, &sa, &old_term);
+	catch_stops(old);
 	st = import_paths(s, (const char *const *)a->argv, (size_t)a->argc,
 			  &ops, &counts);
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGTERM, &old_term, NULL);
+	restore_stops(old);
 	bar_clear(&bar);
 
-	if (st == JUAN_OK || st == JUAN_EINTR)
-		printf("imported %ld, updated %ld, unchanged %ld, failed %ld\n",
-		       counts.imported, counts.updated, counts.unchanged,
-		       counts.failed);
+	/* What was committed is counted, whatever stopped the import. */
+	printf("imported %ld, updated %ld, unchanged %ld, failed %ld\n",
+	       counts.imported, counts.updated, counts.unchanged,
+	       counts.failed);
+	fflush(stdout);
+	if (st != JUAN_OK && st != JUAN_EINTR)
+		cmd_store_error(s, st);
+	if (stop_flag == SIGXFSZ) {
+		cmd_error("the file size limit was reached (SIGXFSZ); what was "
+			  "committed is kept: raise the limit (ulimit -f) and "
+			  "run the same import again to finish");
+		return CMD_FAIL;
+	}
+	if (stop_flag == SIGHUP && st == JUAN_EINTR) {
+		cmd_error("hung up (SIGHUP); run the same import again to "
+			  "finish");
+		return CMD_FAIL;
+	}
 	if (st == JUAN_EINTR) {
 		cmd_error("interrupted; run the same import again to finish");
 		return CMD_FAIL;
 	}
-	if (st != JUAN_OK) {
-		cmd_store_error(s, st);
+	if (st != JUAN_OK)
 		return CMD_FAIL;
-	}
 	return counts.failed > 0 ? CMD_FAIL : CMD_OK;
 }
+
+static const struct cmd_option options[] = {
+	{"max-size", 'm', "SIZE", "refuse files and texts larger than SIZE\n"
+	 "(bytes, or K, M, G; default 64M)"},
+	{NULL, 0, NULL, NULL},
+};
 
 const struct cmd_entry cmd_import_entry = {
 	.name = "import",
 	.summary = "import text files and directories",
-	.usage = "PATH...",
+	.usage = "[--max-size SIZE] PATH...",
 	.about = about,
+	.options = options,
 	.run = run,
 };

@@ -1,0 +1,129 @@
+/* token_list: a text's index tokens made ahead, and their replay to FTS5
+ * (see tokenize.h). */
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "juan/array.h"
+#include "juan/tokenize.h"
+#include "search_private.h"
+
+/* One token: its text at bytes[off..off + len) of the list. */
+struct token_rec {
+	uint32_t off;
+	int len;
+	int start;
+	int end;
+	int flags;
+};
+
+struct token_list {
+	int text_len;    /* the text the tokens were made of */
+	uint64_t hash;
+	char *bytes;
+	size_t nbytes, capbytes;
+	struct token_rec *recs;
+	size_t n, cap;
+};
+
+/* The list the calling thread offers, NULL when none. */
+static _Thread_local const struct token_list *offered;
+
+/* FNV-1a, 64 bits, eight bytes at a time (then the rest one by one): the
+ * check that a text is the one the tokens were made of. */
+static uint64_t
+hash_text(const char *text, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325u, w;
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, text + i, 8);
+		h = (h ^ w) * 0x100000001b3u;
+	}
+	for (; i < len; i++)
+		h = (h ^ (unsigned char)text[i]) * 0x100000001b3u;
+	return h ^ len;
+}
+
+static int
+append(void *ctx, int flags, const char *tok, int len, int start, int end)
+{
+	struct token_list *l = ctx;
+	struct token_rec *recs;
+	char *bytes;
+
+	if (l->nbytes + (size_t)len > UINT32_MAX)
+		return SQLITE_NOMEM;
+	bytes = array_reserve(l->bytes, &l->capbytes, l->nbytes + (size_t)len,
+			      1);
+	recs = array_reserve(l->recs, &l->cap, l->n + 1, sizeof(*recs));
+	if (bytes)
+		l->bytes = bytes;
+	if (recs)
+		l->recs = recs;
+	if (!bytes || !recs)
+		return SQLITE_NOMEM;
+	memcpy(l->bytes + l->nbytes, tok, (size_t)len);
+	l->recs[l->n] = (struct token_rec){(uint32_t)l->nbytes, len, start,
+					   end, flags};
+	l->nbytes += (size_t)len;
+	l->n++;
+	return SQLITE_OK;
+}
+
+struct token_list *
+token_list_make(const char *text, size_t len)
+{
+	struct token_list *l;
+
+	if (len > INT_MAX)
+		return NULL;
+	l = calloc(1, sizeof(*l));
+	if (!l)
+		return NULL;
+	l->text_len = (int)len;
+	l->hash = hash_text(text, len);
+	if (len > 0 && tokenize_document(text, (int)len, append, l) !=
+	    SQLITE_OK)
+		token_list_free(&l);
+	return l;
+}
+
+void
+token_list_free(struct token_list **l)
+{
+	if (!*l)
+		return;
+	free((*l)->bytes);
+	free((*l)->recs);
+	free(*l);
+	*l = NULL;
+}
+
+void
+token_list_offer(const struct token_list *l)
+{
+	offered = l;
+}
+
+int
+token_list_replay(const char *text, int len,
+		  int (*token)(void *, int, const char *, int, int, int),
+		  void *ctx)
+{
+	const struct token_list *l = offered;
+	size_t i;
+	int rc = SQLITE_OK;
+
+	if (!l || l->text_len != len || l->hash != hash_text(text, (size_t)len))
+		return TOKEN_LIST_NONE;
+	for (i = 0; i < l->n && rc == SQLITE_OK; i++) {
+		const struct token_rec *r = &l->recs[i];
+
+		rc = token(ctx, r->flags, l->bytes + r->off, r->len, r->start,
+			   r->end);
+	}
+	return rc;
+}
