@@ -49,12 +49,45 @@ struct doc {
 	struct doc_meta meta;
 	struct section *sections;
 	size_t nsections;
+	size_t toc_skipped; /* heading-like paragraphs left out of the outline
+			     * as a table of contents */
+};
+
+/* Why a parse is unsure (doc_doubts), one code per kind of doubt. */
+enum parse_doubt_code {
+	PARSE_NO_TITLE,      /* no title found */
+	PARSE_NO_HEADINGS,   /* a long body without one heading */
+	PARSE_TOC_SKIPPED,   /* headings skipped as a table of contents */
+	PARSE_NUMBERING,     /* siblings numbered with a gap or a repeat */
+	PARSE_DOCNO_UNTAKEN, /* a docno alone on a line is not the docno */
+};
+
+struct parse_doubt {
+	enum parse_doubt_code code;
+	char *detail; /* what and where, e.g. "（三） skips a number after
+		       * （一） (level 2)"; text from the document */
 };
 
 /* Parses text[0..len) (normalised: UTF-8, LF, NFC; see decode.h).  On JUAN_OK
  * stores a new struct doc in *out (caller frees with doc_free()).  Any text
  * parses, even an empty one; JUAN_ENOMEM is the only failure. */
 enum juan_status doc_parse(const char *text, size_t len, struct doc **out);
+
+/* Why the parse d of text[0..len) (the text doc_parse read) is unsure:
+ * stores the doubts, in the order of enum parse_doubt_code, in *out (caller
+ * frees with parse_doubts_free(); NULL when there is none) and their number
+ * in *n.  A numbering and a docno are reported once each, at their first
+ * doubt.  A d that does not fit len gives no doubt.  JUAN_ENOMEM is the
+ * only failure (nothing stored then). */
+enum juan_status doc_doubts(const char *text, size_t len, const struct doc *d,
+			    struct parse_doubt **out, size_t *n);
+
+/* Frees the n doubts of *v and the array, and sets *v to NULL.  NULL-safe. */
+void parse_doubts_free(struct parse_doubt **v, size_t n);
+
+/* A doubt's code as a word: "no-title", "no-headings", "toc-skipped",
+ * "numbering", "docno-untaken"; "unknown" for any other value.  Static. */
+const char *parse_doubt_name(enum parse_doubt_code code);
 
 /* Frees *d and everything it owns, and sets *d to NULL.  NULL-safe. */
 void doc_free(struct doc **d);

@@ -76,7 +76,11 @@ size_t text_spans_merge(struct text_span *v, size_t n);
 /* Wraps s[0..len) at cols columns (cols >= 2).  '\n' ends a line; a line never
  * starts with closing punctuation (，。、；：？！）》」』” and the like) and never
  * ends with opening punctuation (（《「『“); ASCII words (runs of one-column
- * characters) are not split unless longer than a line.  Where these rules
+ * characters) are not split unless longer than a line; nor is what a reader
+ * reads as one unit — a number (3.5, ３．５, 1998—2002) with the units after
+ * it (35亿元, 3.5%, 2002年), a docno from the three Han characters before
+ * its bracketed year to its 号 (国办发〔2014〕1号) — unless it is wider than
+ * a line, when it is cut where the line is full.  Where these rules
  * cannot all hold, they yield: no line is ever wider than cols, and a wide
  * character that does not fit starts the next line.  The spaces and tabs at
  * a break, and the '\n' characters, belong to no line.  Linear time.

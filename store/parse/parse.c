@@ -47,7 +47,7 @@ doc_parse(const char *text, size_t len, struct doc **out)
 	if (rc != JUAN_OK)
 		goto done;
 	rc = parse_outline(body, d->body_len, paras, npara, &d->sections,
-	    &d->nsections);
+	    &d->nsections, &d->toc_skipped);
 done:
 	free(paras);
 	if (rc != JUAN_OK)

@@ -66,6 +66,7 @@ struct outline {
 	size_t toc_first_len;
 	size_t toc_checked; /* paragraphs before this one are no run of a
 			     * table of contents without 目录 */
+	size_t toc_skipped; /* paragraphs left out as a table of contents */
 };
 
 static bool
@@ -476,11 +477,13 @@ skip_zone(struct outline *o, const struct para *p)
 			o->toc_first_len = lb.len < TOC_LABEL ? lb.len :
 			    TOC_LABEL;
 			memcpy(o->toc_first, s + p->start, o->toc_first_len);
+			o->toc_skipped++;
 			return true;
 		} else if (lb.len == o->toc_first_len &&
 		    memcmp(o->toc_first, s + p->start, lb.len) == 0) {
 			o->zone = ZONE_TEXT;
 		} else {
+			o->toc_skipped++;
 			return true;
 		}
 	}
@@ -650,7 +653,7 @@ build_sections(struct outline *o, struct section **out, size_t *n)
 
 enum juan_status
 parse_outline(const char *s, size_t len, const struct para *paras,
-    size_t npara, struct section **out, size_t *n)
+    size_t npara, struct section **out, size_t *n, size_t *toc)
 {
 	struct outline o;
 	enum juan_status rc = JUAN_ENOMEM;
@@ -664,8 +667,10 @@ parse_outline(const char *s, size_t len, const struct para *paras,
 	o.len = len;
 	for (i = 0; i < npara; i++) {
 		if (o.zone == ZONE_TEXT && (from = toc_run(&o, paras, npara,
-		    i)) > i)
+		    i)) > i) {
+			o.toc_skipped += from - i;
 			i = from;
+		}
 		p = &paras[i];
 		if (skip_zone(&o, p))
 			continue;
@@ -690,6 +695,7 @@ parse_outline(const char *s, size_t len, const struct para *paras,
 			goto done;
 	}
 	rc = build_sections(&o, out, n);
+	*toc = o.toc_skipped;
 done:
 	free(o.h);
 	return rc;

@@ -122,9 +122,10 @@ enum juan_status parse_meta(const char *s, const struct head_info *h,
     const struct para *paras, size_t npara, struct doc_meta *m);
 
 /* parse_outline.c: the sections of the body s[0..len), whose paragraphs
- * are paras; *out: caller frees with sections_free(). */
+ * are paras; *out: caller frees with sections_free().  *toc: how many
+ * heading-like paragraphs were left out as a table of contents. */
 enum juan_status parse_outline(const char *s, size_t len,
     const struct para *paras, size_t npara, struct section **out,
-    size_t *n);
+    size_t *n, size_t *toc);
 
 #endif

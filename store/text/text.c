@@ -278,6 +278,174 @@ may_break(uint32_t a, int aw, uint32_t b, int bw, bool spaced)
 	return spaced || !in_word(a, aw) || !in_word(b, bw);
 }
 
+static bool
+is_digit(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
+/* Characters that join two numbers into one: a decimal point, a range
+ * dash or tilde, a slash, a thousands comma. */
+static bool
+is_joiner(uint32_t cp)
+{
+	switch (cp) {
+	case '.': case '-': case '~': case '/': case ',':
+	case 0xFF0E: /* ． */ case 0x00B7: /* · */ case 0x2014: /* — */
+	case 0x2013: /* – */ case 0xFF0D: /* － */ case 0xFF5E: /* ～ */
+	case 0x301C: /* 〜 */ case 0xFF0F: /* ／ */
+		return true;
+	}
+	return false;
+}
+
+/* Units a number keeps after it: measure words, magnitudes, money,
+ * calendar words and signs, as in 35亿元, 3.5%, 2002年, 35号. */
+static bool
+is_unit(uint32_t cp)
+{
+	static const uint32_t units[] = {
+		'%', 0xFF05 /* ％ */, 0x2030 /* ‰ */, 0x2103 /* ℃ */,
+		0x4E07 /* 万 */, 0x4EBF /* 亿 */, 0x5343 /* 千 */,
+		0x767E /* 百 */, 0x5143 /* 元 */, 0x89D2 /* 角 */,
+		0x5E74 /* 年 */, 0x6708 /* 月 */, 0x65E5 /* 日 */,
+		0x53F7 /* 号 */, 0x4E2A /* 个 */, 0x4EBA /* 人 */,
+		0x6B21 /* 次 */, 0x5BB6 /* 家 */, 0x9879 /* 项 */,
+		0x6240 /* 所 */, 0x6761 /* 条 */, 0x6B3E /* 款 */,
+		0x4EF6 /* 件 */, 0x5428 /* 吨 */, 0x7C73 /* 米 */,
+		0x516C /* 公 */, 0x91CC /* 里 */, 0x4EA9 /* 亩 */,
+		0x500D /* 倍 */, 0x5C81 /* 岁 */, 0x5929 /* 天 */,
+		0x5468 /* 周 */, 0x5E73 /* 平 */, 0x65B9 /* 方 */,
+		0x4F59 /* 余 */, 0x591A /* 多 */, 0x5C0F /* 小 */,
+		0x65F6 /* 时 */, 0x5206 /* 分 */, 0x79D2 /* 秒 */,
+		0x7AE0 /* 章 */, 0x8282 /* 节 */, 0x5EA6 /* 度 */,
+		0x6237 /* 户 */, 0x53F0 /* 台 */, 0x8F86 /* 辆 */,
+		0x514B /* 克 */, 0x74E6 /* 瓦 */, 0x7247 /* 片 */,
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		if (units[i] == cp)
+			return true;
+	return false;
+}
+
+/* The Han characters before a docno's bracketed year that stay with it, as
+ * 国办发 in 国办发〔2014〕1号.  Where the issuer's abbreviation begins is not
+ * written, so a fixed count: three keeps 国发, 国办发, 沪府发 whole and takes
+ * one character too many before a two-character one (据国发〔). */
+#define DOCNO_ABBREV 3
+
+/* Whether s[p..) starts a docno's bracketed year: 〔 or ［ and a digit. */
+static bool
+docno_year_at(const char *s, size_t len, size_t p)
+{
+	uint32_t cp, next;
+	size_t n;
+
+	n = text_next(s + p, len - p, &cp);
+	if (cp != 0x3014 && cp != 0xFF3B && cp != '[')
+		return false;
+	text_next(s + p + n, len - p - n, &next);
+	return is_digit(next);
+}
+
+/* Whether the Han characters from s[p] on, at most DOCNO_ABBREV of them
+ * counting the one before p, lead to a docno's bracketed year: the break
+ * before p would cut 国办发〔2014〕 apart. */
+static bool
+before_docno(const char *s, size_t len, size_t p)
+{
+	uint32_t cp;
+	int han;
+
+	for (han = 1; p < len; han++) {
+		if (docno_year_at(s, len, p))
+			return true;
+		if (han >= DOCNO_ABBREV)
+			return false;
+		p += text_next(s + p, len - p, &cp);
+		if (!text_is_han(cp))
+			return false;
+	}
+	return false;
+}
+
+/* What the wrap remembers of the characters before a break: enough to tell
+ * whether the break would cut a unit. */
+struct unit_state {
+	uint32_t before;  /* the character before the previous one */
+	int units;        /* unit characters since the last digit; -1: not
+			   * in a number */
+};
+
+/* Whether a break between a and b (at s[p]) would cut what a reader reads
+ * as one unit: a number (2,000.5, ３．５, 1998—2002), a number and its units
+ * (35亿元, 3.5%), a docno's number after its bracketed year (〔2011〕35号)
+ * or the abbreviation before that year (国发〔2011〕). */
+static bool
+cuts_unit(const struct unit_state *u, uint32_t a, uint32_t b,
+	  const char *s, size_t len, size_t p)
+{
+	if (is_digit(b) && (is_digit(a) ||
+			    (is_joiner(a) && is_digit(u->before)) ||
+			    a == 0x3015 || a == 0xFF3D || a == ']'))
+		return true;
+	if (is_joiner(b) && is_digit(a))
+		return true;
+	if (is_unit(b) && u->units >= 0 && u->units < 3 &&
+	    (is_digit(a) || is_unit(a)))
+		return true;
+	return text_is_han(a) && (text_is_han(b) || b == 0x3014 ||
+				  b == 0xFF3B || b == '[') &&
+	       before_docno(s, len, p);
+}
+
+/* Moves the unit state past cp. */
+static void
+unit_step(struct unit_state *u, uint32_t prev, uint32_t cp)
+{
+	u->before = prev;
+	if (is_digit(cp))
+		u->units = 0;
+	else if (u->units >= 0 && is_unit(cp))
+		u->units++;
+	else if (!is_joiner(cp))
+		u->units = -1;
+}
+
+/* Columns of the unit that starts at s[p] (after prev): the characters up to
+ * the next break that neither the punctuation rule nor a unit forbids, or
+ * up to a space or line end; counted to at most cols + 1. */
+static int
+unit_extent(const char *s, size_t len, size_t p, uint32_t prev,
+	    struct unit_state u, int cols)
+{
+	uint32_t a, cp;
+	int aw, cw, width;
+	size_t n;
+
+	n = text_next(s + p, len - p, &a);
+	aw = text_cp_width(a);
+	unit_step(&u, prev, a);
+	width = aw;
+	for (p += n; p < len && width <= cols; p += n) {
+		n = text_next(s + p, len - p, &cp);
+		cw = text_cp_width(cp);
+		if (cw == 0)
+			continue;
+		if (text_is_space(cp) || cp == '\n' ||
+		    (may_break(a, aw, cp, cw, false) &&
+		     !cuts_unit(&u, a, cp, s, len, p)))
+			break;
+		unit_step(&u, a, cp);
+		width += cw;
+		a = cp;
+		aw = cw;
+	}
+	return width;
+}
+
 struct wrap {
 	int cols;
 	struct text_line *lines;
@@ -292,6 +460,11 @@ struct wrap {
 	size_t brk_end;   /* the line would end there... */
 	size_t brk_next;  /* ...and the next one start there */
 	int brk_wend, brk_wnext;
+	int brk_unit;     /* columns of the unit that starts at brk_next */
+	bool have_unit;   /* a break inside a unit after start, taken only
+			   * when the line has no other */
+	size_t unit_at;
+	int unit_width;   /* columns of [start, unit_at) */
 };
 
 static bool
@@ -315,16 +488,40 @@ wrap_push(struct wrap *w, size_t end, int width)
 static bool
 wrap_break(struct wrap *w, size_t p, int cw)
 {
+	/* a unit too wide for any line is cut where the line is full, not
+	 * after a short line */
+	if (w->have_brk && w->have_unit && w->unit_at > w->brk_next &&
+	    w->brk_unit > w->cols)
+		w->have_brk = false;
+	if (!w->have_brk && w->have_unit) {
+		w->have_brk = true;
+		w->brk_end = w->brk_next = w->unit_at;
+		w->brk_wend = w->brk_wnext = w->unit_width;
+		w->have_unit = false;
+	}
 	if (w->have_brk) {
 		if (!wrap_push(w, w->brk_end, w->brk_wend))
 			return false;
 		w->start = w->brk_next;
 		w->width -= w->brk_wnext;
 		w->space_width -= w->brk_wnext;
+		w->unit_width -= w->brk_wnext;
 		w->have_brk = false;
+		w->have_unit = w->have_unit && w->unit_at > w->start;
 	}
 	if (w->width + cw <= w->cols || p == w->start)
 		return true;
+	if (w->have_unit) {
+		/* the line is still too long: cut the unit */
+		if (!wrap_push(w, w->unit_at, w->unit_width))
+			return false;
+		w->start = w->unit_at;
+		w->width -= w->unit_width;
+		w->space_width -= w->unit_width;
+		w->have_unit = false;
+		if (w->width + cw <= w->cols)
+			return true;
+	}
 	if (!w->in_space) {
 		if (!wrap_push(w, p, w->width))
 			return false;
@@ -352,6 +549,7 @@ size_t
 text_wrap(const char *s, size_t len, int cols, struct text_line **lines)
 {
 	struct wrap w = { .cols = cols };
+	struct unit_state u = { 0, -1 };
 	size_t p = 0, n;
 	uint32_t cp, prev = 0;
 	int cw, prev_w = 0;
@@ -365,7 +563,9 @@ text_wrap(const char *s, size_t len, int cols, struct text_line **lines)
 			p += n;
 			w.start = p;
 			w.width = 0;
-			w.in_space = w.have_brk = have_prev = false;
+			w.in_space = w.have_brk = w.have_unit = false;
+			have_prev = false;
+			u.units = -1;
 			continue;
 		}
 		cw = text_cp_width(cp);
@@ -387,16 +587,25 @@ text_wrap(const char *s, size_t len, int cols, struct text_line **lines)
 		}
 		if (cw > 0 && have_prev &&
 		    may_break(prev, prev_w, cp, cw, w.in_space)) {
-			if (!w.in_space && p > w.start) {
+			if (!w.in_space && p > w.start &&
+			    cuts_unit(&u, prev, cp, s, len, p)) {
+				w.have_unit = true;
+				w.unit_at = p;
+				w.unit_width = w.width;
+			} else if (!w.in_space && p > w.start) {
 				w.have_brk = true;
 				w.brk_end = w.brk_next = p;
 				w.brk_wend = w.brk_wnext = w.width;
+				w.brk_unit = unit_extent(s, len, p, prev, u,
+							 cols);
 			} else if (w.in_space && w.space_at > w.start) {
 				w.have_brk = true;
 				w.brk_end = w.space_at;
 				w.brk_wend = w.space_width;
 				w.brk_next = p;
 				w.brk_wnext = w.width;
+				w.brk_unit = unit_extent(s, len, p, prev, u,
+							 cols);
 			}
 		}
 		if (w.width + cw > cols && p > w.start && !wrap_break(&w, p, cw))
@@ -404,6 +613,7 @@ text_wrap(const char *s, size_t len, int cols, struct text_line **lines)
 		w.width += cw;
 		w.in_space = false;
 		if (cw > 0) {
+			unit_step(&u, prev, cp);
 			prev = cp;
 			prev_w = cw;
 			have_prev = true;

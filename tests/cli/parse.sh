@@ -48,3 +48,19 @@ check "parse names the missing file" \
 check_status "parse without --outline or --meta" 2 "$JUAN" parse "$f"
 check_status "parse with both modes" 2 "$JUAN" parse --outline --meta "$f"
 check_status "parse without a file" 2 "$JUAN" parse --outline
+
+# parse --check: a block per file, a summary line, exit 1 when any file is
+# unsure or unreadable, 0 when none is.
+printf '国务院关于加强环境保护的通知\n各省人民政府：\n一、总体要求\n要加强。\n三、主要任务\n要落实。\n' >"$WORK/gap.txt"
+check_status "parse --check of a sample is sure" 0 "$JUAN" parse --check "$SAMPLE/003_2f31eaa467ec5393.txt"
+"$JUAN" parse --check "$SAMPLE/003_2f31eaa467ec5393.txt" "$WORK/gap.txt" "$WORK/nope.txt" >"$WORK/got" 2>"$WORK/err"
+check "parse --check exits 1 when a file is unsure" 1 "$?"
+check "parse --check says the gap" \
+	"$(printf '  unsure\tnumbering\t三、 skips a number after 一、 (level 1)')" \
+	"$(grep '^  unsure' "$WORK/got")"
+check "parse --check marks each file" \
+	"$(printf '%s: ok\n%s: unsure\n%s: unreadable' "$SAMPLE/003_2f31eaa467ec5393.txt" "$WORK/gap.txt" "$WORK/nope.txt")" \
+	"$(grep -E ': (ok|unsure|unreadable)$' "$WORK/got")"
+check "parse --check sums up" \
+	"3 files: 1 ok, 1 unsure, 1 unreadable (numbering 1)" "$(tail -n 1 "$WORK/got")"
+check_status "parse --check without a file" 2 "$JUAN" parse --check

@@ -1,6 +1,6 @@
 /* fuzz_import: libFuzzer target for what import does to a file's bytes —
- * decode, parse, print the parse — and for wrapping the text as the browser
- * does.  Built and run by `make fuzz` (clang), not by `make test`; the
+ * decode, parse, print the parse, say why it is unsure — and for wrapping
+ * the text as the browser does (numbers and docnos kept whole).  Built and run by `make fuzz` (clang), not by `make test`; the
  * invariants it checks are the parser's contract in include/juan/parse.h. */
 #include <stdint.h>
 #include <stdio.h>
@@ -17,9 +17,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static FILE *sink;
 	struct text_line *lines = NULL;
+	struct parse_doubt *doubts = NULL;
 	struct doc *d = NULL;
 	char *text = NULL;
-	size_t len = 0, i, n;
+	size_t len = 0, i, n, ndoubts = 0;
 
 	if (!sink && !(sink = fopen("/dev/null", "w")))
 		abort();
@@ -38,6 +39,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	doc_print_outline(d, sink);
 	doc_print_meta(d, sink);
+	if (doc_doubts(text, len, d, &doubts, &ndoubts) != JUAN_OK)
+		abort();
+	for (i = 0; i < ndoubts; i++)
+		if (doubts[i].detail == NULL ||
+		    parse_doubt_name(doubts[i].code)[0] == 'u')
+			abort();
+	parse_doubts_free(&doubts, ndoubts);
 	n = text_wrap(text, len, 37, &lines);
 	if (n == (size_t)-1)
 		abort();

@@ -1393,6 +1393,74 @@ test_random_pieces(void **state)
 	fclose(f);
 }
 
+/* doc_doubts: each kind of doubt on a document made for it, and none on a
+ * plain one; the codes joined by ',' in order, and the first detail. */
+static void
+test_doubts_table(void **state)
+{
+	static const struct {
+		const char *text;
+		const char *codes;
+		const char *detail; /* a part of the first doubt's detail */
+	} cases[] = {
+		/* a plain notice: nothing unsure */
+		{ "国务院关于加强环境保护的通知\n国发〔2011〕35号\n"
+		  "各省人民政府：\n一、总体要求\n要加强。\n二、主要任务\n要落实。\n",
+		  "", "" },
+		/* no title: a fragment of running text */
+		{ "　　今年以来，各地加强了环境保护，取得了明显成效。\n"
+		  "　　下一步，将继续推进各项工作，确保落到实处。\n",
+		  "no-title", "no title" },
+		/* numbering with a gap: 一、 then 三、 */
+		{ "国务院关于加强环境保护的通知\n各省人民政府：\n"
+		  "一、总体要求\n要加强。\n三、主要任务\n要落实。\n",
+		  "numbering", "三、 skips a number after 一、" },
+		/* numbering with a repeat: （一） twice under one parent */
+		{ "国务院关于加强环境保护的通知\n各省人民政府：\n一、总体要求\n"
+		  "（一）目标。\n（二）原则。\n（二）步骤。\n二、保障\n要落实。\n",
+		  "numbering", "（二） repeats or goes back after （二）" },
+		/* a table of contents skipped */
+		{ "国务院关于加强环境保护的通知\n目录\n一、总体要求\n二、主要任务\n"
+		  "三、保障措施\n一、总体要求\n要加强。\n二、主要任务\n要落实。\n"
+		  "三、保障措施\n要保障。\n",
+		  "toc-skipped", "3 headings skipped" },
+		/* a docno alone on a line that the parse did not take */
+		{ "国务院关于加强环境保护的通知\n各省人民政府：\n现通知如下。\n"
+		  "一、总体要求\n要加强。\n二、保障\n要落实。\n附：\n国发〔2010〕9号\n",
+		  "docno-untaken", "国发〔2010〕9号 on a line of its own" },
+	};
+	struct parse_doubt *v;
+	struct doc *d;
+	size_t i, j, n;
+	char got[128];
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(doc_parse(cases[i].text, strlen(cases[i].text),
+					   &d), JUAN_OK);
+		assert_int_equal(doc_doubts(cases[i].text,
+					    strlen(cases[i].text), d, &v, &n),
+				 JUAN_OK);
+		got[0] = '\0';
+		for (j = 0; j < n; j++) {
+			if (j > 0)
+				strcat(got, ",");
+			strcat(got, parse_doubt_name(v[j].code));
+		}
+		if (strcmp(got, cases[i].codes) != 0)
+			fail_msg("case %zu: doubts \"%s\", want \"%s\" (%s)", i,
+				 got, cases[i].codes, n ? v[0].detail : "");
+		if (n > 0 && strstr(v[0].detail, cases[i].detail) == NULL)
+			fail_msg("case %zu: detail \"%s\", want \"%s\" in it",
+				 i, v[0].detail, cases[i].detail);
+		parse_doubts_free(&v, n);
+		assert_null(v);
+		doc_free(&d);
+	}
+	assert_string_equal(parse_doubt_name((enum parse_doubt_code)99),
+			    "unknown");
+}
+
 int
 main(void)
 {
@@ -1411,6 +1479,7 @@ main(void)
 		cmocka_unit_test(test_empty_and_odd),
 		cmocka_unit_test(test_truncated_and_damaged),
 		cmocka_unit_test(test_random_pieces),
+		cmocka_unit_test(test_doubts_table),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,6 +1,10 @@
 /* pane_detail: the text of the selected document — its metadata block, then
  * its body wrapped at the pane's width by display columns with Chinese line
  * breaking (text_wrap), headings emphasised and search hits highlighted.
+ * The body is laid out for reading without rewriting it: a paragraph marked
+ * only by a run of spaces inside a line (a document stored as one line)
+ * starts a line, so does each heading the outline found, and a run of layout
+ * spaces (a signature padded with dozens of U+3000) shows as one indent.
  * It rebuilds lazily: an event marks it (PANE_RECALC), and the body is
  * read and wrapped once, when the pane is next refreshed.  It scrolls to
  * the section EV_SECTION names, and sends EV_MARK with the section under
@@ -254,6 +258,116 @@ find_heads(struct detail *d, const struct current *doc)
 		d->heads[d->nheads++] = heading_span(doc, &doc->sections[i]);
 }
 
+/* A run of spaces this wide inside a line, with an ideographic space in
+ * it, marks a paragraph; one at a line's start wider than INDENT is layout. */
+#define MARK_COLS 4
+#define INDENT "\xE3\x80\x80\xE3\x80\x80" /* 　　 */
+
+/* The end of the run of spaces at body[p..end), its width in *cols and
+ * whether it holds an U+3000 in *ideo. */
+static size_t
+space_run(const char *s, size_t end, size_t p, int *cols, bool *ideo)
+{
+	uint32_t cp;
+	size_t n;
+
+	*cols = 0;
+	*ideo = false;
+	while (p < end && (n = text_next(s + p, end - p, &cp)) &&
+	       text_is_space(cp)) {
+		*cols += text_cp_width(cp);
+		*ideo = *ideo || cp == 0x3000;
+		p += n;
+	}
+	return p;
+}
+
+/* Where a line that starts after the run of spaces [a, b) begins: at the
+ * run's last two characters when they are an indent of U+3000, else after
+ * the run. */
+static size_t
+indent_start(const char *s, size_t a, size_t b)
+{
+	size_t len = strlen(INDENT);
+
+	if (b - a >= len && memcmp(s + b - len, INDENT, len) == 0)
+		return b - len;
+	return b;
+}
+
+/* Wraps body[start, end) into lines of the pane. */
+static bool
+push_segment(struct detail *d, const struct current *doc, size_t start,
+	     size_t end, int cols, size_t *sec, long *cur)
+{
+	struct text_line *tl = NULL;
+	struct line l;
+	size_t nl, i;
+
+	nl = text_wrap(doc->body + start, end - start, cols, &tl);
+	if (nl == (size_t)-1)
+		return false;
+	for (i = 0; i < nl; i++) {
+		memset(&l, 0, sizeof(l));
+		l.kind = LINE_BODY;
+		l.off = start + tl[i].off;
+		l.s = doc->body + l.off;
+		l.len = tl[i].len;
+		while (*sec < doc->nsections &&
+		       doc->sections[*sec].start < l.off + (l.len ? l.len : 1))
+			*cur = (long)(*sec)++;
+		l.section = *cur;
+		if (!push_line(d, l)) {
+			free(tl);
+			return false;
+		}
+	}
+	free(tl);
+	return true;
+}
+
+/* Lays out the line body[ls, le) (no '\n' in it) as paragraphs: a new
+ * paragraph at each mark (a run of spaces MARK_COLS wide with an U+3000)
+ * and before each heading; layout runs shown as one indent. */
+static bool
+push_para_line(struct detail *d, const struct current *doc, size_t ls,
+	       size_t le, int cols, size_t *sec, long *cur, size_t *head)
+{
+	const char *s = doc->body;
+	size_t p, start, b, n;
+	uint32_t cp;
+	int rc;
+	bool ideo;
+
+	b = space_run(s, le, ls, &rc, &ideo);
+	start = rc > MARK_COLS ? indent_start(s, ls, b) : ls;
+	p = b;
+	while (p < le) {
+		while (*head < doc->nsections &&
+		       doc->sections[*head].start < p)
+			(*head)++;
+		if (*head < doc->nsections && doc->sections[*head].start == p &&
+		    !text_is_blank(s + start, p - start)) {
+			if (!push_segment(d, doc, start, p, cols, sec, cur))
+				return false;
+			start = p;
+		}
+		n = text_next(s + p, le - p, &cp);
+		if (!text_is_space(cp)) {
+			p += n;
+			continue;
+		}
+		b = space_run(s, le, p, &rc, &ideo);
+		if (b < le && ideo && rc >= MARK_COLS) {
+			if (!push_segment(d, doc, start, p, cols, sec, cur))
+				return false;
+			start = indent_start(s, p, b);
+		}
+		p = b;
+	}
+	return push_segment(d, doc, start, le, cols, sec, cur);
+}
+
 static void
 clear_lines(struct detail *d)
 {
@@ -276,7 +390,7 @@ build(struct pane *p)
 	const struct current *doc = app_doc(p->app);
 	struct text_line *tl = NULL;
 	struct line l;
-	size_t title_len = 0, nl, i, sec = 0;
+	size_t title_len = 0, nl, i, sec = 0, head = 0, ls, le;
 	long cur = -1;
 	int cols = p->w - 2;
 
@@ -316,22 +430,15 @@ build(struct pane *p)
 	if (doc->body == NULL)
 		goto done;
 	p->app->counters.bodies_wrapped++;
-	nl = text_wrap(doc->body, doc->len, cols, &tl);
-	if (nl == (size_t)-1)
-		goto done;
-	for (i = 0; i < nl; i++) {
-		memset(&l, 0, sizeof(l));
-		l.kind = LINE_BODY;
-		l.s = doc->body + tl[i].off;
-		l.len = tl[i].len;
-		l.off = tl[i].off;
-		while (sec < doc->nsections &&
-		       doc->sections[sec].start < l.off + (l.len ? l.len : 1))
-			cur = (long)sec++;
-		l.section = cur;
-		if (!push_line(d, l))
+	for (ls = 0; ls < doc->len; ls = le + 1) {
+		le = ls;
+		while (le < doc->len && doc->body[le] != '\n')
+			le++;
+		if (!push_para_line(d, doc, ls, le, cols, &sec, &cur, &head))
 			goto done;
 	}
+	if (doc->len == 0)
+		push_segment(d, doc, 0, 0, cols, &sec, &cur);
 done:
 	free(tl);
 }

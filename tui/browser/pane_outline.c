@@ -1,7 +1,10 @@
 /* pane_outline: the sections of the selected document, indented by level
- * and folded to a chosen depth.  Moving the cursor sends EV_SECTION (the
+ * and folded to a chosen depth; a document opens folded to the deepest
+ * level whose sections fit the pane (a long statute's chapters rather than
+ * its seventy articles).  Moving the cursor sends EV_SECTION (the
  * text scrolls there); the section under the text's top line, which EV_MARK
  * names, is highlighted. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +20,7 @@ struct outline {
 	int depth;      /* deepest level shown, DEPTH_ALL: every level */
 	int max_depth;  /* deepest level of the document */
 	long marked;    /* section under the text's top line, -1: none */
+	int64_t doc_id; /* the document the depth was chosen for */
 };
 
 static struct outline *
@@ -122,8 +126,28 @@ handle(struct pane *p, enum action a)
 	}
 }
 
-/* A new document: every level shown as before, the cursor on the first
- * section, nothing marked. */
+/* The deepest level whose sections, with those above it, fit h (> 0) rows:
+ * DEPTH_ALL when every section fits, 1 when not even the first level does. */
+static int
+fit_depth(const struct current *doc, int max_depth, int h)
+{
+	size_t i, count;
+	int depth;
+
+	for (depth = max_depth; depth > 1; depth--) {
+		count = 0;
+		for (i = 0; i < doc->nsections; i++)
+			if (doc->sections[i].level <= depth)
+				count++;
+		if (count <= (size_t)h)
+			break;
+	}
+	return depth >= max_depth ? DEPTH_ALL : depth;
+}
+
+/* The document again (a tag changed it): the depth the reader chose stays.
+ * Another document: folded to the levels that fit.  Either way the cursor
+ * on the first section, nothing marked. */
 static void
 recalc(struct pane *p)
 {
@@ -135,6 +159,10 @@ recalc(struct pane *p)
 	for (i = 0; i < doc->nsections; i++)
 		if (doc->sections[i].level > o->max_depth)
 			o->max_depth = doc->sections[i].level;
+	if (app_doc_id(p->app) != o->doc_id && p->h > 0) {
+		o->doc_id = app_doc_id(p->app);
+		o->depth = fit_depth(doc, o->max_depth, p->h);
+	}
 	o->n = 0;
 	o->marked = -1;
 	p->top = 0;

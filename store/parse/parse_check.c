@@ -1,0 +1,252 @@
+/* parse_check: why a parse is unsure (doc_doubts) — no title, a long body
+ * without headings, headings skipped as a table of contents, a numbering
+ * with a gap or a repeat, a docno-like line that is not the docno. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "juan/array.h"
+#include "juan/text.h"
+#include "parse_private.h"
+
+/* A body longer than this without one heading is worth a look. */
+#define LONG_BODY 3000
+/* Docno-like lines are looked for in this many bytes from the text's
+ * start: the head and the document's first lines, where the docno stands. */
+#define DOCNO_SCAN 4096
+#define DETAIL_MAX 256
+
+struct doubts {
+	struct parse_doubt *v;
+	size_t n;
+	size_t cap;
+};
+
+static const char *const doubt_names[] = {
+	[PARSE_NO_TITLE] = "no-title",
+	[PARSE_NO_HEADINGS] = "no-headings",
+	[PARSE_TOC_SKIPPED] = "toc-skipped",
+	[PARSE_NUMBERING] = "numbering",
+	[PARSE_DOCNO_UNTAKEN] = "docno-untaken",
+};
+
+const char *
+parse_doubt_name(enum parse_doubt_code code)
+{
+	if ((size_t)code >= sizeof(doubt_names) / sizeof(doubt_names[0]))
+		return "unknown";
+	return doubt_names[code];
+}
+
+static bool
+add(struct doubts *d, enum parse_doubt_code code, const char *fmt, ...)
+{
+	struct parse_doubt *grown;
+	char buf[DETAIL_MAX];
+	va_list ap;
+
+	grown = array_reserve(d->v, &d->cap, d->n + 1, sizeof(*grown));
+	if (grown == NULL)
+		return false;
+	d->v = grown;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	d->v[d->n].code = code;
+	d->v[d->n].detail = strdup(buf);
+	if (d->v[d->n].detail == NULL)
+		return false;
+	d->n++;
+	return true;
+}
+
+/* The number a section's label carries (3 for 三、 （三） 3. 1.3), and
+ * its family in *family (rank and form: 一、 and the decimal 1 share a
+ * rank); -1 for a question or a label the body does not hold at its start. */
+static long
+label_value(const char *body, size_t len, const struct section *s,
+	    int *family)
+{
+	struct label lb;
+
+	if (s->start >= len)
+		return -1;
+	if (parse_decimal_at(body, len, s->start, &lb) ||
+	    parse_label_at(body, len, s->start, &lb)) {
+		*family = lb.rank * 4 + (int)lb.form;
+		return lb.value;
+	}
+	return -1;
+}
+
+/* Siblings of one family under one parent count 1, 2, 3: reports the
+ * first place where one skips a number or says one again. */
+static bool
+check_numbering(struct doubts *d, const char *body, size_t len,
+		const struct doc *doc)
+{
+	struct {
+		int rank; /* the label's family, -1: none yet */
+		long value;
+		size_t index;
+	} last[10];
+	const struct section *s, *prev;
+	size_t i;
+	long v;
+	int lv, k, family = 0;
+
+	for (k = 0; k < 10; k++)
+		last[k].rank = -1;
+	for (i = 0; i < doc->nsections; i++) {
+		s = &doc->sections[i];
+		lv = s->level < 1 ? 1 : s->level > 9 ? 9 : s->level;
+		for (k = lv + 1; k < 10; k++)
+			last[k].rank = -1;
+		v = label_value(body, len, s, &family);
+		if (v < 0) {
+			last[lv].rank = -1;
+			continue;
+		}
+		if (last[lv].rank == family && v != last[lv].value + 1) {
+			prev = &doc->sections[last[lv].index];
+			return add(d, PARSE_NUMBERING, "%s %s %s (level %d)",
+				   s->label, v <= last[lv].value ?
+				   "repeats or goes back after" :
+				   "skips a number after", prev->label, lv);
+		}
+		last[lv].rank = family;
+		last[lv].value = v;
+		last[lv].index = i;
+	}
+	return true;
+}
+
+static bool
+is_digit(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
+/* The most Han characters of a docno's abbreviation (国办函). */
+#define DOCNO_HAN 8
+
+/* Length of a docno at s[p..end): Han characters, a bracketed year
+ * (〔2011〕 ［2011］ [2011] （2011）), digits and 号; 0 when none. */
+static size_t
+docno_at(const char *s, size_t end, size_t p)
+{
+	size_t q = p, n;
+	uint32_t cp;
+	int han = 0, digits = 0;
+
+	while (q < end) {
+		n = text_next(s + q, end - q, &cp);
+		if (!text_is_han(cp))
+			break;
+		han++;
+		q += n;
+	}
+	if (han == 0 || han > DOCNO_HAN || q >= end)
+		return 0;
+	q += text_next(s + q, end - q, &cp);
+	if (cp != 0x3014 && cp != 0xFF3B && cp != '[' && cp != 0xFF08)
+		return 0;
+	while (q < end && (n = text_next(s + q, end - q, &cp)) && is_digit(cp))
+		q += n, digits++;
+	if (digits != 4 || q >= end)
+		return 0;
+	q += text_next(s + q, end - q, &cp);
+	if (cp != 0x3015 && cp != 0xFF3D && cp != ']' && cp != 0xFF09)
+		return 0;
+	digits = 0;
+	while (q < end && (n = text_next(s + q, end - q, &cp)) && is_digit(cp))
+		q += n, digits++;
+	if (digits == 0 || q >= end || !parse_has(s, end, q, "号"))
+		return 0;
+	return q + 3 - p;
+}
+
+/* A line near the start that holds nothing but a docno, while the parse
+ * took another docno or none. */
+static bool
+check_docno(struct doubts *d, const char *text, size_t len,
+	    const struct doc *doc)
+{
+	size_t p = 0, e, ts, te, n, scan = len < DOCNO_SCAN ? len : DOCNO_SCAN;
+
+	while (p < scan) {
+		e = p;
+		while (e < len && text[e] != '\n')
+			e++;
+		ts = parse_skip_space(text, e, p);
+		te = parse_rtrim(text, ts, e);
+		n = docno_at(text, te, ts);
+		if (n > 0 && ts + n == te &&
+		    (strlen(doc->meta.docno) != n ||
+		     memcmp(doc->meta.docno, text + ts, n) != 0)) {
+			if (doc->meta.docno[0] == '\0')
+				return add(d, PARSE_DOCNO_UNTAKEN,
+					   "%.*s on a line of its own, no docno "
+					   "taken", (int)n, text + ts);
+			return add(d, PARSE_DOCNO_UNTAKEN,
+				   "%.*s on a line of its own, docno taken: %s",
+				   (int)n, text + ts, doc->meta.docno);
+		}
+		p = e + 1;
+	}
+	return true;
+}
+
+enum juan_status
+doc_doubts(const char *text, size_t len, const struct doc *doc,
+	   struct parse_doubt **out, size_t *n)
+{
+	struct doubts d = { NULL, 0, 0 };
+	const char *body;
+	size_t body_len;
+
+	*out = NULL;
+	*n = 0;
+	if (text == NULL)
+		len = 0;
+	if (doc->head_len + doc->body_len > len)
+		return JUAN_OK;
+	body = text ? text + doc->head_len : "";
+	body_len = doc->body_len;
+	if (doc->meta.title[0] == '\0' &&
+	    !add(&d, PARSE_NO_TITLE, "no title line found"))
+		goto nomem;
+	if (doc->nsections == 0 && body_len > LONG_BODY &&
+	    !add(&d, PARSE_NO_HEADINGS, "no heading in %zu characters",
+		 parse_chars(body, 0, body_len)))
+		goto nomem;
+	if (doc->toc_skipped > 0 &&
+	    !add(&d, PARSE_TOC_SKIPPED,
+		 "%zu heading%s skipped as a table of contents",
+		 doc->toc_skipped, doc->toc_skipped == 1 ? "" : "s"))
+		goto nomem;
+	if (!check_numbering(&d, body, body_len, doc))
+		goto nomem;
+	if (text != NULL && !check_docno(&d, text, len, doc))
+		goto nomem;
+	*out = d.v;
+	*n = d.n;
+	return JUAN_OK;
+nomem:
+	parse_doubts_free(&d.v, d.n);
+	return JUAN_ENOMEM;
+}
+
+void
+parse_doubts_free(struct parse_doubt **v, size_t n)
+{
+	size_t i;
+
+	if (v == NULL || *v == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		free((*v)[i].detail);
+	free(*v);
+	*v = NULL;
+}
