@@ -238,9 +238,15 @@ alpha_of(const struct tally *t)
 		      t->items);
 }
 
-enum juan_status
-agree_percent(const struct agree_data *d, int vs,
-	      struct agree_figure *pairwise, struct agree_figure *unanimous)
+/* Every tally-based figure of d recoded for vs. */
+struct figures {
+	struct agree_figure percent, unanimous, fleiss, alpha;
+	bool equal;     /* as agree_fleiss's *equal */
+	size_t ratings; /* one-vs-rest: pairable ratings that are vs */
+};
+
+static enum juan_status
+figures_of(const struct agree_data *d, int vs, struct figures *f)
 {
 	struct tally t;
 	enum juan_status rc;
@@ -248,47 +254,56 @@ agree_percent(const struct agree_data *d, int vs,
 	rc = tally(d, vs, &t);
 	if (rc != JUAN_OK)
 		return rc;
-	if (pairwise != NULL)
-		*pairwise = percent_of(&t);
-	if (unanimous != NULL)
-		*unanimous = unanimous_of(&t);
+	f->percent = percent_of(&t);
+	f->unanimous = unanimous_of(&t);
+	f->fleiss = fleiss_of(&t);
+	f->alpha = alpha_of(&t);
+	f->equal = t.equal;
+	f->ratings = vs == AGREE_ALL ? t.n : t.nc[1];
 	tally_free(&t);
 	return JUAN_OK;
+}
+
+enum juan_status
+agree_percent(const struct agree_data *d, int vs,
+	      struct agree_figure *pairwise, struct agree_figure *unanimous)
+{
+	struct figures f;
+	enum juan_status rc;
+
+	rc = figures_of(d, vs, &f);
+	if (rc == JUAN_OK && pairwise != NULL)
+		*pairwise = f.percent;
+	if (rc == JUAN_OK && unanimous != NULL)
+		*unanimous = f.unanimous;
+	return rc;
 }
 
 enum juan_status
 agree_fleiss(const struct agree_data *d, int vs, struct agree_figure *out,
 	     bool *equal)
 {
-	struct tally t;
+	struct figures f;
 	enum juan_status rc;
 
-	if (out == NULL)
-		return JUAN_EINVAL;
-	rc = tally(d, vs, &t);
-	if (rc != JUAN_OK)
-		return rc;
-	*out = fleiss_of(&t);
-	if (equal != NULL)
-		*equal = t.equal;
-	tally_free(&t);
-	return JUAN_OK;
+	rc = out == NULL ? JUAN_EINVAL : figures_of(d, vs, &f);
+	if (rc == JUAN_OK)
+		*out = f.fleiss;
+	if (rc == JUAN_OK && equal != NULL)
+		*equal = f.equal;
+	return rc;
 }
 
 enum juan_status
 agree_alpha(const struct agree_data *d, int vs, struct agree_figure *out)
 {
-	struct tally t;
+	struct figures f;
 	enum juan_status rc;
 
-	if (out == NULL)
-		return JUAN_EINVAL;
-	rc = tally(d, vs, &t);
-	if (rc != JUAN_OK)
-		return rc;
-	*out = alpha_of(&t);
-	tally_free(&t);
-	return JUAN_OK;
+	rc = out == NULL ? JUAN_EINVAL : figures_of(d, vs, &f);
+	if (rc == JUAN_OK)
+		*out = f.alpha;
+	return rc;
 }
 
 enum juan_status
@@ -385,14 +400,14 @@ agree_report_new(const struct agree_data *d, struct agree_report **out)
 {
 	struct agree_report *r = NULL;
 	struct agree_pair *p;
-	struct tally t;
+	struct figures f;
 	enum juan_status rc;
 	size_t a, b, j;
 
 	if (out == NULL)
 		return JUAN_EINVAL;
 	*out = NULL;
-	rc = tally(d, AGREE_ALL, &t);
+	rc = figures_of(d, AGREE_ALL, &f);
 	if (rc != JUAN_OK)
 		return rc;
 	r = calloc(1, sizeof *r);
@@ -400,12 +415,11 @@ agree_report_new(const struct agree_data *d, struct agree_report **out)
 		rc = JUAN_ENOMEM;
 		goto done;
 	}
-	r->percent = percent_of(&t);
-	r->unanimous = unanimous_of(&t);
-	r->fleiss = fleiss_of(&t);
-	r->fleiss_equal = t.equal;
-	r->alpha = alpha_of(&t);
-	tally_free(&t);
+	r->percent = f.percent;
+	r->unanimous = f.unanimous;
+	r->fleiss = f.fleiss;
+	r->fleiss_equal = f.equal;
+	r->alpha = f.alpha;
 
 	if (d->coders > 1 && d->coders - 1 > SIZE_MAX / d->coders) {
 		rc = JUAN_ENOMEM;
@@ -431,13 +445,12 @@ agree_report_new(const struct agree_data *d, struct agree_report **out)
 				goto done;
 		}
 	for (j = 0; j < d->categories; j++) {
-		rc = tally(d, (int)j, &t);
+		rc = figures_of(d, (int)j, &f);
 		if (rc != JUAN_OK)
 			goto done;
-		r->themes[j].alpha = alpha_of(&t);
-		r->themes[j].kappa = fleiss_of(&t);
-		r->themes[j].ratings = t.nc[1];
-		tally_free(&t);
+		r->themes[j].alpha = f.alpha;
+		r->themes[j].kappa = f.fleiss;
+		r->themes[j].ratings = f.ratings;
 	}
 	rc = JUAN_OK;
 done:
