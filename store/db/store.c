@@ -182,6 +182,20 @@ static const char *const migrations[] = {
 	"CREATE INDEX history_step ON history(op, state, change);"
 	"CREATE INDEX history_change ON history(change);"
 	"CREATE INDEX history_at ON history(at);",
+
+	/* 2 → 3: suggestions.  One saved model per scheme (store/suggest/),
+	 * with the feature version it was built with and the tags it was
+	 * trained on (their number and the last history row), so that a stale
+	 * one is told apart; a history row made by accepting a suggestion is
+	 * marked accepted. */
+	"CREATE TABLE suggest_models("
+	"  scheme_id INTEGER PRIMARY KEY REFERENCES schemes(id),"
+	"  version INTEGER NOT NULL,"
+	"  tags INTEGER NOT NULL,"
+	"  last INTEGER NOT NULL,"
+	"  trained_at TEXT NOT NULL DEFAULT (datetime('now')),"
+	"  model BLOB NOT NULL);"
+	"ALTER TABLE history ADD COLUMN accepted INTEGER NOT NULL DEFAULT 0;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))

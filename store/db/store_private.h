@@ -26,6 +26,7 @@ struct store {
 	int nstmts;
 	char coder[65];   /* store_set_coder(); "" when unknown */
 	int64_t change;   /* the change being recorded (tag_change_begin()) */
+	bool accepting;   /* the change accepts a suggestion (suggest.c) */
 };
 
 /* Called once, inside the transaction that creates the schema of a new
