@@ -15,8 +15,10 @@ PKG_CONFIG ?= pkg-config
 # by Debian package, by Homebrew formula).  TEST_TOOLS are full paths:
 # `time` alone is a shell keyword.
 BUILD_PKGS = ncursesw sqlite3 libutf8proc nettle
-BUILD_DEB = pkg-config libncurses-dev libsqlite3-dev libutf8proc-dev nettle-dev
-BUILD_BREW = pkg-config ncurses sqlite utf8proc nettle
+BUILD_DEB = pkg-config libncurses-dev libsqlite3-dev libutf8proc-dev nettle-dev liblinear-dev
+BUILD_BREW = pkg-config ncurses sqlite utf8proc nettle liblinear
+# LIBLINEAR ships no pkg-config file: its header is looked for instead.
+BUILD_HEADERS = linear.h
 TEST_PKGS = cmocka
 TEST_DEB = libcmocka-dev tmux sqlite3 python3 time
 TEST_BREW = cmocka tmux python gnu-time
@@ -60,18 +62,21 @@ endif
 .SECONDARY:
 all: build/juan
 
-# $(call require,PKG-CONFIG NAMES,TOOLS,DEBIAN PACKAGES,HOMEBREW FORMULAE):
+# $(call require,PKG-CONFIG NAMES,TOOLS,DEBIAN PACKAGES,HOMEBREW FORMULAE,HEADERS):
 # a shell snippet that installs what is missing on Debian and Ubuntu (as
 # root; as another user it prints the apt-get line), prints the brew line
-# on macOS, and fails with the list elsewhere.
+# on macOS, and fails with the list elsewhere.  HEADERS are those of
+# libraries without a pkg-config file (liblinear's linear.h).
 define require
 missing=; for t in $(2); do [ -x $$t ] || missing=1; done; \
+for h in $(5); do printf '#include <%s>\n' $$h | \
+  $(CC) $(CPPFLAGS) -E -x c - >/dev/null 2>&1 || missing=1; done; \
 if ! $(PKG_CONFIG) --exists $(1) 2>/dev/null || [ -n "$$missing" ]; then \
   if [ "$$(uname -s)" = Darwin ]; then \
     echo "juan: missing dependencies; install them with:" >&2; \
     echo "  brew install $(4)" >&2; exit 1; \
   elif ! command -v apt-get >/dev/null 2>&1; then \
-    echo "juan: missing dependencies: pkg-config modules $(1) and $(or $(2),no tools)" >&2; exit 1; \
+    echo "juan: missing dependencies: pkg-config modules $(1), $(or $(2),no tools) and $(or $(5),no other headers)" >&2; exit 1; \
   elif [ "$$(id -u)" != 0 ]; then \
     echo "juan: missing dependencies; as root run:" >&2; \
     echo "  apt-get update && apt-get install -y $(3)" >&2; exit 1; \
@@ -84,9 +89,9 @@ endef
 
 build/config.mk: Makefile
 	@mkdir -p build
-	@$(call require,$(BUILD_PKGS),,$(BUILD_DEB),$(BUILD_BREW))
+	@$(call require,$(BUILD_PKGS),,$(BUILD_DEB),$(BUILD_BREW),$(BUILD_HEADERS))
 	@{ echo "STORE_CFLAGS := $$($(PKG_CONFIG) --cflags sqlite3 libutf8proc nettle)"; \
-	   echo "STORE_LIBS := $$($(PKG_CONFIG) --libs sqlite3 libutf8proc nettle)"; \
+	   echo "STORE_LIBS := $$($(PKG_CONFIG) --libs sqlite3 libutf8proc nettle) -llinear -lm"; \
 	   echo "CURSES_CFLAGS := $$($(PKG_CONFIG) --cflags ncursesw)"; \
 	   echo "CURSES_LIBS := $$($(PKG_CONFIG) --libs ncursesw)"; } > $@.tmp && mv $@.tmp $@
 

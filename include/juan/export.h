@@ -46,6 +46,10 @@ struct export_opts {
 	struct list_sort sort; /* zero: id order (Markdown: by theme) */
 };
 
+/* Writes s[0..len) to out as a JSON string, control characters escaped
+ * (what every JSON Lines output of juan uses). */
+void export_json_string(FILE *out, const char *s, size_t len);
+
 /* Parses "csv", "jsonl" or "md" into *fmt; JUAN_EINVAL for anything else. */
 enum juan_status export_format_parse(const char *name, enum export_format *fmt);
 

@@ -372,6 +372,7 @@ struct history_entry {
 	const char *coder;
 	const char *at;  /* "YYYY-MM-DD HH:MM:SS" UTC */
 	const char *op;  /* "tag" (a change), "undo" or "redo" */
+	bool accepted;   /* the change accepted a suggestion (suggest.h) */
 };
 
 /* Which history rows to list; zero/NULL fields do not filter. */

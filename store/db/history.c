@@ -284,7 +284,7 @@ store_history(struct store *s, const struct history_filter *f, history_fn cb,
 {
 	static const char sql[] =
 		"SELECT id, change, coalesce(doc_id, 0), scheme, field, old, new,"
-		" coder, at, op FROM history"
+		" coder, at, op, accepted FROM history"
 		" WHERE (?1 = 0 OR doc_id = ?1) AND (?2 IS NULL OR coder = ?2)"
 		" AND (?3 IS NULL OR at >= ?3) AND (?4 IS NULL OR scheme = ?4)"
 		" ORDER BY id";
@@ -317,6 +317,7 @@ store_history(struct store *s, const struct history_filter *f, history_fn cb,
 		e.coder = (const char *)sqlite3_column_text(stmt, 7);
 		e.at = (const char *)sqlite3_column_text(stmt, 8);
 		e.op = (const char *)sqlite3_column_text(stmt, 9);
+		e.accepted = sqlite3_column_int(stmt, 10) != 0;
 		if (!e.scheme || !e.field || !e.old_value || !e.new_value ||
 		    !e.coder || !e.at || !e.op) {
 			store_set_error(s, "history: out of memory");

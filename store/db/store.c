@@ -200,6 +200,20 @@ static const char *const migrations[] = {
 	"  title, body, content='documents', content_rowid='id',"
 	"  tokenize='juan');"
 	"INSERT INTO doc_fts(doc_fts) VALUES('rebuild');",
+
+	/* 4 → 5: suggestions.  One saved model per scheme (store/suggest/),
+	 * with the feature version it was built with and the tags it was
+	 * trained on (their number and the last history row), so that a stale
+	 * one is told apart; a history row made by accepting a suggestion is
+	 * marked accepted. */
+	"CREATE TABLE suggest_models("
+	"  scheme_id INTEGER PRIMARY KEY REFERENCES schemes(id),"
+	"  version INTEGER NOT NULL,"
+	"  tags INTEGER NOT NULL,"
+	"  last INTEGER NOT NULL,"
+	"  trained_at TEXT NOT NULL DEFAULT (datetime('now')),"
+	"  model BLOB NOT NULL);"
+	"ALTER TABLE history ADD COLUMN accepted INTEGER NOT NULL DEFAULT 0;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -30,6 +30,7 @@ struct store {
 	char coder[65];   /* store_set_coder(); "" when unknown */
 	int64_t change;   /* the change being recorded (tag_change_begin()) */
 	long recorded;    /* history rows tag_record() wrote, ever */
+	bool accepting;   /* the change accepts a suggestion (suggest.c) */
 };
 
 /* Called once, inside the transaction that creates the schema of a new

@@ -348,9 +348,9 @@ tag_record(struct store *s, const struct tag_value *v, const char *old,
 {
 	static const char sql[] =
 		"INSERT INTO history(change, doc_id, scheme, field, old, new,"
-		" coder, op) VALUES(?1, ?2,"
+		" coder, op, accepted) VALUES(?1, ?2,"
 		" coalesce((SELECT name FROM schemes WHERE id = ?3), ''), ?4, ?5,"
-		" ?6, ?7, ?8)";
+		" ?6, ?7, ?8, ?9)";
 	sqlite3_stmt *stmt = store_stmt(s, sql);
 
 	if (!stmt)
@@ -366,6 +366,7 @@ tag_record(struct store *s, const struct tag_value *v, const char *old,
 	sqlite3_bind_text(stmt, 6, new, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 7, s->coder, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 8, op, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 9, s->accepting && strcmp(op, "tag") == 0);
 	if (store_run(s, stmt, "record history") != JUAN_OK)
 		return JUAN_EDB;
 	s->recorded++;

@@ -192,9 +192,8 @@ csv_line(FILE *out, const struct row *r, bool header)
 
 /* ---- JSON Lines ------------------------------------------------------ */
 
-/* s[0..len) as a JSON string, control characters escaped. */
-static void
-json_string(FILE *out, const char *s, size_t len)
+void
+export_json_string(FILE *out, const char *s, size_t len)
 {
 	size_t i;
 
@@ -228,7 +227,7 @@ json_line(FILE *out, const struct row *r)
 	for (i = 0; i < r->n; i++) {
 		if (i > 0)
 			fputc(',', out);
-		json_string(out, r->cols[i].name, strlen(r->cols[i].name));
+		export_json_string(out, r->cols[i].name, strlen(r->cols[i].name));
 		fputc(':', out);
 		if (r->cols[i].kind == NUMBER && r->v[i][0]) {
 			fputs(r->v[i], out);
@@ -242,11 +241,11 @@ json_line(FILE *out, const struct row *r)
 					sep = p + strlen(p);
 				if (p != r->v[i])
 					fputc(',', out);
-				json_string(out, p, (size_t)(sep - p));
+				export_json_string(out, p, (size_t)(sep - p));
 			}
 			fputc(']', out);
 		} else {
-			json_string(out, r->v[i], strlen(r->v[i]));
+			export_json_string(out, r->v[i], strlen(r->v[i]));
 		}
 	}
 	fputs("}\n", out);

@@ -36,8 +36,9 @@ print_row(const struct history_entry *e, void *ctx)
 	if (title)
 		cut = text_truncate(title, strlen(title), 16);
 	snprintf(what, sizeof(what), "%s%s%s", e->field,
-		 strcmp(e->op, "tag") == 0 ? "" : " ",
-		 strcmp(e->op, "tag") == 0 ? "" : e->op);
+		 strcmp(e->op, "tag") == 0 && !e->accepted ? "" : " ",
+		 strcmp(e->op, "tag") != 0 ? e->op
+		 : e->accepted ? "accepted" : "");
 	if (e->doc)
 		printf("%s  %s  %lld %s  %s  %s  %s → %s\n", when,
 		       coder && *coder ? coder : "?", (long long)e->doc,

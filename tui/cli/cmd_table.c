@@ -17,6 +17,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_undo_entry,
 	&cmd_redo_entry,
 	&cmd_search_entry,
+	&cmd_suggest_entry,
 	&cmd_export_entry,
 	&cmd_schemes_entry,
 	&cmd_themes_entry,
