@@ -31,6 +31,14 @@ int tokenize_document(const char *text, int len,
 		      int (*token)(void *, int, const char *, int, int, int),
 		      void *ctx);
 
+/* tokenize.c: the tokens of text[0..len) as a query (for_query) or as an
+ * auxiliary function's text, without character marks, passed to token as
+ * FTS5's tokenizer callback takes them; SQLITE_OK, SQLITE_NOMEM, or what
+ * token stopped with. */
+int tokenize_plain(const char *text, int len, bool for_query,
+		   int (*token)(void *, int, const char *, int, int, int),
+		   void *ctx);
+
 /* token_list.c: when the calling thread has offered a token list
  * (token_list_offer()) made of a text of len bytes with the hash of
  * text[0..len), passes its tokens to token as tokenize_document() would

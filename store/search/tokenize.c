@@ -243,9 +243,6 @@ done:
 
 /* ---- the FTS5 tokenizer ---------------------------------------------- */
 
-/* The tokenizer has no state of its own; FTS5 wants a non-NULL handle. */
-static char tokenizer_handle;
-
 /* Characters of the Basic Multilingual Plane, one bit each. */
 #define BMP_BITS 0x10000
 
@@ -289,48 +286,6 @@ fts5_token(void *ctx, const char *tok, int len, int start, int end,
 			   start, start + (int)n);
 }
 
-static int
-fts5_create(void *user, const char **argv, int argc, Fts5Tokenizer **out)
-{
-	(void)user;
-	(void)argv;
-	if (argc != 0)
-		return SQLITE_ERROR;
-	*out = (Fts5Tokenizer *)&tokenizer_handle;
-	return SQLITE_OK;
-}
-
-static void
-fts5_delete(Fts5Tokenizer *tok)
-{
-	(void)tok;
-}
-
-static int
-fts5_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text,
-	      int len,
-	      int (*token)(void *, int, const char *, int, int, int))
-{
-	struct fts5_sink sink = { ctx, token, NULL };
-	int rc;
-
-	(void)tok;
-	if (!text || len <= 0)
-		return SQLITE_OK;
-	/* a character mark in a query (query_expr()) is looked up as it is */
-	if ((flags & FTS5_TOKENIZE_QUERY) && text[0] == TOKENIZE_MARK)
-		return token(ctx, 0, text, len, 0, len);
-	if (flags & FTS5_TOKENIZE_DOCUMENT) {
-		rc = token_list_replay(text, len, token, ctx);
-		if (rc != TOKEN_LIST_NONE)
-			return rc;
-		return tokenize_document(text, len, token, ctx);
-	}
-	rc = tokenize_text(text, len, (flags & FTS5_TOKENIZE_QUERY) != 0,
-			   fts5_token, &sink);
-	return rc == -1 ? SQLITE_NOMEM : rc;
-}
-
 int
 tokenize_document(const char *text, int len,
 		  int (*token)(void *, int, const char *, int, int, int),
@@ -346,13 +301,15 @@ tokenize_document(const char *text, int len,
 }
 
 int
-tokenize_fts5_register(fts5_api *api)
+tokenize_plain(const char *text, int len, bool for_query,
+	       int (*token)(void *, int, const char *, int, int, int),
+	       void *ctx)
 {
-	static fts5_tokenizer methods = {
-		fts5_create, fts5_delete, fts5_tokenize,
-	};
+	struct fts5_sink sink = { ctx, token, NULL };
+	int rc;
 
-	return api->xCreateTokenizer(api, "juan", NULL, &methods, NULL);
+	rc = tokenize_text(text, len, for_query, fts5_token, &sink);
+	return rc == -1 ? SQLITE_NOMEM : rc;
 }
 
 /* ---- queries ---------------------------------------------------------- */
