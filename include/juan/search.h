@@ -49,17 +49,18 @@ enum juan_status search_run(struct store *s, const char *query, size_t limit,
 			    const char *mark_open, const char *mark_close,
 			    struct search_hit **hits, size_t *n);
 
-/* As search_run(), for a query in the language of qlang.h: the documents
- * store_query_ids() lists (by relevance), the first limit (0: all) with
- * the snippet of their free words (a document found only through an OR
- * may have none: "").  JUAN_EINVAL for a malformed query or one without a
- * free word that is not excluded ("nothing to search for"), with
- * store_error() saying which; JUAN_ENOTFOUND for an unknown theme or
- * scheme. */
-enum juan_status search_query_run(struct store *s, const char *query,
-				  size_t limit, const char *mark_open,
-				  const char *mark_close,
-				  struct search_hit **hits, size_t *n);
+/* As search_run(), for a query in the language of qlang.h: the hits of
+ * ids[0..nids) (the documents store_query_ids() lists for query, in that
+ * order; borrowed), the first limit (0: all), with the snippet of the
+ * query's free words (a document found only through an OR may have none:
+ * "").  JUAN_EINVAL for a malformed query or one without a free word that
+ * is not excluded ("nothing to search for"), with store_error() saying
+ * which. */
+enum juan_status search_query_hits(struct store *s, const char *query,
+				   const int64_t *ids, size_t nids,
+				   size_t limit, const char *mark_open,
+				   const char *mark_close,
+				   struct search_hit **hits, size_t *n);
 
 /* The ids of every hit, in the order above, in *ids (caller frees); no
  * snippets. */

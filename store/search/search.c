@@ -485,9 +485,9 @@ fetch_one(struct store *s, int64_t id, struct hit_query *q)
 }
 
 enum juan_status
-search_query_run(struct store *s, const char *query, size_t limit,
-		 const char *mark_open, const char *mark_close,
-		 struct search_hit **hits, size_t *n)
+search_query_hits(struct store *s, const char *query, const int64_t *ids,
+		  size_t nids, size_t limit, const char *mark_open,
+		  const char *mark_close, struct search_hit **hits, size_t *n)
 {
 	struct hit_query q = {0};
 	struct query parsed = {0};
@@ -495,8 +495,7 @@ search_query_run(struct store *s, const char *query, size_t limit,
 	struct qlang ql = {0};
 	enum juan_status rc;
 	char *words = NULL, *expr = NULL, *prefixes = NULL;
-	int64_t *ids = NULL;
-	size_t nids = 0, i;
+	size_t i;
 
 	*hits = NULL;
 	*n = 0;
@@ -511,9 +510,6 @@ search_query_run(struct store *s, const char *query, size_t limit,
 		rc = JUAN_EINVAL;
 		goto done;
 	}
-	rc = store_query_ids(s, query, NULL, &ids, &nids);
-	if (rc != JUAN_OK)
-		goto done;
 	words = snippet_words(&ql);
 	rc = words ? take_apart(s, words, &parsed) : JUAN_ENOMEM;
 	if (rc != JUAN_OK)
@@ -536,7 +532,6 @@ done:
 	free(words);
 	free(expr);
 	free(prefixes);
-	free(ids);
 	if (rc == JUAN_ENOMEM)
 		store_set_error(s, "search: out of memory");
 	if (rc != JUAN_OK) {

@@ -56,6 +56,8 @@ run(struct cmd *c, const struct cmd_args *a)
 	enum juan_status st;
 	struct store *s;
 	char idbuf[24], *query;
+	int64_t *ids = NULL;
+	size_t nids = 0;
 	int w, idw = 1;
 	char *end;
 	long v;
@@ -87,8 +89,11 @@ run(struct cmd *c, const struct cmd_args *a)
 		free(query);
 		return CMD_FAIL;
 	}
-	st = search_query_run(s, query, limit, MARK_OPEN, MARK_CLOSE, &hits,
-			      &n);
+	st = store_query_ids(s, query, NULL, &ids, &nids);
+	if (st == JUAN_OK)
+		st = search_query_hits(s, query, ids, nids, limit, MARK_OPEN,
+				       MARK_CLOSE, &hits, &n);
+	free(ids);
 	free(query);
 	if (st != JUAN_OK)
 		return cmd_query_failed(s, st);
