@@ -190,11 +190,7 @@ app_fini(struct app *app)
 
 	overlay_free(&app->overlay);
 	prompt_free(&app->prompt);
-	canvas_free(&app->header);
-	canvas_free(&app->status);
-	canvas_free(&app->notice);
-	for (i = 0; i < 2; i++)
-		canvas_free(&app->border[i]);
+	app_free_canvases(app);
 	for (i = 0; i < PANE_COUNT; i++)
 		pane_free(&app->panes[i]);
 	app_state_free(app);

@@ -11,8 +11,8 @@
 #include "juan/browser/term.h"
 #include "juan/browser/ui.h"
 
-static void
-free_canvases(struct app *app)
+void
+app_free_canvases(struct app *app)
 {
 	int i;
 
@@ -22,7 +22,8 @@ free_canvases(struct app *app)
 	for (i = 0; i < 2; i++)
 		canvas_free(&app->border[i]);
 	for (i = 0; i < PANE_COUNT; i++)
-		canvas_free(&app->panes[i]->canvas);
+		if (app->panes[i] != NULL)
+			canvas_free(&app->panes[i]->canvas);
 }
 
 void
@@ -36,7 +37,7 @@ app_layout(struct app *app)
 	layout_compute(cols, rows, l);
 	if (app->wide_list)
 		layout_wide_list(l);
-	free_canvases(app);
+	app_free_canvases(app);
 	if (l->mode == LAYOUT_TOO_SMALL) {
 		whole.x = whole.y = 0;
 		whole.w = cols;

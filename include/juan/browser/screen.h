@@ -11,6 +11,10 @@ struct app;
  * everything is drawn anew. */
 void app_layout(struct app *app);
 
+/* Frees every canvas of the layout (the chrome's and the panes'); the
+ * next app_layout() makes them again.  Panes not made yet are skipped. */
+void app_free_canvases(struct app *app);
+
 /* Marks every pane and the chrome for redrawing. */
 void app_dirty_all(struct app *app);
 
