@@ -3,6 +3,7 @@
  * input.  Run from the repository root (the sample files are opened
  * relative to it). */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -103,6 +104,19 @@ test_samples(void **state)
 		free(got);
 		free(text);
 	}
+}
+
+/* Whether text prints want as w says; prints the difference when not. */
+static bool
+prints(const char *name, const char *text, enum what w, const char *want)
+{
+	char *got = printed(text, strlen(text), w);
+	bool same = strcmp(got, want) == 0;
+
+	if (!same)
+		print_error("%s:\nwant:\n%sgot:\n%s", name, want, got);
+	free(got);
+	return same;
 }
 
 /* A copy of s[0..n) with every from replaced by to; caller frees. */
@@ -773,20 +787,13 @@ static void
 test_outline_table(void **state)
 {
 	const struct outline_case *c;
-	char *got;
 	size_t i;
 	int failed = 0;
 
 	(void)state;
 	for (i = 0; i < sizeof outline_cases / sizeof outline_cases[0]; i++) {
 		c = &outline_cases[i];
-		got = printed(c->text, strlen(c->text), OUTLINE);
-		if (strcmp(got, c->outline) != 0) {
-			print_error("%s:\nwant:\n%sgot:\n%s", c->name,
-			    c->outline, got);
-			failed++;
-		}
-		free(got);
+		failed += !prints(c->name, c->text, OUTLINE, c->outline);
 	}
 	assert_int_equal(failed, 0);
 }
@@ -1092,20 +1099,13 @@ static void
 test_meta_table(void **state)
 {
 	const struct meta_case *c;
-	char *got;
 	size_t i;
 	int failed = 0;
 
 	(void)state;
 	for (i = 0; i < sizeof meta_cases / sizeof meta_cases[0]; i++) {
 		c = &meta_cases[i];
-		got = printed(c->text, strlen(c->text), META);
-		if (strcmp(got, c->meta) != 0) {
-			print_error("%s:\nwant:\n%sgot:\n%s", c->name,
-			    c->meta, got);
-			failed++;
-		}
-		free(got);
+		failed += !prints(c->name, c->text, META, c->meta);
 	}
 	assert_int_equal(failed, 0);
 }
