@@ -214,6 +214,42 @@ static const char *const migrations[] = {
 	"  trained_at TEXT NOT NULL DEFAULT (datetime('now')),"
 	"  model BLOB NOT NULL);"
 	"ALTER TABLE history ADD COLUMN accepted INTEGER NOT NULL DEFAULT 0;",
+
+	/* 5 → 6: a team on one corpus.  The store's random id (setting
+	 * store.uid) tells its coders from namesakes in other stores.  Other
+	 * coders' codings and history, brought by a changeset, are kept per
+	 * coder (uid, name) and keyed by the document's hash and by names of
+	 * schemes and themes, never by local ids: a coding of a document not
+	 * imported yet waits for it, and nothing of this store's own coding is
+	 * overwritten.  A coding settled by adopting another coder's names its
+	 * origin in history.source. */
+	"INSERT OR IGNORE INTO settings(key, value)"
+	" VALUES('store.uid', lower(hex(randomblob(8))));"
+	"CREATE TABLE codings("
+	"  uid TEXT NOT NULL,"
+	"  coder TEXT NOT NULL,"
+	"  hash TEXT NOT NULL,"
+	"  scheme TEXT NOT NULL,"
+	"  theme TEXT NOT NULL DEFAULT '',"
+	"  secondary TEXT NOT NULL DEFAULT '',"
+	"  state TEXT NOT NULL DEFAULT '',"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  at TEXT NOT NULL DEFAULT '',"
+	"  PRIMARY KEY(uid, coder, hash, scheme)) WITHOUT ROWID;"
+	"CREATE INDEX codings_doc ON codings(hash, scheme);"
+	"CREATE TABLE coding_history("
+	"  uid TEXT NOT NULL,"
+	"  id INTEGER NOT NULL,"
+	"  hash TEXT NOT NULL,"
+	"  scheme TEXT NOT NULL DEFAULT '',"
+	"  field TEXT NOT NULL,"
+	"  old TEXT NOT NULL DEFAULT '',"
+	"  new TEXT NOT NULL DEFAULT '',"
+	"  coder TEXT NOT NULL DEFAULT '',"
+	"  at TEXT NOT NULL DEFAULT '',"
+	"  op TEXT NOT NULL DEFAULT 'tag',"
+	"  PRIMARY KEY(uid, id)) WITHOUT ROWID;"
+	"ALTER TABLE history ADD COLUMN source TEXT NOT NULL DEFAULT '';",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
