@@ -18,6 +18,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_redo_entry,
 	&cmd_search_entry,
 	&cmd_suggest_entry,
+	&cmd_agree_entry,
 	&cmd_export_entry,
 	&cmd_schemes_entry,
 	&cmd_themes_entry,

@@ -80,6 +80,7 @@ struct cmd_entry {
 	int (*run)(struct cmd *c, const struct cmd_args *a);
 };
 
+extern const struct cmd_entry cmd_agree_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_help_entry;

@@ -1,0 +1,146 @@
+#!/bin/sh
+# juan agree: the figures of published worked examples reproduced by
+# stores whose own codings and other coders' codings (the table codings,
+# filled here as `juan sync import` would) code the examples' units; the
+# table, TSV and JSON Lines; the category rule (none counts, unsure does
+# not); bad --coders.
+. "$(dirname "$0")/../lib.sh"
+
+# n documents, "关于第I号事项的通知", ids 1..n in import order.
+make_docs() {
+	mkdir -p "$WORK/docs$1"
+	i=1
+	while [ "$i" -le "$1" ]; do
+		printf '关于第%s号事项的通知\n\n各单位：\n现将第%s号事项通知如下。\n' \
+			"$i" "$i" >"$WORK/docs$1/$(printf %03d "$i").txt"
+		i=$((i + 1))
+	done
+	"$JUAN" import "$WORK/docs$1" >/dev/null 2>&1
+}
+
+# other CODER UID DOC KEY|none: CODER's coding of document DOC (its main
+# theme by key in gov-topics, or the state none) as a changeset brings it.
+other() {
+	if [ "$4" = none ]; then
+		sqlite3 "$JUAN_DB" "INSERT INTO codings(uid, coder, hash, scheme,
+			state) SELECT '$2', '$1', hash, 'gov-topics', 'none'
+			FROM documents WHERE id = $3"
+	else
+		sqlite3 "$JUAN_DB" "INSERT INTO codings(uid, coder, hash, scheme,
+			theme) SELECT '$2', '$1', d.hash, 'gov-topics', t.name
+			FROM documents d, themes t JOIN schemes s ON s.id =
+			t.scheme_id AND s.name = 'gov-topics'
+			WHERE d.id = $3 AND t.key = '$4'"
+	fi
+}
+
+# own DOC KEY|none: this store's coder alice codes document DOC.
+own() {
+	if [ "$2" = none ]; then
+		"$JUAN" state --coder alice "$1" none >/dev/null
+	else
+		"$JUAN" tag --coder alice "$1" "$2" >/dev/null
+	fi
+}
+
+# jq-less reading of JSON Lines: python3 prints the value of an expression
+# over the list of objects L.
+json() {
+	python3 -c 'import json, sys
+L = [json.loads(l) for l in sys.stdin]
+print(eval(sys.argv[1]))' "$1"
+}
+
+# --- Cohen (1960) as Wikipedia's "Cohen's kappa" works it: 50 grant
+# proposals, two readers: 20 yes/yes, 5 yes/no, 10 no/yes, 15 no/no;
+# p_o = 0.7, κ = 0.4.  "yes" is the theme 综合政务 (key 2), "no" the state
+# none, which counts as a category of its own.
+export JUAN_DB="$WORK/cohen.db"
+make_docs 50
+i=1
+while [ "$i" -le 50 ]; do
+	if [ "$i" -le 25 ]; then own "$i" 2; else own "$i" none; fi
+	if [ "$i" -le 20 ] || { [ "$i" -gt 25 ] && [ "$i" -le 35 ]; }; then
+		other bob b0b0b0b0b0b0b0b0 "$i" 2
+	else
+		other bob b0b0b0b0b0b0b0b0 "$i" none
+	fi
+	i=$((i + 1))
+done
+check_status "agree on two coders" 0 "$JUAN" agree
+check "the table: the pair's κ and agreement" \
+	"  alice – bob                   0.400      0.700         50" \
+	"$(grep '^  alice – bob' "$WORK/out")"
+check "the table says the category rule" \
+	"(a coder's category is the main theme, or the state none; unsure and" \
+	"$(sed -n 2p "$WORK/out")"
+"$JUAN" agree --coders alice,bob --format jsonl >"$WORK/cohen.jsonl"
+check "jsonl: Cohen's κ = 0.4 (Wikipedia, Cohen's kappa)" "0.4" \
+	"$(json 'round([o for o in L if o.get("pair")][0]["kappa"], 6)' <"$WORK/cohen.jsonl")"
+check "jsonl: p_o = 0.7 over 50 documents" "0.7 50" \
+	"$(json '"%g %d" % (L[0]["percent"], L[0]["documents"])' <"$WORK/cohen.jsonl")"
+check "jsonl: the categories, none last" "['综合政务', '(none)']" \
+	"$(json 'L[0]["categories"]' <"$WORK/cohen.jsonl")"
+check "jsonl: the confusion matrix is the published table" \
+	"[[20, 5], [10, 15]]" \
+	"$(json '[o for o in L if o.get("confusion")][0]["matrix"]' <"$WORK/cohen.jsonl")"
+check_status "agree --coders A,B --format tsv" 0 "$JUAN" agree --coders bob,alice --format tsv
+check "tsv: the confusion matrix transposes with the coders' order" \
+	"$(printf 'confusion\tbob,alice\t综合政务\t(none)\t10\t50')" \
+	"$(grep '^confusion.*综合政务	(none)' "$WORK/out")"
+
+# unsure is missing: alice flags document 1 unsure, bob's coding of it no
+# longer pairs.
+"$JUAN" state --coder alice 1 unsure >/dev/null
+check "unsure counts as not coded" "49" \
+	"$("$JUAN" agree --format jsonl | json 'L[0]["documents"]')"
+
+check_status "an unknown coder" 2 "$JUAN" agree --coders alice,carol
+check "the unknown coder is named with the coders" \
+	"juan: agree: no coding by coder 'carol' in this scheme (coders: alice, bob)" \
+	"$(head -n 1 "$WORK/err")"
+check_status "one coder named" 2 "$JUAN" agree --coders alice
+check_status "a bad format" 2 "$JUAN" agree --format xml
+
+# --- Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability",
+# section C: 4 observers, 12 units, values 1-5 with missing data, α =
+# 0.743.  Observer A is this store's coder alice; B, C, D come from other
+# stores; 0 = not coded.
+export JUAN_DB="$WORK/kripp.db"
+make_docs 12
+i=0
+while read -r a b c d; do
+	i=$((i + 1))
+	[ "$a" = 0 ] || own "$i" "$a"
+	[ "$b" = 0 ] || other B 1111111111111111 "$i" "$b"
+	[ "$c" = 0 ] || other C 2222222222222222 "$i" "$c"
+	[ "$d" = 0 ] || other D 3333333333333333 "$i" "$d"
+done <<'UNITS'
+1 1 0 1
+2 2 3 2
+3 3 3 3
+3 3 3 3
+2 2 2 2
+1 2 3 4
+4 4 4 4
+1 1 2 1
+2 2 2 2
+0 5 5 5
+0 0 1 1
+0 3 0 0
+UNITS
+check_status "agree on four coders" 0 "$JUAN" agree
+check "the table: Krippendorff's α over 11 units" \
+	"  Krippendorff's α (nominal)    0.743         11" \
+	"$(grep "Krippendorff" "$WORK/out")"
+check "jsonl: α = 0.743 and the coders, own first" "0.743 ['alice', 'B', 'C', 'D']" \
+	"$("$JUAN" agree --format jsonl | json '"%.3f %s" % (L[0]["alpha"], L[0]["coders"])')"
+
+# Two coders called B on different machines are told apart by their uid.
+other B 1112000000000000 12 3
+check_status "a name two coders share" 2 "$JUAN" agree --coders alice,B
+check "both namesakes are shown" "juan: agree: coder 'B' is 2 coders: B#1111, B#1112" \
+	"$(head -n 1 "$WORK/err")"
+check_status "name#PREFIX picks one" 0 "$JUAN" agree --coders alice,B#1111 --format jsonl
+check "name#PREFIX's figures" "['alice', 'B#1111'] 9" \
+	"$(json '"%s %d" % (L[0]["coders"], L[0]["documents"])' <"$WORK/out")"
