@@ -24,6 +24,13 @@
  *                        date:2014-03-05 (YYYY, YYYY-MM or YYYY-MM-DD)
  *   scheme:NAME          the scheme theme: and state: refer to (once, not
  *                        excluded, not in an OR)
+ *   disagree:            (or disagree:any) the coders who coded the
+ *                        document in the scheme gave it different
+ *                        categories (this store's coding and the other
+ *                        coders'); disagree:CODER (a name or name#PREFIX):
+ *                        this store's category differs from CODER's.  A
+ *                        category is the main theme or the state none;
+ *                        unsure and untagged codings take no part
  */
 #ifndef JUAN_QLANG_H
 #define JUAN_QLANG_H
@@ -46,6 +53,7 @@ enum qlang_field {
 	QLANG_NOTE,
 	QLANG_CODER,
 	QLANG_SCHEME,
+	QLANG_DISAGREE,
 };
 
 /* One term: a field and its value.  value is the unquoted value

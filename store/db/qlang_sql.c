@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coding_sql.h"
 #include "juan/array.h"
 #include "juan/themes.h"
 #include "juan/tokenize.h"
@@ -258,6 +259,64 @@ compile_contains(struct qsql *c, const struct qlang_term *t, const char *fmt,
 	return JUAN_OK;
 }
 
+/* disagree:any — the categories of the document's codings (this
+ * store's and the other coders') are not all one; disagree:CODER — this
+ * store's category and CODER's (name, or name#PREFIX) differ.  A coder no
+ * coding of the scheme names is JUAN_ENOTFOUND. */
+static enum juan_status
+compile_disagree(struct store *s, struct qsql *c, int64_t scheme,
+		 const struct qlang_term *t, struct buf *b)
+{
+	static const char sql_known[] =
+		"SELECT count(*) FROM codings WHERE coder = ?1"
+		" AND substr(uid, 1, length(?2)) = ?2"
+		" AND scheme = (SELECT name FROM schemes WHERE id = ?3)"
+		" AND uid <> " CODING_SELF_UID;
+	const char *hash = strrchr(t->value, '#');
+	char *name = NULL;
+	sqlite3_stmt *stmt;
+	int64_t found = 0;
+	enum juan_status rc;
+	int n, u;
+
+	if (strcmp(t->value, "any") == 0) {
+		put(b, "(SELECT count(DISTINCT cat) FROM (SELECT "
+		    CODING_OWN_CATEGORY("?9") " AS cat UNION ALL SELECT "
+		    CODING_CATEGORY("c.theme", "c.state") " FROM "
+		    CODING_OTHERS_OF_DOC("?9") ")) > 1");
+		return JUAN_OK;
+	}
+	name = hash ? strndup(t->value, (size_t)(hash - t->value)) :
+		      strdup(t->value);
+	if (!name)
+		return JUAN_ENOMEM;
+	if (!(stmt = store_stmt(s, sql_known))) {
+		free(name);
+		return JUAN_EDB;
+	}
+	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 2, hash ? hash + 1 : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 3, scheme);
+	rc = store_lookup_int(s, stmt, &found, "find coder");
+	if (rc == JUAN_OK && !found) {
+		store_set_error(s, "query: disagree:%s: no other coder's coding "
+				"in this scheme is by '%s'", t->value, t->value);
+		rc = JUAN_ENOTFOUND;
+	}
+	if (rc != JUAN_OK) {
+		free(name);
+		return rc;
+	}
+	if (!(n = add_owned(c, name)) ||
+	    !(u = add_value(c, hash ? hash + 1 : "", 0)))
+		return JUAN_ENOMEM;
+	put(b, "EXISTS (SELECT 1 FROM " CODING_OTHERS_OF_DOC("?9")
+	    " AND c.coder = ?%d AND substr(c.uid, 1, length(?%d)) = ?%d AND "
+	    CODING_CATEGORY("c.theme", "c.state") " <> "
+	    CODING_OWN_CATEGORY("?9") ")", n, u, u);
+	return JUAN_OK;
+}
+
 static enum juan_status
 compile_term(struct store *s, struct qsql *c, int64_t scheme,
 	     const struct qlang_term *t, struct buf *b)
@@ -306,6 +365,9 @@ compile_term(struct store *s, struct qsql *c, int64_t scheme,
 		break;
 	case QLANG_SCHEME:
 		put(b, "1");
+		break;
+	case QLANG_DISAGREE:
+		rc = compile_disagree(s, c, scheme, t, b);
 		break;
 	}
 	put(b, ")");

@@ -24,11 +24,12 @@ static const char *const field_names[] = {
 	[QLANG_NOTE] = "note",
 	[QLANG_CODER] = "coder",
 	[QLANG_SCHEME] = "scheme",
+	[QLANG_DISAGREE] = "disagree",
 };
 #define NFIELDS (sizeof(field_names) / sizeof(field_names[0]))
 
 #define FIELD_LIST "theme, state, issuer, docno, type, topic, year, date," \
-	" note, coder, scheme"
+	" note, coder, scheme, disagree"
 #define STATE_LIST "untagged, tagged, unsure, none, todo"
 
 const char *
@@ -331,6 +332,13 @@ read_term(struct parser *p, struct qlang_term *t)
 				    p->text + p->at);
 		t->field = (enum qlang_field)f;
 		p->at = colon + 1;
+		if (t->field == QLANG_DISAGREE &&
+		    (p->at >= p->len || space_at(p->text, p->at))) {
+			/* disagree: alone is disagree:any */
+			t->value = strdup("any");
+			t->end = p->at;
+			return t->value ? JUAN_OK : JUAN_ENOMEM;
+		}
 		if (p->at >= p->len || space_at(p->text, p->at))
 			return fail(p, t->start, "%s: needs a value",
 				    field_names[f]);

@@ -144,3 +144,24 @@ check "both namesakes are shown" "juan: agree: coder 'B' is 2 coders: B#1111, B#
 check_status "name#PREFIX picks one" 0 "$JUAN" agree --coders alice,B#1111 --format jsonl
 check "name#PREFIX's figures" "['alice', 'B#1111'] 9" \
 	"$(json '"%s %d" % (L[0]["coders"], L[0]["documents"])' <"$WORK/out")"
+
+# --- disagree: in the same store.  Units 2, 6 and 8 are coded differently;
+# unit 10 is coded 5 by all three who coded it; unit 12 by B and B#1112
+# alike.
+ids() { "$JUAN" list --format tsv "$@" | awk -F '\t' 'NR > 1 {printf "%s ", $1}'; }
+check "disagree: lists the documents coded differently" "2 6 8 " "$(ids disagree:)"
+check "disagree:any is disagree:" "2 6 8 " "$(ids disagree:any)"
+check "disagree:C: this store's coding differs from C's" "2 6 8 " "$(ids disagree:C)"
+check "disagree:D" "6 " "$(ids disagree:D)"
+check "disagree:B#1112: never both coded" "" "$(ids disagree:B#1112)"
+check "-disagree: with another field" "1 3 4 5 7 9 " "$(ids -- -disagree: state:tagged)"
+check_status "disagree: an unknown coder" 2 "$JUAN" list disagree:zed
+check "the unknown coder is named" \
+	"juan: $JUAN_DB: query: disagree:zed: no other coder's coding in this scheme is by 'zed'" \
+	"$(head -n 1 "$WORK/err")"
+"$JUAN" state --coder alice 6 unsure >/dev/null
+check "an unsure coding takes no part" "2 8 " "$(ids disagree:C)"
+"$JUAN" themes load "$ROOT/assets/themes/education.tsv" >/dev/null 2>&1
+check_status "disagree: in another scheme" 0 "$JUAN" list --scheme education disagree:
+check "disagree: in another scheme sees none of gov-topics' codings" "" \
+	"$(ids --scheme education disagree:)"
