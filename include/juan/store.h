@@ -373,6 +373,8 @@ struct history_entry {
 	const char *at;  /* "YYYY-MM-DD HH:MM:SS" UTC */
 	const char *op;  /* "tag" (a change), "undo" or "redo" */
 	bool accepted;   /* the change accepted a suggestion (suggest.h) */
+	const char *source; /* the coding it adopted, "name#uid" (settle.h);
+			     * "" for none */
 };
 
 /* Which history rows to list; zero/NULL fields do not filter. */

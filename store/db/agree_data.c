@@ -91,42 +91,6 @@ coder_index(const struct agree_coder *v, size_t n, const char *uid,
 	return n;
 }
 
-/* Gives each coder of v its label: the name, or name#PREFIX with the
- * shortest prefix (at least 4) no namesake's uid starts with. */
-static enum juan_status
-label_coders(struct agree_coder *v, size_t n)
-{
-	size_t i, j, len, ulen;
-	bool clash;
-
-	for (i = 0; i < n; i++) {
-		ulen = strlen(v[i].uid);
-		len = 0;
-		for (j = 0; j < n; j++) {
-			if (j == i || strcmp(v[i].name, v[j].name) != 0)
-				continue;
-			if (len < 4)
-				len = 4;
-			do {
-				clash = strncmp(v[i].uid, v[j].uid, len) == 0;
-			} while (clash && len++ < ulen);
-		}
-		if (len > ulen)
-			len = ulen;
-		v[i].label = malloc(strlen(v[i].name) + len + 8);
-		if (!v[i].label)
-			return JUAN_ENOMEM;
-		if (!v[i].name[0] && !len)
-			strcpy(v[i].label, "(none)");
-		else if (!len)
-			strcpy(v[i].label, v[i].name);
-		else
-			sprintf(v[i].label, "%s#%.*s", v[i].name[0] ?
-				v[i].name : "(none)", (int)len, v[i].uid);
-	}
-	return JUAN_OK;
-}
-
 /* The coders of rows, sorted (this store's first) and labelled, in
  * *out. */
 static enum juan_status
@@ -166,7 +130,14 @@ collect_coders(struct store *s, struct row *rows, size_t n,
 	*nout = nv;
 	if (nv)
 		qsort(v, nv, sizeof(*v), coder_cmp);
-	return label_coders(v, nv);
+	for (i = 0; i < nv; i++) {
+		enum juan_status rc = coding_label(s, v[i].name, v[i].uid,
+						   &v[i].label);
+
+		if (rc != JUAN_OK)
+			return rc;
+	}
+	return JUAN_OK;
 oom:
 	free(self);
 	*out = v;

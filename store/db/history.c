@@ -284,7 +284,7 @@ store_history(struct store *s, const struct history_filter *f, history_fn cb,
 {
 	static const char sql[] =
 		"SELECT id, change, coalesce(doc_id, 0), scheme, field, old, new,"
-		" coder, at, op, accepted FROM history"
+		" coder, at, op, accepted, source FROM history"
 		" WHERE (?1 = 0 OR doc_id = ?1) AND (?2 IS NULL OR coder = ?2)"
 		" AND (?3 IS NULL OR at >= ?3) AND (?4 IS NULL OR scheme = ?4)"
 		" ORDER BY id";
@@ -318,8 +318,9 @@ store_history(struct store *s, const struct history_filter *f, history_fn cb,
 		e.at = (const char *)sqlite3_column_text(stmt, 8);
 		e.op = (const char *)sqlite3_column_text(stmt, 9);
 		e.accepted = sqlite3_column_int(stmt, 10) != 0;
+		e.source = (const char *)sqlite3_column_text(stmt, 11);
 		if (!e.scheme || !e.field || !e.old_value || !e.new_value ||
-		    !e.coder || !e.at || !e.op) {
+		    !e.coder || !e.at || !e.op || !e.source) {
 			store_set_error(s, "history: out of memory");
 			rc = JUAN_ENOMEM;
 			break;

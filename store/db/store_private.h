@@ -31,6 +31,8 @@ struct store {
 	int64_t change;   /* the change being recorded (tag_change_begin()) */
 	long recorded;    /* history rows tag_record() wrote, ever */
 	bool accepting;   /* the change accepts a suggestion (suggest.c) */
+	char source[128]; /* the change adopts this coding, "name#uid"
+			   * (settle.c); "" otherwise */
 };
 
 /* Called once, inside the transaction that creates the schema of a new
@@ -173,6 +175,12 @@ enum juan_status tag_record(struct store *s, const struct tag_value *v,
  * v has. */
 enum juan_status tag_change(struct store *s, const struct tag_value *v,
 			    const char *value);
+
+/* The names of the secondary themes of document doc in scheme, in theme
+ * order, in *names (caller frees each and the array), their number in
+ * *n. */
+enum juan_status tag_secondary_names(struct store *s, int64_t scheme,
+				     int64_t doc, char ***names, size_t *n);
 
 /* Copies column col of the current row as a NUL-terminated string ("" for
  * NULL); caller frees; NULL when out of memory. */

@@ -348,9 +348,9 @@ tag_record(struct store *s, const struct tag_value *v, const char *old,
 {
 	static const char sql[] =
 		"INSERT INTO history(change, doc_id, scheme, field, old, new,"
-		" coder, op, accepted) VALUES(?1, ?2,"
+		" coder, op, accepted, source) VALUES(?1, ?2,"
 		" coalesce((SELECT name FROM schemes WHERE id = ?3), ''), ?4, ?5,"
-		" ?6, ?7, ?8, ?9)";
+		" ?6, ?7, ?8, ?9, ?10)";
 	sqlite3_stmt *stmt = store_stmt(s, sql);
 
 	if (!stmt)
@@ -367,6 +367,8 @@ tag_record(struct store *s, const struct tag_value *v, const char *old,
 	sqlite3_bind_text(stmt, 7, s->coder, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 8, op, -1, SQLITE_STATIC);
 	sqlite3_bind_int(stmt, 9, s->accepting && strcmp(op, "tag") == 0);
+	sqlite3_bind_text(stmt, 10, strcmp(op, "tag") == 0 ? s->source : "",
+			  -1, SQLITE_STATIC);
 	if (store_run(s, stmt, "record history") != JUAN_OK)
 		return JUAN_EDB;
 	s->recorded++;
@@ -521,11 +523,9 @@ done:
 	return rc;
 }
 
-/* The names of c's document's secondary themes, in *names (caller frees
- * each and the array), their number in *n. */
-static enum juan_status
-secondary_names(struct store *s, const struct tag_ctx *c, char ***names,
-		size_t *n)
+enum juan_status
+tag_secondary_names(struct store *s, int64_t scheme, int64_t doc,
+		    char ***names, size_t *n)
 {
 	static const char sql[] =
 		"SELECT t.name FROM doc_secondary ds JOIN themes t"
@@ -535,8 +535,8 @@ secondary_names(struct store *s, const struct tag_ctx *c, char ***names,
 
 	if (!stmt)
 		return JUAN_EDB;
-	sqlite3_bind_int64(stmt, 1, c->doc);
-	sqlite3_bind_int64(stmt, 2, c->scheme);
+	sqlite3_bind_int64(stmt, 1, doc);
+	sqlite3_bind_int64(stmt, 2, scheme);
 	return store_collect_texts(s, stmt, names, n, "read tags");
 }
 
@@ -557,7 +557,7 @@ set_state(struct store *s, void *ctx)
 	v.field = TAG_FIELD_THEME;
 	rc = tag_change(s, &v, "");
 	if (rc == JUAN_OK)
-		rc = secondary_names(s, c, &names, &n);
+		rc = tag_secondary_names(s, c->scheme, c->doc, &names, &n);
 	v.field = TAG_FIELD_SECONDARY;
 	for (i = 0; i < n && rc == JUAN_OK; i++) {
 		v.theme = names[i];

@@ -480,3 +480,41 @@ wait_for "C-r too" "redone: 上海市崇明区教育局2024… （未标注） �
 keys q
 wait_exit "q quits after coding"
 $T kill-server 2>/dev/null
+
+# Settling a disagreement: bob (another store, his coding brought in as a
+# changeset would) gave document 3 another theme than this store's coder.
+# disagree: lists it, the text pane shows bob's coding, @ adopts it — in the
+# export, and in the history with where it came from — and u undoes it.
+"$JUAN" tag --coder alice 3 2 >/dev/null
+sqlite3 "$JUAN_DB" "INSERT INTO codings(uid, coder, hash, scheme, theme, note)
+	SELECT 'b0b0b0b0b0b0b0b0', 'bob', hash, 'gov-topics', '国务院组织机构',
+	'见第三条' FROM documents WHERE id = 3"
+theme_of() {
+	"$JUAN" export --format jsonl | python3 -c 'import json, sys
+for l in sys.stdin:
+    o = json.loads(l)
+    if o["id"] == int(sys.argv[1]): print(o["theme"])' "$1"
+}
+start
+wait_for "the browser opens on the coded store" "gov-topics · 5 documents"
+keys /
+$T send-keys -l "disagree:"
+keys Enter
+wait_for "disagree: keeps the document coded differently" \
+	"gov-topics · 1 of 5 documents"
+wait_for "the text pane shows the other coder's coding, note and all" \
+	"编码 [1] bob：国务院组织机构 · 备注：见第三条"
+keys @
+wait_for "@ adopts bob's coding and says so" \
+	"(bob's coding): 综合政务 → 国务院组织机构"
+check "the export has the adopted theme" "国务院组织机构" "$(theme_of 3)"
+case $("$JUAN" history 3 | tail -n 1) in
+*"综合政务 → 国务院组织机构  (from bob#b0b0b0b0b0b0b0b0)") ok "the history names the coding adopted" ;;
+*) not_ok "the history names the coding adopted" "$("$JUAN" history 3)" ;;
+esac
+keys u
+wait_for "u undoes the adoption" "undone: "
+check "the export has this store's theme again" "综合政务" "$(theme_of 3)"
+keys q
+wait_exit "q quits after settling"
+$T kill-server 2>/dev/null

@@ -153,6 +153,8 @@ global_action(struct app *app, enum action a)
 		return app_state(app, TAG_STATE_UNSURE);
 	case ACT_NOTE:
 		return app_note_edit(app);
+	case ACT_ADOPT:
+		return app_adopt_start(app);
 	case ACT_SCHEME_NEXT:
 		return app_scheme_next(app);
 	case ACT_UNDO:
@@ -255,6 +257,18 @@ secondary_key(struct app *app, int key, enum action a)
 	return R_CHROME;
 }
 
+/* The key after `@` with several other codings: 1 to 9 adopts the coding
+ * of that number in the text pane, anything else cancels. */
+static unsigned
+adopt_key(struct app *app, int key)
+{
+	app->adopt_pending = false;
+	if (key >= '1' && key <= '9')
+		return app_adopt(app, (size_t)(key - '1'));
+	app_message(app, "adopt: cancelled");
+	return R_CHROME;
+}
+
 unsigned
 app_key(struct app *app, int key)
 {
@@ -279,6 +293,8 @@ app_key(struct app *app, int key)
 	a = keymap_lookup(&app->keymap, key);
 	if (app->secondary && app->overlay == NULL)
 		return secondary_key(app, key, a);
+	if (app->adopt_pending && app->overlay == NULL)
+		return adopt_key(app, key);
 	if (app->overlay != NULL)
 		return overlay_input(app, key, a);
 	if (key == KEYC_MOUSE)

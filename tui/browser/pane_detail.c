@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "juan/array.h"
+#include "juan/sanitize.h"
 #include "juan/search.h"
 #include "juan/text.h"
 #include "juan/browser/ui.h"
@@ -148,6 +149,53 @@ static const char *const state_label[] = {
 	[TAG_STATE_UNSURE] = "unsure（待复核）",
 };
 
+/* The other coders' codings, one line each: "[N] label：theme · state ·
+ * note", numbered as `@` then N adopts them; each part sanitised to one
+ * line. */
+static void
+add_codings(char *buf, size_t size, size_t *used,
+	    const struct coding_list *l)
+{
+	char label[300], value[1200];
+	char *who, *theme, *note;
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		const struct coding *c = &l->v[i];
+
+		who = sanitize_dup(c->label, strlen(c->label), SANITIZE_LINE);
+		theme = sanitize_dup(c->theme, strlen(c->theme), SANITIZE_LINE);
+		note = sanitize_dup(c->note, strlen(c->note), SANITIZE_LINE);
+		if (who != NULL && theme != NULL && note != NULL) {
+			snprintf(label, sizeof(label), "编码 [%zu] %s", i + 1,
+				 who);
+			snprintf(value, sizeof(value), "%s%s%s%s",
+				 theme[0] ? theme :
+				 strcmp(c->state, "none") == 0 ?
+				 "none applies（无适用主题）" : "（未标注）",
+				 strcmp(c->state, "unsure") == 0 ?
+				 " · unsure（待复核）" : "",
+				 note[0] ? " · 备注：" : "", note);
+			add_field(buf, size, used, label, value);
+		}
+		free(who);
+		free(theme);
+		free(note);
+	}
+}
+
+/* The room the codings' lines take. */
+static size_t
+codings_size(const struct coding_list *l)
+{
+	size_t size = 0, i;
+
+	for (i = 0; i < l->n; i++)
+		size += 3 * (strlen(l->v[i].label) + strlen(l->v[i].theme) +
+			     strlen(l->v[i].note)) + 200;
+	return size;
+}
+
 static char *
 meta_text(const struct current *doc, size_t *title_len)
 {
@@ -161,7 +209,8 @@ meta_text(const struct current *doc, size_t *title_len)
 	size = strlen(in->title) + strlen(in->issuer) + strlen(in->docno) +
 	       strlen(in->date) + strlen(in->topic) + strlen(in->theme_name) +
 	       strlen(in->theme_parent) + strlen(second) + strlen(in->note) +
-	       strlen(in->coder) + strlen(in->path) + 1024;
+	       strlen(in->coder) + strlen(in->path) + 1024 +
+	       codings_size(&doc->codings);
 	buf = malloc(size);
 	if (buf == NULL) {
 		free(second);
@@ -192,6 +241,7 @@ meta_text(const struct current *doc, size_t *title_len)
 		local_time(in->tagged_at, when, sizeof(when));
 		add_field(buf, size, &used, "标注时间", when);
 	}
+	add_codings(buf, size, &used, &doc->codings);
 	if (used > 0 && buf[used - 1] == '\n')
 		buf[--used] = '\0';
 	free(second);

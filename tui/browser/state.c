@@ -48,6 +48,7 @@ current_clear(struct current *doc)
 	doc_info_clear(&doc->info);
 	free(doc->body);
 	sections_free(doc->sections, doc->nsections);
+	coding_list_free(&doc->codings);
 	doc->info = (struct doc_info){ 0 };
 	doc->body = NULL;
 	doc->len = 0;
@@ -111,6 +112,8 @@ app_doc(struct app *app)
 	if (rc == JUAN_OK)
 		rc = store_doc_sections(app->store, id, &doc->sections,
 					&doc->nsections);
+	if (rc == JUAN_OK)
+		rc = store_doc_codings(app->store, 0, id, &doc->codings);
 	if (rc != JUAN_OK) {
 		app_error(app, "cannot read document %lld: %s", (long long)id,
 			  store_error(app->store));

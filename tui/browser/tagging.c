@@ -132,6 +132,66 @@ app_tag(struct app *app, const struct theme *t)
 }
 
 unsigned
+app_adopt_start(struct app *app)
+{
+	const struct current *doc = app_doc(app);
+
+	if (doc->id == 0) {
+		app_error(app, "no document to settle");
+		return R_CHROME;
+	}
+	if (doc->codings.n == 0) {
+		app_message(app, "no other coder's coding of this document "
+			    "(juan sync import brings them)");
+		return R_CHROME;
+	}
+	if (doc->codings.n == 1)
+		return app_adopt(app, 0);
+	app->adopt_pending = true;
+	app_message(app, "adopt whose coding: 1-%zu as in the text pane · "
+		    "any other key cancels", doc->codings.n < 9 ?
+		    doc->codings.n : 9);
+	return R_CHROME;
+}
+
+unsigned
+app_adopt(struct app *app, size_t index)
+{
+	const struct current *doc = app_doc(app);
+	struct doc_info info = { 0 };
+	int64_t id = doc->id;
+	char title[200], before[600], label[200], from[420];
+	const struct coding *c;
+	bool did = false;
+
+	if (index >= doc->codings.n) {
+		app_error(app, "adopt: no coding %zu (1-%zu)", index + 1,
+			  doc->codings.n);
+		return R_CHROME;
+	}
+	c = &doc->codings.v[index];
+	snprintf(label, sizeof(label), "%s", c->label);
+	if (!read_doc(app, id, &info, title, sizeof(title), before,
+		      sizeof(before)))
+		return R_CHROME;
+	/* c is borrowed from the document read: adopting rereads it */
+	if (store_adopt(app->store, 0, id, c->uid, c->coder, &did) !=
+	    JUAN_OK) {
+		app_error(app, "not adopted: %s", store_error(app->store));
+		doc_info_clear(&info);
+		return R_CHROME;
+	}
+	if (!did) {
+		app_message(app, "%s's coding is this document's already", label);
+		doc_info_clear(&info);
+		return R_CHROME;
+	}
+	snprintf(from, sizeof(from), "%s (%s's coding):", title, label);
+	changed(app, id, from, before, &info);
+	return R_CHROME;
+}
+
+unsigned
 app_secondary(struct app *app, const struct theme *t)
 {
 	struct doc_info info = { 0 };

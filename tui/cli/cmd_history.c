@@ -1,6 +1,6 @@
 /* cmd_history: `juan history [ID]` — the change log, oldest first: the
  * local time with its UTC offset, the coder, the document, the scheme, what
- * changed from → to. */
+ * changed from → to, and the coding it adopted, if any. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +28,7 @@ print_row(const struct history_entry *e, void *ctx)
 	char *title = NULL, *cut = NULL;
 	char *from = cmd_flat(e->old_value), *to = cmd_flat(e->new_value);
 	char *coder = cmd_flat(e->coder), *scheme = cmd_flat(e->scheme);
+	char *source = cmd_flat(e->source);
 
 	clock_iso_local(e->at, when, sizeof(when));
 	if (e->doc && store_doc_info(p->s, e->doc, &info) == JUAN_OK)
@@ -40,11 +41,13 @@ print_row(const struct history_entry *e, void *ctx)
 		 strcmp(e->op, "tag") != 0 ? e->op
 		 : e->accepted ? "accepted" : "");
 	if (e->doc)
-		printf("%s  %s  %lld %s  %s  %s  %s → %s\n", when,
+		printf("%s  %s  %lld %s  %s  %s  %s → %s%s%s%s\n", when,
 		       coder && *coder ? coder : "?", (long long)e->doc,
 		       cut ? cut : "", scheme && *scheme ? scheme : "-", what,
 		       from && *from ? from : "（无）",
-		       to && *to ? to : "（无）");
+		       to && *to ? to : "（无）",
+		       source && *source ? "  (from " : "",
+		       source ? source : "", source && *source ? ")" : "");
 	else
 		printf("%s  %s  -  %s  %s  %s → %s\n", when,
 		       coder && *coder ? coder : "?", scheme ? scheme : "",
@@ -56,6 +59,7 @@ print_row(const struct history_entry *e, void *ctx)
 	free(to);
 	free(coder);
 	free(scheme);
+	free(source);
 	p->rows++;
 	return 0;
 }

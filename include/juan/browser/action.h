@@ -50,7 +50,8 @@
 	X(ACT_MARK_CLEAR,    "mark-clear",    "unmark every document")          \
 	X(ACT_SORT,          "sort",          "sort the list by the next order") \
 	X(ACT_SORT_REVERSE,  "sort-reverse",  "reverse the list's order")        \
-	X(ACT_BULK,          "bulk",          "apply the next key to the marked (or every listed) document")
+	X(ACT_BULK,          "bulk",          "apply the next key to the marked (or every listed) document") \
+	X(ACT_ADOPT,         "adopt",         "settle: adopt another coder's coding (several: then its number)")
 
 enum action {
 	ACT_NONE = -1,

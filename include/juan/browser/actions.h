@@ -28,6 +28,17 @@ unsigned app_secondary(struct app *app, const struct theme *t);
  * when setting a state. */
 unsigned app_state(struct app *app, enum tag_state st);
 
+/* `@`: with one other coder's coding of the selected document, adopts it
+ * (app_adopt()); with several, asks for the number the text pane shows
+ * it under (app->adopt_pending); with none, says so. */
+unsigned app_adopt_start(struct app *app);
+
+/* Makes the other coding number index (from 0, in the text pane's order)
+ * of the selected document its coding in the active scheme: one change,
+ * which u undoes, whose history names the coding's source; the status
+ * line says what changed. */
+unsigned app_adopt(struct app *app, size_t index);
+
 /* Sets the selected document's note to text ("" removes it). */
 unsigned app_note(struct app *app, const char *text);
 

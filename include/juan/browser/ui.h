@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "juan/settle.h"
 #include "juan/store.h"
 #include "juan/themes.h"
 #include "juan/browser/app.h"
@@ -47,6 +48,7 @@ struct current {
 	size_t len;
 	struct section *sections;
 	size_t nsections;
+	struct coding_list codings; /* other coders' codings, active scheme */
 };
 
 /* What the browser did, for the benchmark and the tests (JUAN_STATS). */
@@ -81,6 +83,7 @@ struct app {
 	int64_t scheme;             /* the active scheme */
 	char scheme_name[128];
 	bool secondary;             /* `+` was pressed: a theme key next */
+	bool adopt_pending;         /* `@` was pressed: a coder's number next */
 	char export_path[4096];     /* the export prompt's answers so far */
 	bool export_bom;
 	bool advance;               /* after tagging, go on to the next that needs work */
