@@ -87,9 +87,21 @@ if ! $(PKG_CONFIG) --exists $(1) 2>/dev/null || [ -n "$$missing" ]; then \
 fi
 endef
 
+# `juan sync` needs SQLite's session extension (SQLITE_ENABLE_SESSION, as
+# Debian's and Homebrew's libsqlite3 are built): a program that calls
+# sqlite3session_create() must link.
+SESSION_PROBE = '\#define SQLITE_ENABLE_SESSION 1\n\#define SQLITE_ENABLE_PREUPDATE_HOOK 1\n\#include <sqlite3.h>\nint main(void) { sqlite3_session *s; return sqlite3session_create(0, "main", &s); }\n'
+
 build/config.mk: Makefile
 	@mkdir -p build
 	@$(call require,$(BUILD_PKGS),,$(BUILD_DEB),$(BUILD_BREW),$(BUILD_HEADERS))
+	@printf $(SESSION_PROBE) >build/session-probe.c; \
+	if ! $(CC) $(CPPFLAGS) $$($(PKG_CONFIG) --cflags sqlite3) -o build/session-probe \
+	     build/session-probe.c $$($(PKG_CONFIG) --libs sqlite3) >/dev/null 2>&1; then \
+	  echo "juan: the SQLite found by pkg-config ($$($(PKG_CONFIG) --libs sqlite3)) lacks the session extension" >&2; \
+	  echo "  (sqlite3session_create does not link): build SQLite with -DSQLITE_ENABLE_SESSION" >&2; \
+	  echo "  -DSQLITE_ENABLE_PREUPDATE_HOOK, as Debian's libsqlite3-dev is; \`juan sync\` needs it." >&2; \
+	  exit 1; fi
 	@{ echo "STORE_CFLAGS := $$($(PKG_CONFIG) --cflags sqlite3 libutf8proc nettle)"; \
 	   echo "STORE_LIBS := $$($(PKG_CONFIG) --libs sqlite3 libutf8proc nettle) -llinear -lm"; \
 	   echo "CURSES_CFLAGS := $$($(PKG_CONFIG) --cflags ncursesw)"; \

@@ -20,6 +20,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_suggest_entry,
 	&cmd_agree_entry,
 	&cmd_export_entry,
+	&cmd_sync_entry,
 	&cmd_schemes_entry,
 	&cmd_themes_entry,
 	&cmd_parse_entry,

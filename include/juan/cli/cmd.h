@@ -95,6 +95,7 @@ extern const struct cmd_entry cmd_schemes_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_state_entry;
 extern const struct cmd_entry cmd_suggest_entry;
+extern const struct cmd_entry cmd_sync_entry;
 extern const struct cmd_entry cmd_tag_entry;
 extern const struct cmd_entry cmd_themes_entry;
 extern const struct cmd_entry cmd_undo_entry;
