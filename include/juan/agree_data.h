@@ -7,9 +7,8 @@
  * as a category of its own; an unsure or untagged document is missing for
  * that coder (coding_sql.h holds the rule, which disagree: shares).  Only
  * the documents at least two of the chosen coders gave a category are
- * items.  A coder is (store uid, name), shown by name, or name#PREFIX
- * (the first hex digits of the uid, at least 4) when two coders share the
- * name; "(none)" when the coding named nobody. */
+ * items.  A coder is (store uid, name), shown as coders.h displays it:
+ * by name, or name#PREFIX when two coders share the name. */
 #ifndef JUAN_AGREE_DATA_H
 #define JUAN_AGREE_DATA_H
 
@@ -25,7 +24,7 @@ struct store;
 struct agree_coder {
 	char *uid;
 	char *name;
-	char *label; /* name, name#PREFIX or "(none)" */
+	char *label; /* the coder's display (coders.h) */
 	bool self;   /* one of this store's own coders */
 };
 

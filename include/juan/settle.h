@@ -24,9 +24,8 @@ struct store;
 struct coding {
 	char *uid;       /* the coder's store */
 	char *coder;     /* the coder's name */
-	char *label;     /* name, name#PREFIX when two coders share the name
-			  * (PREFIX the uid's first hex digits, at least 4),
-			  * "(none)" for no name */
+	char *label;     /* the coder's display (coders.h): name, or
+			  * name#PREFIX when two coders share the name */
 	char *theme;     /* the main theme's name */
 	char *secondary; /* the secondary themes, as the changeset wrote them */
 	char *state;     /* "", "none", "unsure" */

@@ -4,9 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stdio.h>
+
 #include "coding_sql.h"
 #include "juan/agree_data.h"
 #include "juan/array.h"
+#include "juan/coders.h"
 #include "store_private.h"
 
 /* One coding with a category. */
@@ -66,18 +69,6 @@ read_rows(struct store *s, int64_t scheme, struct row **rows, size_t *n)
 
 /* ---- coders ------------------------------------------------------------ */
 
-static int
-coder_cmp(const void *a, const void *b)
-{
-	const struct agree_coder *x = a, *y = b;
-	int c;
-
-	if (x->self != y->self)
-		return x->self ? -1 : 1;
-	c = strcmp(x->name, y->name);
-	return c ? c : strcmp(x->uid, y->uid);
-}
-
 /* The index of coder (uid, name) in v[0..n), or n. */
 static size_t
 coder_index(const struct agree_coder *v, size_t n, const char *uid,
@@ -91,105 +82,51 @@ coder_index(const struct agree_coder *v, size_t n, const char *uid,
 	return n;
 }
 
-/* The coders of rows, sorted (this store's first) and labelled, in
- * *out. */
+/* The coders of the scheme (coders.h), in its order, into *out. */
 static enum juan_status
-collect_coders(struct store *s, struct row *rows, size_t n,
-	       struct agree_coder **out, size_t *nout)
+collect_coders(const struct coder_list *cl, struct agree_coder **out,
+	       size_t *nout)
 {
-	static const char sql[] = "SELECT " CODING_SELF_UID;
-	sqlite3_stmt *stmt = store_stmt(s, sql);
-	struct agree_coder *v = NULL;
-	char *self = NULL;
-	size_t cap = 0, nv = 0, i;
-	void *grown;
+	struct agree_coder *v = calloc(cl->n ? cl->n : 1, sizeof(*v));
+	size_t i;
 
-	if (!stmt)
-		return JUAN_EDB;
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		self = store_column_dup(stmt, 0);
-	sqlite3_reset(stmt);
-	if (!self)
-		return JUAN_ENOMEM;
-	for (i = 0; i < n; i++) {
-		if (coder_index(v, nv, rows[i].uid, rows[i].coder) < nv)
-			continue;
-		if (!(grown = array_reserve(v, &cap, nv + 1, sizeof(*v))))
-			goto oom;
-		v = grown;
-		memset(&v[nv], 0, sizeof(*v));
-		v[nv].uid = strdup(rows[i].uid);
-		v[nv].name = strdup(rows[i].coder);
-		v[nv].self = strcmp(rows[i].uid, self) == 0;
-		nv++;
-		if (!v[nv - 1].uid || !v[nv - 1].name)
-			goto oom;
-	}
-	free(self);
 	*out = v;
-	*nout = nv;
-	if (nv)
-		qsort(v, nv, sizeof(*v), coder_cmp);
-	for (i = 0; i < nv; i++) {
-		enum juan_status rc = coding_label(s, v[i].name, v[i].uid,
-						   &v[i].label);
-
-		if (rc != JUAN_OK)
-			return rc;
+	*nout = 0;
+	if (!v)
+		return JUAN_ENOMEM;
+	for (i = 0; i < cl->n; i++) {
+		v[i].uid = strdup(cl->v[i].uid);
+		v[i].name = strdup(cl->v[i].name);
+		v[i].label = strdup(cl->v[i].display);
+		v[i].self = cl->v[i].is_self;
+		*nout = i + 1;
+		if (!v[i].uid || !v[i].name || !v[i].label)
+			return JUAN_ENOMEM;
 	}
 	return JUAN_OK;
-oom:
-	free(self);
-	*out = v;
-	*nout = nv;
-	return JUAN_ENOMEM;
 }
 
-/* The index of the coder text names in v[0..n): its label, its name when
- * one coder has it, or name#PREFIX. */
+/* The index of the coder text names in cl (coder_list_find()), with the
+ * store's error when none or several. */
 static enum juan_status
-find_coder(struct store *s, const struct agree_coder *v, size_t n,
-	   const char *text, size_t *index)
+find_coder(struct store *s, const struct coder_list *cl, const char *text,
+	   size_t *index)
 {
-	const char *hash = strrchr(text, '#');
-	size_t i, found = 0, namelen = hash ? (size_t)(hash - text) : 0;
+	enum juan_status rc = coder_list_find(cl, text, index);
 	char list[512] = "";
-	size_t used = 0;
+	size_t used = 0, i;
 
-	for (i = 0; i < n; i++)
-		if (strcmp(v[i].label, text) == 0) {
-			*index = i;
-			return JUAN_OK;
-		}
-	for (i = 0; i < n; i++) {
-		bool name = strcmp(v[i].name, text) == 0;
-		bool prefix = hash && strlen(v[i].name) == namelen &&
-			      strncmp(v[i].name, text, namelen) == 0 &&
-			      strncmp(v[i].uid, hash + 1, strlen(hash + 1)) == 0;
-
-		if (name || prefix) {
-			if (found++)
-				used += (size_t)snprintf(list + used,
-					sizeof(list) - used, ", ");
-			if (used < sizeof(list))
-				used += (size_t)snprintf(list + used,
-					sizeof(list) - used, "%s", v[i].label);
-			*index = i;
-		}
-	}
-	if (found == 1)
-		return JUAN_OK;
-	if (found > 1) {
-		store_set_error(s, "coder '%s' is %zu coders: %s", text, found,
-				list);
-		return JUAN_ECONFLICT;
-	}
-	for (i = 0; i < n && used < sizeof(list); i++)
+	for (i = 0; i < cl->n && used < sizeof(list); i++)
 		used += (size_t)snprintf(list + used, sizeof(list) - used,
-					 "%s%s", i ? ", " : "", v[i].label);
-	store_set_error(s, "no coding by coder '%s' in this scheme (coders: %s)",
-			text, n ? list : "none");
-	return JUAN_ENOTFOUND;
+					 "%s%s", i ? ", " : "",
+					 cl->v[i].display);
+	if (rc == JUAN_ENOTFOUND)
+		store_set_error(s, "no coding by coder '%s' in this scheme "
+				"(coders: %s)", text, cl->n ? list : "none");
+	else if (rc == JUAN_ECONFLICT)
+		store_set_error(s, "coder '%s' names more than one coder "
+				"(coders: %s)", text, list);
+	return rc;
 }
 
 /* ---- categories -------------------------------------------------------- */
@@ -316,23 +253,29 @@ oom:
 	return JUAN_ENOMEM;
 }
 
-/* Chooses the columns: every coder, or those named, in order.  column[i]
- * is coder i's column, SIZE_MAX when not chosen. */
+/* Chooses the columns: every coder (this store's first), or those
+ * named, in order.  column[i] is coder i's column, SIZE_MAX when not
+ * chosen. */
 static enum juan_status
-choose_coders(struct store *s, struct agree_coder *all, size_t nall,
-	      const char *const *names, size_t nnames, size_t *column,
-	      struct agree_input *in)
+choose_coders(struct store *s, const struct coder_list *cl,
+	      struct agree_coder *all, size_t nall, const char *const *names,
+	      size_t nnames, size_t *column, struct agree_input *in)
 {
-	size_t i, idx;
+	size_t i, idx, next = 0;
 	enum juan_status rc;
+	int self;
 
 	in->coders = calloc(nall ? nall : 1, sizeof(*in->coders));
 	if (!in->coders)
 		return JUAN_ENOMEM;
 	for (i = 0; i < nall; i++)
-		column[i] = nnames ? SIZE_MAX : i;
+		column[i] = SIZE_MAX;
+	for (self = 1; !nnames && self >= 0; self--)
+		for (i = 0; i < nall; i++)
+			if (all[i].self == self)
+				column[i] = next++;
 	for (i = 0; i < nnames; i++) {
-		rc = find_coder(s, all, nall, names[i], &idx);
+		rc = find_coder(s, cl, names[i], &idx);
 		if (rc != JUAN_OK)
 			return rc;
 		if (column[idx] != SIZE_MAX) {
@@ -369,6 +312,7 @@ enum juan_status
 store_agree_input(struct store *s, int64_t scheme, const char *const *coders,
 		  size_t ncoders, struct agree_input *out)
 {
+	struct coder_list cl = {0};
 	struct row *rows = NULL;
 	struct agree_coder *all = NULL;
 	size_t nrows = 0, nall = 0, i, *column = NULL;
@@ -381,15 +325,21 @@ store_agree_input(struct store *s, int64_t scheme, const char *const *coders,
 	if (rc == JUAN_OK)
 		rc = read_rows(s, scheme, &rows, &nrows);
 	if (rc == JUAN_OK)
-		rc = collect_coders(s, rows, nrows, &all, &nall);
-	if (rc == JUAN_OK && !(column = calloc(nall ? nall : 1,
-					       sizeof(*column))))
+		rc = coders_list(s, scheme, &cl);
+	if (rc == JUAN_OK)
+		rc = collect_coders(&cl, &all, &nall);
+	if (rc == JUAN_OK && !(column = calloc(nall + 1, sizeof(*column))))
 		rc = JUAN_ENOMEM;
+	/* a row of no listed coder (cannot happen) goes to the column-less
+	 * slot nall */
+	if (column)
+		column[nall] = SIZE_MAX;
 	for (i = 0; rc == JUAN_OK && i < nrows; i++)
 		rows[i].coder_index = coder_index(
 			all, nall, rows[i].uid, rows[i].coder);
 	if (rc == JUAN_OK)
-		rc = choose_coders(s, all, nall, coders, ncoders, column, out);
+		rc = choose_coders(s, &cl, all, nall, coders, ncoders, column,
+				   out);
 	if (rc == JUAN_OK)
 		rc = collect_categories(rows, nrows, column, out);
 	if (rc == JUAN_OK)
@@ -398,6 +348,7 @@ store_agree_input(struct store *s, int64_t scheme, const char *const *coders,
 		store_set_error(s, "agreement: out of memory");
 	rows_free(rows, nrows);
 	coders_free(all, nall);
+	coder_list_free(&cl);
 	free(column);
 	return rc;
 }

@@ -8,12 +8,10 @@
  * The category of a coding: its main theme, or the state "none" as a
  * category of its own; a coding that is unsure, or has neither, is
  * missing (it enters no agreement figure and no disagreement).  As SQL:
- * 't' || theme name, 'n' for none, NULL for missing.  And the one rule
- * of a coder's label, shared by agreement and settling. */
+ * 't' || theme name, 'n' for none, NULL for missing. */
 #ifndef JUAN_CODING_SQL_H
 #define JUAN_CODING_SQL_H
 
-#include "juan/status.h"
 
 /* This store's uid (the setting store.uid). */
 #define CODING_SELF_UID "(SELECT value FROM settings WHERE key = 'store.uid')"
@@ -47,15 +45,5 @@
 	" WHERE o.scheme_id = " scheme                                        \
 	" UNION ALL SELECT c.uid, c.coder, d.id, c.theme, c.state"            \
 	" FROM documents d JOIN " CODING_OTHERS_OF_DOC(scheme)
-
-struct store;
-
-/* The label of coder (uid, name) in *label (caller frees), settle.c: the
- * name, or name#PREFIX when another coder the store knows (its own, and
- * the other coders of any scheme) has the name, PREFIX the shortest start
- * of uid, at least 4 hex digits, no namesake's uid starts with; "(none)"
- * for the name "".  JUAN_EDB, JUAN_ENOMEM. */
-enum juan_status coding_label(struct store *s, const char *name,
-			      const char *uid, char **label);
 
 #endif

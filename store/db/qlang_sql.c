@@ -7,6 +7,7 @@
 
 #include "coding_sql.h"
 #include "juan/array.h"
+#include "juan/coders.h"
 #include "juan/themes.h"
 #include "juan/tokenize.h"
 #include "qlang_sql.h"
@@ -261,23 +262,17 @@ compile_contains(struct qsql *c, const struct qlang_term *t, const char *fmt,
 
 /* disagree:any — the categories of the document's codings (this
  * store's and the other coders') are not all one; disagree:CODER — this
- * store's category and CODER's (name, or name#PREFIX) differ.  A coder no
- * coding of the scheme names is JUAN_ENOTFOUND. */
+ * store's category and that other coder's (coder_list_find()) differ.  A
+ * coder the scheme does not know, or this store's own, is JUAN_ENOTFOUND;
+ * a name several coders share, JUAN_EINVAL (the query must say which). */
 static enum juan_status
 compile_disagree(struct store *s, struct qsql *c, int64_t scheme,
 		 const struct qlang_term *t, struct buf *b)
 {
-	static const char sql_known[] =
-		"SELECT count(*) FROM codings WHERE coder = ?1"
-		" AND substr(uid, 1, length(?2)) = ?2"
-		" AND scheme = (SELECT name FROM schemes WHERE id = ?3)"
-		" AND uid <> " CODING_SELF_UID;
-	const char *hash = strrchr(t->value, '#');
-	char *name = NULL;
-	sqlite3_stmt *stmt;
-	int64_t found = 0;
+	struct coder_list coders;
 	enum juan_status rc;
-	int n, u;
+	size_t at = 0;
+	int n = 0, u = 0;
 
 	if (strcmp(t->value, "any") == 0) {
 		put(b, "(SELECT count(DISTINCT cat) FROM (SELECT "
@@ -286,34 +281,30 @@ compile_disagree(struct store *s, struct qsql *c, int64_t scheme,
 		    CODING_OTHERS_OF_DOC("?9") ")) > 1");
 		return JUAN_OK;
 	}
-	name = hash ? strndup(t->value, (size_t)(hash - t->value)) :
-		      strdup(t->value);
-	if (!name)
-		return JUAN_ENOMEM;
-	if (!(stmt = store_stmt(s, sql_known))) {
-		free(name);
-		return JUAN_EDB;
-	}
-	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(stmt, 2, hash ? hash + 1 : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 3, scheme);
-	rc = store_lookup_int(s, stmt, &found, "find coder");
-	if (rc == JUAN_OK && !found) {
-		store_set_error(s, "query: disagree:%s: no other coder's coding "
-				"in this scheme is by '%s'", t->value, t->value);
+	rc = coders_list(s, scheme, &coders);
+	if (rc == JUAN_OK)
+		rc = coder_list_find(&coders, t->value, &at);
+	if (rc == JUAN_OK && coders.v[at].is_self)
 		rc = JUAN_ENOTFOUND;
+	if (rc == JUAN_ENOTFOUND)
+		store_set_error(s, "query: disagree:%s: no other coder of this "
+				"scheme is '%s'", t->value, t->value);
+	else if (rc == JUAN_ECONFLICT) {
+		store_set_error(s, "query: disagree:%s: '%s' names several "
+				"coders (write name#PREFIX, as juan sync status "
+				"shows them)", t->value, t->value);
+		rc = JUAN_EINVAL;
 	}
-	if (rc != JUAN_OK) {
-		free(name);
+	if (rc == JUAN_OK && (!(n = add_value(c, coders.v[at].name, 0)) ||
+			      !(u = add_value(c, coders.v[at].uid, 0))))
+		rc = JUAN_ENOMEM;
+	coder_list_free(&coders);
+	if (rc != JUAN_OK)
 		return rc;
-	}
-	if (!(n = add_owned(c, name)) ||
-	    !(u = add_value(c, hash ? hash + 1 : "", 0)))
-		return JUAN_ENOMEM;
 	put(b, "EXISTS (SELECT 1 FROM " CODING_OTHERS_OF_DOC("?9")
-	    " AND c.coder = ?%d AND substr(c.uid, 1, length(?%d)) = ?%d AND "
+	    " AND c.coder = ?%d AND c.uid = ?%d AND "
 	    CODING_CATEGORY("c.theme", "c.state") " <> "
-	    CODING_OWN_CATEGORY("?9") ")", n, u, u);
+	    CODING_OWN_CATEGORY("?9") ")", n, u);
 	return JUAN_OK;
 }
 

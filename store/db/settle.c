@@ -5,58 +5,33 @@
 #include <string.h>
 
 #include "coding_sql.h"
+#include "juan/coders.h"
 #include "juan/settle.h"
 #include "store_private.h"
 
-/* name, or name#PREFIX when others (the uids of the other coders of that
- * name, n of them) is not empty; caller frees; NULL when out of memory. */
-static char *
-label_make(const char *name, const char *uid, char *const *others, size_t n)
+/* Gives each coding of out its coder's display among the coders of
+ * scheme (coders.h). */
+static enum juan_status
+label_codings(struct store *s, int64_t scheme, struct coding_list *out)
 {
-	size_t ulen = strlen(uid), len = 0, i;
-	char *label;
-
-	for (i = 0; i < n; i++) {
-		if (len < 4)
-			len = 4;
-		while (len < ulen && strncmp(uid, others[i], len) == 0)
-			len++;
-	}
-	if (len > ulen)
-		len = ulen;
-	label = malloc(strlen(name) + len + 8);
-	if (!label)
-		return NULL;
-	if (!len)
-		strcpy(label, name[0] ? name : "(none)");
-	else
-		sprintf(label, "%s#%.*s", name[0] ? name : "(none)", (int)len,
-			uid);
-	return label;
-}
-
-enum juan_status
-coding_label(struct store *s, const char *name, const char *uid,
-	     char **label)
-{
-	static const char sql[] =
-		"SELECT DISTINCT uid FROM (SELECT uid, coder FROM codings"
-		" UNION SELECT " CODING_SELF_UID ", coder FROM doc_tags)"
-		" WHERE coder = ?1 AND uid <> ?2";
-	sqlite3_stmt *stmt = store_stmt(s, sql);
-	char **others = NULL;
-	size_t n = 0;
+	struct coder_list coders;
 	enum juan_status rc;
+	size_t i, j;
 
-	*label = NULL;
-	if (!stmt)
-		return JUAN_EDB;
-	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, uid, -1, SQLITE_STATIC);
-	rc = store_collect_texts(s, stmt, &others, &n, "read coders");
-	if (rc == JUAN_OK && !(*label = label_make(name, uid, others, n)))
-		rc = JUAN_ENOMEM;
-	store_texts_free(others, n);
+	rc = coders_list(s, scheme, &coders);
+	for (i = 0; rc == JUAN_OK && i < out->n; i++) {
+		struct coding *c = &out->v[i];
+
+		for (j = 0; j < coders.n; j++)
+			if (strcmp(coders.v[j].uid, c->uid) == 0 &&
+			    strcmp(coders.v[j].name, c->coder) == 0)
+				break;
+		c->label = strdup(j < coders.n ? coders.v[j].display :
+				  c->coder);
+		if (!c->label)
+			rc = JUAN_ENOMEM;
+	}
+	coder_list_free(&coders);
 	return rc;
 }
 
@@ -94,7 +69,6 @@ store_doc_codings(struct store *s, int64_t scheme, int64_t doc,
 		" AND d.id = ?2";
 	sqlite3_stmt *stmt;
 	enum juan_status rc;
-	size_t i;
 
 	memset(out, 0, sizeof(*out));
 	rc = store_scheme_resolve(s, scheme, &scheme);
@@ -106,9 +80,8 @@ store_doc_codings(struct store *s, int64_t scheme, int64_t doc,
 	sqlite3_bind_int64(stmt, 2, doc);
 	rc = store_collect_rows(s, stmt, (void **)&out->v, &out->n,
 				sizeof(*out->v), read_coding, "read codings");
-	for (i = 0; rc == JUAN_OK && i < out->n; i++)
-		rc = coding_label(s, out->v[i].coder, out->v[i].uid,
-				  &out->v[i].label);
+	if (rc == JUAN_OK)
+		rc = label_codings(s, scheme, out);
 	if (rc == JUAN_OK && out->n > 1)
 		qsort(out->v, out->n, sizeof(*out->v), label_cmp);
 	if (rc == JUAN_ENOMEM)

@@ -139,7 +139,8 @@ check "jsonl: α = 0.743 and the coders, own first" "0.743 ['alice', 'B', 'C', '
 # Two coders called B on different machines are told apart by their uid.
 other B 1112000000000000 12 3
 check_status "a name two coders share" 2 "$JUAN" agree --coders alice,B
-check "both namesakes are shown" "juan: agree: coder 'B' is 2 coders: B#1111, B#1112" \
+check "both namesakes are shown" \
+	"juan: agree: coder 'B' names more than one coder (coders: B#1111, B#1112, C, D, alice)" \
 	"$(head -n 1 "$WORK/err")"
 check_status "name#PREFIX picks one" 0 "$JUAN" agree --coders alice,B#1111 --format jsonl
 check "name#PREFIX's figures" "['alice', 'B#1111'] 9" \
@@ -154,10 +155,13 @@ check "disagree:any is disagree:" "2 6 8 " "$(ids disagree:any)"
 check "disagree:C: this store's coding differs from C's" "2 6 8 " "$(ids disagree:C)"
 check "disagree:D" "6 " "$(ids disagree:D)"
 check "disagree:B#1112: never both coded" "" "$(ids disagree:B#1112)"
+check "disagree:B#1111" "6 " "$(ids disagree:B#1111)"
+check_status "disagree: a name two coders share" 2 "$JUAN" list disagree:B
+check_status "disagree: this store's own coder" 2 "$JUAN" list disagree:alice
 check "-disagree: with another field" "1 3 4 5 7 9 " "$(ids -- -disagree: state:tagged)"
 check_status "disagree: an unknown coder" 2 "$JUAN" list disagree:zed
 check "the unknown coder is named" \
-	"juan: $JUAN_DB: query: disagree:zed: no other coder's coding in this scheme is by 'zed'" \
+	"juan: $JUAN_DB: query: disagree:zed: no other coder of this scheme is 'zed'" \
 	"$(head -n 1 "$WORK/err")"
 "$JUAN" state --coder alice 6 unsure >/dev/null
 check "an unsure coding takes no part" "2 8 " "$(ids disagree:C)"
