@@ -44,6 +44,14 @@ struct export_opts {
 	 * ANDed with theme; not with all_schemes or history */
 	const char *query;
 	struct list_sort sort; /* zero: id order (Markdown: by theme) */
+	/* every other coder's coding too (CSV, JSON Lines; one scheme, not
+	 * history): CSV a column "coder:LABEL" per other coder of the scheme
+	 * (coders.h's display) holding the main theme, " [unsure]" after it,
+	 * or "[none]" or "[unsure]" alone, "" when the coder did not code the
+	 * document; JSON a field "coders": {LABEL: {"uid", "theme",
+	 * "secondary": […], "state", "note"}} for those who coded it.  The
+	 * document's own fields stay this store's (the settled) coding. */
+	bool coders;
 };
 
 /* Writes s[0..len) to out as a JSON string, control characters escaped

@@ -7,11 +7,13 @@
 #include <string.h>
 
 #include "juan/clock.h"
+#include "juan/coders.h"
 #include "juan/export.h"
 #include "juan/file.h"
 #include "juan/parse.h"
 #include "juan/sanitize.h"
 #include "juan/themes.h"
+#include "db/coding_sql.h"
 #include "db/store_private.h"
 
 /* A column of an export: its name, and how JSON writes it. */
@@ -117,6 +119,13 @@ export_format_parse(const char *name, enum export_format *fmt)
 	return JUAN_EINVAL;
 }
 
+/* Every coder's coding beside a document's (opts->coders), written by the
+ * CSV and JSON writers below. */
+struct others;
+static void others_csv_head(FILE *out, const struct others *o);
+static void others_csv(FILE *out, const struct others *o);
+static void others_json(FILE *out, const struct others *o);
+
 /* One row being written: its values, borrowed. */
 struct row {
 	const struct column *cols;
@@ -175,7 +184,8 @@ csv_field(FILE *out, const char *v, enum kind kind)
 }
 
 static void
-csv_line(FILE *out, const struct row *r, bool header)
+csv_line(FILE *out, const struct row *r, bool header,
+	 const struct others *o)
 {
 	int i;
 
@@ -187,6 +197,10 @@ csv_line(FILE *out, const struct row *r, bool header)
 		else
 			csv_field(out, r->v[i], r->cols[i].kind);
 	}
+	if (o && header)
+		others_csv_head(out, o);
+	else if (o)
+		others_csv(out, o);
 	fputs("\r\n", out);
 }
 
@@ -218,7 +232,7 @@ export_json_string(FILE *out, const char *s, size_t len)
 }
 
 static void
-json_line(FILE *out, const struct row *r)
+json_line(FILE *out, const struct row *r, const struct others *o)
 {
 	const char *p, *sep;
 	int i;
@@ -248,6 +262,8 @@ json_line(FILE *out, const struct row *r)
 			export_json_string(out, r->v[i], strlen(r->v[i]));
 		}
 	}
+	if (o)
+		others_json(out, o);
 	fputs("}\n", out);
 }
 
@@ -357,6 +373,188 @@ md_line(FILE *out, const struct row *r, const int *cols, int n)
 	fputs("|\n", out);
 }
 
+/* ---- every coder's coding ------------------------------------------- */
+
+/* The other coders of the scheme (opts->coders), and the codings of the
+ * document being written, one per coder (NULL: none). */
+struct others {
+	struct coder_list list;  /* this store's own coders left out */
+	sqlite3_stmt *stmt;      /* the codings of one document */
+	char **theme, **secondary, **state, **note; /* by coder */
+};
+
+static void
+others_clear_row(struct others *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->list.n; i++) {
+		free(o->theme[i]);
+		free(o->secondary[i]);
+		free(o->state[i]);
+		free(o->note[i]);
+		o->theme[i] = o->secondary[i] = o->state[i] = o->note[i] = NULL;
+	}
+}
+
+static void
+others_free(struct others *o)
+{
+	if (o->theme)
+		others_clear_row(o);
+	free(o->theme);
+	free(o->secondary);
+	free(o->state);
+	free(o->note);
+	coder_list_free(&o->list);
+}
+
+/* The other coders of scheme into o. */
+static enum juan_status
+others_open(struct store *s, int64_t scheme, struct others *o)
+{
+	static const char sql[] =
+		"SELECT c.uid, c.coder, c.theme, c.secondary, c.state, c.note"
+		" FROM documents d JOIN " CODING_OTHERS_OF_DOC("?1")
+		" AND d.id = ?2";
+	enum juan_status rc = coders_list(s, scheme, &o->list);
+	size_t i, kept = 0, n;
+
+	if (rc != JUAN_OK)
+		return rc;
+	for (i = 0; i < o->list.n; i++) {
+		if (o->list.v[i].is_self) {
+			free(o->list.v[i].name);
+			free(o->list.v[i].display);
+			continue;
+		}
+		o->list.v[kept++] = o->list.v[i];
+	}
+	o->list.n = kept;
+	n = kept ? kept : 1;
+	o->theme = calloc(n, sizeof(char *));
+	o->secondary = calloc(n, sizeof(char *));
+	o->state = calloc(n, sizeof(char *));
+	o->note = calloc(n, sizeof(char *));
+	if (!o->theme || !o->secondary || !o->state || !o->note)
+		return JUAN_ENOMEM;
+	if (!(o->stmt = store_stmt(s, sql)))
+		return JUAN_EDB;
+	sqlite3_bind_int64(o->stmt, 1, scheme);
+	return JUAN_OK;
+}
+
+/* Reads the other coders' codings of document doc into o. */
+static enum juan_status
+others_read(struct store *s, struct others *o, const char *doc)
+{
+	const char *uid, *coder;
+	enum juan_status rc = JUAN_OK;
+	size_t i;
+	int step;
+
+	others_clear_row(o);
+	sqlite3_reset(o->stmt);
+	sqlite3_bind_int64(o->stmt, 2, strtoll(doc, NULL, 10));
+	while ((step = sqlite3_step(o->stmt)) == SQLITE_ROW) {
+		uid = (const char *)sqlite3_column_text(o->stmt, 0);
+		coder = (const char *)sqlite3_column_text(o->stmt, 1);
+		for (i = 0; uid && coder && i < o->list.n; i++)
+			if (strcmp(o->list.v[i].uid, uid) == 0 &&
+			    strcmp(o->list.v[i].name, coder) == 0)
+				break;
+		if (!uid || !coder || i == o->list.n || o->theme[i])
+			continue;
+		o->theme[i] = store_column_dup(o->stmt, 2);
+		o->secondary[i] = store_column_dup(o->stmt, 3);
+		o->state[i] = store_column_dup(o->stmt, 4);
+		o->note[i] = store_column_dup(o->stmt, 5);
+		if (!o->theme[i] || !o->secondary[i] || !o->state[i] ||
+		    !o->note[i])
+			rc = JUAN_ENOMEM;
+	}
+	if (rc == JUAN_OK && step != SQLITE_DONE)
+		rc = store_fail(s, "export: read codings");
+	sqlite3_reset(o->stmt);
+	return rc;
+}
+
+/* CSV: one column per other coder, "coder:LABEL", after the document's. */
+static void
+others_csv_head(FILE *out, const struct others *o)
+{
+	char name[300];
+	size_t i;
+
+	for (i = 0; i < o->list.n; i++) {
+		snprintf(name, sizeof(name), "coder:%s", o->list.v[i].display);
+		fputc(',', out);
+		csv_field(out, name, TEXT);
+	}
+}
+
+/* A coder's cell: the main theme, " [unsure]" after it, or "[none]" or
+ * "[unsure]" alone; "" when the coder did not code the document. */
+static void
+others_csv(FILE *out, const struct others *o)
+{
+	char cell[600];
+	size_t i;
+
+	for (i = 0; i < o->list.n; i++) {
+		const char *t = o->theme[i] ? o->theme[i] : "";
+		const char *st = o->state[i] ? o->state[i] : "";
+
+		snprintf(cell, sizeof(cell), "%s%s%s%s%s", t,
+			 t[0] && st[0] ? " " : "", st[0] ? "[" : "", st,
+			 st[0] ? "]" : "");
+		fputc(',', out);
+		csv_field(out, cell, TEXT);
+	}
+}
+
+/* JSON: "coders":{LABEL:{"uid","theme","secondary":[…],"state","note"}}
+ * for the coders who coded the document (secondary themes come
+ * tab-separated from the changeset). */
+static void
+others_json(FILE *out, const struct others *o)
+{
+	const char *p, *tab;
+	bool first = true;
+	size_t i;
+
+	fputs(",\"coders\":{", out);
+	for (i = 0; i < o->list.n; i++) {
+		if (!o->theme[i])
+			continue;
+		if (!first)
+			fputc(',', out);
+		first = false;
+		export_json_string(out, o->list.v[i].display,
+				   strlen(o->list.v[i].display));
+		fputs(":{\"uid\":", out);
+		export_json_string(out, o->list.v[i].uid,
+				   strlen(o->list.v[i].uid));
+		fputs(",\"theme\":", out);
+		export_json_string(out, o->theme[i], strlen(o->theme[i]));
+		fputs(",\"secondary\":[", out);
+		for (p = o->secondary[i]; *p; p = *tab ? tab + 1 : tab) {
+			tab = strchr(p, '\t');
+			if (!tab)
+				tab = p + strlen(p);
+			if (p != o->secondary[i])
+				fputc(',', out);
+			export_json_string(out, p, (size_t)(tab - p));
+		}
+		fputs("],\"state\":", out);
+		export_json_string(out, o->state[i], strlen(o->state[i]));
+		fputs(",\"note\":", out);
+		export_json_string(out, o->note[i], strlen(o->note[i]));
+		fputc('}', out);
+	}
+	fputc('}', out);
+}
+
 /* ---- the writer ----------------------------------------------------- */
 
 /* The row at stmt's current step, with tagged_at (or at) in local ISO
@@ -429,6 +627,7 @@ export_write(struct store *s, const struct export_opts *opts, FILE *out,
 {
 	struct row r = {opts->history ? hist_cols : doc_cols,
 			opts->history ? NHIST : NDOC, {0}};
+	struct others others = {0}, *o = NULL;
 	sqlite3_stmt *stmt;
 	enum juan_status rc;
 	char *group = NULL, when[40];
@@ -453,12 +652,26 @@ export_write(struct store *s, const struct export_opts *opts, FILE *out,
 		listed = true;
 		rc = query_ids(s, opts, scheme, &ids, &nids);
 	}
+	if (rc == JUAN_OK && opts->coders &&
+	    (opts->history || opts->all_schemes ||
+	     opts->format == EXPORT_MD)) {
+		store_set_error(s, "export: every coder's coding goes into CSV "
+				"or JSON Lines of one scheme's documents");
+		rc = JUAN_EINVAL;
+	}
+	if (rc == JUAN_OK && opts->coders) {
+		o = &others;
+		rc = others_open(s, scheme, o);
+		/* others_open's statement is not the rows' one */
+		if (rc == JUAN_OK)
+			rc = bind_opts(s, opts, stmt, &scheme);
+	}
 	if (rc != JUAN_OK)
 		goto done;
 	if (opts->format == EXPORT_CSV) {
 		if (opts->bom)
 			fputs("\xEF\xBB\xBF", out);
-		csv_line(out, &r, true);
+		csv_line(out, &r, true, o);
 	} else if (opts->format == EXPORT_MD && opts->history) {
 		md_head(out, NULL, NHIST, hist_cols);
 	}
@@ -475,10 +688,12 @@ export_write(struct store *s, const struct export_opts *opts, FILE *out,
 		if (step != SQLITE_ROW)
 			break;
 		read_row(stmt, &r, opts->history, when, sizeof(when));
+		if (o && (rc = others_read(s, o, r.v[C_ID])) != JUAN_OK)
+			goto done;
 		if (opts->format == EXPORT_CSV)
-			csv_line(out, &r, false);
+			csv_line(out, &r, false, o);
 		else if (opts->format == EXPORT_JSONL)
-			json_line(out, &r);
+			json_line(out, &r, o);
 		else if (opts->history)
 			md_line(out, &r, NULL, NHIST);
 		else {
@@ -499,6 +714,7 @@ export_write(struct store *s, const struct export_opts *opts, FILE *out,
 		rc = JUAN_EIO;
 done:
 	sqlite3_reset(stmt);
+	others_free(&others);
 	free(group);
 	free(ids);
 	if (rc == JUAN_EIO)

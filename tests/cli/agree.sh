@@ -169,3 +169,29 @@ check "an unsure coding takes no part" "2 8 " "$(ids disagree:C)"
 check_status "disagree: in another scheme" 0 "$JUAN" list --scheme education disagree:
 check "disagree: in another scheme sees none of gov-topics' codings" "" \
 	"$(ids --scheme education disagree:)"
+
+# --- export --coders all: beside this store's (settled) coding, every
+# other coder's: a column per coder in CSV, an object per coder in JSON.
+other E 4444444444444444 1 none
+sqlite3 "$JUAN_DB" "INSERT INTO codings(uid, coder, hash, scheme, theme, state,
+	secondary, note) SELECT '4444444444444444', 'E', hash, 'gov-topics',
+	'综合政务', 'unsure', '工业、交通' || char(9) || '综合政务', '再看'
+	FROM documents WHERE id = 2"
+check_status "export --coders all" 0 "$JUAN" export --coders all
+check "csv: a column per other coder" \
+	"coder:B#1111,coder:B#1112,coder:C,coder:D,coder:E" \
+	"$(head -n 1 "$WORK/out" | tr -d '\r' | cut -d, -f20-)"
+check "csv: each coder's theme, [none], a state after a theme" \
+	"综合政务,,国民经济管理、国有资产监管,综合政务,综合政务 [unsure]" \
+	"$(grep '^2,' "$WORK/out" | tr -d '\r' | cut -d, -f20-)"
+check "csv: [none], and empty for a coder who did not code it" \
+	"国务院组织机构,,,国务院组织机构,[none]" \
+	"$(grep '^1,' "$WORK/out" | tr -d '\r' | cut -d, -f20-)"
+"$JUAN" export --coders all --format jsonl >"$WORK/coders.jsonl"
+check "jsonl: an object per coder who coded the document" \
+	"['B#1111', 'C', 'D', 'E'] 综合政务 ['工业、交通', '综合政务'] unsure 再看 4444444444444444" \
+	"$(json '" ".join(str(x) for x in [sorted(L[1]["coders"]), L[1]["theme"], L[1]["coders"]["E"]["secondary"], L[1]["coders"]["E"]["state"], L[1]["coders"]["E"]["note"], L[1]["coders"]["E"]["uid"]])' <"$WORK/coders.jsonl")"
+check "jsonl: without --coders, no coders field" "False" \
+	"$("$JUAN" export --format jsonl | json '"coders" in L[0]')"
+check_status "export --coders with md" 2 "$JUAN" export --coders all --format md
+check_status "export --coders with a name" 2 "$JUAN" export --coders bob

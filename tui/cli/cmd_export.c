@@ -11,7 +11,7 @@
 #include "juan/store.h"
 
 enum { OPT_FORMAT = 256, OPT_THEME, OPT_ALL, OPT_BOM, OPT_SCHEME,
-       OPT_ALL_SCHEMES, OPT_HISTORY, OPT_SORT };
+       OPT_ALL_SCHEMES, OPT_HISTORY, OPT_SORT, OPT_CODERS };
 
 static int
 run(struct cmd *c, const struct cmd_args *a)
@@ -22,6 +22,7 @@ run(struct cmd *c, const struct cmd_args *a)
 	enum juan_status st;
 	struct store *s;
 	char *query = NULL;
+	const char *coders;
 	long count = 0;
 
 	if (format && export_format_parse(format, &eo.format) != JUAN_OK)
@@ -35,6 +36,15 @@ run(struct cmd *c, const struct cmd_args *a)
 	eo.scheme = cmd_args_get(a, OPT_SCHEME);
 	eo.all_schemes = cmd_args_count(a, OPT_ALL_SCHEMES) > 0;
 	eo.history = cmd_args_count(a, OPT_HISTORY) > 0;
+	coders = cmd_args_get(a, OPT_CODERS);
+	if (coders && strcmp(coders, "all") != 0)
+		return cmd_usage("export", "--coders takes 'all' (every "
+				 "coder's coding, one column per coder)");
+	eo.coders = coders != NULL;
+	if (eo.coders && (eo.history || eo.all_schemes ||
+			  eo.format == EXPORT_MD))
+		return cmd_usage("export", "--coders all is for the documents "
+				 "of one scheme in csv or jsonl");
 	if (eo.scheme && eo.all_schemes)
 		return cmd_usage("export", "give --scheme or --all-schemes, "
 				 "not both");
@@ -121,6 +131,9 @@ static const struct cmd_option options[] = {
 	{"all-schemes", OPT_ALL_SCHEMES, NULL,
 	 "every scheme: a row per document and scheme"},
 	{"history", OPT_HISTORY, NULL, "the change log instead of the documents"},
+	{"coders", OPT_CODERS, "all",
+	 "every other coder's coding too: a column per coder\n"
+	 "(csv), an object per coder (jsonl)"},
 	{"sort", OPT_SORT, "KEY[:desc]",
 	 "order by id, date, issuer, docno, title, theme or\nstate"},
 	{NULL, 0, NULL, NULL},
@@ -131,7 +144,7 @@ const struct cmd_entry cmd_export_entry = {
 	.summary = "export as csv, jsonl or md",
 	.usage = "[QUERY...] [--format csv|jsonl|md] [--theme NAME] [--all] "
 		 "[--bom] [--scheme NAME|--all-schemes] [--history] "
-		 "[--sort KEY[:desc]] [-o FILE]",
+		 "[--sort KEY[:desc]] [--coders all] [-o FILE]",
 	.about = "Writes the documents with tags in the scheme (--all: every "
 		 "document)\nwith the fields id, path, title, issuer, docno, "
 		 "date, published,\ntopic, source, doctype, scheme, theme, "
@@ -139,7 +152,10 @@ const struct cmd_entry cmd_export_entry = {
 		 "tagged_at; or, with --history, the\nchanges: change, at, "
 		 "coder, id, title, scheme, field, old, new, op.  With a "
 		 "QUERY (see\nQUERIES in juan(1)): the documents it lists, "
-		 "tagged or not.\n",
+		 "tagged or not.  With --coders all,\nbesides this store's "
+		 "(the settled) coding, every other coder's: a\ncolumn "
+		 "coder:NAME per coder in CSV (the theme, [none], [unsure]),\n"
+		 "a field coders in JSON Lines.\n",
 	.options = options,
 	.run = run,
 };
