@@ -315,7 +315,7 @@ jsonl(const struct agree_run *a)
 	}
 	for (i = 0; i < r->ncategories; i++) {
 		printf("{\"theme\":");
-		json_str(in->categories[i].name);
+		json_str(category_label(in, i));
 		printf(",\"none\":%s,", in->categories[i].is_none ? "true" :
 		       "false");
 		json_figure("alpha", &r->themes[i].alpha);
