@@ -182,8 +182,6 @@ adopt_change(struct store *s, void *ctx)
 {
 	struct adopt *a = ctx;
 	struct tag_value v = {TAG_FIELD_THEME, a->scheme, a->doc, NULL};
-	char **names = NULL;
-	size_t n = 0, i;
 	enum juan_status rc;
 
 	rc = adopt_read(s, a);
@@ -200,13 +198,7 @@ adopt_change(struct store *s, void *ctx)
 	if (rc == JUAN_OK)
 		rc = tag_change(s, &v, a->state);
 	if (rc == JUAN_OK && strcmp(a->state, "none") == 0)
-		rc = tag_secondary_names(s, a->scheme, a->doc, &names, &n);
-	v.field = TAG_FIELD_SECONDARY;
-	for (i = 0; i < n && rc == JUAN_OK; i++) {
-		v.theme = names[i];
-		rc = tag_change(s, &v, "");
-	}
-	store_texts_free(names, n);
+		rc = tag_drop_secondaries(s, a->scheme, a->doc);
 	return rc;
 }
 

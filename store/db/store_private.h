@@ -176,11 +176,10 @@ enum juan_status tag_record(struct store *s, const struct tag_value *v,
 enum juan_status tag_change(struct store *s, const struct tag_value *v,
 			    const char *value);
 
-/* The names of the secondary themes of document doc in scheme, in theme
- * order, in *names (caller frees each and the array), their number in
- * *n. */
-enum juan_status tag_secondary_names(struct store *s, int64_t scheme,
-				     int64_t doc, char ***names, size_t *n);
+/* Removes every secondary theme of document doc in scheme, recording each
+ * in the current change. */
+enum juan_status tag_drop_secondaries(struct store *s, int64_t scheme,
+				      int64_t doc);
 
 /* Copies column col of the current row as a NUL-terminated string ("" for
  * NULL); caller frees; NULL when out of memory. */

@@ -523,9 +523,12 @@ done:
 	return rc;
 }
 
-enum juan_status
-tag_secondary_names(struct store *s, int64_t scheme, int64_t doc,
-		    char ***names, size_t *n)
+/* The names of the secondary themes of document doc in scheme, in theme
+ * order, in *names (caller frees each and the array), their number in
+ * *n. */
+static enum juan_status
+secondary_names(struct store *s, int64_t scheme, int64_t doc, char ***names,
+		size_t *n)
 {
 	static const char sql[] =
 		"SELECT t.name FROM doc_secondary ds JOIN themes t"
@@ -540,14 +543,29 @@ tag_secondary_names(struct store *s, int64_t scheme, int64_t doc,
 	return store_collect_texts(s, stmt, names, n, "read tags");
 }
 
+enum juan_status
+tag_drop_secondaries(struct store *s, int64_t scheme, int64_t doc)
+{
+	struct tag_value v = {TAG_FIELD_SECONDARY, scheme, doc, NULL};
+	enum juan_status rc;
+	char **names = NULL;
+	size_t n = 0, i;
+
+	rc = secondary_names(s, scheme, doc, &names, &n);
+	for (i = 0; i < n && rc == JUAN_OK; i++) {
+		v.theme = names[i];
+		rc = tag_change(s, &v, "");
+	}
+	store_texts_free(names, n);
+	return rc;
+}
+
 static enum juan_status
 set_state(struct store *s, void *ctx)
 {
 	struct tag_ctx *c = ctx;
 	struct tag_value v = {TAG_FIELD_STATE, c->scheme, c->doc, NULL};
 	enum juan_status rc;
-	char **names = NULL;
-	size_t n = 0, i;
 
 	rc = change_begin(s, c);
 	if (rc == JUAN_OK)
@@ -557,13 +575,7 @@ set_state(struct store *s, void *ctx)
 	v.field = TAG_FIELD_THEME;
 	rc = tag_change(s, &v, "");
 	if (rc == JUAN_OK)
-		rc = tag_secondary_names(s, c->scheme, c->doc, &names, &n);
-	v.field = TAG_FIELD_SECONDARY;
-	for (i = 0; i < n && rc == JUAN_OK; i++) {
-		v.theme = names[i];
-		rc = tag_change(s, &v, "");
-	}
-	store_texts_free(names, n);
+		rc = tag_drop_secondaries(s, c->scheme, c->doc);
 	return rc;
 }
 
