@@ -195,3 +195,47 @@ check "jsonl: without --coders, no coders field" "False" \
 	"$("$JUAN" export --format jsonl | json '"coders" in L[0]')"
 check_status "export --coders with md" 2 "$JUAN" export --coders all --format md
 check_status "export --coders with a name" 2 "$JUAN" export --coders bob
+
+# --- Fleiss (1971) as Wikipedia's "Fleiss' kappa" works it: 10 subjects,
+# 14 raters, 5 categories; P-bar = 0.378, κ = 0.210.  Each row counts the
+# raters per category; this store's coder is the first rater of every
+# subject, 13 other stores' coders the others.
+export JUAN_DB="$WORK/fleiss.db"
+make_docs 10
+i=0
+while read -r n1 n2 n3 n4 n5; do
+	i=$((i + 1))
+	r=0
+	for k in 1 2 3 4 5; do
+		eval "n=\$n$k"
+		while [ "$n" -gt 0 ]; do
+			if [ "$r" = 0 ]; then
+				own "$i" "$k"
+			else
+				other "r$r" "$(printf '%016x' "$r")" "$i" "$k"
+			fi
+			r=$((r + 1))
+			n=$((n - 1))
+		done
+	done
+done <<'SUBJECTS'
+0 0 0 0 14
+0 2 6 4 2
+0 0 3 5 6
+0 3 9 2 0
+2 2 8 1 1
+7 7 0 0 0
+3 2 6 3 0
+2 5 3 2 2
+6 5 2 1 0
+0 2 2 3 7
+SUBJECTS
+"$JUAN" agree --format jsonl >"$WORK/fleiss.jsonl"
+check "jsonl: Fleiss' κ = 0.210 with 14 coders on every document" \
+	"0.20993 True 14 10" \
+	"$(json '"%.5f %s %d %d" % (L[0]["fleiss"], L[0]["fleiss_equal"], len(L[0]["coders"]), L[0]["documents"])' <"$WORK/fleiss.jsonl")"
+check "jsonl: P-bar = 0.378" "0.378" \
+	"$(json '"%.3f" % L[0]["percent"]' <"$WORK/fleiss.jsonl")"
+check "the table says Fleiss' κ without the unequal note" \
+	"  Fleiss' κ                     0.210         10" \
+	"$("$JUAN" agree | grep "^  Fleiss' κ ")"
