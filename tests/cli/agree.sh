@@ -84,6 +84,9 @@ check "jsonl: the categories, none last" "['综合政务', '(none)']" \
 check "jsonl: the confusion matrix is the published table" \
 	"[[20, 5], [10, 15]]" \
 	"$(json '[o for o in L if o.get("confusion")][0]["matrix"]' <"$WORK/cohen.jsonl")"
+check "the table's confusion matrix: rows alice, columns bob" \
+	"$(printf '  [1] 综合政务     20     5\n  [2] (none)       10    15')" \
+	"$("$JUAN" agree --coders alice,bob | grep '^  \[[12]\]' | sed 's/  *$//')"
 check_status "agree --coders A,B --format tsv" 0 "$JUAN" agree --coders bob,alice --format tsv
 check "tsv: the confusion matrix transposes with the coders' order" \
 	"$(printf 'confusion\tbob,alice\t综合政务\t(none)\t10\t50')" \

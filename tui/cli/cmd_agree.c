@@ -86,31 +86,37 @@ widest(const struct agree_input *in, bool coders, int min)
 	return w > 30 ? 30 : w;
 }
 
+/* The confusion matrix, its columns numbered as its rows: "[1] 综合政务"
+ * is row 1 and column [1]. */
 static void
 table_confusion(const struct agree_run *a)
 {
 	const struct agree_input *in = a->in;
 	size_t k = in->ncategories, x, y;
 	int w = widest(in, false, 6);
-	char num[32];
+	char cell[400];
+	char *rows = cmd_flat(in->coders[0].label);
+	char *cols = cmd_flat(in->coders[1].label);
 
 	printf("\nconfusion matrix (%zu documents both coded): rows %s, "
-	       "columns %s\n  ", a->both, in->coders[0].label,
-	       in->coders[1].label);
-	cmd_put_cell("", w, false, stdout);
+	       "columns %s\n  ", a->both, rows ? rows : "", cols ? cols : "");
+	free(rows);
+	free(cols);
+	cmd_put_cell("", w + 5, false, stdout);
 	for (y = 0; y < k; y++) {
-		printf("  ");
-		cmd_put_cell(category_label(in, y), w, true, stdout);
+		snprintf(cell, sizeof(cell), "[%zu]", y + 1);
+		cmd_put_cell(cell, 6, true, stdout);
 	}
 	printf("\n");
 	for (x = 0; x < k; x++) {
+		snprintf(cell, sizeof(cell), "[%zu] %s", x + 1,
+			 category_label(in, x));
 		printf("  ");
-		cmd_put_cell(category_label(in, x), w, false, stdout);
+		cmd_put_cell(cell, w + 5, false, stdout);
 		for (y = 0; y < k; y++) {
-			snprintf(num, sizeof(num), "%zu",
+			snprintf(cell, sizeof(cell), "%zu",
 				 a->confusion[x * k + y]);
-			printf("  ");
-			cmd_put_cell(num, w, true, stdout);
+			cmd_put_cell(cell, 6, true, stdout);
 		}
 		printf("\n");
 	}
@@ -121,12 +127,13 @@ table(const struct agree_run *a)
 {
 	const struct agree_input *in = a->in;
 	const struct agree_report *r = a->r;
-	char pair[200];
+	char pair[200], *scheme = cmd_flat(in->scheme);
 	size_t i;
 	int w;
 
 	printf("scheme %s: %zu coders, %zu documents coded by at least two\n",
-	       in->scheme, in->ncoders, r->percent.items);
+	       scheme ? scheme : "", in->ncoders, r->percent.items);
+	free(scheme);
 	printf("(" CATEGORY_RULE ")\n\n");
 	printf("  %-28s%7s  %9s\n", "overall", "value", "documents");
 	table_figure("percent agreement", &r->percent);
