@@ -311,7 +311,8 @@ make_changeset(struct job *j)
 
 	if (sqlite3_open_v2(":memory:", &j->mem, SQLITE_OPEN_READWRITE |
 			    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK ||
-	    sqlite3_exec(j->mem, SYNC_DDL, NULL, NULL, NULL) != SQLITE_OK)
+	    sqlite3_exec(j->mem, "PRAGMA journal_mode = OFF;" SYNC_DDL, NULL,
+			 NULL, NULL) != SQLITE_OK)
 		return mem_fail(j, "changeset");
 	if (sqlite3session_create(j->mem, "main", &j->session) != SQLITE_OK ||
 	    sqlite3session_attach(j->session, NULL) != SQLITE_OK)

@@ -19,10 +19,10 @@
 	" made_at TEXT, codings INTEGER, history INTEGER);" \
 	"CREATE TABLE codings(uid TEXT, coder TEXT, hash TEXT, scheme TEXT," \
 	" theme TEXT, secondary TEXT, state TEXT, note TEXT, at TEXT," \
-	" PRIMARY KEY(uid, coder, hash, scheme));" \
+	" PRIMARY KEY(uid, coder, hash, scheme)) WITHOUT ROWID;" \
 	"CREATE TABLE coding_history(uid TEXT, id INTEGER, hash TEXT," \
 	" scheme TEXT, field TEXT, old TEXT, new TEXT, coder TEXT, at TEXT," \
-	" op TEXT, PRIMARY KEY(uid, id));"
+	" op TEXT, PRIMARY KEY(uid, id)) WITHOUT ROWID;"
 
 enum {
 	SYNC_HEADER_COLS = 10,
