@@ -186,6 +186,7 @@ test: build/asan/juan build/juan $(TESTS) fuzz-build
 
 bench: build/juan build/bench
 	sh bench/run.sh
+	sh bench/sync.sh
 
 build/bench: bench/bench.c build/libjuan.a
 	$(CC) $(BASE_CFLAGS) $(STORE_CFLAGS) $(OPT_CFLAGS) -o $@ bench/bench.c build/libjuan.a $(STORE_LIBS) -pthread

@@ -8,6 +8,9 @@
  *                                          run on the store before the
  *                                          import, or after it when it
  *                                          starts with '+'
+ *   bench tags DB N CODER SALT             a store of N documents (hashes
+ *                                          only, no text) each tagged by
+ *                                          CODER, with its history, in SQL
  *
  * Every subcommand ends its output with its peak RSS. */
 #include <dirent.h>
@@ -833,6 +836,61 @@ done:
 	return rc;
 }
 
+/* ---- stores of many tags, for `juan sync` --------------------------- */
+
+/* A new store at db_path with n documents that have only a hash (the same
+ * n hashes in every store made so: the zero-padded numbers 1..n), each
+ * given a main theme of the active scheme by coder (the theme chosen by
+ * the document's number and salt) an hour ago, with its history row: what
+ * n `juan tag` would leave, written in three statements. */
+static int
+cmd_tags(const char *db_path, long n, const char *coder, long salt)
+{
+	static const char fmt[] =
+		"BEGIN;"
+		"WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k"
+		"  WHERE i < %ld)"
+		" INSERT INTO documents(hash, path, title)"
+		" SELECT printf('%%064d', i), 'doc' || i || '.txt', '文件' || i"
+		" FROM k;"
+		"WITH th AS (SELECT id, scheme_id, row_number() OVER"
+		"  (ORDER BY position) - 1 AS k, count(*) OVER () AS n"
+		"  FROM themes WHERE NOT retired AND scheme_id ="
+		"  (SELECT id FROM schemes WHERE active))"
+		" INSERT INTO doc_tags(doc_id, scheme_id, theme_id, coder, tagged_at)"
+		" SELECT d.id, th.scheme_id, th.id, %Q, datetime('now', '-1 hour')"
+		" FROM documents d JOIN th ON th.k = (d.id * 7 + %ld) %% th.n;"
+		"INSERT INTO history(change, doc_id, scheme, field, old, new, coder,"
+		" at, op) SELECT dt.doc_id, dt.doc_id, s.name, 'theme', '', t.name,"
+		" dt.coder, dt.tagged_at, 'tag' FROM doc_tags dt"
+		" JOIN schemes s ON s.id = dt.scheme_id"
+		" JOIN themes t ON t.id = dt.theme_id;"
+		"COMMIT;";
+	struct store *s = NULL;
+	char err[512], *sql, *msg = NULL;
+	double t0 = now();
+	int rc = 1;
+
+	if (store_open(db_path, &s, err, sizeof(err)) != JUAN_OK) {
+		fprintf(stderr, "bench: %s\n", err);
+		return 1;
+	}
+	sql = sqlite3_mprintf(fmt, n, coder, salt);
+	if (!sql || sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		fprintf(stderr, "bench: %s: %s\n", db_path,
+			msg ? msg : "out of memory");
+		goto done;
+	}
+	printf("%-28s %8.2f s  (%ld documents tagged by %s, in SQL)\n",
+	       "a store of tags", now() - t0, n, coder);
+	rc = 0;
+done:
+	sqlite3_free(msg);
+	sqlite3_free(sql);
+	store_close(&s);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -847,11 +905,14 @@ main(int argc, char **argv)
 		return cmd_qlang(argv[2], argv + 3, argc - 3);
 	if (argc >= 4 && strcmp(argv[1], "import") == 0)
 		return cmd_import(argv[2], argv[3], argv + 4, argc - 4);
+	if (argc == 6 && strcmp(argv[1], "tags") == 0)
+		return cmd_tags(argv[2], atol(argv[3]), argv[4], atol(argv[5]));
 	fprintf(stderr, "usage: bench gen SAMPLE_DIR OUT_DIR N BYTES\n"
 			"       bench baseline CORPUS_DIR DB\n"
 			"       bench measure DB QUERY...\n"
 			"       bench qlang DB QUERY...  (writes: a bulk tag"
 			" and its undo)\n"
-			"       bench import DB CORPUS_DIR [[+]SQL...]\n");
+			"       bench import DB CORPUS_DIR [[+]SQL...]\n"
+			"       bench tags DB N CODER SALT\n");
 	return 2;
 }

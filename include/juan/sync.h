@@ -2,7 +2,8 @@
  * changesets, never a socket.
  *
  * A changeset file holds one store's own codings and history: a one-row
- * table header(format, schema, uid, docs, corpus, first, last, made_at),
+ * table header(format, schema, uid, docs, corpus, first, last, made_at,
+ * codings, history: the numbers of rows that follow),
  * rows of codings(uid, coder, hash, scheme, theme, secondary, state, note,
  * at) and rows of coding_history(uid, id, hash, scheme, field, old, new,
  * coder, at, op), every one an INSERT made under a session

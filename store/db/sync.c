@@ -221,7 +221,7 @@ put_header(struct job *j)
 	if (rc != JUAN_OK)
 		return rc;
 	if (sqlite3_prepare_v2(j->mem, "INSERT INTO header VALUES(?1, ?2, ?3,"
-			       " ?4, ?5, ?6, ?7, datetime('now'))", -1, &ins,
+			       " ?4, ?5, ?6, ?7, datetime('now'), 0, 0)", -1, &ins,
 			       NULL) != SQLITE_OK)
 		return mem_fail(j, "changeset");
 	sqlite3_bind_int(ins, 1, SYNC_FORMAT);
@@ -234,6 +234,26 @@ put_header(struct job *j)
 	if (sqlite3_step(ins) != SQLITE_DONE)
 		rc = mem_fail(j, "changeset");
 	sqlite3_finalize(ins);
+	return rc;
+}
+
+/* Writes the number of rows into the header, so that a file cut between
+ * two rows is told from a whole one.  The session records the header's
+ * insert with these final values. */
+static enum juan_status
+put_counts(struct job *j)
+{
+	sqlite3_stmt *upd = NULL;
+	enum juan_status rc = JUAN_OK;
+
+	if (sqlite3_prepare_v2(j->mem, "UPDATE header SET codings = ?1,"
+			       " history = ?2", -1, &upd, NULL) != SQLITE_OK)
+		return mem_fail(j, "changeset");
+	sqlite3_bind_int64(upd, 1, j->res.codings);
+	sqlite3_bind_int64(upd, 2, j->res.history);
+	if (sqlite3_step(upd) != SQLITE_DONE)
+		rc = mem_fail(j, "changeset");
+	sqlite3_finalize(upd);
 	return rc;
 }
 
@@ -291,7 +311,8 @@ make_changeset(struct job *j)
 
 	if (sqlite3_open_v2(":memory:", &j->mem, SQLITE_OPEN_READWRITE |
 			    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK ||
-	    sqlite3_exec(j->mem, SYNC_DDL, NULL, NULL, NULL) != SQLITE_OK)
+	    sqlite3_exec(j->mem, "PRAGMA journal_mode = OFF;" SYNC_DDL, NULL,
+			 NULL, NULL) != SQLITE_OK)
 		return mem_fail(j, "changeset");
 	if (sqlite3session_create(j->mem, "main", &j->session) != SQLITE_OK ||
 	    sqlite3session_attach(j->session, NULL) != SQLITE_OK)
@@ -308,6 +329,9 @@ make_changeset(struct job *j)
 	if (rc != JUAN_OK)
 		return rc;
 	j->res.codings += notes;
+	rc = put_counts(j);
+	if (rc != JUAN_OK)
+		return rc;
 	if (sqlite3_exec(j->mem, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
 		return mem_fail(j, "changeset");
 	if (sqlite3session_changeset(j->session, &j->size,

@@ -16,16 +16,16 @@
 #define SYNC_DDL \
 	"CREATE TABLE header(format INTEGER PRIMARY KEY, schema INTEGER," \
 	" uid TEXT, docs INTEGER, corpus TEXT, first INTEGER, last INTEGER," \
-	" made_at TEXT);" \
+	" made_at TEXT, codings INTEGER, history INTEGER);" \
 	"CREATE TABLE codings(uid TEXT, coder TEXT, hash TEXT, scheme TEXT," \
 	" theme TEXT, secondary TEXT, state TEXT, note TEXT, at TEXT," \
-	" PRIMARY KEY(uid, coder, hash, scheme));" \
+	" PRIMARY KEY(uid, coder, hash, scheme)) WITHOUT ROWID;" \
 	"CREATE TABLE coding_history(uid TEXT, id INTEGER, hash TEXT," \
 	" scheme TEXT, field TEXT, old TEXT, new TEXT, coder TEXT, at TEXT," \
-	" op TEXT, PRIMARY KEY(uid, id));"
+	" op TEXT, PRIMARY KEY(uid, id)) WITHOUT ROWID;"
 
 enum {
-	SYNC_HEADER_COLS = 8,
+	SYNC_HEADER_COLS = 10,
 	SYNC_CODINGS_COLS = 9,
 	SYNC_HISTORY_COLS = 10,
 	SYNC_COL_AT = 8,      /* `at` in codings and coding_history */

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,8 @@ struct job {
 	long changes[2];     /* conflicts replaced, kept: codings */
 	long hchanges[2];    /* the same for coding_history */
 	long common;         /* codings of documents this store has */
+	int64_t want_codings; /* the rows the header says the file has */
+	int64_t want_history;
 };
 
 /* Records "PATH: " and the formatted message as the store's error. */
@@ -154,11 +157,96 @@ read_header(struct job *j, sqlite3_changeset_iter *it)
 {
 	const char *uid;
 
+	j->want_codings = new_int(it, 8);
+	j->want_history = new_int(it, 9);
 	j->res->format = (int)new_int(it, 0);
 	j->res->schema = (int)new_int(it, 1);
 	new_text(it, 2, &uid);
 	snprintf(j->res->uid, sizeof(j->res->uid), "%s",
 		 is_uid(uid) ? uid : "");
+}
+
+/* A SQLite varint at p[*at..len) (1 to 9 bytes, big-endian groups of 7
+ * bits, the ninth byte whole) into *v; false when it runs past len. */
+static bool
+get_varint(const unsigned char *p, size_t len, size_t *at, uint64_t *v)
+{
+	*v = 0;
+	for (int i = 0; i < 9; i++) {
+		if (*at >= len)
+			return false;
+		if (i == 8) {
+			*v = (*v << 8) | p[(*at)++];
+			return true;
+		}
+		*v = (*v << 7) | (p[*at] & 0x7f);
+		if (!(p[(*at)++] & 0x80))
+			return true;
+	}
+	return true;
+}
+
+/* Walks the bytes of a changeset before SQLite reads them (SQLite's reader
+ * does not stop on every truncated file): table headers ('T', the number
+ * of columns, per column 0 or its place in the primary key, a name ending
+ * in NUL) each
+ * followed by INSERT records (op, indirect flag, one value per column: an
+ * 8-byte integer or real, a text or blob with its varint length, or NULL),
+ * every length inside the file.  The offset of the first bad byte in *bad;
+ * false when there is one. */
+static bool
+walk(const unsigned char *p, size_t len, size_t *bad)
+{
+	size_t at = 0;
+	uint64_t ncol = 0, n;
+
+	while (at < len) {
+		if (p[at] == 'T') {
+			at++;
+			if (!get_varint(p, len, &at, &ncol) || ncol == 0 ||
+			    ncol > 64 || ncol > len - at)
+				goto fail;
+			for (uint64_t c = 0; c < ncol; c++, at++)
+				if (p[at] > ncol)
+					goto fail;
+			while (at < len && p[at] >= 0x20 && p[at] < 0x7f)
+				at++;
+			if (at >= len || p[at++] != '\0')
+				goto fail;
+			continue;
+		}
+		if (ncol == 0 || p[at] != SQLITE_INSERT || len - at < 2 ||
+		    p[at + 1] > 1)
+			goto fail;
+		at += 2;
+		for (uint64_t c = 0; c < ncol; c++) {
+			if (at >= len)
+				goto fail;
+			switch (p[at++]) {
+			case SQLITE_INTEGER:
+			case SQLITE_FLOAT:
+				n = 8;
+				break;
+			case SQLITE_TEXT:
+			case SQLITE_BLOB:
+				if (!get_varint(p, len, &at, &n))
+					goto fail;
+				break;
+			case SQLITE_NULL:
+				n = 0;
+				break;
+			default:
+				goto fail;
+			}
+			if (n > len - at)
+				goto fail;
+			at += n;
+		}
+	}
+	return true;
+fail:
+	*bad = at;
+	return false;
 }
 
 /* Reads the whole changeset: every change an INSERT into one of its three
@@ -170,9 +258,14 @@ scan(struct job *j)
 	enum juan_status rc = JUAN_OK;
 	long row = 0, headers = 0;
 	int step, end;
+	size_t at;
 
 	if (j->len > INT_MAX)
 		return bad(j, JUAN_EINVAL, "too large for a changeset");
+	if (!walk((const unsigned char *)j->data, j->len, &at))
+		return bad(j, JUAN_EINVAL, "damaged at byte %zu of %zu (truncated "
+			   "or corrupt, or not a juan changeset): nothing "
+			   "imported", at, j->len);
 	if (sqlite3changeset_start(&it, (int)j->len, j->data) != SQLITE_OK)
 		return bad(j, JUAN_EINVAL, "not a juan changeset");
 	while (rc == JUAN_OK && (step = sqlite3changeset_next(it)) == SQLITE_ROW) {
@@ -212,6 +305,13 @@ scan(struct job *j)
 			   "corrupt): nothing imported", row);
 	if (headers != 1 || !j->res->uid[0])
 		return bad(j, JUAN_EINVAL, "no header: not a juan changeset");
+	if (j->want_codings != j->res->codings ||
+	    j->want_history != j->res->history)
+		return bad(j, JUAN_EINVAL, "damaged: %ld codings and %ld "
+			   "history rows where its header says %lld and %lld "
+			   "(truncated?): nothing imported", j->res->codings,
+			   j->res->history, (long long)j->want_codings,
+			   (long long)j->want_history);
 	if (j->uid && strcmp(j->uid, j->res->uid) != 0)
 		return bad(j, JUAN_EINVAL, "its rows are of store %s, its header "
 			   "of %s", j->uid, j->res->uid);
