@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include <cmocka.h>
-#include <sqlite3.h>
 
 #include "juan/settle.h"
 #include "juan/store.h"
@@ -31,25 +30,6 @@ static const char codings[] =
 	"INSERT INTO codings(uid, coder, hash, scheme, theme)"
 	" SELECT 'fedcba9876543210', '阿丽', hash, 'gov-topics', '天文'"
 	"  FROM documents WHERE id = 1;";
-
-static void
-run_sql(const char *path, const char *sql)
-{
-	sqlite3 *db;
-
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-}
-
-static int64_t
-theme(struct store *s, const char *name)
-{
-	int64_t id = 0;
-
-	assert_int_equal(store_theme_find(s, 0, name, &id), JUAN_OK);
-	return id;
-}
 
 /* The main theme's name and the state of document doc. */
 static void
@@ -90,7 +70,7 @@ test_codings(void **state)
 
 	(void)state;
 	assert_non_null(f);
-	run_sql(f->path, codings);
+	assert_int_equal(test_sql(f->path, codings), 0);
 	assert_int_equal(store_doc_codings(f->s, 0, 1, &l), JUAN_OK);
 	assert_int_equal(l.n, 2);
 	assert_string_equal(l.v[0].label, "小明");
@@ -115,11 +95,11 @@ test_adopt(void **state)
 
 	(void)state;
 	assert_non_null(f);
-	run_sql(f->path, codings);
+	assert_int_equal(test_sql(f->path, codings), 0);
 	assert_int_equal(store_set_coder(f->s, "老王"), JUAN_OK);
-	assert_int_equal(store_tag(f->s, 0, 1, theme(f->s, "综合政务")),
+	assert_int_equal(store_tag(f->s, 0, 1, test_theme_id(f->s, "综合政务")),
 			 JUAN_OK);
-	assert_int_equal(store_secondary(f->s, 0, 1, theme(f->s, "国务院组织机构"),
+	assert_int_equal(store_secondary(f->s, 0, 1, test_theme_id(f->s, "国务院组织机构"),
 					 true), JUAN_OK);
 	assert_int_equal(store_set_state(f->s, 0, 1, TAG_STATE_UNSURE),
 			 JUAN_OK);
@@ -149,9 +129,9 @@ test_adopt(void **state)
 	assert_string_equal(now, "综合政务|unsure|1");
 
 	/* the state none: the theme and the secondary themes go */
-	assert_int_equal(store_tag(f->s, 0, 2, theme(f->s, "综合政务")),
+	assert_int_equal(store_tag(f->s, 0, 2, test_theme_id(f->s, "综合政务")),
 			 JUAN_OK);
-	assert_int_equal(store_secondary(f->s, 0, 2, theme(f->s, "国务院组织机构"),
+	assert_int_equal(store_secondary(f->s, 0, 2, test_theme_id(f->s, "国务院组织机构"),
 					 true), JUAN_OK);
 	assert_int_equal(store_adopt(f->s, 0, 2, "0123456789abcdef", "小明",
 				     &changed), JUAN_OK);

@@ -238,15 +238,6 @@ add_doc(struct store *s, const char *title, const char *topic,
 	return id;
 }
 
-static int64_t
-theme(struct store *s, const char *name)
-{
-	int64_t id = 0;
-
-	assert_int_equal(store_theme_find(s, 0, name, &id), JUAN_OK);
-	return id;
-}
-
 /* The first suggestion for doc: its theme's name and source. */
 static void
 assert_first(struct store *s, int64_t doc, const char *name,
@@ -297,16 +288,16 @@ test_sources(void **state)
 	assert_first(s, add_doc(s, "某文件", "科技、教育、知识产权-教育", env_body),
 		     "科技、教育", SUGGEST_TOPIC, NULL);
 	/* one theme tagged: still the words, and why */
-	assert_int_equal(store_tag(s, 0, env[0], theme(s, "城乡建设、环境保护")),
+	assert_int_equal(store_tag(s, 0, env[0], test_theme_id(s, "城乡建设、环境保护")),
 			 JUAN_OK);
 	assert_first(s, other, "科技、教育", SUGGEST_WORDS, "one theme");
 	/* two themes, one with a single document: the model */
-	assert_int_equal(store_tag(s, 0, edu[0], theme(s, "科技、教育")), JUAN_OK);
+	assert_int_equal(store_tag(s, 0, edu[0], test_theme_id(s, "科技、教育")), JUAN_OK);
 	assert_first(s, other, "科技、教育", SUGGEST_MODEL, NULL);
 	for (i = 1; i < 6; i++) {
 		assert_int_equal(store_tag(s, 0, env[i],
-					   theme(s, "城乡建设、环境保护")), JUAN_OK);
-		assert_int_equal(store_tag(s, 0, edu[i], theme(s, "科技、教育")),
+					   test_theme_id(s, "城乡建设、环境保护")), JUAN_OK);
+		assert_int_equal(store_tag(s, 0, edu[i], test_theme_id(s, "科技、教育")),
 				 JUAN_OK);
 	}
 	assert_first(s, doc, "城乡建设、环境保护", SUGGEST_MODEL, NULL);
@@ -317,7 +308,7 @@ test_sources(void **state)
 	for (i = 0; i < 3; i++)
 		assert_int_equal(store_tag(s, 0, add_doc(s, "某件", "规划计划",
 							 edu_body),
-					   theme(s, "综合政务")), JUAN_OK);
+					   test_theme_id(s, "综合政务")), JUAN_OK);
 	assert_first(s, add_doc(s, "某件", "规划计划", env_body), "综合政务",
 		     SUGGEST_LEARNED, NULL);
 }
@@ -337,15 +328,15 @@ test_stale_and_corrupt(void **state)
 	b = add_doc(s, "教育工作要点", "", edu_body);
 	assert_int_equal(suggest_model_stale(s, 0, &stale), JUAN_OK);
 	assert_true(stale); /* none saved */
-	assert_int_equal(store_tag(s, 0, a, theme(s, "城乡建设、环境保护")),
+	assert_int_equal(store_tag(s, 0, a, test_theme_id(s, "城乡建设、环境保护")),
 			 JUAN_OK);
-	assert_int_equal(store_tag(s, 0, b, theme(s, "科技、教育")), JUAN_OK);
+	assert_int_equal(store_tag(s, 0, b, test_theme_id(s, "科技、教育")), JUAN_OK);
 	assert_int_equal(suggest_train(s, 0, &tags), JUAN_OK);
 	assert_int_equal(tags, 2);
 	assert_int_equal(suggest_model_stale(s, 0, &stale), JUAN_OK);
 	assert_false(stale);
 	/* a tag changed: stale; not retrained when not asked */
-	assert_int_equal(store_tag(s, 0, a, theme(s, "综合政务")), JUAN_OK);
+	assert_int_equal(store_tag(s, 0, a, test_theme_id(s, "综合政务")), JUAN_OK);
 	assert_int_equal(suggest_model_stale(s, 0, &stale), JUAN_OK);
 	assert_true(stale);
 	assert_int_equal(suggester_open(s, 0, false, &g), JUAN_OK);
@@ -400,10 +391,10 @@ test_accept_and_evaluate(void **state)
 	for (i = 0; i < 10; i++) {
 		assert_int_equal(store_tag(s, 0, add_doc(s, "环境保护意见", "",
 							 env_body),
-					   theme(s, "城乡建设、环境保护")), JUAN_OK);
+					   test_theme_id(s, "城乡建设、环境保护")), JUAN_OK);
 		assert_int_equal(store_tag(s, 0, add_doc(s, "教育工作要点", "",
 							 edu_body),
-					   theme(s, "科技、教育")), JUAN_OK);
+					   test_theme_id(s, "科技、教育")), JUAN_OK);
 	}
 	assert_int_equal(suggest_evaluate(s, 0, &e), JUAN_OK);
 	assert_int_equal(e.tags, 20);
@@ -414,7 +405,7 @@ test_accept_and_evaluate(void **state)
 	assert_true(e.replay.top1 >= 15);
 	assert_true(e.replay.keys_saved > 0);
 	doc = add_doc(s, "教育工作要点", "", edu_body);
-	assert_int_equal(suggest_accept(s, 0, doc, theme(s, "科技、教育")),
+	assert_int_equal(suggest_accept(s, 0, doc, test_theme_id(s, "科技、教育")),
 			 JUAN_OK);
 	assert_int_equal(store_history(s, NULL, find_accepted, &accepted),
 			 JUAN_OK);

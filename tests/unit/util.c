@@ -6,8 +6,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "juan/parse.h"
 #include "juan/store.h"
+#include "juan/themes.h"
 #include "util.h"
 
 int
@@ -130,4 +133,35 @@ fixture_free(struct fixture *f)
 	rc = test_dir_remove(f->dir);
 	free(f);
 	return rc;
+}
+
+int
+test_sql(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+	char *err = NULL;
+	int rc = -1;
+
+	if (sqlite3_open(path, &db) != SQLITE_OK)
+		fprintf(stderr, "test_sql: %s: %s\n", path, sqlite3_errmsg(db));
+	else if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK)
+		fprintf(stderr, "test_sql: %s: %s\n", path, err);
+	else
+		rc = 0;
+	sqlite3_free(err);
+	sqlite3_close(db);
+	return rc;
+}
+
+int64_t
+test_theme_id(struct store *s, const char *name)
+{
+	int64_t id = 0;
+
+	if (store_theme_find(s, 0, name, &id) != JUAN_OK) {
+		fprintf(stderr, "test_theme_id: %s: %s\n", name,
+			store_error(s));
+		return 0;
+	}
+	return id;
 }

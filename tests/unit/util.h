@@ -5,6 +5,7 @@
 #define JUAN_TESTS_UTIL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct store;
 
@@ -40,6 +41,15 @@ struct fixture *fixture_new(const char *name, const char *relpath);
  * to its directory's config (free with fixture_free()); NULL when it
  * cannot be made. */
 struct fixture *fixture_notices(const char *name, int n);
+
+/* Runs sql (statements separated by ';') on the store file at path
+ * through a connection of its own, as another program would.  Returns 0,
+ * or -1 with SQLite's message on stderr. */
+int test_sql(const char *path, const char *sql);
+
+/* The id of the theme called name in s's active scheme; 0, with a message
+ * on stderr, when there is none. */
+int64_t test_theme_id(struct store *s, const char *name);
 
 /* Closes the store, removes the directory and frees f; 0, or -1. */
 int fixture_free(struct fixture *f);
