@@ -74,15 +74,22 @@ new_int(sqlite3_changeset_iter *it, int col)
 	return 0;
 }
 
+/* Whether t is len lowercase hex digits. */
 static bool
-is_uid(const char *t)
+is_hex(const char *t, size_t len)
 {
-	if (strlen(t) != CODER_UID_LEN)
+	if (strlen(t) != len)
 		return false;
 	for (; *t; t++)
 		if (!((*t >= '0' && *t <= '9') || (*t >= 'a' && *t <= 'f')))
 			return false;
 	return true;
+}
+
+static bool
+is_uid(const char *t)
+{
+	return is_hex(t, CODER_UID_LEN);
 }
 
 /* Adds name to the sorted set res->coders unless it is there. */
@@ -123,8 +130,8 @@ check_uid(struct job *j, const char *uid, long row)
 	return JUAN_OK;
 }
 
-/* Checks the text columns of a coding: names fit to show, a note fit to
- * keep. */
+/* Checks the text columns of a coding: names fit to show, a document
+ * hash, a state juan knows, a note fit to keep. */
 static enum juan_status
 check_coding(struct job *j, sqlite3_changeset_iter *it, long row)
 {
@@ -143,6 +150,15 @@ check_coding(struct job *j, sqlite3_changeset_iter *it, long row)
 				   SYNC_NAME_MAX);
 	next:;
 	}
+	new_text(it, 2, &t);
+	if (!is_hex(t, STORE_HASH_HEX - 1))
+		return bad(j, JUAN_EINVAL, "row %ld: \"%s\" is not a document "
+			   "hash", row, t);
+	new_text(it, 6, &t);
+	if (strcmp(t, "") != 0 && strcmp(t, "none") != 0 &&
+	    strcmp(t, "unsure") != 0)
+		return bad(j, JUAN_EINVAL, "row %ld: \"%s\" is not a state",
+			   row, t);
 	new_text(it, 7, &t);
 	if (!store_plain_text(t, STORE_NOTE_MAX))
 		return bad(j, JUAN_EINVAL, "row %ld: a note that is not plain "
