@@ -37,15 +37,6 @@ static const char other_codings[] =
 static const char self_uid[] =
 	"UPDATE settings SET value = 'abc0ffffffffffff' WHERE key = 'store.uid'";
 
-static void
-run_sql(const char *path, const char *sql)
-{
-	sqlite3 *db;
-
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-}
 
 static const struct coder *
 find(const struct coder_list *l, const char *text)
@@ -70,7 +61,7 @@ test_own_and_others(void **state)
 	assert_non_null(f);
 	assert_int_equal(coders_self_uid(f->s, uid), JUAN_OK);
 	assert_int_equal(strlen(uid), CODER_UID_LEN);
-	run_sql(f->path, self_uid);
+	test_run_sql(f->path, self_uid);
 	assert_int_equal(coders_self_uid(f->s, uid), JUAN_OK);
 	assert_string_equal(uid, "abc0ffffffffffff");
 	assert_int_equal(store_theme_find(f->s, 0, "综合政务", &theme), JUAN_OK);
@@ -92,7 +83,7 @@ test_own_and_others(void **state)
 	coder_list_free(&l);
 	assert_null(l.v);
 
-	run_sql(f->path, other_codings);
+	test_run_sql(f->path, other_codings);
 	assert_int_equal(coders_list(f->s, 0, &l), JUAN_OK);
 	assert_int_equal(l.n, 5);
 

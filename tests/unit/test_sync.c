@@ -19,15 +19,6 @@
 #include "juan/themes.h"
 #include "util.h"
 
-static void
-run_sql(const char *path, const char *sql)
-{
-	sqlite3 *db;
-
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-}
 
 /* The other coders' codings of the store at path, one line each. */
 static char *
@@ -137,7 +128,7 @@ test_any_order(void **state)
 	assert_non_null(b);
 	assert_non_null(c);
 	tag(a->s, "甲", 1, "综合政务");
-	run_sql(a->path, "UPDATE history SET at = datetime(at, '-1 hour')");
+	test_run_sql(a->path, "UPDATE history SET at = datetime(at, '-1 hour')");
 	snprintf(old, sizeof(old), "%s/old.jsync", a->dir);
 	snprintf(new, sizeof(new), "%s/new.jsync", a->dir);
 	assert_int_equal(sync_export(a->s, old, NULL, NULL), JUAN_OK);

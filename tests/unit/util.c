@@ -1,10 +1,17 @@
 /* util: temporary directories and stores for the cmocka tests. */
 #include <ftw.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
 
 #include "juan/parse.h"
 #include "juan/store.h"
@@ -130,4 +137,14 @@ fixture_free(struct fixture *f)
 	rc = test_dir_remove(f->dir);
 	free(f);
 	return rc;
+}
+
+void
+test_run_sql(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
 }

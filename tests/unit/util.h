@@ -21,6 +21,11 @@ int test_dir_remove(const char *dir);
 int test_store_open(const char *dir, const char *relpath, char *path,
 		    size_t size, struct store **s);
 
+/* Runs sql (statements separated by ';') on the SQLite file at path through
+ * a connection of its own, as another program would; fails the test when
+ * it cannot. */
+void test_run_sql(const char *path, const char *sql);
+
 /* The fixture of most store tests: a store of its own, dir/relpath, in a
  * new temporary directory dir. */
 struct fixture {
