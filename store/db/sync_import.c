@@ -598,13 +598,41 @@ conflict(void *ctx, int type, sqlite3_changeset_iter *it)
 	return SQLITE_CHANGESET_REPLACE;
 }
 
+/* Checks that the store's tables have the columns of the file's: SQLite
+ * skips, without a word, the changes to a table of another shape. */
+static enum juan_status
+check_shape(struct job *j)
+{
+	static const char sql[] =
+		"SELECT (SELECT count(*) FROM pragma_table_info('codings')),"
+		" (SELECT count(*) FROM pragma_table_info('coding_history'))";
+	sqlite3_stmt *stmt = store_stmt(j->s, sql);
+	int codings = 0, history = 0;
+
+	if (!stmt)
+		return JUAN_EDB;
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		codings = sqlite3_column_int(stmt, 0);
+		history = sqlite3_column_int(stmt, 1);
+	}
+	sqlite3_reset(stmt);
+	if (codings != SYNC_CODINGS_COLS || history != SYNC_HISTORY_COLS)
+		return bad(j, JUAN_EDB, "this store's tables of codings have %d "
+			   "and %d columns where the file's have %d and %d: "
+			   "nothing imported", codings, history,
+			   SYNC_CODINGS_COLS, SYNC_HISTORY_COLS);
+	return JUAN_OK;
+}
+
 static enum juan_status
 apply(struct store *s, void *ctx)
 {
 	struct job *j = ctx;
-	enum juan_status rc = prepare(j);
+	enum juan_status rc = check_shape(j);
 	int err;
 
+	if (rc == JUAN_OK)
+		rc = prepare(j);
 	if (rc != JUAN_OK)
 		return rc;
 	err = sqlite3changeset_apply(s->db, (int)j->len, j->data, filter,

@@ -1,6 +1,7 @@
 /* Tests of sync: a store's codings exported as a changeset and imported
  * into another; the same file twice; an older and a newer file in both
- * orders; a file cut at every length; a store's own file. */
+ * orders; a file cut at every length; a store's own file; a store
+ * whose table of codings has another shape. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -214,6 +215,31 @@ test_every_cut(void **state)
 	assert_int_equal(fixture_free(b), 0);
 }
 
+/* A store whose table of codings has another shape (a later schema's)
+ * refuses the file instead of letting SQLite skip its rows. */
+static void
+test_other_shape(void **state)
+{
+	struct fixture *a = fixture_notices("sync-a", 1);
+	struct fixture *b = fixture_notices("sync-b", 1);
+	struct sync_import_result im;
+	char file[256];
+
+	(void)state;
+	assert_non_null(a);
+	assert_non_null(b);
+	tag(a->s, "甲", 1, "综合政务");
+	snprintf(file, sizeof(file), "%s/a.jsync", a->dir);
+	assert_int_equal(sync_export(a->s, file, NULL, NULL), JUAN_OK);
+	test_run_sql(b->path, "ALTER TABLE codings ADD COLUMN extra TEXT");
+	assert_int_equal(sync_import(b->s, file, &im), JUAN_EDB);
+	assert_non_null(strstr(store_error(b->s), "have 10 and 10 columns "
+			       "where the file's have 9 and 10"));
+	sync_import_result_clear(&im);
+	assert_int_equal(fixture_free(a), 0);
+	assert_int_equal(fixture_free(b), 0);
+}
+
 int
 main(void)
 {
@@ -221,6 +247,7 @@ main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_any_order),
 		cmocka_unit_test(test_every_cut),
+		cmocka_unit_test(test_other_shape),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
