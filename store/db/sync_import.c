@@ -177,6 +177,7 @@ read_header(struct job *j, sqlite3_changeset_iter *it)
 	j->want_history = new_int(it, 9);
 	j->res->format = (int)new_int(it, 0);
 	j->res->schema = (int)new_int(it, 1);
+	j->res->docs = (long)new_int(it, 3);
 	new_text(it, 2, &uid);
 	snprintf(j->res->uid, sizeof(j->res->uid), "%s",
 		 is_uid(uid) ? uid : "");

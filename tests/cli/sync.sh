@@ -299,6 +299,8 @@ printf '关于另一件事的通知\n\n一、总体要求\n认真落实。\n' >"
 JUAN_DB="$WORK/o.db" "$JUAN" import "$WORK/other" >/dev/null 2>&1
 check_status "a file of another corpus" 0 j o olga sync import "$S/bob.jsync"
 case $(cat "$WORK/out") in
-*"warning: no document in common with this store (a file of another corpus?)"*) ok "is said so" ;;
+*"warning: no document in common with this store (a file of another corpus? its store had 5 documents)"*) ok "is said so" ;;
 *) not_ok "is said so" "$(cat "$WORK/out")" ;;
 esac
+check "its codings wait for documents" "bob 3 3" \
+	"$(j o olga sync status | awk '$1 == "bob" {print $1, $3, $4}')"
