@@ -55,7 +55,7 @@ test_own_and_others(void **state)
 	struct coder_list l = { 0 };
 	char uid[CODER_UID_SIZE];
 	const struct coder *c;
-	int64_t theme;
+	int64_t theme, other;
 
 	(void)state;
 	assert_non_null(f);
@@ -70,6 +70,10 @@ test_own_and_others(void **state)
 	assert_int_equal(store_set_state(f->s, 0, 2, TAG_STATE_UNSURE), JUAN_OK);
 	assert_int_equal(store_set_coder(f->s, "老王"), JUAN_OK);
 	assert_int_equal(store_secondary(f->s, 0, 3, theme, true), JUAN_OK);
+	/* a secondary theme added to 阿丽's coding leaves it hers */
+	assert_int_equal(store_theme_find(f->s, 0, "国务院组织机构", &other),
+			 JUAN_OK);
+	assert_int_equal(store_secondary(f->s, 0, 1, other, true), JUAN_OK);
 
 	/* Alone, 阿丽 is shown by name. */
 	assert_int_equal(coders_list(f->s, 0, &l), JUAN_OK);
