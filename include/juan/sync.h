@@ -85,6 +85,7 @@ struct sync_import_result {
 	char uid[CODER_UID_SIZE]; /* the store that made it */
 	int format;
 	int schema;
+	long docs;          /* documents in the store that made it */
 	long codings;       /* coding rows in the file */
 	long added;         /* of those, new here */
 	long replaced;      /* newer than the row here, which they replaced */

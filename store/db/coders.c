@@ -119,10 +119,17 @@ coders_list(struct store *s, int64_t scheme, struct coder_list *out)
 	/* Every coder known, of any scheme, so that a collision is shown the
 	 * same way whichever scheme is listed. */
 	static const char sql[] =
-		"WITH own(coder, doc, scheme) AS ("
-		"  SELECT coder, doc_id, scheme_id FROM doc_tags"
-		"   WHERE theme_id IS NOT NULL OR state <> ''"
-		"  UNION SELECT coder, doc_id, scheme_id FROM doc_secondary)"
+		/* a coding of this store is its main theme's or state's
+		 * coder's, else its secondary themes' (as sync.c exports
+		 * it) */
+		"WITH coded(doc, scheme) AS ("
+		"  SELECT doc_id, scheme_id FROM doc_tags"
+		"  UNION SELECT doc_id, scheme_id FROM doc_secondary),"
+		" own(coder, doc, scheme) AS (SELECT coalesce("
+		"   (SELECT coder FROM doc_tags WHERE doc_id = doc"
+		"    AND scheme_id = scheme),"
+		"   (SELECT max(coder) FROM doc_secondary WHERE doc_id = doc"
+		"    AND scheme_id = scheme)), doc, scheme FROM coded)"
 		" SELECT ?3, coder, 1,"
 		"  count(DISTINCT CASE WHEN scheme = ?1 THEN doc END), 0"
 		" FROM own GROUP BY coder"

@@ -37,10 +37,10 @@
 	"   JOIN schemes s ON s.id = x.scheme_id)," \
 	" pairs(doc, scheme) AS (" \
 	"  SELECT doc, scheme FROM ever WHERE ?1 = 0" \
-	"  UNION SELECT doc_id, scheme FROM history WHERE id > ?1" \
-	"   AND doc_id IS NOT NULL AND field IN " CODING_FIELDS \
-	"  UNION SELECT doc, scheme FROM ever WHERE doc IN (SELECT doc_id" \
-	"   FROM history WHERE id > ?1 AND field = 'note'))," \
+	"  UNION SELECT doc_id, scheme FROM history WHERE ?1 > 0" \
+	"   AND id > ?1 AND doc_id IS NOT NULL AND field IN " CODING_FIELDS \
+	"  UNION SELECT doc, scheme FROM ever WHERE ?1 > 0 AND doc IN" \
+	"   (SELECT doc_id FROM history WHERE id > ?1 AND field = 'note'))," \
 	" own AS (SELECT p.doc, p.scheme, s.id AS sid, coalesce(" \
 	"   (SELECT coder FROM doc_tags WHERE doc_id = p.doc" \
 	"    AND scheme_id = s.id)," \
@@ -310,7 +310,8 @@ make_changeset(struct job *j)
 	long notes = 0;
 
 	if (sqlite3_open_v2(":memory:", &j->mem, SQLITE_OPEN_READWRITE |
-			    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK ||
+			    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK ||
 	    sqlite3_exec(j->mem, "PRAGMA journal_mode = OFF;" SYNC_DDL, NULL,
 			 NULL, NULL) != SQLITE_OK)
 		return mem_fail(j, "changeset");

@@ -74,15 +74,22 @@ new_int(sqlite3_changeset_iter *it, int col)
 	return 0;
 }
 
+/* Whether t is len lowercase hex digits. */
 static bool
-is_uid(const char *t)
+is_hex(const char *t, size_t len)
 {
-	if (strlen(t) != CODER_UID_LEN)
+	if (strlen(t) != len)
 		return false;
 	for (; *t; t++)
 		if (!((*t >= '0' && *t <= '9') || (*t >= 'a' && *t <= 'f')))
 			return false;
 	return true;
+}
+
+static bool
+is_uid(const char *t)
+{
+	return is_hex(t, CODER_UID_LEN);
 }
 
 /* Adds name to the sorted set res->coders unless it is there. */
@@ -123,8 +130,8 @@ check_uid(struct job *j, const char *uid, long row)
 	return JUAN_OK;
 }
 
-/* Checks the text columns of a coding: names fit to show, a note fit to
- * keep. */
+/* Checks the text columns of a coding: names fit to show, a document
+ * hash, a state juan knows, a note fit to keep. */
 static enum juan_status
 check_coding(struct job *j, sqlite3_changeset_iter *it, long row)
 {
@@ -143,6 +150,15 @@ check_coding(struct job *j, sqlite3_changeset_iter *it, long row)
 				   SYNC_NAME_MAX);
 	next:;
 	}
+	new_text(it, 2, &t);
+	if (!is_hex(t, STORE_HASH_HEX - 1))
+		return bad(j, JUAN_EINVAL, "row %ld: \"%s\" is not a document "
+			   "hash", row, t);
+	new_text(it, 6, &t);
+	if (strcmp(t, "") != 0 && strcmp(t, "none") != 0 &&
+	    strcmp(t, "unsure") != 0)
+		return bad(j, JUAN_EINVAL, "row %ld: \"%s\" is not a state",
+			   row, t);
 	new_text(it, 7, &t);
 	if (!store_plain_text(t, STORE_NOTE_MAX))
 		return bad(j, JUAN_EINVAL, "row %ld: a note that is not plain "
@@ -161,6 +177,7 @@ read_header(struct job *j, sqlite3_changeset_iter *it)
 	j->want_history = new_int(it, 9);
 	j->res->format = (int)new_int(it, 0);
 	j->res->schema = (int)new_int(it, 1);
+	j->res->docs = (long)new_int(it, 3);
 	new_text(it, 2, &uid);
 	snprintf(j->res->uid, sizeof(j->res->uid), "%s",
 		 is_uid(uid) ? uid : "");
@@ -582,13 +599,41 @@ conflict(void *ctx, int type, sqlite3_changeset_iter *it)
 	return SQLITE_CHANGESET_REPLACE;
 }
 
+/* Checks that the store's tables have the columns of the file's: SQLite
+ * skips, without a word, the changes to a table of another shape. */
+static enum juan_status
+check_shape(struct job *j)
+{
+	static const char sql[] =
+		"SELECT (SELECT count(*) FROM pragma_table_info('codings')),"
+		" (SELECT count(*) FROM pragma_table_info('coding_history'))";
+	sqlite3_stmt *stmt = store_stmt(j->s, sql);
+	int codings = 0, history = 0;
+
+	if (!stmt)
+		return JUAN_EDB;
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		codings = sqlite3_column_int(stmt, 0);
+		history = sqlite3_column_int(stmt, 1);
+	}
+	sqlite3_reset(stmt);
+	if (codings != SYNC_CODINGS_COLS || history != SYNC_HISTORY_COLS)
+		return bad(j, JUAN_EDB, "this store's tables of codings have %d "
+			   "and %d columns where the file's have %d and %d: "
+			   "nothing imported", codings, history,
+			   SYNC_CODINGS_COLS, SYNC_HISTORY_COLS);
+	return JUAN_OK;
+}
+
 static enum juan_status
 apply(struct store *s, void *ctx)
 {
 	struct job *j = ctx;
-	enum juan_status rc = prepare(j);
+	enum juan_status rc = check_shape(j);
 	int err;
 
+	if (rc == JUAN_OK)
+		rc = prepare(j);
 	if (rc != JUAN_OK)
 		return rc;
 	err = sqlite3changeset_apply(s->db, (int)j->len, j->data, filter,

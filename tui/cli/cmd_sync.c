@@ -129,8 +129,9 @@ report(const char *path, const struct sync_import_result *r)
 	if (r->other_corpus) {
 		put_file(path);
 		printf("warning: no document in common with this store (a "
-		       "file of another corpus?); its codings are kept and "
-		       "join their documents if they are imported\n");
+		       "file of another corpus? its store had %ld documents); "
+		       "its codings are kept and join their documents if they "
+		       "are imported\n", r->docs);
 	} else if (r->pending) {
 		put_file(path);
 		printf("%ld codings wait for documents not imported (they "
