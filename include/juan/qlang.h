@@ -24,6 +24,12 @@
  *                        date:2014-03-05 (YYYY, YYYY-MM or YYYY-MM-DD)
  *   scheme:NAME          the scheme theme: and state: refer to (once, not
  *                        excluded, not in an OR)
+ *   parse:unsure|ok|CODE  the parse is unsure (juan parse --check), is
+ *                        not, or is for this reason: no-title,
+ *                        no-headings, toc-skipped, numbering,
+ *                        docno-untaken, mojibake-repaired (the dashes may be
+ *                        left out: notitle); the value is stored as the
+ *                        code
  */
 #ifndef JUAN_QLANG_H
 #define JUAN_QLANG_H
@@ -46,6 +52,7 @@ enum qlang_field {
 	QLANG_NOTE,
 	QLANG_CODER,
 	QLANG_SCHEME,
+	QLANG_PARSE,
 };
 
 /* One term: a field and its value.  value is the unquoted value

@@ -1460,7 +1460,8 @@ test_doubts_table(void **state)
 		assert_int_equal(doc_parse(cases[i].text, strlen(cases[i].text),
 					   &d), JUAN_OK);
 		assert_int_equal(doc_doubts(cases[i].text,
-					    strlen(cases[i].text), d, &v, &n),
+					    strlen(cases[i].text), d, NULL, &v,
+					    &n),
 				 JUAN_OK);
 		got[0] = '\0';
 		for (j = 0; j < n; j++) {
@@ -1482,6 +1483,87 @@ test_doubts_table(void **state)
 			    "unknown");
 }
 
+/* A repair the decoder made is a doubt of its own, after the parse's; the
+ * doubts as the store keeps them (code<TAB>detail lines) and as one line
+ * for a person. */
+static void
+test_doubts_stored(void **state)
+{
+	static const char text[] =
+		"国务院关于加强环境保护的通知\n各省人民政府：\n"
+		"一、总体要求\n要加强。\n三、主要任务\n要落实。\n";
+	static const char repaired[] =
+		"mojibake repaired: UTF-8 read as MACCYRILLIC";
+	struct parse_doubt odd[] = {
+		{ PARSE_NO_TITLE, (char *)"a\tb\nc" },
+		{ PARSE_NUMBERING, NULL },
+	};
+	enum parse_doubt_code code;
+	struct parse_doubt *v;
+	struct doc *d;
+	char *joined, *line;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(doc_parse(text, strlen(text), &d), JUAN_OK);
+	assert_int_equal(doc_doubts(text, strlen(text), d, repaired, &v, &n),
+			 JUAN_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[1].code, PARSE_MOJIBAKE_REPAIRED);
+	joined = parse_doubts_join(v, n);
+	assert_string_equal(joined,
+			    "numbering\t三、 skips a number after 一、 (level 1)"
+			    "\nmojibake-repaired\t" "mojibake repaired: UTF-8 "
+			    "read as MACCYRILLIC");
+	line = parse_doubts_line(joined);
+	assert_string_equal(line,
+			    "numbering (三、 skips a number after 一、 (level 1)); "
+			    "mojibake-repaired (mojibake repaired: UTF-8 read "
+			    "as MACCYRILLIC)");
+	free(line);
+	free(joined);
+	parse_doubts_free(&v, n);
+	/* "" is no repair; a d that does not fit its text still says one */
+	assert_int_equal(doc_doubts(text, strlen(text), d, "", &v, &n),
+			 JUAN_OK);
+	assert_int_equal(n, 1);
+	parse_doubts_free(&v, n);
+	assert_int_equal(doc_doubts(text, 3, d, repaired, &v, &n), JUAN_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].code, PARSE_MOJIBAKE_REPAIRED);
+	parse_doubts_free(&v, n);
+	doc_free(&d);
+	/* a TAB or line break in a detail is a space; no detail, no "()" */
+	joined = parse_doubts_join(odd, 2);
+	assert_string_equal(joined, "no-title\ta b c\nnumbering\t");
+	line = parse_doubts_line(joined);
+	assert_string_equal(line, "no-title (a b c); numbering");
+	free(line);
+	free(joined);
+	joined = parse_doubts_join(NULL, 0);
+	assert_string_equal(joined, "");
+	line = parse_doubts_line(joined);
+	assert_string_equal(line, "");
+	free(line);
+	free(joined);
+	line = parse_doubts_line(NULL);
+	assert_string_equal(line, "");
+	free(line);
+	/* codes by name, with or without their dashes */
+	assert_true(parse_doubt_find("no-title", &code));
+	assert_int_equal(code, PARSE_NO_TITLE);
+	assert_true(parse_doubt_find("notitle", &code));
+	assert_int_equal(code, PARSE_NO_TITLE);
+	assert_true(parse_doubt_find("mojibake-repaired", &code));
+	assert_int_equal(code, PARSE_MOJIBAKE_REPAIRED);
+	assert_true(parse_doubt_find("docnountaken", &code));
+	assert_int_equal(code, PARSE_DOCNO_UNTAKEN);
+	assert_false(parse_doubt_find("no-titl", &code));
+	assert_false(parse_doubt_find("no--title", &code));
+	assert_false(parse_doubt_find("unsure", &code));
+	assert_false(parse_doubt_find("", &code));
+}
+
 int
 main(void)
 {
@@ -1501,6 +1583,7 @@ main(void)
 		cmocka_unit_test(test_truncated_and_damaged),
 		cmocka_unit_test(test_random_pieces),
 		cmocka_unit_test(test_doubts_table),
+		cmocka_unit_test(test_doubts_stored),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
