@@ -255,11 +255,14 @@ static const char *const migrations[] = {
 	 * parse_doubts_join() writes them: `code<TAB>detail` lines, "" when
 	 * it is not), for the query language's parse:.  Import stores them;
 	 * the documents of an older store are parsed again from their text
-	 * here (juan_doubts(), registered with the search functions).  A
-	 * mojibake repair is not in the stored text: only an import says
-	 * it. */
+	 * here (juan_doubts(), registered with the search functions), and
+	 * only the rows of unsure ones are written.  A mojibake repair is not
+	 * in the stored text: only an import says it. */
 	"ALTER TABLE documents ADD COLUMN doubts TEXT NOT NULL DEFAULT '';"
-	"UPDATE documents SET doubts = juan_doubts(head, body, tail);",
+	"WITH found(doc, v) AS MATERIALIZED (SELECT id,"
+	" juan_doubts(head, body, tail) FROM documents)"
+	" UPDATE documents SET doubts = v FROM found"
+	" WHERE id = doc AND v <> '';",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
