@@ -85,6 +85,18 @@ check "every reason is there once" \
 	"$(checked_paths "" "$F"/*.txt | tr '\n' ' ' | sed 's/ $//')"
 same_sets "made" "$F"/*.txt
 check "parse:ok lists the rest" "$F/ok.txt" "$(stored_paths parse:ok)"
+check "export parse:unsure writes the same documents" \
+	"$(checked_paths "" "$F"/*.txt)" \
+	"$("$JUAN" export parse:unsure --format jsonl | python3 -c '
+import json, sys
+for line in sys.stdin:
+    print(json.loads(line)["path"])' | sort)"
+# the browser's filter takes the same query
+printf ':resize 120 40\n/\n:type parse:unsure\n<Enter>\n:dump %s\n' \
+	"$WORK/screen" >"$WORK/keys"
+JUAN_SCRIPT="$WORK/keys" "$JUAN" >"$WORK/script.out" 2>&1
+check "the browser's / parse:unsure lists them" "6 of 7 documents" \
+	"$(grep -o '[0-9]* of [0-9]* documents' "$WORK/screen" 2>/dev/null)"
 check "the dashes may be left out" "$F/notitle.txt" "$(stored_paths parse:notitle)"
 
 id=$("$JUAN" list parse:numbering --format tsv | tail -n +2 | cut -f1)

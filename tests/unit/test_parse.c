@@ -1483,6 +1483,23 @@ test_doubts_table(void **state)
 			    "unknown");
 }
 
+/* parse_doubts_join(v, n) must give joined, and parse_doubts_line() of it
+ * line. */
+static void
+assert_joined(const struct parse_doubt *v, size_t n, const char *joined,
+	      const char *line)
+{
+	char *j = parse_doubts_join(v, n), *l;
+
+	assert_non_null(j);
+	assert_string_equal(j, joined);
+	l = parse_doubts_line(j);
+	assert_non_null(l);
+	assert_string_equal(l, line);
+	free(l);
+	free(j);
+}
+
 /* A repair the decoder made is a doubt of its own, after the parse's; the
  * doubts as the store keeps them (code<TAB>detail lines) and as one line
  * for a person. */
@@ -1501,7 +1518,7 @@ test_doubts_stored(void **state)
 	enum parse_doubt_code code;
 	struct parse_doubt *v;
 	struct doc *d;
-	char *joined, *line;
+	char *line;
 	size_t n;
 
 	(void)state;
@@ -1510,18 +1527,13 @@ test_doubts_stored(void **state)
 			 JUAN_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(v[1].code, PARSE_MOJIBAKE_REPAIRED);
-	joined = parse_doubts_join(v, n);
-	assert_string_equal(joined,
-			    "numbering\t三、 skips a number after 一、 (level 1)"
-			    "\nmojibake-repaired\t" "mojibake repaired: UTF-8 "
-			    "read as MACCYRILLIC");
-	line = parse_doubts_line(joined);
-	assert_string_equal(line,
-			    "numbering (三、 skips a number after 一、 (level 1)); "
-			    "mojibake-repaired (mojibake repaired: UTF-8 read "
-			    "as MACCYRILLIC)");
-	free(line);
-	free(joined);
+	assert_joined(v, n,
+		      "numbering\t三、 skips a number after 一、 (level 1)"
+		      "\nmojibake-repaired\t" "mojibake repaired: UTF-8 "
+		      "read as MACCYRILLIC",
+		      "numbering (三、 skips a number after 一、 (level 1)); "
+		      "mojibake-repaired (mojibake repaired: UTF-8 read "
+		      "as MACCYRILLIC)");
 	parse_doubts_free(&v, n);
 	/* "" is no repair; a d that does not fit its text still says one */
 	assert_int_equal(doc_doubts(text, strlen(text), d, "", &v, &n),
@@ -1534,18 +1546,9 @@ test_doubts_stored(void **state)
 	parse_doubts_free(&v, n);
 	doc_free(&d);
 	/* a TAB or line break in a detail is a space; no detail, no "()" */
-	joined = parse_doubts_join(odd, 2);
-	assert_string_equal(joined, "no-title\ta b c\nnumbering\t");
-	line = parse_doubts_line(joined);
-	assert_string_equal(line, "no-title (a b c); numbering");
-	free(line);
-	free(joined);
-	joined = parse_doubts_join(NULL, 0);
-	assert_string_equal(joined, "");
-	line = parse_doubts_line(joined);
-	assert_string_equal(line, "");
-	free(line);
-	free(joined);
+	assert_joined(odd, 2, "no-title\ta b c\nnumbering\t",
+		      "no-title (a b c); numbering");
+	assert_joined(NULL, 0, "", "");
 	line = parse_doubts_line(NULL);
 	assert_string_equal(line, "");
 	free(line);
