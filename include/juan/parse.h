@@ -96,6 +96,11 @@ enum juan_status doc_doubts(const char *text, size_t len, const struct doc *d,
  * memory. */
 char *parse_doubts_join(const struct parse_doubt *v, size_t n);
 
+/* doc_doubts() of d (and repaired) as parse_doubts_join() writes them: what
+ * the store keeps.  Caller frees; NULL when out of memory. */
+char *doc_doubts_joined(const char *text, size_t len, const struct doc *d,
+			const char *repaired);
+
 /* Doubts as parse_doubts_join() writes them, as one line for a person:
  * "code (detail); code (detail)", "" for "" (or NULL).  Caller frees;
  * NULL when out of memory.  The details are the document's text: pass the

@@ -368,22 +368,6 @@ put(struct store *s, void *ctx)
 	return insert_doc(s, c);
 }
 
-/* The doubts doc_doubts() finds in d's parse of text[0..len), joined
- * (caller frees); NULL when out of memory. */
-static char *
-find_doubts(const char *text, size_t len, const struct doc *d)
-{
-	struct parse_doubt *v;
-	size_t n;
-	char *joined;
-
-	if (doc_doubts(text, len, d, NULL, &v, &n) != JUAN_OK)
-		return NULL;
-	joined = parse_doubts_join(v, n);
-	parse_doubts_free(&v, n);
-	return joined;
-}
-
 enum juan_status
 store_put_doubts(struct store *s, const char *path, const char *text,
 		 size_t len, const struct doc *d, const char *doubts,
@@ -401,7 +385,7 @@ store_put_doubts(struct store *s, const char *path, const char *text,
 		return JUAN_EINVAL;
 	}
 	if (doubts == NULL) {
-		c.doubts = found = find_doubts(text, len, d);
+		c.doubts = found = doc_doubts_joined(text, len, d, NULL);
 		if (found == NULL) {
 			store_set_error(s, "%s: out of memory", path);
 			return JUAN_ENOMEM;

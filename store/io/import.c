@@ -399,21 +399,15 @@ trim_buf(struct producer *p)
 	p->bufcap = 0;
 }
 
-/* The doubts of it's parse, and what decoding repaired (repaired, from
+/* The doubts of its parse, and what decoding repaired (repaired, from
  * decode_text(): "" for nothing), into it.  JUAN_ENOMEM or JUAN_OK. */
 static enum juan_status
 find_doubts(struct item *it, const char *repaired)
 {
-	struct parse_doubt *v;
-	size_t n;
-
 	if (repaired[0] != '\0' && !(it->repaired = strdup(repaired)))
 		return JUAN_ENOMEM;
-	if (doc_doubts(it->text, it->text_len, it->doc, repaired, &v, &n) !=
-	    JUAN_OK)
-		return JUAN_ENOMEM;
-	it->doubts = parse_doubts_join(v, n);
-	parse_doubts_free(&v, n);
+	it->doubts = doc_doubts_joined(it->text, it->text_len, it->doc,
+				       repaired);
 	return it->doubts ? JUAN_OK : JUAN_ENOMEM;
 }
 

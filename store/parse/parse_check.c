@@ -329,6 +329,21 @@ parse_doubts_join(const struct parse_doubt *v, size_t n)
 }
 
 char *
+doc_doubts_joined(const char *text, size_t len, const struct doc *d,
+		  const char *repaired)
+{
+	struct parse_doubt *v;
+	size_t n;
+	char *joined;
+
+	if (doc_doubts(text, len, d, repaired, &v, &n) != JUAN_OK)
+		return NULL;
+	joined = parse_doubts_join(v, n);
+	parse_doubts_free(&v, n);
+	return joined;
+}
+
+char *
 parse_doubts_line(const char *joined)
 {
 	size_t len = joined ? strlen(joined) : 0, lines = 1, used = 0, i;

@@ -45,9 +45,8 @@ genre_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 static void
 doubts_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	struct parse_doubt *v = NULL;
 	struct doc *d = NULL;
-	size_t len = 0, part[3], i, n = 0;
+	size_t len = 0, part[3], i;
 	char *text, *joined = NULL;
 
 	(void)argc;
@@ -67,15 +66,13 @@ doubts_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		len += part[i];
 	}
 	text[len] = '\0';
-	if (doc_parse(text, len, &d) == JUAN_OK &&
-	    doc_doubts(text, len, d, NULL, &v, &n) == JUAN_OK)
-		joined = parse_doubts_join(v, n);
+	if (doc_parse(text, len, &d) == JUAN_OK)
+		joined = doc_doubts_joined(text, len, d, NULL);
 done:
 	if (joined != NULL)
 		sqlite3_result_text(ctx, joined, -1, free);
 	else
 		sqlite3_result_error_nomem(ctx);
-	parse_doubts_free(&v, n);
 	doc_free(&d);
 	free(text);
 }

@@ -1483,16 +1483,16 @@ test_doubts_table(void **state)
 			    "unknown");
 }
 
-/* parse_doubts_join(v, n) must give joined, and parse_doubts_line() of it
+/* parse_doubts_join(v, n) must give want, and parse_doubts_line() of it
  * line. */
 static void
-assert_joined(const struct parse_doubt *v, size_t n, const char *joined,
+assert_joined(const struct parse_doubt *v, size_t n, const char *want,
 	      const char *line)
 {
 	char *j = parse_doubts_join(v, n), *l;
 
 	assert_non_null(j);
-	assert_string_equal(j, joined);
+	assert_string_equal(j, want);
 	l = parse_doubts_line(j);
 	assert_non_null(l);
 	assert_string_equal(l, line);
@@ -1511,6 +1511,10 @@ test_doubts_stored(void **state)
 		"一、总体要求\n要加强。\n三、主要任务\n要落实。\n";
 	static const char repaired[] =
 		"mojibake repaired: UTF-8 read as MACCYRILLIC";
+	static const char joined[] =
+		"numbering\t三、 skips a number after 一、 (level 1)"
+		"\nmojibake-repaired\tmojibake repaired: UTF-8 read as "
+		"MACCYRILLIC";
 	struct parse_doubt odd[] = {
 		{ PARSE_NO_TITLE, (char *)"a\tb\nc" },
 		{ PARSE_NUMBERING, NULL },
@@ -1527,14 +1531,15 @@ test_doubts_stored(void **state)
 			 JUAN_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(v[1].code, PARSE_MOJIBAKE_REPAIRED);
-	assert_joined(v, n,
-		      "numbering\t三、 skips a number after 一、 (level 1)"
-		      "\nmojibake-repaired\t" "mojibake repaired: UTF-8 "
-		      "read as MACCYRILLIC",
+	assert_joined(v, n, joined,
 		      "numbering (三、 skips a number after 一、 (level 1)); "
 		      "mojibake-repaired (mojibake repaired: UTF-8 read "
 		      "as MACCYRILLIC)");
 	parse_doubts_free(&v, n);
+	line = doc_doubts_joined(text, strlen(text), d, repaired);
+	assert_non_null(line);
+	assert_string_equal(line, joined);
+	free(line);
 	/* "" is no repair; a d that does not fit its text still says one */
 	assert_int_equal(doc_doubts(text, strlen(text), d, "", &v, &n),
 			 JUAN_OK);
