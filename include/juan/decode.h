@@ -24,11 +24,13 @@ const char *decode_encoding_name(enum text_encoding enc);
 
 /* Decodes bytes[0..len).  On JUAN_OK stores the normalised, NUL-terminated
  * UTF-8 text in *out (caller frees), its length in *out_len and the detected
- * encoding in *enc (may be NULL).  Returns JUAN_ENOTTEXT when the bytes are no
- * text juan reads (NUL bytes outside UTF-16 or a NUL character in it, invalid
- * in every candidate encoding, control characters that mark a binary), with
- * a short reason such as "NUL byte at offset 12" written into why[0..whysize)
- * (why may be NULL; "" on success), also when iconv has no converter for
+ * encoding in *enc (may be NULL), and writes into why[0..whysize) "" — or,
+ * when it repaired mojibake (below), "mojibake repaired: UTF-8 read as
+ * PAGE".  Returns JUAN_ENOTTEXT when the bytes are no text juan reads (NUL
+ * bytes outside UTF-16 or a NUL character in it, invalid in every candidate
+ * encoding, control characters that mark a binary), with a short reason
+ * such as "NUL byte at offset 12" written into why (why may be NULL), also
+ * when iconv has no converter for
  * the encoding; JUAN_ENOMEM when out of memory.  UTF-8 with a few malformed
  * bytes among many well-formed characters (a file cut mid-character) stays
  * UTF-8, each bad byte becoming U+FFFD; other bytes that are not UTF-8 but

@@ -2,7 +2,8 @@
  *
  * Walks the paths (directories recursively: `*.txt` and files without an
  * extension; a file named explicitly is always tried), reads, decodes, parses
- * and stores each file, committing in batches so that an interrupted import
+ * and stores each file with why its parse is unsure (doc_doubts()),
+ * committing in batches so that an interrupted import
  * leaves every committed document whole and the store consistent; running it
  * again finishes the job.  Symlink loops, unreadable files, FIFOs and other
  * files that are not regular, files over the size limit and a file that
@@ -44,6 +45,10 @@ struct import_ops {
 	/* Called for each file that fails, with a message naming the problem
 	 * (may be NULL). */
 	void (*error)(const char *path, const char *msg, void *ctx);
+	/* Called for each file stored whose text was repaired on reading, with
+	 * what was done ("mojibake repaired: UTF-8 read as MACCYRILLIC"; may be
+	 * NULL).  The document is stored with that doubt (parse:). */
+	void (*repaired)(const char *path, const char *msg, void *ctx);
 	void *ctx;
 	/* When non-NULL and set non-zero (by a signal handler), the import
 	 * commits what it has and returns JUAN_EINTR. */

@@ -13,6 +13,7 @@
 #ifndef JUAN_PARSE_H
 #define JUAN_PARSE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -60,7 +61,9 @@ enum parse_doubt_code {
 	PARSE_TOC_SKIPPED,   /* headings skipped as a table of contents */
 	PARSE_NUMBERING,     /* siblings numbered with a gap or a repeat */
 	PARSE_DOCNO_UNTAKEN, /* a docno alone on a line is not the docno */
+	PARSE_MOJIBAKE_REPAIRED, /* the file was mojibake, repaired on reading */
 };
+#define PARSE_NDOUBT_CODES (PARSE_MOJIBAKE_REPAIRED + 1)
 
 struct parse_doubt {
 	enum parse_doubt_code code;
@@ -77,16 +80,43 @@ enum juan_status doc_parse(const char *text, size_t len, struct doc **out);
  * stores the doubts, in the order of enum parse_doubt_code, in *out (caller
  * frees with parse_doubts_free(); NULL when there is none) and their number
  * in *n.  A numbering and a docno are reported once each, at their first
- * doubt.  A d that does not fit len gives no doubt.  JUAN_ENOMEM is the
- * only failure (nothing stored then). */
+ * doubt.  repaired is what decode_text() said of a file whose mojibake it
+ * repaired (its why; NULL or "" when it repaired none): a
+ * mojibake-repaired doubt with that detail.  A d that does not fit len
+ * gives no doubt of its own; a NULL string in d (a parse made by hand)
+ * counts as "".  JUAN_ENOMEM is the only failure (nothing
+ * stored then). */
 enum juan_status doc_doubts(const char *text, size_t len, const struct doc *d,
-			    struct parse_doubt **out, size_t *n);
+			    const char *repaired, struct parse_doubt **out,
+			    size_t *n);
+
+/* The doubts v[0..n) as the store keeps them: a `code<TAB>detail` line per
+ * doubt, joined by LF (no final one; "" for none), with a TAB or line break
+ * inside a detail turned into a space.  Caller frees; NULL when out of
+ * memory. */
+char *parse_doubts_join(const struct parse_doubt *v, size_t n);
+
+/* doc_doubts() of d (and repaired) as parse_doubts_join() writes them: what
+ * the store keeps.  Caller frees; NULL when out of memory. */
+char *doc_doubts_joined(const char *text, size_t len, const struct doc *d,
+			const char *repaired);
+
+/* Doubts as parse_doubts_join() writes them, as one line for a person:
+ * "code (detail); code (detail)", "" for "" (or NULL).  Caller frees;
+ * NULL when out of memory.  The details are the document's text: pass the
+ * line through the sanitiser before showing it. */
+char *parse_doubts_line(const char *joined);
+
+/* Whether name is a doubt's code ("no-title"…), also without its dashes
+ * ("notitle"): stores the code in *code. */
+bool parse_doubt_find(const char *name, enum parse_doubt_code *code);
 
 /* Frees the n doubts of *v and the array, and sets *v to NULL.  NULL-safe. */
 void parse_doubts_free(struct parse_doubt **v, size_t n);
 
 /* A doubt's code as a word: "no-title", "no-headings", "toc-skipped",
- * "numbering", "docno-untaken"; "unknown" for any other value.  Static. */
+ * "numbering", "docno-untaken", "mojibake-repaired"; "unknown" for any
+ * other value.  Static. */
 const char *parse_doubt_name(enum parse_doubt_code code);
 
 /* Frees *d and everything it owns, and sets *d to NULL.  NULL-safe. */

@@ -31,6 +31,12 @@
  *                        this store's category differs from CODER's.  A
  *                        category is the main theme or the state none;
  *                        unsure and untagged codings take no part
+ *   parse:unsure|ok|CODE  the parse is unsure (juan parse --check), is
+ *                        not, or is for this reason: no-title,
+ *                        no-headings, toc-skipped, numbering,
+ *                        docno-untaken, mojibake-repaired (the dashes may be
+ *                        left out: notitle); the value is stored as the
+ *                        code
  */
 #ifndef JUAN_QLANG_H
 #define JUAN_QLANG_H
@@ -54,6 +60,7 @@ enum qlang_field {
 	QLANG_CODER,
 	QLANG_SCHEME,
 	QLANG_DISAGREE,
+	QLANG_PARSE,
 };
 
 /* One term: a field and its value.  value is the unquoted value

@@ -93,6 +93,16 @@ enum juan_status store_put(struct store *s, const char *path, const char *text,
 			   size_t len, const struct doc *d,
 			   enum put_result *res, int64_t *id);
 
+/* As store_put(), storing doubts as why the parse is unsure (the form of
+ * parse_doubts_join(); "" for none).  store_put() is this with doubts
+ * NULL: the doubts doc_doubts() finds in d (no mojibake repair: the
+ * import, which decoded the file, knows of one).  JUAN_ENOMEM when out of
+ * memory finding them. */
+enum juan_status store_put_doubts(struct store *s, const char *path,
+				  const char *text, size_t len,
+				  const struct doc *d, const char *doubts,
+				  enum put_result *res, int64_t *id);
+
 /* Review states of a document in a scheme, besides having a main theme. */
 enum tag_state {
 	TAG_STATE_NONE_SET, /* no state ("" in the store and exports) */
@@ -131,6 +141,8 @@ struct doc_info {
 	size_t nsecondary;
 	enum tag_state state;
 	char *note;       /* "" when none (notes are per document) */
+	char *doubts;     /* why its parse is unsure, as parse_doubts_join()
+			   * writes it; "" when it is not */
 	char *coder;      /* who last changed the tags; "" when unknown */
 	char *tagged_at;  /* "YYYY-MM-DD HH:MM:SS" UTC of the last change of the
 			   * tags, "" when the document has none */

@@ -39,6 +39,7 @@ struct put_ctx {
 	const char *text;
 	size_t len;
 	const struct doc *d;
+	const char *doubts;
 	char hash[STORE_HASH_HEX];
 	enum put_result res;
 	int64_t id;
@@ -50,7 +51,8 @@ meta_or_empty(const char *s)
 	return s ? s : "";
 }
 
-/* Binds hash, title … tail as ?2 … ?12 (?1 is the id or the path). */
+/* Binds hash, title … tail, doubts as ?2 … ?13 (?1 is the id or the
+ * path). */
 static void
 bind_doc(sqlite3_stmt *stmt, const struct put_ctx *c)
 {
@@ -74,6 +76,7 @@ bind_doc(sqlite3_stmt *stmt, const struct put_ctx *c)
 			    SQLITE_UTF8);
 	sqlite3_bind_text64(stmt, 12, body + c->d->body_len, c->d->tail_len,
 			    SQLITE_STATIC, SQLITE_UTF8);
+	sqlite3_bind_text(stmt, 13, c->doubts, -1, SQLITE_STATIC);
 }
 
 static enum juan_status
@@ -228,8 +231,9 @@ insert_doc(struct store *s, struct put_ctx *c)
 {
 	static const char sql[] =
 		"INSERT INTO documents(path, hash, title, issuer, date, docno,"
-		" published, topic, source, head, body, tail)"
-		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+		" published, topic, source, head, body, tail, doubts)"
+		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+		" ?13)";
 	sqlite3_stmt *stmt = store_stmt(s, sql);
 	enum juan_status rc;
 
@@ -256,7 +260,7 @@ update_doc(struct store *s, struct put_ctx *c)
 		"UPDATE documents SET hash = ?2, title = ?3, issuer = ?4,"
 		" date = ?5, docno = ?6, published = ?7, topic = ?8,"
 		" source = ?9, head = ?10, body = ?11, tail = ?12,"
-		" updated_at = datetime('now') WHERE id = ?1";
+		" doubts = ?13, updated_at = datetime('now') WHERE id = ?1";
 	sqlite3_stmt *stmt;
 	enum juan_status rc;
 
@@ -365,10 +369,12 @@ put(struct store *s, void *ctx)
 }
 
 enum juan_status
-store_put(struct store *s, const char *path, const char *text, size_t len,
-	  const struct doc *d, enum put_result *res, int64_t *id)
+store_put_doubts(struct store *s, const char *path, const char *text,
+		 size_t len, const struct doc *d, const char *doubts,
+		 enum put_result *res, int64_t *id)
 {
-	struct put_ctx c = {path, text, len, d, {0}, PUT_NEW, 0};
+	struct put_ctx c = {path, text, len, d, doubts, {0}, PUT_NEW, 0};
+	char *found = NULL;
 	enum juan_status rc;
 
 	if (d->head_len > len || d->body_len > len - d->head_len ||
@@ -378,8 +384,16 @@ store_put(struct store *s, const char *path, const char *text, size_t len,
 				d->head_len, d->body_len, d->tail_len, len);
 		return JUAN_EINVAL;
 	}
+	if (doubts == NULL) {
+		c.doubts = found = doc_doubts_joined(text, len, d, NULL);
+		if (found == NULL) {
+			store_set_error(s, "%s: out of memory", path);
+			return JUAN_ENOMEM;
+		}
+	}
 	store_hash_text(text, len, c.hash);
 	rc = store_write(s, put, &c);
+	free(found);
 	if (rc != JUAN_OK)
 		return rc;
 	if (res)
@@ -387,6 +401,13 @@ store_put(struct store *s, const char *path, const char *text, size_t len,
 	if (id)
 		*id = c.id;
 	return JUAN_OK;
+}
+
+enum juan_status
+store_put(struct store *s, const char *path, const char *text, size_t len,
+	  const struct doc *d, enum put_result *res, int64_t *id)
+{
+	return store_put_doubts(s, path, text, len, d, NULL, res, id);
 }
 
 /* ---- reading -------------------------------------------------------- */
@@ -405,7 +426,8 @@ store_put(struct store *s, const char *path, const char *text, size_t len,
 	" coalesce((SELECT text FROM notes n WHERE n.doc_id = d.id), '')," \
 	" (SELECT group_concat(name, char(31)) FROM (SELECT t2.name" \
 	"  FROM doc_secondary ds JOIN themes t2 ON t2.id = ds.theme_id" \
-	"  WHERE ds.doc_id = d.id AND ds.scheme_id = ?9 ORDER BY t2.position))" \
+	"  WHERE ds.doc_id = d.id AND ds.scheme_id = ?9 ORDER BY t2.position))," \
+	" d.doubts" \
 	" FROM documents d LEFT JOIN doc_tags dt ON dt.doc_id = d.id" \
 	" AND dt.scheme_id = ?9" \
 	" LEFT JOIN themes t ON t.id = dt.theme_id" \
@@ -452,6 +474,7 @@ row_info(sqlite3_stmt *stmt, struct doc_info *info)
 	tag_state_parse(column_str(stmt, 16), &info->state);
 	info->coder = column_str(stmt, 17);
 	info->note = column_str(stmt, 18);
+	info->doubts = column_str(stmt, 20);
 	info->secondary = NULL;
 	info->nsecondary = 0;
 }
@@ -507,6 +530,7 @@ doc_info_clear(struct doc_info *info)
 	free(info->theme_parent);
 	free(info->coder);
 	free(info->note);
+	free(info->doubts);
 	free(info->secondary);
 	memset(info, 0, sizeof(*info));
 }
@@ -520,6 +544,7 @@ own_info(struct doc_info *info)
 		&info->published, &info->topic, &info->source, &info->path,
 		&info->hash, &info->theme_name, &info->tagged_at,
 		&info->theme_parent, &info->coder, &info->note,
+		&info->doubts,
 	};
 	size_t i, n = sizeof(fields) / sizeof(fields[0]);
 	bool ok = true;

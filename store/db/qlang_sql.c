@@ -308,6 +308,23 @@ compile_disagree(struct store *s, struct qsql *c, int64_t scheme,
 	return JUAN_OK;
 }
 
+/* parse:: the doubts stored with the document (`code<TAB>detail` lines,
+ * "" for none). */
+static enum juan_status
+compile_parse(struct qsql *c, const struct qlang_term *t, struct buf *b)
+{
+	if (strcmp(t->value, "unsure") == 0) {
+		put(b, "d.doubts <> ''");
+		return JUAN_OK;
+	}
+	if (strcmp(t->value, "ok") == 0) {
+		put(b, "d.doubts = ''");
+		return JUAN_OK;
+	}
+	return compile_contains(c, t, "instr(char(10) || d.doubts,"
+				" char(10) || ?%d || char(9)) > 0", b);
+}
+
 static enum juan_status
 compile_term(struct store *s, struct qsql *c, int64_t scheme,
 	     const struct qlang_term *t, struct buf *b)
@@ -359,6 +376,9 @@ compile_term(struct store *s, struct qsql *c, int64_t scheme,
 		break;
 	case QLANG_DISAGREE:
 		rc = compile_disagree(s, c, scheme, t, b);
+		break;
+	case QLANG_PARSE:
+		rc = compile_parse(c, t, b);
 		break;
 	}
 	put(b, ")");

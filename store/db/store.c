@@ -250,6 +250,19 @@ static const char *const migrations[] = {
 	"  op TEXT NOT NULL DEFAULT 'tag',"
 	"  PRIMARY KEY(uid, id)) WITHOUT ROWID;"
 	"ALTER TABLE history ADD COLUMN source TEXT NOT NULL DEFAULT '';",
+
+	/* 6 → 7: why the parse of each document is unsure (doc_doubts(), as
+	 * parse_doubts_join() writes them: `code<TAB>detail` lines, "" when
+	 * it is not), for the query language's parse:.  Import stores them;
+	 * the documents of an older store are parsed again from their text
+	 * here (juan_doubts(), registered with the search functions), and
+	 * only the rows of unsure ones are written.  A mojibake repair is not
+	 * in the stored text: only an import says it. */
+	"ALTER TABLE documents ADD COLUMN doubts TEXT NOT NULL DEFAULT '';"
+	"WITH found(doc, v) AS MATERIALIZED (SELECT id,"
+	" juan_doubts(head, body, tail) FROM documents)"
+	" UPDATE documents SET doubts = v FROM found"
+	" WHERE id = doc AND v <> '';",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -94,6 +94,8 @@ struct item {
 	size_t text_len;
 	struct doc *doc;
 	struct token_list *tokens; /* of the body, or NULL */
+	char *doubts;   /* why the parse is unsure (parse_doubts_join()) */
+	char *repaired; /* what decoding repaired, NULL: nothing */
 	bool unchanged; /* stored already under this path: not parsed */
 	char *why;      /* non-NULL when it failed */
 };
@@ -119,6 +121,8 @@ item_free(struct item *it)
 	free(it->text);
 	doc_free(&it->doc);
 	token_list_free(&it->tokens);
+	free(it->doubts);
+	free(it->repaired);
 	free(it->why);
 	free(it);
 }
@@ -395,6 +399,18 @@ trim_buf(struct producer *p)
 	p->bufcap = 0;
 }
 
+/* The doubts of its parse, and what decoding repaired (repaired, from
+ * decode_text(): "" for nothing), into it.  JUAN_ENOMEM or JUAN_OK. */
+static enum juan_status
+find_doubts(struct item *it, const char *repaired)
+{
+	if (repaired[0] != '\0' && !(it->repaired = strdup(repaired)))
+		return JUAN_ENOMEM;
+	it->doubts = doc_doubts_joined(it->text, it->text_len, it->doc,
+				       repaired);
+	return it->doubts ? JUAN_OK : JUAN_ENOMEM;
+}
+
 static enum juan_status
 produce_file(struct walk *w, const char *path, const char *abs,
 	     const struct stat *st)
@@ -446,6 +462,8 @@ produce_file(struct walk *w, const char *path, const char *abs,
 		it->unchanged = known(p, it);
 	if (rc == JUAN_OK && !it->unchanged)
 		rc = doc_parse(it->text, it->text_len, &it->doc);
+	if (rc == JUAN_OK && !it->unchanged)
+		rc = find_doubts(it, why);
 	if (rc != JUAN_OK) {
 		item_free(it);
 		if (rc == JUAN_ENOMEM)
@@ -577,8 +595,8 @@ put_alone(struct import *im, struct item *it, enum put_result *res,
 	if (rc != JUAN_OK)
 		return rc;
 	im->in_tx = true;
-	rc = store_put(im->s, it->abs, it->text, it->text_len, it->doc, res,
-		       NULL);
+	rc = store_put_doubts(im->s, it->abs, it->text, it->text_len, it->doc,
+			      it->doubts, res, NULL);
 	if (rc == JUAN_OK)
 		return JUAN_OK;
 	if (rc != JUAN_EINVAL && !failed_alone(im))
@@ -625,8 +643,8 @@ consume(struct import *im, struct item *it)
 		im->in_tx = true;
 	}
 	token_list_offer(it->tokens);
-	rc = store_put(im->s, it->abs, it->text, it->text_len, it->doc, &res,
-		       NULL);
+	rc = store_put_doubts(im->s, it->abs, it->text, it->text_len, it->doc,
+			      it->doubts, &res, NULL);
 	token_list_offer(NULL);
 	if (rc == JUAN_EINVAL) {
 		report_failure(im, it->path, store_error(im->s));
@@ -636,6 +654,8 @@ consume(struct import *im, struct item *it)
 	if (rc != JUAN_OK)
 		return rc;
 stored:
+	if (it->repaired && im->ops && im->ops->repaired)
+		im->ops->repaired(it->path, it->repaired, im->ops->ctx);
 	if (res == PUT_NEW)
 		im->batch.imported++;
 	else if (res == PUT_UPDATED)

@@ -29,6 +29,7 @@ static const char *const doubt_names[] = {
 	[PARSE_TOC_SKIPPED] = "toc-skipped",
 	[PARSE_NUMBERING] = "numbering",
 	[PARSE_DOCNO_UNTAKEN] = "docno-untaken",
+	[PARSE_MOJIBAKE_REPAIRED] = "mojibake-repaired",
 };
 
 const char *
@@ -37,6 +38,36 @@ parse_doubt_name(enum parse_doubt_code code)
 	if ((size_t)code >= sizeof(doubt_names) / sizeof(doubt_names[0]))
 		return "unknown";
 	return doubt_names[code];
+}
+
+/* Whether name spells code's name, with or without its dashes. */
+static bool
+same_name(const char *name, const char *code)
+{
+	const char *c = code;
+
+	if (strcmp(name, code) == 0)
+		return true;
+	for (; *name; name++, c++) {
+		while (*c == '-')
+			c++;
+		if (*name != *c || *name == '-')
+			return false;
+	}
+	return *c == '\0';
+}
+
+bool
+parse_doubt_find(const char *name, enum parse_doubt_code *code)
+{
+	size_t i;
+
+	for (i = 0; i < PARSE_NDOUBT_CODES; i++)
+		if (same_name(name, doubt_names[i])) {
+			*code = (enum parse_doubt_code)i;
+			return true;
+		}
+	return false;
 }
 
 static bool
@@ -111,9 +142,11 @@ check_numbering(struct doubts *d, const char *body, size_t len,
 		if (last[lv].rank == family && v != last[lv].value + 1) {
 			prev = &doc->sections[last[lv].index];
 			return add(d, PARSE_NUMBERING, "%s %s %s (level %d)",
-				   s->label, v <= last[lv].value ?
+				   s->label ? s->label : "",
+				   v <= last[lv].value ?
 				   "repeats or goes back after" :
-				   "skips a number after", prev->label, lv);
+				   "skips a number after",
+				   prev->label ? prev->label : "", lv);
 		}
 		last[lv].rank = family;
 		last[lv].value = v;
@@ -174,6 +207,7 @@ check_docno(struct doubts *d, const char *text, size_t len,
 	    const struct doc *doc)
 {
 	size_t p = 0, e, ts, te, n, scan = len < DOCNO_SCAN ? len : DOCNO_SCAN;
+	const char *docno = doc->meta.docno ? doc->meta.docno : "";
 
 	while (p < scan) {
 		e = p;
@@ -183,15 +217,15 @@ check_docno(struct doubts *d, const char *text, size_t len,
 		te = parse_rtrim(text, ts, e);
 		n = docno_at(text, te, ts);
 		if (n > 0 && ts + n == te &&
-		    (strlen(doc->meta.docno) != n ||
-		     memcmp(doc->meta.docno, text + ts, n) != 0)) {
-			if (doc->meta.docno[0] == '\0')
+		    (strlen(docno) != n ||
+		     memcmp(docno, text + ts, n) != 0)) {
+			if (docno[0] == '\0')
 				return add(d, PARSE_DOCNO_UNTAKEN,
 					   "%.*s on a line of its own, no docno "
 					   "taken", (int)n, text + ts);
 			return add(d, PARSE_DOCNO_UNTAKEN,
 				   "%.*s on a line of its own, docno taken: %s",
-				   (int)n, text + ts, doc->meta.docno);
+				   (int)n, text + ts, docno);
 		}
 		p = e + 1;
 	}
@@ -200,7 +234,7 @@ check_docno(struct doubts *d, const char *text, size_t len,
 
 enum juan_status
 doc_doubts(const char *text, size_t len, const struct doc *doc,
-	   struct parse_doubt **out, size_t *n)
+	   const char *repaired, struct parse_doubt **out, size_t *n)
 {
 	struct doubts d = { NULL, 0, 0 };
 	const char *body;
@@ -211,10 +245,10 @@ doc_doubts(const char *text, size_t len, const struct doc *doc,
 	if (text == NULL)
 		len = 0;
 	if (doc->head_len + doc->body_len > len)
-		return JUAN_OK;
+		goto repair;
 	body = text ? text + doc->head_len : "";
 	body_len = doc->body_len;
-	if (doc->meta.title[0] == '\0' &&
+	if ((doc->meta.title == NULL || doc->meta.title[0] == '\0') &&
 	    !add(&d, PARSE_NO_TITLE, "no title line found"))
 		goto nomem;
 	if (doc->nsections == 0 && body_len > LONG_BODY &&
@@ -229,6 +263,10 @@ doc_doubts(const char *text, size_t len, const struct doc *doc,
 	if (!check_numbering(&d, body, body_len, doc))
 		goto nomem;
 	if (text != NULL && !check_docno(&d, text, len, doc))
+		goto nomem;
+repair:
+	if (repaired != NULL && repaired[0] != '\0' &&
+	    !add(&d, PARSE_MOJIBAKE_REPAIRED, "%s", repaired))
 		goto nomem;
 	*out = d.v;
 	*n = d.n;
@@ -249,4 +287,94 @@ parse_doubts_free(struct parse_doubt **v, size_t n)
 		free((*v)[i].detail);
 	free(*v);
 	*v = NULL;
+}
+
+/* Appends s[0..len) to b at *used, each TAB and line break a space when
+ * flat; b has room. */
+static void
+append(char *b, size_t *used, const char *s, size_t len, bool flat)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		b[(*used)++] = flat && (s[i] == '\t' || s[i] == '\n' ||
+					s[i] == '\r') ? ' ' : s[i];
+}
+
+char *
+parse_doubts_join(const struct parse_doubt *v, size_t n)
+{
+	size_t size = 1, used = 0, i;
+	const char *name;
+	char *b;
+
+	for (i = 0; i < n; i++)
+		size += strlen(parse_doubt_name(v[i].code)) +
+			strlen(v[i].detail ? v[i].detail : "") + 2;
+	b = malloc(size);
+	if (b == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		name = parse_doubt_name(v[i].code);
+		if (i > 0)
+			b[used++] = '\n';
+		append(b, &used, name, strlen(name), false);
+		b[used++] = '\t';
+		if (v[i].detail != NULL)
+			append(b, &used, v[i].detail, strlen(v[i].detail),
+			       true);
+	}
+	b[used] = '\0';
+	return b;
+}
+
+char *
+doc_doubts_joined(const char *text, size_t len, const struct doc *d,
+		  const char *repaired)
+{
+	struct parse_doubt *v;
+	size_t n;
+	char *joined;
+
+	if (doc_doubts(text, len, d, repaired, &v, &n) != JUAN_OK)
+		return NULL;
+	joined = parse_doubts_join(v, n);
+	parse_doubts_free(&v, n);
+	return joined;
+}
+
+char *
+parse_doubts_line(const char *joined)
+{
+	size_t len = joined ? strlen(joined) : 0, lines = 1, used = 0, i;
+	const char *p, *tab;
+	char *b;
+
+	for (i = 0; i < len; i++)
+		lines += joined[i] == '\n';
+	b = malloc(len + 4 * lines + 1);
+	if (b == NULL)
+		return NULL;
+	for (p = joined; len > 0 && p != NULL;) {
+		const char *end = strchr(p, '\n');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+
+		if (used > 0)
+			append(b, &used, "; ", 2, false);
+		tab = memchr(p, '\t', n);
+		if (tab == NULL) {
+			append(b, &used, p, n, true);
+		} else {
+			append(b, &used, p, (size_t)(tab - p), true);
+			if (tab + 1 < p + n) {
+				append(b, &used, " (", 2, false);
+				append(b, &used, tab + 1,
+				       (size_t)(p + n - tab - 1), true);
+				b[used++] = ')';
+			}
+		}
+		p = end ? end + 1 : NULL;
+	}
+	b[used] = '\0';
+	return b;
 }

@@ -132,7 +132,7 @@ statute_label(const char *s, size_t len, size_t pos, struct label *lb)
 		lb->rank = 2;
 		p += 3;
 	} else if (cp == 0x6761) { /* 条 */
-		lb->rank = 3;
+		lb->rank = RANK_ARTICLE;
 		p += 3;
 	} else {
 		return false;

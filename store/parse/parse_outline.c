@@ -614,7 +614,7 @@ build_sections(struct outline *o, struct section **out, size_t *n)
 	struct section *sec;
 	struct heading *h;
 	struct pbuf b = { NULL, 0, 0, false };
-	size_t i, te;
+	size_t i, te, cut;
 
 	*out = NULL;
 	*n = 0;
@@ -632,7 +632,12 @@ build_sections(struct outline *o, struct section **out, size_t *n)
 		te = h->lb.form == LABEL_QUESTION ?
 		    question_end(o->s, h->title_start, te) :
 		    parse_find(o->s, h->title_start, te, CH_PERIOD);
-		te = parse_rtrim(o->s, h->title_start, te);
+		/* an article's title is its first clause */
+		cut = h->lb.rank == RANK_ARTICLE ?
+		    parse_find(o->s, h->title_start, te, CH_COMMA) : te;
+		if (cut < te) /* the rest of a broken line is not in it */
+			h->join_start = h->join_end = 0;
+		te = parse_rtrim(o->s, h->title_start, cut);
 		pbuf_add(&b, o->s + h->title_start, te - h->title_start);
 		pbuf_add(&b, o->s + h->join_start, h->join_end - h->join_start);
 		sec[i].level = h->level;

@@ -37,6 +37,9 @@ enum label_form {
 	LABEL_QUESTION,
 };
 
+/* The rank of an article, 第X条: its title is its first clause. */
+#define RANK_ARTICLE 3
+
 /* A heading label (OUTLINE.md, "Label families"). */
 struct label {
 	int rank;   /* 0 第X部分 … 8 ① */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "juan/array.h"
+#include "juan/parse.h"
 #include "juan/qlang.h"
 #include "juan/sanitize.h"
 #include "juan/text.h"
@@ -25,11 +26,12 @@ static const char *const field_names[] = {
 	[QLANG_CODER] = "coder",
 	[QLANG_SCHEME] = "scheme",
 	[QLANG_DISAGREE] = "disagree",
+	[QLANG_PARSE] = "parse",
 };
 #define NFIELDS (sizeof(field_names) / sizeof(field_names[0]))
 
 #define FIELD_LIST "theme, state, issuer, docno, type, topic, year, date," \
-	" note, coder, scheme, disagree"
+	" note, coder, scheme, disagree, parse"
 #define STATE_LIST "untagged, tagged, unsure, none, todo"
 
 const char *
@@ -246,6 +248,43 @@ parse_dates(struct parser *p, struct qlang_term *t, size_t voff)
 	return JUAN_OK;
 }
 
+/* parse:unsure, parse:ok or parse:CODE, the code as parse --check
+ * writes it (its dashes may be left out: the value becomes the code). */
+static enum juan_status
+parse_state(struct parser *p, struct qlang_term *t, size_t voff)
+{
+	enum parse_doubt_code code;
+	char *name;
+	size_t i;
+
+	if (strcmp(t->value, "unsure") == 0 || strcmp(t->value, "ok") == 0)
+		return JUAN_OK;
+	if (parse_doubt_find(t->value, &code)) {
+		name = strdup(parse_doubt_name(code));
+		if (!name)
+			return JUAN_ENOMEM;
+		free(t->value);
+		t->value = name;
+		return JUAN_OK;
+	}
+	fail(p, voff, "parse:%s is not a parse state (parse: unsure, ok",
+	     t->value);
+	for (i = 0; i < PARSE_NDOUBT_CODES && p->err; i++) {
+		size_t used = strlen(p->err->message);
+
+		snprintf(p->err->message + used,
+			 sizeof(p->err->message) - used, ", %s",
+			 parse_doubt_name((enum parse_doubt_code)i));
+	}
+	if (p->err) {
+		size_t used = strlen(p->err->message);
+
+		snprintf(p->err->message + used,
+			 sizeof(p->err->message) - used, ")");
+	}
+	return JUAN_EINVAL;
+}
+
 /* Checks the value of a field term that takes one of a few words. */
 static enum juan_status
 check_value(struct parser *p, struct qlang_term *t, size_t voff)
@@ -264,6 +303,8 @@ check_value(struct parser *p, struct qlang_term *t, size_t voff)
 	case QLANG_YEAR:
 	case QLANG_DATE:
 		return parse_dates(p, t, voff);
+	case QLANG_PARSE:
+		return parse_state(p, t, voff);
 	default:
 		return JUAN_OK;
 	}

@@ -13,8 +13,9 @@
 #include "query.h"
 
 /* Registers everything the index and the searches need on db: the
- * tokenizer "juan", the functions juan_snippet and juan_phrases, and
- * juan_genre(title) for the lists' type:.  Every
+ * tokenizer "juan", the functions juan_snippet and juan_phrases,
+ * juan_genre(title) for the lists' type:, and juan_doubts(head, body,
+ * tail) for the migration that stores the parse's doubts.  Every
  * connection to a store needs it before it touches doc_fts.  Returns an
  * SQLite result code. */
 int search_register(sqlite3 *db);

@@ -316,11 +316,11 @@ han_majority(const char *s, size_t len)
 
 /* Looks for mojibake in the UTF-8 text s[0..len).  On JUAN_OK *fixed is
  * NULL when there is none, else the original bytes (caller frees, *fixed_len
- * bytes); JUAN_ENOTTEXT with a reason in why when there is mojibake that
- * does not go back exactly. */
+ * bytes) and *page the code page it was read as; JUAN_ENOTTEXT with a
+ * reason in why when there is mojibake that does not go back exactly. */
 static enum juan_status
 find_mojibake(const char *s, size_t len, char **fixed, size_t *fixed_len,
-	      char *why, size_t whysize)
+	      const char **page, char *why, size_t whysize)
 {
 	size_t probe = len < MOJIBAKE_PROBE ? len : MOJIBAKE_PROBE, i, lost, n;
 	enum juan_status rc;
@@ -352,6 +352,7 @@ find_mojibake(const char *s, size_t len, char **fixed, size_t *fixed_len,
 		    exact) {
 			*fixed = b;
 			*fixed_len = n;
+			*page = mojibake_pages[i].name;
 			return JUAN_OK;
 		}
 		free(b);
@@ -537,6 +538,7 @@ decode_text(const void *bytes, size_t len, char **out, size_t *out_len,
 	enum text_encoding e;
 	struct scan sc;
 	char *buf = NULL, *fixed = NULL;
+	const char *page = NULL;
 	size_t fixed_len = 0;
 	utf8proc_uint8_t *nfc;
 	utf8proc_ssize_t m;
@@ -558,12 +560,16 @@ decode_text(const void *bytes, size_t len, char **out, size_t *out_len,
 	if (rc != JUAN_OK)
 		goto done;
 	if (e == ENC_UTF8 || e == ENC_UTF8_BOM) {
-		rc = find_mojibake(buf, n, &fixed, &fixed_len, why, whysize);
+		rc = find_mojibake(buf, n, &fixed, &fixed_len, &page, why,
+				   whysize);
 		if (rc != JUAN_OK)
 			goto done;
 		if (fixed != NULL) {
 			rc = decode_text(fixed, fixed_len, out, out_len, enc,
 					 why, whysize);
+			if (rc == JUAN_OK)
+				set_why(why, whysize, "mojibake repaired: "
+					"UTF-8 read as %s", page);
 			goto done;
 		}
 	}

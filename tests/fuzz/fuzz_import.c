@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "juan/decode.h"
 #include "juan/parse.h"
@@ -19,12 +20,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct text_line *lines = NULL;
 	struct parse_doubt *doubts = NULL;
 	struct doc *d = NULL;
-	char *text = NULL;
+	char *text = NULL, *joined, *line, why[256];
 	size_t len = 0, i, n, ndoubts = 0;
 
 	if (!sink && !(sink = fopen("/dev/null", "w")))
 		abort();
-	if (decode_text(data, size, &text, &len, NULL, NULL, 0) != JUAN_OK)
+	if (decode_text(data, size, &text, &len, NULL, why, sizeof why) !=
+	    JUAN_OK)
 		return 0;
 	if (doc_parse(text, len, &d) != JUAN_OK)
 		abort();
@@ -39,12 +41,24 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	doc_print_outline(d, sink);
 	doc_print_meta(d, sink);
-	if (doc_doubts(text, len, d, &doubts, &ndoubts) != JUAN_OK)
+	if (doc_doubts(text, len, d, why, &doubts, &ndoubts) != JUAN_OK)
 		abort();
 	for (i = 0; i < ndoubts; i++)
 		if (doubts[i].detail == NULL ||
 		    parse_doubt_name(doubts[i].code)[0] == 'u')
 			abort();
+	/* as stored: one line per doubt; as shown: one line */
+	joined = parse_doubts_join(doubts, ndoubts);
+	line = parse_doubts_line(joined);
+	if (!joined || !line || (ndoubts == 0) != (joined[0] == '\0') ||
+	    strchr(line, '\n') || strchr(line, '\t'))
+		abort();
+	for (i = 0, n = 0; joined[i]; i++)
+		n += joined[i] == '\n';
+	if (ndoubts > 0 && n != ndoubts - 1)
+		abort();
+	free(line);
+	free(joined);
 	parse_doubts_free(&doubts, ndoubts);
 	n = text_wrap(text, len, 37, &lines);
 	if (n == (size_t)-1)

@@ -2,7 +2,8 @@
 # Expected screens, as tig's test/ has them: for each key script
 # tests/ui/screens/NAME.keys, the exact screens the browser must show after
 # it, NAME.80x24 and NAME.120x40 (plain text, as `:dump` writes them).  Each
-# script plays headless on a fresh store holding the sample corpus.
+# script plays headless on a fresh store holding the sample corpus, or the
+# documents of the directory NAME.docs when there is one.
 #   UPDATE_SCREENS=1 rewrites the expected files from what the browser shows.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/screen.lib"
@@ -14,10 +15,16 @@ cp "$JUAN_DB" "$WORK/sample.db"
 
 for keys in "$SCREENS"/*.keys; do
 	name=$(basename "$keys" .keys)
+	store="$WORK/sample.db"
+	if [ -d "$SCREENS/$name.docs" ]; then
+		store="$WORK/$name.db"
+		JUAN_DB="$store" "$JUAN" import "$SCREENS/$name.docs" >/dev/null 2>&1 ||
+			not_ok "import $name.docs"
+	fi
 	for size in $SIZES; do
 		expected="$SCREENS/$name.$size"
 		rm -f "$JUAN_DB" "$JUAN_DB-wal" "$JUAN_DB-shm" "$WORK/screen"
-		cp "$WORK/sample.db" "$JUAN_DB"
+		cp "$store" "$JUAN_DB"
 		{
 			echo ":resize ${size%x*} ${size#*x}"
 			cat "$keys"

@@ -517,4 +517,25 @@ wait_for "u undoes the adoption" "undone: "
 check "the export has this store's theme again" "综合政务" "$(theme_of 3)"
 keys q
 wait_exit "q quits after settling"
+# a document stored as one line (the screen test oneline's): each heading
+# of its outline starts a line of the text pane, and is drawn in bold from
+# the line's first character to its 。
+JUAN_DB="$WORK/oneline.db"
+"$JUAN" import "$ROOT/tests/ui/screens/oneline.docs" >/dev/null 2>&1 ||
+	not_ok "import the one-line document"
+start NO_COLOR=1
+wait_for "a one-line document opens" "1 documents · 0 reviewed"
+settled "$WORK/oneline.txt"
+$T capture-pane -p -e >"$WORK/oneline.esc"
+"$JUAN" parse --outline "$ROOT/tests/ui/screens/oneline.docs/oneline.txt" |
+	awk -F'\t' '{ print $2 $3 }' >"$WORK/oneline.headings"
+missing=
+while IFS= read -r h; do
+	grep -q "│ *　　$esc\[[0-9;]*1m$h" "$WORK/oneline.esc" ||
+		missing="$missing $h"
+done <"$WORK/oneline.headings"
+check "each heading starts a line, in bold" "8 headings:" \
+	"$(wc -l <"$WORK/oneline.headings" | tr -d ' ') headings:$missing"
+keys q
+wait_exit "q quits the one-line document"
 $T kill-server 2>/dev/null

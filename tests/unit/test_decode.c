@@ -192,6 +192,11 @@ test_mojibake(void **state)
 			if (rc != JUAN_OK)
 				fail_msg("%s: %s", pages[i].page, why);
 			assert_int_equal(enc, ENC_UTF8);
+			/* the repair is said, naming the page */
+			if (strstr(why, "mojibake repaired") == NULL ||
+			    strstr(why, pages[i].page) == NULL)
+				fail_msg("%s: repaired, why \"%s\"",
+					 pages[i].page, why);
 			assert_int_equal(out_len, strlen(policy));
 			assert_memory_equal(out, policy, out_len);
 			free(out);

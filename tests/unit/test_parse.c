@@ -464,7 +464,7 @@ static const struct outline_case outline_cases[] = {
 	  "第一章　总　　则\n第一条　为了保护环境，制定本条例。"
 	  "第二条　本条例适用于全国。\n"
 	  "第二章　监督管理\n第三条　国家实行统一监管。\n",
-	  "1\t第一章\t总　　则\n2\t第一条\t为了保护环境，制定本条例\n"
+	  "1\t第一章\t总　　则\n2\t第一条\t为了保护环境\n"
 	  "2\t第二条\t本条例适用于全国\n1\t第二章\t监督管理\n"
 	  "2\t第三条\t国家实行统一监管\n" },
 	{ "chapter glued to the title, chapters run together",
@@ -537,7 +537,7 @@ static const struct outline_case outline_cases[] = {
 	  "第一章　总则\n第二章　监督管理\n第三章　附则\n第一章　总则\n"
 	  "第一条　为了保护环境，制定本条例。\n第二章　监督管理\n"
 	  "第二条　国家实行统一监管。\n第三章　附则\n第三条　本条例自公布之日起施行。\n",
-	  "1\t第一章\t总则\n2\t第一条\t为了保护环境，制定本条例\n"
+	  "1\t第一章\t总则\n2\t第一条\t为了保护环境\n"
 	  "1\t第二章\t监督管理\n2\t第二条\t国家实行统一监管\n"
 	  "1\t第三章\t附则\n2\t第三条\t本条例自公布之日起施行\n" },
 	{ "bare headings that the body does not repeat are kept",
@@ -547,7 +547,7 @@ static const struct outline_case outline_cases[] = {
 	{ "a letter-spaced label is kept as printed",
 	  "第 一 章　总　　则\n第一条　为了保护环境，制定本法。\n"
 	  "第 十 二 章　附　　则\n第九十条　本法自公布之日起施行。\n",
-	  "1\t第 一 章\t总　　则\n2\t第一条\t为了保护环境，制定本法\n"
+	  "1\t第 一 章\t总　　则\n2\t第一条\t为了保护环境\n"
 	  "1\t第 十 二 章\t附　　则\n2\t第九十条\t本法自公布之日起施行\n" },
 	{ "references are not headings",
 	  "一、删去第六条第二款。二、将第七条修改为：依法审批。\n"
@@ -648,13 +648,13 @@ static const struct outline_case outline_cases[] = {
 	  "　　第一章　总　　则　　第一条　为了规范管理，制定本办法。"
 	  "　　第二条　本办法适用于全市中小学。　　第二章　附　　则"
 	  "　　第三条　本办法自发布之日起施行。",
-	  "1\t第一章\t总　　则\n2\t第一条\t为了规范管理，制定本办法\n"
+	  "1\t第一章\t总　　则\n2\t第一条\t为了规范管理\n"
 	  "2\t第二条\t本办法适用于全市中小学\n1\t第二章\t附　　则\n"
 	  "2\t第三条\t本办法自发布之日起施行\n" },
 	{ "articles run together after 。 and ；",
 	  "第一条　为了加强管理，制定本办法。第二条　本办法适用于全区；"
 	  "第三条　区教育局负责实施。第四条第一款规定的情形除外。\n",
-	  "1\t第一条\t为了加强管理，制定本办法\n1\t第二条\t本办法适用于全区；\n"
+	  "1\t第一条\t为了加强管理\n1\t第二条\t本办法适用于全区；\n"
 	  "1\t第三条\t区教育局负责实施\n" },
 	{ "run-together numbering with no separators at all",
 	  "一、总体要求以习近平新时代中国特色社会主义思想为指导二、主要任务"
@@ -778,6 +778,27 @@ static const struct outline_case outline_cases[] = {
 	  "（五）加强保障，完善经费投入机制\n教育经费稳定增长\n经费逐年增长。\n",
 	  "1\t（四）\t深化改革，推进教育评价体系建设和治理能力现代化\n"
 	  "1\t（五）\t加强保障，完善经费投入机制\n" },
+	{ "an article's title is its first clause, up to ， or 。",
+	  "第一章　总则\n"
+	  "第一条　为了规范政府信息公开，保障公民依法获取信息，制定本条例。\n"
+	  "第二条　本条例所称政府信息。是指行政机关制作的，信息。\n"
+	  "第三条　各级人民政府应当加强组织领导\n"
+	  "（一）拒绝检查，阻碍执法的；\n"
+	  "第四条　国务院办公厅是全国政府信息公开工作的主管部门。\n",
+	  "1\t第一章\t总则\n2\t第一条\t为了规范政府信息公开\n"
+	  "2\t第二条\t本条例所称政府信息\n"
+	  "2\t第三条\t各级人民政府应当加强组织领导\n"
+	  "3\t（一）\t拒绝检查，阻碍执法的；\n"
+	  "2\t第四条\t国务院办公厅是全国政府信息公开工作的主管部门\n" },
+	{ "only an article's title stops at ，",
+	  "一、加强领导，落实责任。\n（一）健全机制，明确分工。\n"
+	  "1.完善制度，规范流程。\n",
+	  "1\t一、\t加强领导，落实责任\n2\t（一）\t健全机制，明确分工\n"
+	  "3\t1.\t完善制度，规范流程\n" },
+	{ "an article cut at ， takes nothing from a broken line",
+	  "第十条　船舶所有人，经营人和\n管理人的义务\n"
+	  "第十一条　船舶应当合格。\n",
+	  "1\t第十条\t船舶所有人\n1\t第十一条\t船舶应当合格\n" },
 	{ "no labels, empty outline",
 	  "这是一份没有任何标题的文件。它只有正文。\n",
 	  "" },
@@ -1439,7 +1460,8 @@ test_doubts_table(void **state)
 		assert_int_equal(doc_parse(cases[i].text, strlen(cases[i].text),
 					   &d), JUAN_OK);
 		assert_int_equal(doc_doubts(cases[i].text,
-					    strlen(cases[i].text), d, &v, &n),
+					    strlen(cases[i].text), d, NULL, &v,
+					    &n),
 				 JUAN_OK);
 		got[0] = '\0';
 		for (j = 0; j < n; j++) {
@@ -1461,6 +1483,95 @@ test_doubts_table(void **state)
 			    "unknown");
 }
 
+/* parse_doubts_join(v, n) must give want, and parse_doubts_line() of it
+ * line. */
+static void
+assert_joined(const struct parse_doubt *v, size_t n, const char *want,
+	      const char *line)
+{
+	char *j = parse_doubts_join(v, n), *l;
+
+	assert_non_null(j);
+	assert_string_equal(j, want);
+	l = parse_doubts_line(j);
+	assert_non_null(l);
+	assert_string_equal(l, line);
+	free(l);
+	free(j);
+}
+
+/* A repair the decoder made is a doubt of its own, after the parse's; the
+ * doubts as the store keeps them (code<TAB>detail lines) and as one line
+ * for a person. */
+static void
+test_doubts_stored(void **state)
+{
+	static const char text[] =
+		"国务院关于加强环境保护的通知\n各省人民政府：\n"
+		"一、总体要求\n要加强。\n三、主要任务\n要落实。\n";
+	static const char repaired[] =
+		"mojibake repaired: UTF-8 read as MACCYRILLIC";
+	static const char joined[] =
+		"numbering\t三、 skips a number after 一、 (level 1)"
+		"\nmojibake-repaired\tmojibake repaired: UTF-8 read as "
+		"MACCYRILLIC";
+	struct parse_doubt odd[] = {
+		{ PARSE_NO_TITLE, (char *)"a\tb\nc" },
+		{ PARSE_NUMBERING, NULL },
+	};
+	enum parse_doubt_code code;
+	struct parse_doubt *v;
+	struct doc *d;
+	char *line;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(doc_parse(text, strlen(text), &d), JUAN_OK);
+	assert_int_equal(doc_doubts(text, strlen(text), d, repaired, &v, &n),
+			 JUAN_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[1].code, PARSE_MOJIBAKE_REPAIRED);
+	assert_joined(v, n, joined,
+		      "numbering (三、 skips a number after 一、 (level 1)); "
+		      "mojibake-repaired (mojibake repaired: UTF-8 read "
+		      "as MACCYRILLIC)");
+	parse_doubts_free(&v, n);
+	line = doc_doubts_joined(text, strlen(text), d, repaired);
+	assert_non_null(line);
+	assert_string_equal(line, joined);
+	free(line);
+	/* "" is no repair; a d that does not fit its text still says one */
+	assert_int_equal(doc_doubts(text, strlen(text), d, "", &v, &n),
+			 JUAN_OK);
+	assert_int_equal(n, 1);
+	parse_doubts_free(&v, n);
+	assert_int_equal(doc_doubts(text, 3, d, repaired, &v, &n), JUAN_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].code, PARSE_MOJIBAKE_REPAIRED);
+	parse_doubts_free(&v, n);
+	doc_free(&d);
+	/* a TAB or line break in a detail is a space; no detail, no "()" */
+	assert_joined(odd, 2, "no-title\ta b c\nnumbering\t",
+		      "no-title (a b c); numbering");
+	assert_joined(NULL, 0, "", "");
+	line = parse_doubts_line(NULL);
+	assert_string_equal(line, "");
+	free(line);
+	/* codes by name, with or without their dashes */
+	assert_true(parse_doubt_find("no-title", &code));
+	assert_int_equal(code, PARSE_NO_TITLE);
+	assert_true(parse_doubt_find("notitle", &code));
+	assert_int_equal(code, PARSE_NO_TITLE);
+	assert_true(parse_doubt_find("mojibake-repaired", &code));
+	assert_int_equal(code, PARSE_MOJIBAKE_REPAIRED);
+	assert_true(parse_doubt_find("docnountaken", &code));
+	assert_int_equal(code, PARSE_DOCNO_UNTAKEN);
+	assert_false(parse_doubt_find("no-titl", &code));
+	assert_false(parse_doubt_find("no--title", &code));
+	assert_false(parse_doubt_find("unsure", &code));
+	assert_false(parse_doubt_find("", &code));
+}
+
 int
 main(void)
 {
@@ -1480,6 +1591,7 @@ main(void)
 		cmocka_unit_test(test_truncated_and_damaged),
 		cmocka_unit_test(test_random_pieces),
 		cmocka_unit_test(test_doubts_table),
+		cmocka_unit_test(test_doubts_stored),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -60,6 +60,15 @@ static const struct {
 	{ "问：答", "text=问：答" },
 	{ "a\tb", "text=a & text=b" },
 	{ "http：//x", "text=http：//x" },
+	{ "parse:unsure", "parse=unsure" },
+	{ "-parse:ok", "-parse=ok" },
+	{ "parse:no-title", "parse=no-title" },
+	{ "parse:notitle", "parse=no-title" },
+	{ "parse:tocskipped", "parse=toc-skipped" },
+	{ "parse:numbering OR parse:docnountaken",
+	  "parse=numbering | parse=docno-untaken" },
+	{ "parse:no-headings parse:mojibake-repaired 教育",
+	  "parse=no-headings & parse=mojibake-repaired & text=教育" },
 };
 
 static void
@@ -147,6 +156,11 @@ static const struct {
 	{ "-scheme:x", 1, "cannot be excluded" },
 	{ "scheme:x OR a", 1, "cannot be excluded or ORed" },
 	{ "scheme:x scheme:y", 10, "a second scheme:" },
+	{ "parse:maybe", 7, "parse:maybe is not a parse state (parse: "
+	  "unsure, ok, no-title, no-headings, toc-skipped, numbering, "
+	  "docno-untaken, mojibake-repaired)" },
+	{ "教育 parse:no--title", 10, "not a parse state" },
+	{ "parse:", 1, "parse: needs a value" },
 	{ "a \x1b[31m", 3, "control character" },
 	{ "a \xff", 3, "invalid UTF-8" },
 };

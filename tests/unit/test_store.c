@@ -185,7 +185,7 @@ test_migrate_empty(void **state)
 	assert_string_equal(store_path(f->s), f->path);
 	assert_string_equal(store_error(f->s), "");
 	db = raw_open(f->path);
-	assert_int_equal(raw_int(db, "PRAGMA user_version"), 6);
+	assert_int_equal(raw_int(db, "PRAGMA user_version"), 7);
 	assert_int_equal(raw_int(db, "SELECT length(value) FROM settings"
 				    " WHERE key = 'store.uid'"), 16);
 	assert_int_equal(raw_int(db, "SELECT count(*) FROM themes"), 22);
@@ -960,6 +960,120 @@ test_sort_setting(void **state)
 	assert_false(got.desc);
 }
 
+/* ---- parse doubts --------------------------------------------------- */
+
+/* Parses text and stores it as read from path, with doubts (NULL: those
+ * store_put finds); returns the id. */
+static int64_t
+put_text(struct store *s, const char *path, const char *text,
+	 const char *doubts)
+{
+	struct doc *d;
+	int64_t id = 0;
+
+	assert_int_equal(doc_parse(text, strlen(text), &d), JUAN_OK);
+	assert_int_equal(store_put_doubts(s, path, text, strlen(text), d,
+					  doubts, NULL, &id), JUAN_OK);
+	doc_free(&d);
+	return id;
+}
+
+/* The ids query selects, as "1 3", in import order. */
+static void
+assert_query(struct store *s, const char *query, const char *want)
+{
+	struct list_sort order = { SORT_ID, false };
+	int64_t *ids;
+	size_t n, i, len = 0;
+	char got[128];
+
+	assert_int_equal(store_query_ids(s, query, &order, &ids, &n), JUAN_OK);
+	got[0] = '\0';
+	for (i = 0; i < n; i++)
+		len += (size_t)snprintf(got + len, sizeof(got) - len, "%s%lld",
+					i ? " " : "", (long long)ids[i]);
+	free(ids);
+	if (strcmp(got, want) != 0)
+		fail_msg("%s: got \"%s\", want \"%s\"", query, got, want);
+}
+
+static const char plain_text[] =
+	"国务院关于加强环境保护的通知\n各省人民政府：\n"
+	"一、总体要求\n要加强。\n二、主要任务\n要落实。\n";
+static const char gap_text[] =
+	"国务院关于加强环境保护的通知\n各省人民政府：\n"
+	"一、总体要求\n要加强。\n三、主要任务\n要落实。\n";
+static const char fragment_text[] =
+	"　　今年以来，各地加强了环境保护，取得了明显成效。\n";
+
+/* Each document is stored with why its parse is unsure, found by
+ * store_put or given by the importer, and parse: selects by it. */
+static void
+test_doubts(void **state)
+{
+	struct fixture *f = *state;
+	struct doc_info info;
+	int64_t ok, gap, frag, fixed;
+
+	ok = put_text(f->s, "/d/ok.txt", plain_text, NULL);
+	gap = put_text(f->s, "/d/gap.txt", gap_text, NULL);
+	frag = put_text(f->s, "/d/frag.txt", fragment_text, NULL);
+	fixed = put_text(f->s, "/d/fixed.txt", "关于印发计划的通知\n正文。\n",
+			 "mojibake-repaired\tmojibake repaired: UTF-8 read "
+			 "as CP1252");
+	assert_int_equal(store_doc_info(f->s, gap, &info), JUAN_OK);
+	assert_string_equal(info.doubts, "numbering\t三、 skips a number "
+			    "after 一、 (level 1)");
+	doc_info_clear(&info);
+	assert_int_equal(store_doc_info(f->s, ok, &info), JUAN_OK);
+	assert_string_equal(info.doubts, "");
+	doc_info_clear(&info);
+	assert_int_equal(ok, 1);
+	assert_int_equal(fixed, 4);
+	(void)frag;
+	assert_query(f->s, "parse:unsure", "2 3 4");
+	assert_query(f->s, "parse:ok", "1");
+	assert_query(f->s, "-parse:ok", "2 3 4");
+	assert_query(f->s, "parse:numbering", "2");
+	assert_query(f->s, "parse:notitle", "3");
+	assert_query(f->s, "parse:mojibake-repaired OR parse:no-title", "3 4");
+	assert_query(f->s, "parse:toc-skipped", "");
+	assert_query(f->s, "parse:unsure 环境", "2 3");
+	/* a changed text is parsed again: the gap is closed */
+	put_text(f->s, "/d/gap.txt", "国务院关于加强环境保护的通知\n"
+		 "一、总体要求\n要加强。\n二、主要任务\n要落实。\n", NULL);
+	assert_query(f->s, "parse:numbering", "");
+	assert_query(f->s, "parse:unsure", "3 4");
+}
+
+/* A store made before doubts were kept gets them when it is opened: its
+ * documents are parsed again from their stored text. */
+static void
+test_doubts_migrated(void **state)
+{
+	struct fixture *f = *state;
+	sqlite3 *db;
+
+	put_text(f->s, "/d/ok.txt", plain_text, NULL);
+	put_text(f->s, "/d/gap.txt", gap_text, NULL);
+	put_text(f->s, "/d/frag.txt", fragment_text, NULL);
+	store_close(&f->s);
+	db = raw_open(f->path);
+	assert_int_equal(sqlite3_exec(db, "ALTER TABLE documents DROP COLUMN"
+				      " doubts; PRAGMA user_version = 6", NULL,
+				      NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	reopen(f);
+	db = raw_open(f->path);
+	assert_int_equal(raw_int(db, "PRAGMA user_version"), 7);
+	assert_int_equal(raw_int(db, "SELECT count(*) FROM documents"
+				    " WHERE doubts = 'no-title' || char(9) ||"
+				    " 'no title line found' AND id = 3"), 1);
+	sqlite3_close(db);
+	assert_query(f->s, "parse:unsure", "2 3");
+	assert_query(f->s, "parse:numbering", "2");
+}
+
 int
 main(void)
 {
@@ -986,6 +1100,8 @@ main(void)
 		T(test_undo_retired_theme),
 		T(test_settings),
 		T(test_sort_setting),
+		T(test_doubts),
+		T(test_doubts_migrated),
 	};
 #undef T
 

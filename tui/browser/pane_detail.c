@@ -201,19 +201,24 @@ meta_text(const struct current *doc, size_t *title_len)
 {
 	const struct doc_info *in = &doc->info;
 	size_t size, used = 0;
-	char *buf, *second, theme[600], when[64];
+	char *buf, *second, *doubts, theme[600], when[64];
 
 	second = secondaries(in);
-	if (second == NULL)
+	doubts = parse_doubts_line(in->doubts);
+	if (second == NULL || doubts == NULL) {
+		free(second);
+		free(doubts);
 		return NULL;
+	}
 	size = strlen(in->title) + strlen(in->issuer) + strlen(in->docno) +
 	       strlen(in->date) + strlen(in->topic) + strlen(in->theme_name) +
 	       strlen(in->theme_parent) + strlen(second) + strlen(in->note) +
-	       strlen(in->coder) + strlen(in->path) + 1024 +
+	       strlen(in->coder) + strlen(in->path) + strlen(doubts) + 1024 +
 	       codings_size(&doc->codings);
 	buf = malloc(size);
 	if (buf == NULL) {
 		free(second);
+		free(doubts);
 		return NULL;
 	}
 	buf[0] = '\0';
@@ -223,6 +228,7 @@ meta_text(const struct current *doc, size_t *title_len)
 	add_field(buf, size, &used, "发文字号", in->docno);
 	add_field(buf, size, &used, "成文日期", in->date);
 	add_field(buf, size, &used, "主题分类", in->topic);
+	add_field(buf, size, &used, "解析存疑", doubts);
 	if (in->theme_id != 0 && in->theme_retired)
 		snprintf(theme, sizeof(theme), "%s（已停用 retired）",
 			 in->theme_name);
@@ -245,6 +251,7 @@ meta_text(const struct current *doc, size_t *title_len)
 	if (used > 0 && buf[used - 1] == '\n')
 		buf[--used] = '\0';
 	free(second);
+	free(doubts);
 	return buf;
 }
 

@@ -10,6 +10,7 @@
 
 #include "juan/cli/cmd.h"
 #include "juan/import.h"
+#include "juan/parse.h"
 #include "juan/store.h"
 
 static const char about[] =
@@ -197,6 +198,14 @@ on_error(const char *path, const char *msg, void *ctx)
 	cmd_file_error(path, "%s", msg);
 }
 
+static void
+on_repaired(const char *path, const char *msg, void *ctx)
+{
+	bar_clear(ctx);
+	cmd_file_error(path, "%s (imported; worth a look: parse:%s)", msg,
+		       parse_doubt_name(PARSE_MOJIBAKE_REPAIRED));
+}
+
 static int
 run(struct cmd *c, const struct cmd_args *a)
 {
@@ -205,6 +214,7 @@ run(struct cmd *c, const struct cmd_args *a)
 	struct import_ops ops = {
 		.progress = on_progress,
 		.error = on_error,
+		.repaired = on_repaired,
 		.ctx = &bar,
 		.stop = &stop_flag,
 	};

@@ -16,8 +16,9 @@
 enum { OPT_OUTLINE = 256, OPT_META, OPT_CHECK };
 
 /* Reads, decodes and parses path: *text (its length in *text_len) and *d,
- * both caller frees.  Returns JUAN_OK, or a failure with the reason written
- * into why[0..size). */
+ * both caller frees.  Returns JUAN_OK with what the decoder said of a
+ * repair in why[0..size) ("" for none: decode_text()), or a failure with
+ * the reason written there. */
 static enum juan_status
 read_parse(const char *path, char **text, size_t *text_len, struct doc **d,
 	   char *why, size_t size)
@@ -39,8 +40,10 @@ read_parse(const char *path, char **text, size_t *text_len, struct doc **d,
 		snprintf(why, size, "not a text document (%s)", reason);
 		return st;
 	}
-	if (st == JUAN_OK)
+	if (st == JUAN_OK) {
+		snprintf(why, size, "%s", reason);
 		st = doc_parse(*text, *text_len, d);
+	}
 	if (st != JUAN_OK) {
 		free(*text);
 		*text = NULL;
@@ -93,7 +96,7 @@ check_one(const char *path, FILE *mem, size_t count[], size_t ncodes)
 		fprintf(mem, ": unreadable\n  error\t%s\n", why);
 		return -1;
 	}
-	if (doc_doubts(text, text_len, d, &v, &n) != JUAN_OK) {
+	if (doc_doubts(text, text_len, d, why, &v, &n) != JUAN_OK) {
 		rc = -2;
 		goto done;
 	}
@@ -122,7 +125,7 @@ done:
 static int
 check(const struct cmd_args *a)
 {
-	size_t count[PARSE_DOCNO_UNTAKEN + 1] = { 0 };
+	size_t count[PARSE_NDOUBT_CODES] = { 0 };
 	size_t ncodes = sizeof(count) / sizeof(count[0]);
 	size_t unsure = 0, unreadable = 0, out_len = 0, i;
 	const char *sep;

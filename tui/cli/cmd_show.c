@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "juan/cli/cmd.h"
+#include "juan/parse.h"
 #include "juan/sanitize.h"
 #include "juan/store.h"
 #include "juan/text.h"
@@ -27,6 +28,25 @@ show_field(const char *label, const char *value)
 	printf("%s%*s", label, pad > 1 ? pad : 1, "");
 	sanitize_puts(value, SANITIZE_LINE, stdout);
 	putchar('\n');
+}
+
+/* "ok", or "unsure: " and why the parse is (parse_doubts_line()), as one
+ * sanitised line. */
+static int
+show_parse(const struct doc_info *info)
+{
+	char *line = parse_doubts_line(info->doubts), *field;
+
+	if (!line)
+		return -1;
+	field = malloc(strlen(line) + 16);
+	if (field) {
+		sprintf(field, "%s%s", line[0] ? "unsure: " : "ok", line);
+		show_field("parse", field);
+	}
+	free(field);
+	free(line);
+	return field ? 0 : -1;
 }
 
 /* The secondary themes, "；"-joined, when there are any. */
@@ -91,6 +111,10 @@ run(struct cmd *c, const struct cmd_args *a)
 	show_field("topic", info.topic);
 	show_field("source", info.source);
 	show_field("path", info.path);
+	if (show_parse(&info) != 0) {
+		cmd_error("%s", juan_strstatus(JUAN_ENOMEM));
+		goto done;
+	}
 	show_field("theme", theme);
 	show_list("secondary", &info);
 	show_field("state", tag_state_name(info.state));
@@ -116,8 +140,9 @@ const struct cmd_entry cmd_show_entry = {
 	.name = "show",
 	.summary = "a document's metadata and outline",
 	.usage = "ID",
-	.about = "Shows a document's metadata, its tags in the active scheme "
-		 "(main and\nsecondary themes, state), its note and its "
-		 "outline.\n",
+	.about = "Shows a document's metadata, whether its parse is unsure "
+		 "and why (as\n`juan parse --check` says; parse: in a query), "
+		 "its tags in the active scheme\n(main and secondary themes, "
+		 "state), its note and its outline.\n",
 	.run = run,
 };
