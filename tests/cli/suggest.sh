@@ -6,38 +6,11 @@
 # --evaluate; bad usage.
 . "$(dirname "$0")/../lib.sh"
 
-mkdir -p "$WORK/set"
-env="大气污染 水污染 生态环境 排放标准 污染防治 环境监测 固体废物 生态保护 碳排放 河湖治理"
-edu="义务教育 教师队伍 学校建设 课程改革 学生资助 招生入学 课堂教学 高等学校 学前教育 职业教育"
-fin="财政预算 税收征管 金融监管 审计监督 政府债务 专项资金 预算管理 银行保险 国库集中 财政收入"
-n=0
-for theme in env edu fin; do
-	eval "words=\$$theme"
-	for i in 1 2 3 4 5 6 7 8; do
-		n=$((n + 1))
-		set -- $words
-		shift $((i - 1))
-		first=$1
-		{
-			printf '关于进一步加强%s工作的通知\n\n' "$first"
-			printf '各地区、各部门要认真贯彻落实，'
-			j=0
-			for w in $words; do
-				j=$((j + 1))
-				[ $(( (j + i) % 3 )) -eq 0 ] && continue
-				printf '%s，' "$w"
-			done
-			printf '确保各项工作取得实效。\n'
-		} >"$WORK/set/$theme-$i.txt"
-	done
-done
+. "$ROOT/tests/fixtures/labelled.sh"
+labelled_set "$WORK/set"
 "$JUAN" import "$WORK/set" >/dev/null 2>&1
-truth() { # id → env|edu|fin, from the file it was read from
-	"$JUAN" show "$1" 2>/dev/null | sed -n 's|.*/set/\([a-z]*\)-[0-9]*\.txt.*|\1|p' | head -n 1
-}
-name() {
-	case $1 in env) echo 城乡建设、环境保护 ;; edu) echo 科技、教育 ;; fin) echo 财政、金融、审计 ;; esac
-}
+truth() { labelled_truth "$1"; }
+name() { labelled_name "$1"; }
 ids=$("$JUAN" list --format tsv | awk -F '\t' 'NR > 1 {print $1}')
 check "the labelled set is imported" 24 "$(echo "$ids" | wc -l | tr -d ' ')"
 

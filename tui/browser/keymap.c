@@ -45,7 +45,7 @@ static const struct {
 	{ ACT_MARK, "*" },           { ACT_MARK_ALL, "&" },
 	{ ACT_MARK_CLEAR, "_" },
 	{ ACT_SORT, "," },           { ACT_SORT_REVERSE, "<" },
-	{ ACT_BULK, ";" },
+	{ ACT_BULK, ";" },           { ACT_ACCEPT, "~" },
 };
 
 /* The default colours, applied by the code of a `color` line. */

@@ -50,7 +50,8 @@
 	X(ACT_MARK_CLEAR,    "mark-clear",    "unmark every document")          \
 	X(ACT_SORT,          "sort",          "sort the list by the next order") \
 	X(ACT_SORT_REVERSE,  "sort-reverse",  "reverse the list's order")        \
-	X(ACT_BULK,          "bulk",          "apply the next key to the marked (or every listed) document")
+	X(ACT_BULK,          "bulk",          "apply the next key to the marked (or every listed) document") \
+	X(ACT_ACCEPT,        "accept",        "accept the suggestion (建议) as the main theme")
 
 enum action {
 	ACT_NONE = -1,
