@@ -31,6 +31,10 @@ struct store {
 	int64_t change;   /* the change being recorded (tag_change_begin()) */
 	long recorded;    /* history rows tag_record() wrote, ever */
 	bool accepting;   /* the change accepts a suggestion (suggest.c) */
+	/* set by suggest_sql_register(): makes the saved model of scheme (an
+	 * id) ready for juan_suggested() and juan_confidence() */
+	enum juan_status (*suggest_prepare)(struct store *s, int64_t scheme);
+	void *suggest_sql; /* their state, freed by SQLite on close */
 };
 
 /* Called once, inside the transaction that creates the schema of a new

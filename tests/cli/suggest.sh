@@ -68,6 +68,35 @@ case $(cat "$WORK/out") in
 *) not_ok "table: id, title, theme, confidence, reason" "$(cat "$WORK/out")" ;;
 esac
 
+# The query language: suggested: and confidence: select the untagged
+# documents by the saved model's top suggestion.
+edu_right=0 edu_listed=0
+for id in $("$JUAN" list --format tsv 'suggested:科技、教育' | awk -F '\t' 'NR > 1 {print $1}'); do
+	edu_listed=$((edu_listed + 1))
+	[ "$(truth "$id")" = edu ] && edu_right=$((edu_right + 1))
+done
+if [ "$edu_listed" -ge 3 ] && [ "$edu_right" -eq "$edu_listed" ]; then
+	ok "suggested:科技、教育 lists untagged edu documents ($edu_listed)"
+else
+	not_ok "suggested:科技、教育 lists untagged edu documents" "$edu_right of $edu_listed"
+fi
+check "suggested: by key, the same" "$("$JUAN" list --format tsv 'suggested:科技、教育')" \
+	"$("$JUAN" list --format tsv 'suggested:c')"
+check "suggested: never lists a tagged document" "" \
+	"$("$JUAN" list --format tsv 'suggested:c state:tagged' | tail -n +2)"
+all=$("$JUAN" list --format tsv 'confidence:>=0' | tail -n +2 | wc -l)
+high=$("$JUAN" list --format tsv 'confidence:>=0.6' | tail -n +2 | wc -l)
+low=$("$JUAN" list --format tsv 'confidence:<0.6' | tail -n +2 | wc -l)
+check "confidence:>=0 lists the twelve untagged" 12 "$all"
+check "a bound splits them: >=0.6 and <0.6" 12 "$((high + low))"
+check "suggested:c>=0.6 is suggested:c and confidence:>=0.6" \
+	"$("$JUAN" list --format tsv 'suggested:c confidence:>=0.6')" \
+	"$("$JUAN" list --format tsv 'suggested:c>=0.6')"
+check_status "suggest QUERY" 0 "$JUAN" suggest --format tsv --top 1 'suggested:c'
+check "suggest QUERY suggests what the query lists" \
+	"$("$JUAN" list --format tsv 'suggested:c' | awk -F '\t' 'NR > 1 {print $1 "\t科技、教育"}')" \
+	"$(awk -F '\t' '{print $1 "\t" $3}' "$WORK/out")"
+
 # --evaluate: replay and cross-validation.
 check_status "suggest --evaluate" 0 "$JUAN" suggest --evaluate
 check "evaluate: header" "scheme gov-topics: 12 tagged documents" "$(head -n 1 "$WORK/out")"
@@ -87,7 +116,9 @@ check "the 主题分类 names the theme" "科技、教育	topic	主题分类" \
 
 # Bad usage exits 2.
 check_status "suggest --top 0" 2 "$JUAN" suggest --top 0
-check_status "suggest a non-id" 2 "$JUAN" suggest 环境
+check_status "suggest a malformed query" 2 "$JUAN" suggest 'foo:bar'
+check_status "a confidence that is not one" 2 "$JUAN" list 'confidence:>=2'
+check_status "suggested: an unknown theme" 2 "$JUAN" list 'suggested:天文'
 check_status "suggest --format xml" 2 "$JUAN" suggest --format xml
 check_status "suggest --evaluate with an id" 2 "$JUAN" suggest --evaluate 1
 check_status "suggest an unknown document" 1 "$JUAN" suggest 9999

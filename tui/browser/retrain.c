@@ -4,6 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "juan/store.h"
 #include "juan/suggest.h"
@@ -18,6 +23,17 @@ struct retrain {
 	atomic_bool done;
 };
 
+/* Background work gives way to the browser's own thread: on Linux a
+ * thread has a nice value of its own (elsewhere setpriority() would renice
+ * the whole process, so nothing is done). */
+static void
+lower_priority(void)
+{
+#ifdef __linux__
+	setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
+#endif
+}
+
 static void *
 train(void *arg)
 {
@@ -25,6 +41,7 @@ train(void *arg)
 	struct store *s = NULL;
 	enum juan_status rc;
 
+	lower_priority();
 	rc = store_open(r->path, &s, r->why, sizeof(r->why));
 	if (rc == JUAN_OK) {
 		rc = suggester_open(s, r->scheme, true, &r->g);
