@@ -239,12 +239,13 @@ app_suggest_poll(struct app *app, bool wait)
 	    (!wait && !retrain_done(st->worker)))
 		return false;
 	retrain_finish(&st->worker, &g, st->why, sizeof(st->why));
+	/* tags made while it trained make it stale again; a failure is not
+	 * tried again before the tags change */
+	st->check = g != NULL;
 	if (g != NULL && suggester_scheme(g) == app->scheme)
 		use(st, g);
 	else
 		suggester_free(&g);
-	/* tags made while it trained: stale again */
-	st->check = true;
 	app_notify(app, EV_SUGGEST, 0, 0);
 	return true;
 }
