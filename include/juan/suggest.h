@@ -105,6 +105,15 @@ enum juan_status suggest_model_stale(struct store *s, int64_t scheme,
  * Safe to run on a second connection while the first is in use. */
 enum juan_status suggest_train(struct store *s, int64_t scheme, long *tags);
 
+/* Computes the top suggestion of g for every document without a main
+ * theme in g's scheme and keeps them in the store (one transaction) for
+ * the query language's suggested: and confidence:, unless they are kept
+ * already for this model; nothing when g's model is no longer the saved
+ * one.  Slow at 100,000 documents (seconds): for a background thread.
+ * *done (may be NULL) says whether anything was computed. */
+enum juan_status suggest_tops_save(struct store *s, const struct suggester *g,
+				   bool *done);
+
 /* Gives document doc the main theme theme in scheme (0: active) as
  * store_tag() does, recording the change as an accepted suggestion. */
 enum juan_status suggest_accept(struct store *s, int64_t scheme, int64_t doc,

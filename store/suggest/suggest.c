@@ -8,13 +8,6 @@
 #include "db/store_private.h"
 #include "suggest_private.h"
 
-struct suggester {
-	int64_t scheme;
-	struct theme_set themes;
-	struct smodel model;
-	bool stale;
-};
-
 /* The saved model of scheme into *m when it was built with this feature
  * version; *found false when there is none usable (none, another version,
  * unreadable). */

@@ -21,6 +21,7 @@ struct sql_ctx {
 	int64_t scheme;
 	/* what the saved model was when g was loaded */
 	bool found;
+	bool tops; /* with the answers kept for it, read into slots */
 	int version;
 	long tags;
 	int64_t last;
@@ -77,6 +78,20 @@ grow(struct sql_ctx *c)
 	return true;
 }
 
+/* Adds t to c's answers. */
+static enum juan_status
+remember(struct sql_ctx *c, const struct top *t)
+{
+	struct top *at;
+
+	if (!grow(c))
+		return JUAN_ENOMEM;
+	at = slot(c->slots, c->nslots, t->doc);
+	c->n += at->doc == 0;
+	*at = *t;
+	return JUAN_OK;
+}
+
 /* Document doc's top suggestion, computed once per saved model. */
 static enum juan_status
 top_of(struct sql_ctx *c, int64_t doc, struct top *out)
@@ -96,11 +111,7 @@ top_of(struct sql_ctx *c, int64_t doc, struct top *out)
 	out->theme = l.n ? l.items[0].theme : 0;
 	out->confidence = l.n ? l.items[0].confidence : 0;
 	suggest_list_clear(&l);
-	if (!grow(c))
-		return JUAN_ENOMEM;
-	*slot(c->slots, c->nslots, doc) = *out;
-	c->n++;
-	return JUAN_OK;
+	return remember(c, out);
 }
 
 /* The top suggestion of the document in argv[0] for the scheme in argv[1]
@@ -152,20 +163,49 @@ sql_confidence(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_null(ctx);
 }
 
-/* s->suggest_prepare: the saved model of scheme (an id) loaded, unless it
- * is loaded already and has not changed since. */
+/* The answers kept in the store for scheme's saved model, into c. */
+static enum juan_status
+load_tops(struct store *s, struct sql_ctx *c, int64_t scheme)
+{
+	static const char sql[] =
+		"SELECT doc_id, coalesce(theme_id, 0), confidence"
+		" FROM suggest_tops WHERE scheme_id = ?1";
+	sqlite3_stmt *stmt = store_stmt(s, sql);
+	enum juan_status rc = JUAN_OK;
+	struct top t;
+	int step;
+
+	if (!stmt)
+		return JUAN_EDB;
+	sqlite3_bind_int64(stmt, 1, scheme);
+	while (rc == JUAN_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		t.doc = sqlite3_column_int64(stmt, 0);
+		t.theme = sqlite3_column_int64(stmt, 1);
+		t.confidence = sqlite3_column_double(stmt, 2);
+		rc = remember(c, &t);
+	}
+	if (rc == JUAN_OK && step != SQLITE_DONE)
+		rc = store_fail(s, "read the kept suggestions");
+	sqlite3_reset(stmt);
+	return rc;
+}
+
+/* s->suggest_prepare: the saved model of scheme (an id) loaded, with the
+ * answers kept for it, unless it is loaded already and has not changed
+ * since. */
 static enum juan_status
 prepare(struct store *s, int64_t scheme)
 {
 	static const char sql[] =
-		"SELECT version, tags, last FROM suggest_models"
+		"SELECT version, tags, last, tops FROM suggest_models"
 		" WHERE scheme_id = ?1";
 	struct sql_ctx *c = s->suggest_sql;
 	sqlite3_stmt *stmt = store_stmt(s, sql);
-	bool found = false;
+	bool found = false, tops = false;
 	int version = 0, step;
 	long tags = 0;
 	int64_t last = 0;
+	enum juan_status rc;
 
 	if (!stmt)
 		return JUAN_EDB;
@@ -176,12 +216,14 @@ prepare(struct store *s, int64_t scheme)
 		version = sqlite3_column_int(stmt, 0);
 		tags = (long)sqlite3_column_int64(stmt, 1);
 		last = sqlite3_column_int64(stmt, 2);
+		tops = sqlite3_column_int(stmt, 3) != 0;
 	}
 	sqlite3_reset(stmt);
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
 		return store_fail(s, "read the suggestion model");
 	if (c->g && c->scheme == scheme && c->found == found &&
-	    c->version == version && c->tags == tags && c->last == last)
+	    c->version == version && c->tags == tags && c->last == last &&
+	    (c->tops || !tops))
 		return JUAN_OK;
 	forget(c);
 	c->scheme = scheme;
@@ -189,7 +231,127 @@ prepare(struct store *s, int64_t scheme)
 	c->version = version;
 	c->tags = tags;
 	c->last = last;
-	return suggester_open(s, scheme, false, &c->g);
+	c->tops = tops;
+	rc = suggester_open(s, scheme, false, &c->g);
+	if (rc == JUAN_OK && tops)
+		rc = load_tops(s, c, scheme);
+	if (rc == JUAN_ENOMEM)
+		store_set_error(s, "suggest: out of memory");
+	if (rc != JUAN_OK)
+		forget(c);
+	return rc;
+}
+
+/* ---- keeping the answers in the store --------------------------------- */
+
+struct tops_ctx {
+	const struct suggester *g;
+	const struct top *tops;
+	size_t n;
+	bool saved;
+};
+
+static enum juan_status
+save_tops(struct store *s, void *ctx)
+{
+	static const char sql_clear[] =
+		"DELETE FROM suggest_tops WHERE scheme_id = ?1";
+	static const char sql_add[] =
+		"INSERT INTO suggest_tops(scheme_id, doc_id, theme_id, confidence)"
+		" VALUES(?1, ?2, nullif(?3, 0), ?4)";
+	static const char sql_mark[] =
+		"UPDATE suggest_models SET tops = 1 WHERE scheme_id = ?1"
+		" AND version = ?2 AND tags = ?3 AND last = ?4";
+	struct tops_ctx *c = ctx;
+	int64_t scheme = suggester_scheme(c->g);
+	sqlite3_stmt *stmt = store_stmt(s, sql_clear);
+	enum juan_status rc;
+	size_t i;
+
+	if (!stmt)
+		return JUAN_EDB;
+	sqlite3_bind_int64(stmt, 1, scheme);
+	rc = store_run(s, stmt, "clear the kept suggestions");
+	for (i = 0; rc == JUAN_OK && i < c->n; i++) {
+		if (!(stmt = store_stmt(s, sql_add)))
+			return JUAN_EDB;
+		sqlite3_bind_int64(stmt, 1, scheme);
+		sqlite3_bind_int64(stmt, 2, c->tops[i].doc);
+		sqlite3_bind_int64(stmt, 3, c->tops[i].theme);
+		sqlite3_bind_double(stmt, 4, c->tops[i].confidence);
+		rc = store_run(s, stmt, "keep a suggestion");
+	}
+	if (rc != JUAN_OK)
+		return rc;
+	if (!(stmt = store_stmt(s, sql_mark)))
+		return JUAN_EDB;
+	sqlite3_bind_int64(stmt, 1, scheme);
+	sqlite3_bind_int(stmt, 2, FEATURES_VERSION);
+	sqlite3_bind_int64(stmt, 3, c->g->model.tags);
+	sqlite3_bind_int64(stmt, 4, c->g->model.last);
+	rc = store_run(s, stmt, "mark the kept suggestions");
+	c->saved = rc == JUAN_OK && sqlite3_changes(s->db) > 0;
+	/* another model was saved meanwhile: keep nothing of this one */
+	return rc == JUAN_OK && !c->saved ? JUAN_ENOTFOUND : rc;
+}
+
+enum juan_status
+suggest_tops_save(struct store *s, const struct suggester *g, bool *done)
+{
+	static const char sql_docs[] =
+		"SELECT d.id FROM documents d LEFT JOIN doc_tags dt"
+		" ON dt.doc_id = d.id AND dt.scheme_id = ?1"
+		" WHERE dt.theme_id IS NULL ORDER BY d.id";
+	static const char sql_state[] =
+		"SELECT count(*) FROM suggest_models WHERE scheme_id = ?1"
+		" AND version = ?2 AND tags = ?3 AND last = ?4 AND NOT tops";
+	struct tops_ctx c = {g, NULL, 0, false};
+	struct suggest_list l;
+	struct top *tops = NULL;
+	int64_t *ids = NULL, due = 0;
+	size_t n = 0, i;
+	sqlite3_stmt *stmt = store_stmt(s, sql_state);
+	enum juan_status rc;
+
+	if (done)
+		*done = false;
+	if (!stmt)
+		return JUAN_EDB;
+	sqlite3_bind_int64(stmt, 1, g->scheme);
+	sqlite3_bind_int(stmt, 2, FEATURES_VERSION);
+	sqlite3_bind_int64(stmt, 3, g->model.tags);
+	sqlite3_bind_int64(stmt, 4, g->model.last);
+	rc = store_lookup_int(s, stmt, &due, "read the suggestion model");
+	if (rc != JUAN_OK || !due)
+		return rc;
+	if (!(stmt = store_stmt(s, sql_docs)))
+		return JUAN_EDB;
+	sqlite3_bind_int64(stmt, 1, g->scheme);
+	rc = store_collect_ids(s, stmt, &ids, &n, "list the untagged documents");
+	if (rc == JUAN_OK && n && !(tops = malloc(n * sizeof(*tops))))
+		rc = JUAN_ENOMEM;
+	for (i = 0; rc == JUAN_OK && i < n; i++) {
+		rc = suggest_doc(s, g, ids[i], 1, &l);
+		if (rc != JUAN_OK)
+			break;
+		tops[i].doc = ids[i];
+		tops[i].theme = l.n ? l.items[0].theme : 0;
+		tops[i].confidence = l.n ? l.items[0].confidence : 0;
+		suggest_list_clear(&l);
+	}
+	c.tops = tops;
+	c.n = n;
+	if (rc == JUAN_OK)
+		rc = store_write(s, save_tops, &c);
+	if (rc == JUAN_ENOTFOUND)
+		rc = JUAN_OK;
+	if (rc == JUAN_ENOMEM)
+		store_set_error(s, "suggest: out of memory");
+	if (done)
+		*done = c.saved;
+	free(tops);
+	free(ids);
+	return rc;
 }
 
 enum juan_status

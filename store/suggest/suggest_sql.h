@@ -4,7 +4,9 @@
  * top suggestion in scheme SCHEME, NULL when it has none — and
  * juan_confidence(DOC, SCHEME), its confidence; both read the scheme's
  * saved model, made ready by s->suggest_prepare before a query uses them,
- * and remember each document's answer until the saved model changes. */
+ * and remember each document's answer until the saved model changes.
+ * The answers suggest_tops_save() kept in the store for that model are
+ * read at once; the others are computed as a query asks for them. */
 #ifndef JUAN_SUGGEST_SQL_H
 #define JUAN_SUGGEST_SQL_H
 

@@ -81,6 +81,17 @@ case $(suggested "$S/fresh.txt") in
 esac
 check "the retrained model is saved with its tags" 12 \
 	"$(sqlite3 "$JUAN_DB" 'SELECT tags FROM suggest_models')"
+check "the retraining keeps the top suggestion of the twelve untagged" "12 1" \
+	"$(sqlite3 "$JUAN_DB" "SELECT (SELECT count(*) FROM suggest_tops) || ' ' || tops FROM suggest_models")"
+# the query language reads what was kept: a kept answer changed by hand
+# is what suggested: finds
+sqlite3 "$JUAN_DB" "UPDATE suggest_tops SET theme_id = (SELECT id FROM themes
+	WHERE name = '国防'), confidence = 0.99 WHERE doc_id = 1"
+check "suggested: reads the kept suggestions" "1" \
+	"$("$JUAN" list --format tsv 'suggested:国防>=0.95' | awk -F '\t' 'NR > 1 {print $1}')"
+sqlite3 "$JUAN_DB" 'UPDATE suggest_models SET tops = 0'
+check "kept suggestions of another model are not read" "" \
+	"$("$JUAN" list --format tsv 'suggested:国防' | awk -F '\t' 'NR > 1 {print $1}')"
 
 # ---- no thread: never retrained, and the line says so
 "$JUAN" tag 3 "$(labelled_name "$(labelled_truth 3)")" >/dev/null

@@ -45,6 +45,8 @@ train(void *arg)
 	rc = store_open(r->path, &s, r->why, sizeof(r->why));
 	if (rc == JUAN_OK) {
 		rc = suggester_open(s, r->scheme, true, &r->g);
+		if (rc == JUAN_OK)
+			rc = suggest_tops_save(s, r->g, NULL);
 		if (rc != JUAN_OK)
 			snprintf(r->why, sizeof(r->why), "%s", store_error(s));
 	}

@@ -1,8 +1,9 @@
 /* retrain: a scheme's suggestion model trained in the background, on a
  * thread with its own connection to the store (SQLite in WAL mode lets it
  * read and save while the browser reads and writes on its own).  The
- * thread trains and saves the model (suggester_open() with train) and
- * keeps the suggester for the browser to take; nothing here draws, and
+ * thread trains and saves the model (suggester_open() with train), keeps
+ * the top suggestion of every untagged document for the query language
+ * (suggest_tops_save()) and keeps the suggester for the browser to take; nothing here draws, and
  * the browser looks at retrain_done() once a turn of its loop. */
 #ifndef JUAN_TUI_RETRAIN_H
 #define JUAN_TUI_RETRAIN_H
