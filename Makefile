@@ -176,9 +176,9 @@ bench: build/juan build/bench build/bench-suggest
 	sh bench/run.sh
 	sh bench/suggest.sh
 
-build/bench: bench/bench.c build/libjuan.a
+build/bench: bench/bench.c bench/timing.h build/libjuan.a
 	$(CC) $(BASE_CFLAGS) $(STORE_CFLAGS) $(OPT_CFLAGS) -o $@ bench/bench.c build/libjuan.a $(STORE_LIBS) -pthread
-build/bench-suggest: bench/suggest.c build/libjuan.a
+build/bench-suggest: bench/suggest.c bench/timing.h build/libjuan.a
 	$(CC) $(BASE_CFLAGS) $(STORE_CFLAGS) $(OPT_CFLAGS) -o $@ bench/suggest.c build/libjuan.a $(STORE_LIBS) -pthread
 
 # libFuzzer targets (tests/fuzz/fuzz_NAME.c), each with its seeds: import
