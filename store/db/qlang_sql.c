@@ -272,6 +272,12 @@ compile_contains(struct qsql *c, const struct qlang_term *t, const char *fmt,
 	return JUAN_OK;
 }
 
+/* A call of fn on the document only when it has no main theme: written on
+ * dt, so that SQLite cannot evaluate it for every document before the
+ * join (as it would a term on d alone), suggesting tagged ones too. */
+#define ONLY_UNTAGGED(fn) \
+	"CASE WHEN dt.theme_id IS NULL THEN " fn "(d.id, ?9) END"
+
 /* suggested: and confidence: — documents without a main theme whose top
  * suggestion (the scheme's saved model, suggest_sql.h) is the theme and
  * within the bound. */
@@ -302,12 +308,13 @@ compile_suggested(struct store *s, struct qsql *c, int64_t scheme,
 			return rc;
 		if (!(n = add_value(c, NULL, id)))
 			return JUAN_ENOMEM;
-		put(b, " AND juan_suggested(d.id, ?9) = ?%d", n);
+		put(b, " AND " ONLY_UNTAGGED("juan_suggested") " = ?%d", n);
 	}
 	if (t->cmp != QLANG_CMP_NONE) {
 		if (!(n = add_real(c, t->bound)))
 			return JUAN_ENOMEM;
-		put(b, " AND juan_confidence(d.id, ?9) %s ?%d", ops[t->cmp], n);
+		put(b, " AND " ONLY_UNTAGGED("juan_confidence") " %s ?%d",
+		    ops[t->cmp], n);
 	}
 	return JUAN_OK;
 }
