@@ -184,12 +184,15 @@ test: build/asan/juan build/juan $(TESTS) fuzz-build
 	JUAN=build/asan/juan TESTS_DIR=build/asan/tests FUZZ_RUNS=$(FUZZ_RUNS) \
 		sh tests/run.sh
 
-bench: build/juan build/bench
+bench: build/juan build/bench build/bench-suggest
 	sh bench/run.sh
 	sh bench/sync.sh
+	sh bench/suggest.sh
 
-build/bench: bench/bench.c build/libjuan.a
+build/bench: bench/bench.c bench/timing.h build/libjuan.a
 	$(CC) $(BASE_CFLAGS) $(STORE_CFLAGS) $(OPT_CFLAGS) -o $@ bench/bench.c build/libjuan.a $(STORE_LIBS) -pthread
+build/bench-suggest: bench/suggest.c bench/timing.h build/libjuan.a
+	$(CC) $(BASE_CFLAGS) $(STORE_CFLAGS) $(OPT_CFLAGS) -o $@ bench/suggest.c build/libjuan.a $(STORE_LIBS) -pthread
 
 # libFuzzer targets (tests/fuzz/fuzz_NAME.c), each with its seeds: import
 # (decode + parse + wrap, seeded with the sample corpus), query (a query

@@ -31,17 +31,9 @@
 #include "juan/store.h"
 #include "juan/themes.h"
 #include "db/store_private.h"
+#include "timing.h"
 
 /* ---- helpers -------------------------------------------------------- */
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static void
 print_peak_rss(const char *what)
@@ -714,7 +706,7 @@ static int
 measure_bulk(struct store *s, size_t limit)
 {
 	struct theme_set set = {0};
-	struct bulk_action a = {BULK_THEME, 0, 0};
+	struct bulk_action a = {.op = BULK_THEME};
 	int64_t *ids = NULL;
 	size_t n = 0, changed = 0;
 	double t0, t_tag, t_undo;
@@ -768,16 +760,6 @@ cmd_qlang(const char *db_path, char **queries, int nqueries)
 }
 
 /* ---- import with settings ------------------------------------------ */
-
-static double
-cpu_seconds(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
-	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
-}
 
 /* Runs each of sql[0..n) that starts with '+' (after) or not (before). */
 static int

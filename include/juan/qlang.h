@@ -37,6 +37,11 @@
  *                        docno-untaken, mojibake-repaired (the dashes may be
  *                        left out: notitle); the value is stored as the
  *                        code
+ *   suggested:NAME|KEY   no main theme, and juan's top suggestion (its
+ *                        saved model, suggest.h) is that theme; a bound
+ *                        on its confidence may follow: suggested:环境>=0.9
+ *   confidence:>=0.9     no main theme, and the top suggestion's
+ *                        confidence is >= (also >, <=, <) a number 0..1
  */
 #ifndef JUAN_QLANG_H
 #define JUAN_QLANG_H
@@ -61,14 +66,28 @@ enum qlang_field {
 	QLANG_SCHEME,
 	QLANG_DISAGREE,
 	QLANG_PARSE,
+	QLANG_SUGGESTED,
+	QLANG_CONFIDENCE,
+};
+
+/* A bound on a suggestion's confidence (suggested:, confidence:). */
+enum qlang_cmp {
+	QLANG_CMP_NONE,
+	QLANG_CMP_GE, /* >= */
+	QLANG_CMP_GT, /* > */
+	QLANG_CMP_LE, /* <= */
+	QLANG_CMP_LT, /* < */
 };
 
 /* One term: a field and its value.  value is the unquoted value
  * (NUL-terminated, owned by the query).  For QLANG_YEAR and QLANG_DATE,
  * from and to are the bounds as written ("YYYY", "YYYY-MM" or
  * "YYYY-MM-DD"; "" for an open end): a date d matches when d >= from and
- * d's first strlen(to) characters <= to.  [start, end) is the term's byte
- * span in the query text (with its "-" and quotes). */
+ * d's first strlen(to) characters <= to.  For QLANG_SUGGESTED value is
+ * the theme, without the bound; cmp and bound hold the confidence bound of
+ * QLANG_SUGGESTED (QLANG_CMP_NONE: none) and QLANG_CONFIDENCE.  [start,
+ * end) is the term's byte span in the query text (with its "-" and
+ * quotes). */
 struct qlang_term {
 	enum qlang_field field;
 	bool negated;
@@ -76,6 +95,8 @@ struct qlang_term {
 	char *value;
 	char from[11];
 	char to[11];
+	enum qlang_cmp cmp;
+	double bound;
 	size_t start;
 	size_t end;
 };
@@ -108,7 +129,8 @@ struct qlang_error {
  * (free with qlang_free()).  JUAN_EINVAL for a malformed query — an
  * unknown field (the message lists the fields), a field without a value,
  * an unbalanced quote, a state or year or date that is not one, a date
- * range that ends before it starts, OR without a term on both sides, a
+ * range that ends before it starts, a confidence that is not a number from
+ * 0 to 1 after >=, >, <= or <, OR without a term on both sides, a
  * lone "-", a second or excluded scheme:, invalid UTF-8 — with *err filled
  * (err may be NULL) and *out empty; JUAN_ENOMEM.  Pure: no store. */
 enum juan_status qlang_parse(const char *text, struct qlang *out,

@@ -320,12 +320,15 @@ enum bulk_op {
 	BULK_THEME, /* main theme theme (as store_tag()) */
 	BULK_CLEAR, /* no main theme (as store_tag() with 0) */
 	BULK_STATE, /* review state state (as store_set_state()) */
+	BULK_ACCEPT, /* main theme themes[i] for ids[i] (0: left as it is),
+		      * each history row marked accepted (suggest.h) */
 };
 
 struct bulk_action {
 	enum bulk_op op;
 	int64_t theme;       /* BULK_THEME */
 	enum tag_state state; /* BULK_STATE */
+	const int64_t *themes; /* BULK_ACCEPT: one a document; borrowed */
 };
 
 /* Applies a to documents ids[0..n) in scheme (0: active), as the one-document

@@ -89,6 +89,12 @@ long suggester_trained(const struct suggester *g);
 enum juan_status suggest_doc(struct store *s, const struct suggester *g,
 			     int64_t doc, size_t k, struct suggest_list *out);
 
+/* Whether g's model was trained on the tags its scheme has now, in
+ * *fresh: one query, without reading the saved model (for a browser to
+ * decide, after a change, whether to retrain). */
+enum juan_status suggester_fresh(struct store *s, const struct suggester *g,
+				 bool *fresh);
+
 /* Whether the scheme's saved model is stale (see suggester_open()) in
  * *stale, cheaply: for the browser to decide whether to retrain. */
 enum juan_status suggest_model_stale(struct store *s, int64_t scheme,
@@ -99,10 +105,32 @@ enum juan_status suggest_model_stale(struct store *s, int64_t scheme,
  * Safe to run on a second connection while the first is in use. */
 enum juan_status suggest_train(struct store *s, int64_t scheme, long *tags);
 
+/* Computes the top suggestion of g for every document without a main
+ * theme in g's scheme and keeps them in the store (one transaction) for
+ * the query language's suggested: and confidence:, unless they are kept
+ * already for this model; nothing when g's model is no longer the saved
+ * one.  Slow at 100,000 documents (seconds): for a background thread.
+ * *done (may be NULL) says whether anything was computed. */
+enum juan_status suggest_tops_save(struct store *s, const struct suggester *g,
+				   bool *done);
+
 /* Gives document doc the main theme theme in scheme (0: active) as
  * store_tag() does, recording the change as an accepted suggestion. */
 enum juan_status suggest_accept(struct store *s, int64_t scheme, int64_t doc,
 				int64_t theme);
+
+/* Accepts the top suggestion of g for each document of ids[0..n) that
+ * has no main theme in g's scheme, as ONE change (one undo step, one
+ * transaction; store_bulk() with BULK_ACCEPT), every history row marked
+ * accepted.  Documents with a main theme, or without a suggestion, are
+ * left as they are.  The documents changed in *changed (caller frees; may
+ * be NULL) and their number in *nchanged.  JUAN_ENOTFOUND ("no document
+ * to accept a suggestion for") when none of ids is left to change; an
+ * unknown id: JUAN_ENOTFOUND and nothing changes. */
+enum juan_status suggest_accept_many(struct store *s,
+				     const struct suggester *g,
+				     const int64_t *ids, size_t n,
+				     int64_t **changed, size_t *nchanged);
 
 /* ---- matching the 主题分类 --------------------------------------------- */
 

@@ -7,6 +7,7 @@
 
 #include "juan/themes.h"
 #include "search/search_private.h"
+#include "suggest/suggest_sql.h"
 #include "store_private.h"
 
 /* Fills a new store with the theme set built into juan. */
@@ -41,7 +42,9 @@ store_open(const char *path, struct store **out, char *err, size_t errsize)
 		rc = store_fail(s, "register full-text search");
 		goto done;
 	}
-	rc = store_migrate(s, seed_default_themes);
+	rc = suggest_sql_register(s);
+	if (rc == JUAN_OK)
+		rc = store_migrate(s, seed_default_themes);
 done:
 	if (rc != JUAN_OK && s) {
 		snprintf(err, errsize, "%s: %s", path, store_error(s));

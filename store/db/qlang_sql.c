@@ -61,12 +61,26 @@ add_value(struct qsql *c, const char *text, int64_t num)
 	if (!v)
 		return 0;
 	c->values = v;
+	memset(&v[c->nvalues], 0, sizeof(*v));
 	v[c->nvalues].num = num;
-	v[c->nvalues].text = NULL;
 	if (text && !(v[c->nvalues].text = strdup(text)))
 		return 0;
 	c->nvalues++;
 	return QSQL_FIRST_PARAM + (int)c->nvalues - 1;
+}
+
+/* Adds a real number as a value; returns its parameter number, 0 when
+ * out of memory. */
+static int
+add_real(struct qsql *c, double real)
+{
+	int n = add_value(c, NULL, 0);
+
+	if (n) {
+		c->values[c->nvalues - 1].real = real;
+		c->values[c->nvalues - 1].is_real = true;
+	}
+	return n;
 }
 
 /* Adds text as a value that takes ownership of it (NULL: out of memory). */
@@ -325,6 +339,53 @@ compile_parse(struct qsql *c, const struct qlang_term *t, struct buf *b)
 				" char(10) || ?%d || char(9)) > 0", b);
 }
 
+/* A call of fn on the document only when it has no main theme: written on
+ * dt, so that SQLite cannot evaluate it for every document before the
+ * join (as it would a term on d alone), suggesting tagged ones too. */
+#define ONLY_UNTAGGED(fn) \
+	"CASE WHEN dt.theme_id IS NULL THEN " fn "(d.id, ?9) END"
+
+/* suggested: and confidence: — documents without a main theme whose top
+ * suggestion (the scheme's saved model, suggest_sql.h) is the theme and
+ * within the bound. */
+static enum juan_status
+compile_suggested(struct store *s, struct qsql *c, int64_t scheme,
+		  const struct qlang_term *t, struct buf *b)
+{
+	static const char *const ops[] = {
+		[QLANG_CMP_GE] = ">=", [QLANG_CMP_GT] = ">",
+		[QLANG_CMP_LE] = "<=", [QLANG_CMP_LT] = "<",
+	};
+	enum juan_status rc = store_scheme_resolve(s, scheme, &scheme);
+	int64_t id;
+	int n;
+
+	if (rc == JUAN_OK && !s->suggest_prepare) {
+		store_set_error(s, "query: no suggestions on this connection");
+		rc = JUAN_EINVAL;
+	}
+	if (rc == JUAN_OK)
+		rc = s->suggest_prepare(s, scheme);
+	if (rc != JUAN_OK)
+		return rc;
+	put(b, "dt.theme_id IS NULL");
+	if (t->field == QLANG_SUGGESTED) {
+		rc = store_theme_find(s, scheme, t->value, &id);
+		if (rc != JUAN_OK)
+			return rc;
+		if (!(n = add_value(c, NULL, id)))
+			return JUAN_ENOMEM;
+		put(b, " AND " ONLY_UNTAGGED("juan_suggested") " = ?%d", n);
+	}
+	if (t->cmp != QLANG_CMP_NONE) {
+		if (!(n = add_real(c, t->bound)))
+			return JUAN_ENOMEM;
+		put(b, " AND " ONLY_UNTAGGED("juan_confidence") " %s ?%d",
+		    ops[t->cmp], n);
+	}
+	return JUAN_OK;
+}
+
 static enum juan_status
 compile_term(struct store *s, struct qsql *c, int64_t scheme,
 	     const struct qlang_term *t, struct buf *b)
@@ -379,6 +440,10 @@ compile_term(struct store *s, struct qsql *c, int64_t scheme,
 		break;
 	case QLANG_PARSE:
 		rc = compile_parse(c, t, b);
+		break;
+	case QLANG_SUGGESTED:
+	case QLANG_CONFIDENCE:
+		rc = compile_suggested(s, c, scheme, t, b);
 		break;
 	}
 	put(b, ")");
@@ -464,6 +529,8 @@ qsql_bind(const struct qsql *c, sqlite3_stmt *stmt)
 		if (c->values[i].text)
 			sqlite3_bind_text(stmt, n, c->values[i].text, -1,
 					  SQLITE_STATIC);
+		else if (c->values[i].is_real)
+			sqlite3_bind_double(stmt, n, c->values[i].real);
 		else
 			sqlite3_bind_int64(stmt, n, c->values[i].num);
 	}

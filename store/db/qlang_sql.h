@@ -6,6 +6,7 @@
 #define JUAN_QLANG_SQL_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "juan/qlang.h"
@@ -15,8 +16,10 @@
 #define QSQL_FIRST_PARAM 10
 
 struct qsql_value {
-	char *text;  /* NULL: num is the value */
+	char *text;  /* NULL: num (or real when is_real) is the value */
 	int64_t num;
+	double real;
+	bool is_real;
 };
 
 /* A compiled query.  where is "1" for the empty query. */

@@ -263,6 +263,19 @@ static const char *const migrations[] = {
 	" juan_doubts(head, body, tail) FROM documents)"
 	" UPDATE documents SET doubts = v FROM found"
 	" WHERE id = doc AND v <> '';",
+
+	/* 7 → 8: the top
+	 * suggestion of each document without a main theme, per scheme, as
+	 * the saved model gives it, for the query language's suggested: and
+	 * confidence: (store/suggest/suggest_sql.c); suggest_models.tops says
+	 * that they are this model's (a model saved anew resets it). */
+	"CREATE TABLE suggest_tops("
+	"  scheme_id INTEGER NOT NULL REFERENCES schemes(id) ON DELETE CASCADE,"
+	"  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+	"  theme_id INTEGER,"
+	"  confidence REAL NOT NULL,"
+	"  PRIMARY KEY(scheme_id, doc_id)) WITHOUT ROWID;"
+	"ALTER TABLE suggest_models ADD COLUMN tops INTEGER NOT NULL DEFAULT 0;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -33,6 +33,10 @@ struct store {
 	bool accepting;   /* the change accepts a suggestion (suggest.c) */
 	char source[128]; /* the change adopts this coding, "name#uid"
 			   * (settle.c); "" otherwise */
+	/* set by suggest_sql_register(): makes the saved model of scheme (an
+	 * id) ready for juan_suggested() and juan_confidence() */
+	enum juan_status (*suggest_prepare)(struct store *s, int64_t scheme);
+	void *suggest_sql; /* their state, freed by SQLite on close */
 };
 
 /* Called once, inside the transaction that creates the schema of a new

@@ -699,6 +699,8 @@ bulk(struct store *s, void *ctx)
 	rc = tag_change_begin(s);
 	for (i = 0; i < b->n && rc == JUAN_OK; i++) {
 		b->c.doc = b->ids[i];
+		if (b->a->op == BULK_ACCEPT && !(b->c.theme = b->a->themes[i]))
+			continue;
 		free(b->c.theme_name);
 		b->c.theme_name = NULL;
 		rc = check(s, &b->c);
@@ -737,6 +739,10 @@ store_bulk(struct store *s, int64_t scheme, const int64_t *ids, size_t n,
 		store_set_error(s, "no such state");
 		return JUAN_EINVAL;
 	}
+	if (a->op == BULK_ACCEPT && !a->themes) {
+		store_set_error(s, "no themes given");
+		return JUAN_EINVAL;
+	}
 	b.c.theme = a->op == BULK_THEME ? a->theme : 0;
 	b.c.state = a->state;
 	if (!(b.changed = malloc(n * sizeof(*b.changed)))) {
@@ -749,8 +755,10 @@ store_bulk(struct store *s, int64_t scheme, const int64_t *ids, size_t n,
 		goto done;
 	}
 	rc = store_begin(s);
+	s->accepting = a->op == BULK_ACCEPT;
 	if (rc == JUAN_OK)
 		rc = bulk(s, &b);
+	s->accepting = false;
 	if (rc == JUAN_OK && !dry_run)
 		rc = store_commit(s);
 	else

@@ -27,11 +27,13 @@ static const char *const field_names[] = {
 	[QLANG_SCHEME] = "scheme",
 	[QLANG_DISAGREE] = "disagree",
 	[QLANG_PARSE] = "parse",
+	[QLANG_SUGGESTED] = "suggested",
+	[QLANG_CONFIDENCE] = "confidence",
 };
 #define NFIELDS (sizeof(field_names) / sizeof(field_names[0]))
 
 #define FIELD_LIST "theme, state, issuer, docno, type, topic, year, date," \
-	" note, coder, scheme, disagree, parse"
+	" note, coder, scheme, disagree, parse, suggested, confidence"
 #define STATE_LIST "untagged, tagged, unsure, none, todo"
 
 const char *
@@ -285,6 +287,68 @@ parse_state(struct parser *p, struct qlang_term *t, size_t voff)
 	return JUAN_EINVAL;
 }
 
+/* The number at s ("0.9", "1", ".5" not: a digit first), whatever the
+ * locale's decimal point, into *v; false when s is not all of one. */
+static bool
+read_number(const char *s, double *v)
+{
+	double scale = 1;
+
+	*v = 0;
+	if (*s < '0' || *s > '9')
+		return false;
+	while (*s >= '0' && *s <= '9')
+		*v = *v * 10 + (*s++ - '0');
+	if (*s == '.' && s[1] >= '0' && s[1] <= '9')
+		for (s++; *s >= '0' && *s <= '9'; s++)
+			*v += (*s - '0') * (scale /= 10);
+	return *s == '\0';
+}
+
+/* The comparisons of a confidence bound, longest first. */
+static const struct {
+	const char *op;
+	enum qlang_cmp cmp;
+} cmps[] = {
+	{">=", QLANG_CMP_GE}, {"<=", QLANG_CMP_LE},
+	{">", QLANG_CMP_GT},  {"<", QLANG_CMP_LT},
+};
+
+/* The bound of a suggested: value (after its theme, where an operator
+ * starts) or a confidence: value (all of it) into t->cmp and t->bound;
+ * the theme stays in t->value. */
+static enum juan_status
+parse_bound(struct parser *p, struct qlang_term *t, size_t voff)
+{
+	char *at = strpbrk(t->value, "<>");
+	size_t i, n = 0;
+	double v;
+
+	if (!at) {
+		if (t->field == QLANG_SUGGESTED)
+			return JUAN_OK;
+		return fail(p, voff, "confidence:%s needs a bound: "
+			    "confidence:>=0.9 (>=, >, <= or <)", t->value);
+	}
+	if (t->field == QLANG_CONFIDENCE ? at != t->value : at == t->value)
+		return fail(p, voff, "%s:%s: write %s", field_names[t->field],
+			    t->value, t->field == QLANG_CONFIDENCE ?
+			    "confidence:>=0.9" : "suggested:THEME>=0.9");
+	for (i = 0; i < sizeof(cmps) / sizeof(cmps[0]); i++) {
+		n = strlen(cmps[i].op);
+		if (strncmp(at, cmps[i].op, n) == 0)
+			break;
+	}
+	if (!read_number(at + n, &v) || v > 1)
+		return fail(p, voff + (size_t)(at - t->value), "%s is not a "
+			    "confidence: a number from 0 to 1 after >=, >, <= "
+			    "or <", at);
+	t->cmp = cmps[i].cmp;
+	t->bound = v;
+	*at = '\0';
+	return JUAN_OK;
+}
+
 /* Checks the value of a field term that takes one of a few words. */
 static enum juan_status
 check_value(struct parser *p, struct qlang_term *t, size_t voff)
@@ -305,6 +369,9 @@ check_value(struct parser *p, struct qlang_term *t, size_t voff)
 		return parse_dates(p, t, voff);
 	case QLANG_PARSE:
 		return parse_state(p, t, voff);
+	case QLANG_SUGGESTED:
+	case QLANG_CONFIDENCE:
+		return parse_bound(p, t, voff);
 	default:
 		return JUAN_OK;
 	}

@@ -38,6 +38,17 @@ by_id(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Gives the array *p back all but its first n elements of size bytes
+ * (when n is 0 it stays: freed with the rest). */
+static void
+shrink(void **p, size_t n, size_t size)
+{
+	void *smaller = n && *p ? realloc(*p, n * size) : NULL;
+
+	if (smaller)
+		*p = smaller;
+}
+
 enum juan_status
 sdoc_from_text(struct dict *d, bool add, const struct feature_text *t,
 	       struct sdoc *out)
@@ -62,6 +73,10 @@ sdoc_from_text(struct dict *d, bool add, const struct feature_text *t,
 	}
 	out->ids = c.ids;
 	out->n = n;
+	/* a scheme's tagged documents are all held at once to train: keep
+	 * only the distinct features, not the room every token took */
+	shrink((void **)&out->ids, n, sizeof(*out->ids));
+	shrink((void **)&out->counts, n, sizeof(*out->counts));
 	if (!(out->topic = strdup(t->topic ? t->topic : "")))
 		goto fail;
 	return JUAN_OK;

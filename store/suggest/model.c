@@ -248,9 +248,9 @@ train_classifier(const struct dict *dict, const struct sdoc *docs,
 	prob = (struct problem){.l = (int)n, .n = (int)ncand + 1, .y = y,
 				.x = x, .bias = 1};
 	memset(&param, 0, sizeof(param));
-	param.solver_type = L2R_LR;
+	param.solver_type = L2R_LR_DUAL;
 	param.C = LIN_C;
-	param.eps = 0.01;
+	param.eps = 0.1;
 	param.p = 0.1;
 	set_print_string_function(quiet);
 	if (!(out->lin = train(&prob, &param)))

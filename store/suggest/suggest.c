@@ -8,13 +8,6 @@
 #include "db/store_private.h"
 #include "suggest_private.h"
 
-struct suggester {
-	int64_t scheme;
-	struct theme_set themes;
-	struct smodel model;
-	bool stale;
-};
-
 /* The saved model of scheme into *m when it was built with this feature
  * version; *found false when there is none usable (none, another version,
  * unreadable). */
@@ -136,6 +129,12 @@ fresh(struct store *s, int64_t scheme, const struct smodel *m, bool *ok)
 
 	*ok = rc == JUAN_OK && tags == m->tags && last == m->last;
 	return rc;
+}
+
+enum juan_status
+suggester_fresh(struct store *s, const struct suggester *g, bool *ok)
+{
+	return fresh(s, g->scheme, &g->model, ok);
 }
 
 enum juan_status
@@ -272,5 +271,67 @@ suggest_accept(struct store *s, int64_t scheme, int64_t doc, int64_t theme)
 	s->accepting = true;
 	rc = store_tag(s, scheme, doc, theme);
 	s->accepting = false;
+	return rc;
+}
+
+/* Whether doc has a main theme in scheme, in *tagged. */
+static enum juan_status
+has_main(struct store *s, int64_t scheme, int64_t doc, bool *tagged)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM doc_tags WHERE doc_id = ?1"
+		" AND scheme_id = ?2 AND theme_id IS NOT NULL";
+	sqlite3_stmt *stmt = store_stmt(s, sql);
+	int64_t n = 0;
+	enum juan_status rc;
+
+	if (!stmt)
+		return JUAN_EDB;
+	sqlite3_bind_int64(stmt, 1, doc);
+	sqlite3_bind_int64(stmt, 2, scheme);
+	rc = store_lookup_int(s, stmt, &n, "read the tags");
+	*tagged = n > 0;
+	return rc;
+}
+
+enum juan_status
+suggest_accept_many(struct store *s, const struct suggester *g,
+		    const int64_t *ids, size_t n, int64_t **changed,
+		    size_t *nchanged)
+{
+	struct bulk_action a = {.op = BULK_ACCEPT};
+	struct suggest_list l;
+	int64_t *themes = NULL;
+	enum juan_status rc = JUAN_OK;
+	size_t i, left = 0;
+	bool tagged;
+
+	if (changed)
+		*changed = NULL;
+	*nchanged = 0;
+	if (n && !(themes = calloc(n, sizeof(*themes)))) {
+		store_set_error(s, "suggest: out of memory");
+		return JUAN_ENOMEM;
+	}
+	for (i = 0; i < n && rc == JUAN_OK; i++) {
+		rc = has_main(s, g->scheme, ids[i], &tagged);
+		if (rc != JUAN_OK || tagged)
+			continue;
+		rc = suggest_doc(s, g, ids[i], 1, &l);
+		if (rc == JUAN_OK && l.n) {
+			themes[i] = l.items[0].theme;
+			left++;
+		}
+		suggest_list_clear(&l);
+	}
+	if (rc == JUAN_OK && left == 0) {
+		store_set_error(s, "no document to accept a suggestion for");
+		rc = JUAN_ENOTFOUND;
+	}
+	a.themes = themes;
+	if (rc == JUAN_OK)
+		rc = store_bulk(s, g->scheme, ids, n, &a, false, changed,
+				nchanged);
+	free(themes);
 	return rc;
 }

@@ -12,6 +12,7 @@
 #include "juan/features.h"
 #include "juan/status.h"
 #include "juan/suggest.h"
+#include "juan/themes.h"
 
 /* ---- dict.c: feature names to dense ids -------------------------------- */
 
@@ -101,6 +102,15 @@ enum juan_status smodel_suggest(const struct smodel *m,
 				const struct sdoc *doc,
 				const struct feature_text *t, size_t k,
 				struct suggest_list *out);
+
+/* ---- suggest.c: a scheme's themes and model (suggest.h) -------------- */
+
+struct suggester {
+	int64_t scheme;
+	struct theme_set themes;
+	struct smodel model;
+	bool stale;
+};
 
 /* ---- words.c: the themes' own words ----------------------------------- */
 

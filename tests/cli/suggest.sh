@@ -6,38 +6,11 @@
 # --evaluate; bad usage.
 . "$(dirname "$0")/../lib.sh"
 
-mkdir -p "$WORK/set"
-env="大气污染 水污染 生态环境 排放标准 污染防治 环境监测 固体废物 生态保护 碳排放 河湖治理"
-edu="义务教育 教师队伍 学校建设 课程改革 学生资助 招生入学 课堂教学 高等学校 学前教育 职业教育"
-fin="财政预算 税收征管 金融监管 审计监督 政府债务 专项资金 预算管理 银行保险 国库集中 财政收入"
-n=0
-for theme in env edu fin; do
-	eval "words=\$$theme"
-	for i in 1 2 3 4 5 6 7 8; do
-		n=$((n + 1))
-		set -- $words
-		shift $((i - 1))
-		first=$1
-		{
-			printf '关于进一步加强%s工作的通知\n\n' "$first"
-			printf '各地区、各部门要认真贯彻落实，'
-			j=0
-			for w in $words; do
-				j=$((j + 1))
-				[ $(( (j + i) % 3 )) -eq 0 ] && continue
-				printf '%s，' "$w"
-			done
-			printf '确保各项工作取得实效。\n'
-		} >"$WORK/set/$theme-$i.txt"
-	done
-done
+. "$ROOT/tests/fixtures/labelled.sh"
+labelled_set "$WORK/set"
 "$JUAN" import "$WORK/set" >/dev/null 2>&1
-truth() { # id → env|edu|fin, from the file it was read from
-	"$JUAN" show "$1" 2>/dev/null | sed -n 's|.*/set/\([a-z]*\)-[0-9]*\.txt.*|\1|p' | head -n 1
-}
-name() {
-	case $1 in env) echo 城乡建设、环境保护 ;; edu) echo 科技、教育 ;; fin) echo 财政、金融、审计 ;; esac
-}
+truth() { labelled_truth "$1"; }
+name() { labelled_name "$1"; }
 ids=$("$JUAN" list --format tsv | awk -F '\t' 'NR > 1 {print $1}')
 check "the labelled set is imported" 24 "$(echo "$ids" | wc -l | tr -d ' ')"
 
@@ -95,6 +68,35 @@ case $(cat "$WORK/out") in
 *) not_ok "table: id, title, theme, confidence, reason" "$(cat "$WORK/out")" ;;
 esac
 
+# The query language: suggested: and confidence: select the untagged
+# documents by the saved model's top suggestion.
+edu_right=0 edu_listed=0
+for id in $("$JUAN" list --format tsv 'suggested:科技、教育' | awk -F '\t' 'NR > 1 {print $1}'); do
+	edu_listed=$((edu_listed + 1))
+	[ "$(truth "$id")" = edu ] && edu_right=$((edu_right + 1))
+done
+if [ "$edu_listed" -ge 3 ] && [ "$edu_right" -eq "$edu_listed" ]; then
+	ok "suggested:科技、教育 lists untagged edu documents ($edu_listed)"
+else
+	not_ok "suggested:科技、教育 lists untagged edu documents" "$edu_right of $edu_listed"
+fi
+check "suggested: by key, the same" "$("$JUAN" list --format tsv 'suggested:科技、教育')" \
+	"$("$JUAN" list --format tsv 'suggested:c')"
+check "suggested: never lists a tagged document" "" \
+	"$("$JUAN" list --format tsv 'suggested:c state:tagged' | tail -n +2)"
+all=$("$JUAN" list --format tsv 'confidence:>=0' | tail -n +2 | wc -l)
+high=$("$JUAN" list --format tsv 'confidence:>=0.6' | tail -n +2 | wc -l)
+low=$("$JUAN" list --format tsv 'confidence:<0.6' | tail -n +2 | wc -l)
+check "confidence:>=0 lists the twelve untagged" 12 "$all"
+check "a bound splits them: >=0.6 and <0.6" 12 "$((high + low))"
+check "suggested:c>=0.6 is suggested:c and confidence:>=0.6" \
+	"$("$JUAN" list --format tsv 'suggested:c confidence:>=0.6')" \
+	"$("$JUAN" list --format tsv 'suggested:c>=0.6')"
+check_status "suggest QUERY" 0 "$JUAN" suggest --format tsv --top 1 'suggested:c'
+check "suggest QUERY suggests what the query lists" \
+	"$("$JUAN" list --format tsv 'suggested:c' | awk -F '\t' 'NR > 1 {print $1 "\t科技、教育"}')" \
+	"$(awk -F '\t' '{print $1 "\t" $3}' "$WORK/out")"
+
 # --evaluate: replay and cross-validation.
 check_status "suggest --evaluate" 0 "$JUAN" suggest --evaluate
 check "evaluate: header" "scheme gov-topics: 12 tagged documents" "$(head -n 1 "$WORK/out")"
@@ -114,7 +116,9 @@ check "the 主题分类 names the theme" "科技、教育	topic	主题分类" \
 
 # Bad usage exits 2.
 check_status "suggest --top 0" 2 "$JUAN" suggest --top 0
-check_status "suggest a non-id" 2 "$JUAN" suggest 环境
+check_status "suggest a malformed query" 2 "$JUAN" suggest 'foo:bar'
+check_status "a confidence that is not one" 2 "$JUAN" list 'confidence:>=2'
+check_status "suggested: an unknown theme" 2 "$JUAN" list 'suggested:天文'
 check_status "suggest --format xml" 2 "$JUAN" suggest --format xml
 check_status "suggest --evaluate with an id" 2 "$JUAN" suggest --evaluate 1
 check_status "suggest an unknown document" 1 "$JUAN" suggest 9999

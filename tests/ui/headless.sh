@@ -468,11 +468,13 @@ check "the scrolled text's top line is not itself a heading" "" \
 check "Enter on the marked section shows the section under the old top line" "yes" \
 	"$([ -n "$want" ] && text_rows "$S/marked.txt" | head -n 1 | grep -qF -- "$(prefix 8 "$want")" && echo yes)"
 
-# ---- the picker: Enter on a row, or a theme's key, tags (a store of its own)
+# ---- the picker (it opens on the suggestion: g goes to the top): Enter on
+# a row, or a theme's key, tags (a store of its own)
 T3="$WORK/pick.db"
 JUAN_DB="$T3" "$JUAN" import "$SAMPLE" >/dev/null 2>&1
 cat >"$S/pick.keys" <<KEYS
 t
+g
 j
 j
 <Enter>
@@ -486,7 +488,7 @@ t
 KEYS
 JUAN_DB="$T3" run_script "$S/pick.keys"
 third=$(grep -v '^#' "$ROOT/assets/themes/gov-topics.tsv" | sed -n '3s/	.*//p')
-check "t, j, j, Enter gives the third theme" " 上海市崇明区教育局2024… （未标注） → $third · 1/5 reviewed" \
+check "t, g, j, j, Enter gives the third theme" " 上海市崇明区教育局2024… （未标注） → $third · 1/5 reviewed" \
 	"$(tail -n 1 "$S/pick-enter.txt")"
 check "t, then a theme's key, gives that theme" " 中共舟山市委教育工作委… （未标注） → 科技、教育 · 2/5 reviewed" \
 	"$(tail -n 1 "$S/pick-key.txt")"

@@ -56,11 +56,12 @@ for size in "80 24" "120 40" "200 50"; do
 	lacks "wide$cols" "│"
 done
 
-# the list's own pane: the title always, the date from 120 columns on
+# the list's own pane: the title always, the date from 120 columns on; the
+# theme column shows the untagged document's suggestion after ~
 check "the list at 80 columns: the title, no date" \
-	"  上海市崇明区教育局2024…       │" "$(row_of "$WORK/panes80" 2 | sed 's/│.*/│/')"
+	"  上海市崇明区教育局2024… ~科技…│" "$(row_of "$WORK/panes80" 2 | sed 's/│.*/│/')"
 check "the list at 120 columns: the date, the title" \
-	"  2024-02-17 上海市崇明区教育局2024年…       │" \
+	"  2024-02-17 上海市崇明区教育局2024年… ~科技…│" \
 	"$(row_of "$WORK/panes120" 2 | sed 's/│.*/│/')"
 # the wide list at 200: id, date, issuer, docno, then the title without
 # the issuer it starts with

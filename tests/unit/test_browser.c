@@ -43,9 +43,10 @@ write_file(const char *path, const char *text)
 }
 
 /* Runs the browser on f's store with the script text; returns its exit
- * status, with what it counted in *read and *wrapped. */
+ * status, with what it counted in *read, *wrapped and *suggested. */
 static int
-run(struct fixture *f, const char *script, long *read, long *wrapped)
+run(struct fixture *f, const char *script, long *read, long *wrapped,
+    long *suggested)
 {
 	struct app_opts opts = { 0 };
 	char keys[128], stats[128];
@@ -62,20 +63,22 @@ run(struct fixture *f, const char *script, long *read, long *wrapped)
 	unsetenv("JUAN_STATS");
 	fp = fopen(stats, "r");
 	assert_non_null(fp);
-	assert_int_equal(fscanf(fp, "documents read: %ld\nbodies wrapped: %ld",
-				read, wrapped), 2);
+	assert_int_equal(fscanf(fp, "documents read: %ld\nbodies wrapped: %ld\n"
+				"suggestions computed: %ld", read, wrapped,
+				suggested), 3);
 	fclose(fp);
 	return status;
 }
 
-/* 50 j in a burst select 50 documents in turn, and read and wrap only the
- * one the cursor stops on: one for the first screen, one for the burst. */
+/* 50 j in a burst select 50 documents in turn, and read, wrap and suggest
+ * for only the one the cursor stops on: one for the first screen, one for
+ * the burst. */
 static void
 test_burst_wraps_one_body(void **state)
 {
 	struct fixture *f = *state;
 	char script[1024], dump[128], line[512];
-	long read = 0, wrapped = 0;
+	long read = 0, wrapped = 0, suggested = 0;
 	bool shown = false;
 	FILE *fp;
 	int i;
@@ -86,9 +89,10 @@ test_burst_wraps_one_body(void **state)
 		strcat(script, "j\n");
 	snprintf(script + strlen(script), sizeof(script) - strlen(script),
 		 ":dump %s\n", dump);
-	assert_int_equal(run(f, script, &read, &wrapped), 0);
+	assert_int_equal(run(f, script, &read, &wrapped, &suggested), 0);
 	assert_int_equal(wrapped, 2);
 	assert_int_equal(read, 2);
+	assert_int_equal(suggested, 2);
 	/* the text pane shows the document the cursor stopped on */
 	fp = fopen(dump, "r");
 	assert_non_null(fp);
@@ -111,7 +115,7 @@ test_bound_theme_key_named(void **state)
 	char path[160], dump[128], script[512], line[512], last[512] = "";
 	int64_t *ids = NULL;
 	size_t n = 0;
-	long read, wrapped, total = 0, tagged = 0;
+	long read, wrapped, suggested, total = 0, tagged = 0;
 	FILE *fp;
 
 	snprintf(path, sizeof(path), "%s/config", f->dir);
@@ -125,7 +129,7 @@ test_bound_theme_key_named(void **state)
 	assert_non_null(b);
 	snprintf(dump, sizeof(dump), "%s/start.txt", f->dir);
 	snprintf(script, sizeof(script), ":dump %s\nt\nb\n", dump);
-	assert_int_equal(run(f, script, &read, &wrapped), 0);
+	assert_int_equal(run(f, script, &read, &wrapped, &suggested), 0);
 	fp = fopen(dump, "r");
 	assert_non_null(fp);
 	while (fgets(line, sizeof(line), fp) != NULL)

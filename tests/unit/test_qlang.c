@@ -13,7 +13,8 @@
 
 /* A query and its parse written back as text: parts separated by " & ",
  * terms of a part by " | ", each "[-]field=value" (TEXT: "text=value",
- * quoted: value in quotes), dates as "field=from..to". */
+ * quoted: value in quotes), dates as "field=from..to", a confidence bound
+ * after the value as ">=0.90". */
 static const struct {
 	const char *query;
 	const char *parsed;
@@ -69,6 +70,19 @@ static const struct {
 	  "parse=numbering | parse=docno-untaken" },
 	{ "parse:no-headings parse:mojibake-repaired 教育",
 	  "parse=no-headings & parse=mojibake-repaired & text=教育" },
+	{ "suggested:环境", "suggested=环境" },
+	{ "suggested:科技、教育>=0.9", "suggested=科技、教育>=0.90" },
+	{ "suggested:b<0.5", "suggested=b<0.50" },
+	{ "suggested:\"生态 环境>=0.9\"", "suggested=\"生态 环境\">=0.90" },
+	{ "confidence:>=0.9", "confidence=>=0.90" },
+	{ "confidence:<=1", "confidence=<=1.00" },
+	{ "-confidence:>0.25 suggested:c", "-confidence=>0.25 & suggested=c" },
+	{ "confidence:<0", "confidence=<0.00" },
+};
+
+static const char *const cmp_ops[] = {
+	[QLANG_CMP_NONE] = "", [QLANG_CMP_GE] = ">=", [QLANG_CMP_GT] = ">",
+	[QLANG_CMP_LE] = "<=", [QLANG_CMP_LT] = "<",
 };
 
 static void
@@ -95,6 +109,9 @@ render(const struct qlang *q, char *out, size_t size)
 					t->negated ? "-" : "", name,
 					t->quoted ? "\"" : "", t->value,
 					t->quoted ? "\"" : "");
+			if (t->cmp != QLANG_CMP_NONE)
+				len += (size_t)snprintf(out + len, size - len,
+					"%s%.2f", cmp_ops[t->cmp], t->bound);
 		}
 	}
 }
@@ -163,6 +180,15 @@ static const struct {
 	{ "parse:", 1, "parse: needs a value" },
 	{ "a \x1b[31m", 3, "control character" },
 	{ "a \xff", 3, "invalid UTF-8" },
+	{ "confidence:0.9", 12, "needs a bound" },
+	{ "confidence:>=1.5", 12, "not a confidence" },
+	{ "confidence:>=abc", 12, "not a confidence" },
+	{ "confidence:>=.5", 12, "not a confidence" },
+	{ "confidence:0.5>=0.9", 12, "write confidence:>=0.9" },
+	{ "suggested:>=0.9", 11, "write suggested:THEME>=0.9" },
+	{ "suggested:环境>=", 13, "not a confidence" },
+	{ "suggested:环境>=0,9", 13, "not a confidence" },
+	{ "suggested:环境=0.9>", 17, "not a confidence" },
 };
 
 static void

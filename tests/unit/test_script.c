@@ -34,6 +34,7 @@ test_events(void **state)
 		":type 高校 a\n"
 		":dump /tmp/screen.txt\n"
 		":resize 60 20\n"
+		":wait\n"
 		":\n";
 	static const int keys[] = { 'j', KEYC_ENTER, KEYC_CTRL('r'), 0x9AD8,
 				    0x6821, ' ', 'a' };
@@ -55,6 +56,8 @@ test_events(void **state)
 	assert_int_equal(ev.kind, SCRIPT_RESIZE);
 	assert_int_equal(ev.cols, 60);
 	assert_int_equal(ev.rows, 20);
+	assert_int_equal(script_next(s, &ev, err, sizeof(err)), JUAN_OK);
+	assert_int_equal(ev.kind, SCRIPT_WAIT);
 	/* a lone ':' is the key ':' */
 	assert_int_equal(script_next(s, &ev, err, sizeof(err)), JUAN_OK);
 	assert_int_equal(ev.kind, SCRIPT_KEY);
@@ -74,7 +77,8 @@ static const struct {
 	{ ":dump\n", "script line 1: :dump needs a path" },
 	{ ":resize 60\n", "script line 1: usage: :resize COLS ROWS" },
 	{ ":resize 0 20\n", "script line 1: usage: :resize COLS ROWS" },
-	{ ":fly away\n", "script line 1: unknown command (:key :type :dump :resize)" },
+	{ ":fly away\n", "script line 1: unknown command (:key :type :dump :resize :wait)" },
+	{ ":wait 5\n", "script line 1: unknown command (:key :type :dump :resize :wait)" },
 };
 
 static void

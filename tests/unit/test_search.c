@@ -733,7 +733,8 @@ test_old_index_rebuilt(void **state)
 		"UPDATE sqlite_schema SET sql = replace(sql, 'tokenize=''juan''',"
 		" 'tokenize=''juan'', prefix=''1''') WHERE name = 'doc_fts';"
 		"PRAGMA writable_schema = OFF;"
-		/* what versions 4 to 7 added besides the index */
+		/* what versions 4 to 8 added besides the index */
+		"DROP TABLE suggest_tops;"
 		"DROP TABLE suggest_models;"
 		"ALTER TABLE history DROP COLUMN accepted;"
 		"DROP TABLE codings;"

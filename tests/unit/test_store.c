@@ -185,7 +185,7 @@ test_migrate_empty(void **state)
 	assert_string_equal(store_path(f->s), f->path);
 	assert_string_equal(store_error(f->s), "");
 	db = raw_open(f->path);
-	assert_int_equal(raw_int(db, "PRAGMA user_version"), 7);
+	assert_int_equal(raw_int(db, "PRAGMA user_version"), 8);
 	assert_int_equal(raw_int(db, "SELECT length(value) FROM settings"
 				    " WHERE key = 'store.uid'"), 16);
 	assert_int_equal(raw_int(db, "SELECT count(*) FROM themes"), 22);
@@ -1059,13 +1059,16 @@ test_doubts_migrated(void **state)
 	put_text(f->s, "/d/frag.txt", fragment_text, NULL);
 	store_close(&f->s);
 	db = raw_open(f->path);
+	/* back to version 6: what versions 7 and 8 added */
 	assert_int_equal(sqlite3_exec(db, "ALTER TABLE documents DROP COLUMN"
-				      " doubts; PRAGMA user_version = 6", NULL,
+				      " doubts; DROP TABLE suggest_tops;"
+				      " ALTER TABLE suggest_models DROP COLUMN"
+				      " tops; PRAGMA user_version = 6", NULL,
 				      NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	reopen(f);
 	db = raw_open(f->path);
-	assert_int_equal(raw_int(db, "PRAGMA user_version"), 7);
+	assert_int_equal(raw_int(db, "PRAGMA user_version"), 8);
 	assert_int_equal(raw_int(db, "SELECT count(*) FROM documents"
 				    " WHERE doubts = 'no-title' || char(9) ||"
 				    " 'no title line found' AND id = 3"), 1);

@@ -14,6 +14,7 @@
 #include "juan/browser/sample.h"
 #include "juan/browser/screen.h"
 #include "juan/browser/script.h"
+#include "juan/browser/suggestion.h"
 #include "juan/browser/term.h"
 #include "juan/browser/ui.h"
 
@@ -188,6 +189,7 @@ app_fini(struct app *app)
 {
 	int i;
 
+	app_suggest_free(app);
 	overlay_free(&app->overlay);
 	prompt_free(&app->prompt);
 	app_free_canvases(app);
@@ -232,6 +234,8 @@ loop_terminal(struct app *app)
 	int key;
 
 	while (!quit && !got_signal) {
+		if (app_suggest_poll(app, false))
+			drawn = false;
 		key = term_read_key(drawn ? KEY_WAIT_MS : 0);
 		if (key < 0) {
 			if (!drawn)
@@ -269,6 +273,9 @@ loop_script(struct app *app, struct script *sc, char *err, size_t errsize)
 				return JUAN_EIO;
 			}
 			break;
+		case SCRIPT_WAIT:
+			app_suggest_poll(app, true);
+			break;
 		case SCRIPT_RESIZE:
 			term_resize(ev.cols, ev.rows);
 			quit = apply(app, app_key(app, KEYC_RESIZE));
@@ -294,8 +301,9 @@ write_counters(const struct app *app)
 	f = fopen(path, "w");
 	if (f == NULL)
 		return;
-	fprintf(f, "documents read: %ld\nbodies wrapped: %ld\n",
-		app->counters.docs_read, app->counters.bodies_wrapped);
+	fprintf(f, "documents read: %ld\nbodies wrapped: %ld\n"
+		"suggestions computed: %ld\n", app->counters.docs_read,
+		app->counters.bodies_wrapped, app->counters.suggestions);
 	fclose(f);
 }
 

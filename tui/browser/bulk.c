@@ -1,5 +1,5 @@
-/* bulk: the action after the bulk prefix — a theme, no theme, or a review
- * state for every marked document (or, after a confirmation that says how
+/* bulk: the action after the bulk prefix — a theme, no theme, a review
+ * state, or juan's suggestion (each document's own) for every marked document (or, after a confirmation that says how
  * many, every listed one), as one transaction and one undo step
  * (store_bulk).  Returns its reactions (notify.h). */
 #include <stdio.h>
@@ -8,6 +8,7 @@
 
 #include "juan/browser/actions.h"
 #include "juan/browser/prompt.h"
+#include "juan/browser/suggestion.h"
 #include "juan/browser/ui.h"
 
 /* What app->bulk does, for the messages: "科技、教育", "no theme"... */
@@ -29,6 +30,9 @@ bulk_what(const struct app *app, char *buf, size_t size)
 	case BULK_STATE:
 		snprintf(buf, size, "state %s", tag_state_name(app->bulk.state));
 		break;
+	case BULK_ACCEPT:
+		snprintf(buf, size, "the suggested theme");
+		break;
 	}
 }
 
@@ -40,6 +44,8 @@ apply(struct app *app, const int64_t *ids, size_t n)
 	size_t changed = 0;
 	enum juan_status rc;
 
+	if (app->bulk.op == BULK_ACCEPT)
+		return app_accept_many(app, ids, n);
 	bulk_what(app, what, sizeof(what));
 	rc = store_bulk(app->store, 0, ids, n, &app->bulk, false, NULL,
 			&changed);
@@ -94,6 +100,8 @@ app_bulk_key(struct app *app, int key)
 		app->bulk.theme = t->id;
 	} else if (a == ACT_TAG_CLEAR) {
 		app->bulk.op = BULK_CLEAR;
+	} else if (a == ACT_ACCEPT) {
+		app->bulk.op = BULK_ACCEPT;
 	} else if (a == ACT_STATE_NONE || a == ACT_STATE_UNSURE) {
 		app->bulk.op = BULK_STATE;
 		app->bulk.state = a == ACT_STATE_NONE ? TAG_STATE_NONE :

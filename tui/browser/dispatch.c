@@ -12,6 +12,7 @@
 #include "juan/browser/dispatch.h"
 #include "juan/browser/overlay.h"
 #include "juan/browser/prompt.h"
+#include "juan/browser/suggestion.h"
 #include "juan/browser/term.h"
 #include "juan/browser/ui.h"
 
@@ -142,6 +143,8 @@ global_action(struct app *app, enum action a)
 		return open_overlay(app, picker_new(app, PICK_TAG, app_tag, NULL));
 	case ACT_TAG_CLEAR:
 		return app_tag(app, NULL);
+	case ACT_ACCEPT:
+		return app_accept(app);
 	case ACT_SECONDARY:
 		app->secondary = true;
 		app_message(app, "secondary theme: a theme's key adds or "

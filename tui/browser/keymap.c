@@ -46,6 +46,7 @@ static const struct {
 	{ ACT_MARK_CLEAR, "_" },
 	{ ACT_SORT, "," },           { ACT_SORT_REVERSE, "<" },
 	{ ACT_BULK, ";" },           { ACT_ADOPT, "@" },
+	{ ACT_ACCEPT, "~" },
 };
 
 /* The default colours, applied by the code of a `color` line. */

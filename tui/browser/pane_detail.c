@@ -5,6 +5,8 @@
  * only by a run of spaces inside a line (a document stored as one line)
  * starts a line, so does each heading the outline found, and a run of layout
  * spaces (a signature padded with dozens of U+3000) shows as one indent.
+ * Under the theme the metadata block shows juan's suggestion for the
+ * document (suggestion.h), computed when the block is built.
  * It rebuilds lazily: an event marks it (PANE_RECALC), and the body is
  * read and wrapped once, when the pane is next refreshed.  It scrolls to
  * the section EV_SECTION names, and sends EV_MARK with the section under
@@ -19,6 +21,7 @@
 #include "juan/sanitize.h"
 #include "juan/search.h"
 #include "juan/text.h"
+#include "juan/browser/suggestion.h"
 #include "juan/browser/ui.h"
 
 enum line_kind {
@@ -197,11 +200,12 @@ codings_size(const struct coding_list *l)
 }
 
 static char *
-meta_text(const struct current *doc, size_t *title_len)
+meta_text(struct app *app, const struct current *doc, size_t *title_len)
 {
 	const struct doc_info *in = &doc->info;
 	size_t size, used = 0;
-	char *buf, *second, *doubts, theme[600], when[64];
+	char *buf, *second, *doubts, theme[600], when[64], suggested[400];
+	char more[400];
 
 	second = secondaries(in);
 	doubts = parse_doubts_line(in->doubts);
@@ -210,7 +214,9 @@ meta_text(const struct current *doc, size_t *title_len)
 		free(doubts);
 		return NULL;
 	}
-	size = strlen(in->title) + strlen(in->issuer) + strlen(in->docno) +
+	app_suggest_line(app, suggested, sizeof(suggested), more, sizeof(more));
+	size = strlen(suggested) + strlen(more) + strlen(in->title) +
+	       strlen(in->issuer) + strlen(in->docno) +
 	       strlen(in->date) + strlen(in->topic) + strlen(in->theme_name) +
 	       strlen(in->theme_parent) + strlen(second) + strlen(in->note) +
 	       strlen(in->coder) + strlen(in->path) + strlen(doubts) + 1024 +
@@ -239,6 +245,8 @@ meta_text(const struct current *doc, size_t *title_len)
 	else
 		snprintf(theme, sizeof(theme), "（未标注）");
 	add_field(buf, size, &used, "标注主题", theme);
+	add_field(buf, size, &used, "建议", suggested);
+	add_field(buf, size, &used, "次选", more);
 	add_field(buf, size, &used, "次要主题", second);
 	add_field(buf, size, &used, "审读状态", state_label[in->state]);
 	add_field(buf, size, &used, "备注", in->note);
@@ -454,7 +462,7 @@ build(struct pane *p)
 	clear_lines(d);
 	if (doc->id == 0 || cols < 2)
 		return;
-	d->meta = meta_text(doc, &title_len);
+	d->meta = meta_text(p->app, doc, &title_len);
 	d->rule = malloc((size_t)cols * 3 + 1);
 	if (d->meta == NULL || d->rule == NULL)
 		return;
@@ -719,6 +727,7 @@ event(struct pane *p, struct event *ev)
 		pane_mark(p, PANE_RECALC);
 		break;
 	case EV_SIZE:
+	case EV_SUGGEST:
 		pane_mark(p, PANE_RECALC);
 		break;
 	case EV_SECTION:

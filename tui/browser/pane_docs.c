@@ -3,7 +3,8 @@
  *
  * A row shows, left to right: the bulk mark (*), the state mark (- none
  * applies, ? unsure), then the columns id, date, issuer, docno, title and
- * theme (its name, +N for secondary themes).  Each column is shown when the
+ * theme (its name, +N for secondary themes; ~ and juan's suggestion for a
+ * document that needs work).  Each column is shown when the
  * width allows, in this priority order: the title always (it gets the room
  * that is left, at least TITLE_MIN columns), then the theme, the date, the
  * issuer, the id and the docno.  When the issuer is shown, a title that
@@ -19,6 +20,7 @@
 
 #include "juan/text.h"
 #include "juan/browser/marks.h"
+#include "juan/browser/suggestion.h"
 #include "juan/browser/ui.h"
 
 #define CACHE_SIZE 256 /* more than the rows of any screen */
@@ -204,14 +206,23 @@ title_of(const struct cached *c, int issuer_cols)
 	return *rest != '\0' ? rest : t;
 }
 
-/* The theme cell: the main theme's name, +N for N secondary themes. */
+/* The theme cell: the main theme's name, +N for N secondary themes; for a
+ * document that needs work, ~ and juan's suggestion (suggestion.h). */
 static void
 draw_theme(struct pane *p, int y, int x, int cols, const struct doc_info *info,
-	   enum element el)
+	   enum element el, bool cursor)
 {
+	const struct suggestion *s;
 	char more[24] = "";
 	int mw;
 
+	if (info->theme_id == 0 && info->state == TAG_STATE_NONE_SET &&
+	    (s = app_suggest_row(p->app, info->id)) != NULL) {
+		x += draw_str(p->canvas, y, x, "~", 1, el);
+		draw_str(p->canvas, y, x, s->name, cols - 1,
+			 cursor ? el : EL_LABEL);
+		return;
+	}
 	if (info->nsecondary > 0)
 		snprintf(more, sizeof(more), "+%zu", info->nsecondary);
 	mw = (int)strlen(more);
@@ -271,7 +282,8 @@ draw_row(struct pane *p, int y, size_t row, bool cursor)
 		 cols[COL_TITLE], bg);
 	x += cols[COL_TITLE] + 1;
 	if (cols[COL_THEME])
-		draw_theme(p, y, x, cols[COL_THEME], info, cursor ? bg : EL_MARK);
+		draw_theme(p, y, x, cols[COL_THEME], info, cursor ? bg : EL_MARK,
+			   cursor);
 }
 
 static void
@@ -392,6 +404,7 @@ event(struct pane *p, struct event *ev)
 		ev->taken = ev->taken || next_untagged(p);
 		break;
 	case EV_MARKS:
+	case EV_SUGGEST:
 		pane_mark(p, PANE_REPAINT);
 		break;
 	case EV_MARK_LISTED:

@@ -3,7 +3,8 @@
  * descriptions, to tag the selected document (`t`, opening on its main
  * theme), to add or remove a secondary theme (`+ t`), or to filter the list
  * (`f`, with the review states and the untagged first): what a pick does
- * is the opener's callback.  Enter picks the row under the cursor; a
+ * is the opener's callback.  Tagging, it opens on the document's main theme,
+ * or on juan's suggestion when it has none.  Enter picks the row under the cursor; a
  * theme's own key picks that theme at once, even a key the keymap binds.
  * The document's main theme is marked *, its secondary themes +. */
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 
 #include "juan/array.h"
 #include "juan/browser/overlay.h"
+#include "juan/browser/suggestion.h"
 #include "juan/browser/ui.h"
 
 #define NAME_COLS 30
@@ -161,7 +163,7 @@ static const struct pane_ops picker_ops = {
 };
 
 /* The themes in use, in the store's tree order; the cursor on the
- * document's main theme when tagging. */
+ * document's main theme when tagging, else on the suggested one. */
 static bool
 list_themes(struct pane *p)
 {
@@ -169,6 +171,9 @@ list_themes(struct pane *p)
 	const struct theme_set *set = &p->app->themes;
 	int64_t main = pk->mode == PICK_TAG ? app_doc(p->app)->info.theme_id : 0;
 	size_t i, *grown;
+
+	if (pk->mode == PICK_TAG && main == 0)
+		main = app_suggest_theme(p->app);
 
 	for (i = 0; i < set->n; i++) {
 		if (set->themes[i].retired)

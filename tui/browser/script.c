@@ -128,6 +128,10 @@ script_next(struct script *s, struct script_event *ev, char *err,
 		ev->kind = SCRIPT_RESIZE;
 		return JUAN_OK;
 	}
-	return bad(s, "unknown command (:key :type :dump :resize)", err,
+	if (strcmp(s->line, ":wait") == 0 && arg == NULL) {
+		ev->kind = SCRIPT_WAIT;
+		return JUAN_OK;
+	}
+	return bad(s, "unknown command (:key :type :dump :resize :wait)", err,
 		   errsize);
 }

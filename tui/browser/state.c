@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "juan/browser/prompt.h"
+#include "juan/browser/suggestion.h"
 #include "juan/browser/ui.h"
 
 void
@@ -130,6 +131,7 @@ app_doc_changed(struct app *app, int64_t id)
 {
 	if (id == 0 || id == app->doc.want)
 		app->doc.read = false;
+	app_suggest_tags_changed(app);
 	app_notify(app, EV_DOC_CHANGED, id, 0);
 }
 

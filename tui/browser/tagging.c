@@ -8,6 +8,7 @@
 
 #include "juan/browser/actions.h"
 #include "juan/browser/ui.h"
+#include "juan/suggest.h"
 #include "juan/text.h"
 
 #define TITLE_COLS 24 /* of a title in a message */
@@ -110,17 +111,21 @@ changed(struct app *app, int64_t id, const char *title, const char *before,
 	doc_info_clear(was);
 }
 
-unsigned
-app_tag(struct app *app, const struct theme *t)
+/* app_tag(), the change recorded as an accepted suggestion when accept. */
+static unsigned
+tag_main(struct app *app, const struct theme *t, bool accept)
 {
 	struct doc_info info = { 0 };
 	int64_t id = app_doc_id(app), theme_id = t ? t->id : 0;
 	char title[200], before[600];
+	enum juan_status rc;
 
 	if (!read_doc(app, id, &info, title, sizeof(title), before,
 		      sizeof(before)))
 		return R_CHROME;
-	if (store_tag(app->store, 0, id, theme_id) != JUAN_OK) {
+	rc = accept ? suggest_accept(app->store, 0, id, theme_id) :
+		store_tag(app->store, 0, id, theme_id);
+	if (rc != JUAN_OK) {
 		app_error(app, "tag not saved: %s", store_error(app->store));
 		doc_info_clear(&info);
 		return R_CHROME;
@@ -189,6 +194,18 @@ app_adopt(struct app *app, size_t index)
 	snprintf(from, sizeof(from), "%s (%s's coding):", title, label);
 	changed(app, id, from, before, &info);
 	return R_CHROME;
+}
+
+unsigned
+app_tag(struct app *app, const struct theme *t)
+{
+	return tag_main(app, t, false);
+}
+
+unsigned
+app_tag_accepted(struct app *app, const struct theme *t)
+{
+	return tag_main(app, t, true);
 }
 
 unsigned

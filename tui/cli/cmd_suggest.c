@@ -1,5 +1,5 @@
-/* cmd_suggest: `juan suggest [ID...]` — the themes juan proposes for
- * documents (the untagged ones of the scheme when no ID is given), each
+/* cmd_suggest: `juan suggest [ID...|QUERY]` — the themes juan proposes for
+ * documents (the untagged ones of the scheme when neither is given), each
  * with its confidence and reason; `juan suggest --evaluate` — how often
  * they would have been right on the scheme's own tags. */
 #include <stdio.h>
@@ -182,6 +182,8 @@ run(struct cmd *c, const struct cmd_args *a)
 	size_t k = 3, n = 0, i;
 	enum juan_status st;
 	struct store *s;
+	char *query = NULL;
+	bool by_id = true;
 	int rc, j;
 
 	if (format && strcmp(format, "tsv") == 0)
@@ -194,38 +196,49 @@ run(struct cmd *c, const struct cmd_args *a)
 	if ((rc = parse_top(cmd_args_get(a, OPT_TOP), &k)) != CMD_OK)
 		return rc;
 	for (j = 0; j < a->argc; j++)
-		if (!cmd_parse_id(a->argv[j], &id))
-			return cmd_usage("suggest", "'%s' is not a document id",
-					 a->argv[j]);
+		by_id = by_id && cmd_parse_id(a->argv[j], &id);
 	if (cmd_args_count(a, OPT_EVALUATE) && (a->argc || format))
 		return cmd_usage("suggest", "--evaluate takes only --scheme");
+	if (!by_id) {
+		if (!(query = cmd_query_join(a, 0))) {
+			cmd_error("suggest: out of memory");
+			return CMD_FAIL;
+		}
+		if ((rc = cmd_query_check("suggest", query, NULL)) != CMD_OK)
+			goto done;
+	}
+	rc = CMD_FAIL;
 	if (!(s = cmd_store(c)))
-		return CMD_FAIL;
+		goto done;
 	if ((rc = cmd_scheme(s, cmd_args_get(a, OPT_SCHEME), &scheme)) != CMD_OK)
-		return rc;
-	if (cmd_args_count(a, OPT_EVALUATE))
-		return evaluate(s, scheme);
+		goto done;
+	if (cmd_args_count(a, OPT_EVALUATE)) {
+		rc = evaluate(s, scheme);
+		goto done;
+	}
 	rc = CMD_FAIL;
 	if ((st = suggester_open(s, scheme, true, &g)) != JUAN_OK) {
 		cmd_store_error(s, st);
 		goto done;
 	}
-	if (a->argc == 0) {
-		q.untagged = true;
+	if (a->argc == 0 || query) {
+		q.untagged = !query;
+		q.query = query;
 		q.scheme = scheme;
 		if ((st = store_list_ids(s, &q, &ids, &n)) != JUAN_OK) {
-			cmd_store_error(s, st);
+			rc = cmd_query_failed(s, st);
 			goto done;
 		}
 	}
 	rc = CMD_OK;
-	for (j = 0; j < a->argc && rc == CMD_OK; j++) {
+	for (j = 0; by_id && j < a->argc && rc == CMD_OK; j++) {
 		cmd_parse_id(a->argv[j], &id);
 		rc = suggest_one(s, g, id, k, &o);
 	}
 	for (i = 0; i < n && rc == CMD_OK; i++)
 		rc = suggest_one(s, g, ids[i], k, &o);
 done:
+	free(query);
 	free(ids);
 	suggester_free(&g);
 	return rc;
@@ -249,14 +262,18 @@ static const struct cmd_option options[] = {
 const struct cmd_entry cmd_suggest_entry = {
 	.name = "suggest",
 	.summary = "suggest themes (from the 主题分类, your tags, the themes' words)",
-	.usage = "[ID...] [--scheme NAME] [--top K] [--format table|tsv|jsonl]\n"
+	.usage = "[ID...|QUERY] [--scheme NAME] [--top K] "
+		 "[--format table|tsv|jsonl]\n"
 		 "--evaluate [--scheme NAME]",
-	.about = "Suggests the main theme of documents (the untagged ones when "
-		 "no ID is\ngiven): first from the publisher's 主题分类 when it "
-		 "names a theme, then\nfrom a model trained on the scheme's tags "
-		 "(retrained when they changed),\nor, before any tag, from the "
-		 "themes' own words (a weak guess).  Nothing\nis tagged.  A "
-		 "note on stderr says when a source gave way.\n",
+	.about = "Suggests the main theme of documents (those QUERY lists, or "
+		 "the untagged\nones when neither IDs nor a QUERY is given): "
+		 "first from the publisher's\n主题分类 when it names a theme, "
+		 "then from a model trained on the scheme's\ntags (retrained "
+		 "when they changed), or, before any tag, from the themes'\n"
+		 "own words (a weak guess).  Nothing is tagged.  A note on "
+		 "stderr says when\na source gave way.  In a QUERY, "
+		 "suggested:THEME and confidence:>=0.9 select\nby the saved "
+		 "model's top suggestion (see QUERIES in juan(1)).\n",
 	.options = options,
 	.run = run,
 };

@@ -23,6 +23,7 @@
 	X(ACT_FOLD_LESS,     "fold-less",     "outline: show one level less")    \
 	X(ACT_FOLD_MORE,     "fold-more",     "outline: show one level more")    \
 	X(ACT_TAG_PICK,      "tag-pick",      "pick a theme for the document")   \
+	X(ACT_ACCEPT,        "accept",        "accept the suggestion (建议) as the main theme") \
 	X(ACT_TAG_CLEAR,     "tag-clear",     "remove the document's theme")     \
 	X(ACT_SECONDARY,     "secondary",     "then a theme key or t: add/remove a secondary") \
 	X(ACT_STATE_NONE,    "state-none",    "none applies: reviewed, no theme fits (again: clear)") \

@@ -18,6 +18,10 @@ struct theme;
  * that needs work after it. */
 unsigned app_tag(struct app *app, const struct theme *t);
 
+/* app_tag() with theme t (not NULL) as juan suggested it: the history row
+ * is marked accepted (suggest_accept()). */
+unsigned app_tag_accepted(struct app *app, const struct theme *t);
+
 /* Adds theme t as a secondary theme of the selected document, or removes
  * it when the document has it; does not advance.  The status line names
  * the document and its themes before and after. */
@@ -88,7 +92,8 @@ unsigned app_clear_last(struct app *app);
 unsigned app_list_action(struct app *app, enum action a);
 
 /* The key after the bulk prefix (bulk.c): a theme's key, the key of
- * tag-clear, - (none applies) or ? (unsure) acts on the marked documents,
+ * tag-clear, - (none applies), ? (unsure) or accept (each document's
+ * suggestion, when it has no main theme) acts on the marked documents,
  * or, with none marked, asks to confirm for every listed one; any other
  * key cancels. */
 unsigned app_bulk_key(struct app *app, int key);

@@ -34,6 +34,7 @@ enum event_kind {
 	EV_MARKS,        /* the marks changed (id: the one document, 0: any) */
 	EV_MARK_LISTED,  /* request: mark every listed document; taken by
 			  * the list */
+	EV_SUGGEST,      /* another model suggests (suggestion.h) */
 };
 
 struct event {

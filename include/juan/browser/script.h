@@ -7,6 +7,8 @@
  *     :type TEXT         every character of TEXT as a key (for prompts)
  *     :dump PATH         write the screen as text to PATH
  *     :resize COLS ROWS  change the screen size
+ *     :wait              start the retraining of the suggestions' model
+ *                        when it is due and wait for it (suggestion.h)
  *     # comment          (blank lines are skipped too)
  *
  * The screen starts at 120x40; the end of the file quits the browser.
@@ -26,6 +28,7 @@ enum script_kind {
 	SCRIPT_KEY,
 	SCRIPT_DUMP,
 	SCRIPT_RESIZE,
+	SCRIPT_WAIT,
 	SCRIPT_END,
 };
 

@@ -26,6 +26,7 @@
 #include "juan/browser/notify.h"
 #include "juan/browser/pane.h"
 
+struct app_suggest;
 struct overlay;
 struct prompt;
 
@@ -55,6 +56,7 @@ struct current {
 struct counters {
 	long docs_read;      /* documents read from the store for display */
 	long bodies_wrapped; /* document bodies wrapped for the text pane */
+	long suggestions;    /* the selected document's suggestions computed */
 };
 
 struct app {
@@ -100,6 +102,7 @@ struct app {
 	struct list_sort sort;      /* the list's order, remembered per store */
 	bool bulk_pending;          /* the bulk prefix was pressed */
 	struct bulk_action bulk;    /* the bulk action awaiting confirmation */
+	struct app_suggest *suggest; /* suggestions and retraining (suggestion.h) */
 };
 
 /* Sets the status line's message (printf format). */
