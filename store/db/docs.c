@@ -368,6 +368,14 @@ enum juan_status
 store_put(struct store *s, const char *path, const char *text, size_t len,
 	  const struct doc *d, enum put_result *res, int64_t *id)
 {
+	return store_put_hashed(s, path, text, len, NULL, d, res, id);
+}
+
+enum juan_status
+store_put_hashed(struct store *s, const char *path, const char *text,
+		 size_t len, const char *hash, const struct doc *d,
+		 enum put_result *res, int64_t *id)
+{
 	struct put_ctx c = {path, text, len, d, {0}, PUT_NEW, 0};
 	enum juan_status rc;
 
@@ -378,7 +386,10 @@ store_put(struct store *s, const char *path, const char *text, size_t len,
 				d->head_len, d->body_len, d->tail_len, len);
 		return JUAN_EINVAL;
 	}
-	store_hash_text(text, len, c.hash);
+	if (hash)
+		memcpy(c.hash, hash, STORE_HASH_HEX);
+	else
+		store_hash_text(text, len, c.hash);
 	rc = store_write(s, put, &c);
 	if (rc != JUAN_OK)
 		return rc;

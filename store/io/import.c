@@ -92,6 +92,7 @@ struct item {
 	uint64_t bytes; /* the file's size */
 	char *text;     /* its normalised text, text_len bytes */
 	size_t text_len;
+	char hash[STORE_HASH_HEX]; /* store_hash_text() of the text */
 	struct doc *doc;
 	struct token_list *tokens; /* of the body, or NULL */
 	bool unchanged; /* stored already under this path: not parsed */
@@ -305,14 +306,12 @@ read_file(struct producer *p, const char *path, size_t size_hint,
 static bool
 known(struct producer *p, const struct item *it)
 {
-	char hash[STORE_HASH_HEX];
 	bool found;
 
 	if (!p->known)
 		return false;
-	store_hash_text(it->text, it->text_len, hash);
 	sqlite3_bind_text(p->known, 1, it->abs, -1, SQLITE_STATIC);
-	sqlite3_bind_text(p->known, 2, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(p->known, 2, it->hash, -1, SQLITE_STATIC);
 	found = sqlite3_step(p->known) == SQLITE_ROW;
 	sqlite3_reset(p->known);
 	sqlite3_clear_bindings(p->known);
@@ -442,8 +441,10 @@ produce_file(struct walk *w, const char *path, const char *abs,
 		return walk_fail(w, path, size, "not a text document (%s)",
 				 len ? "nothing but white space" : "empty");
 	}
-	if (rc == JUAN_OK)
+	if (rc == JUAN_OK) {
+		store_hash_text(it->text, it->text_len, it->hash);
 		it->unchanged = known(p, it);
+	}
 	if (rc == JUAN_OK && !it->unchanged)
 		rc = doc_parse(it->text, it->text_len, &it->doc);
 	if (rc != JUAN_OK) {
@@ -577,8 +578,8 @@ put_alone(struct import *im, struct item *it, enum put_result *res,
 	if (rc != JUAN_OK)
 		return rc;
 	im->in_tx = true;
-	rc = store_put(im->s, it->abs, it->text, it->text_len, it->doc, res,
-		       NULL);
+	rc = store_put_hashed(im->s, it->abs, it->text, it->text_len, it->hash,
+			      it->doc, res, NULL);
 	if (rc == JUAN_OK)
 		return JUAN_OK;
 	if (rc != JUAN_EINVAL && !failed_alone(im))
@@ -625,8 +626,8 @@ consume(struct import *im, struct item *it)
 		im->in_tx = true;
 	}
 	token_list_offer(it->tokens);
-	rc = store_put(im->s, it->abs, it->text, it->text_len, it->doc, &res,
-		       NULL);
+	rc = store_put_hashed(im->s, it->abs, it->text, it->text_len, it->hash,
+			      it->doc, &res, NULL);
 	token_list_offer(NULL);
 	if (rc == JUAN_EINVAL) {
 		report_failure(im, it->path, store_error(im->s));
