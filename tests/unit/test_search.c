@@ -741,6 +741,8 @@ test_old_index_rebuilt(void **state)
 		"DROP TABLE coding_history;"
 		"ALTER TABLE history DROP COLUMN source;"
 		"DELETE FROM settings WHERE key = 'store.uid';"
+		/* and the table version 7 dropped */
+		"CREATE TABLE sections(doc_id INTEGER);"
 		"PRAGMA user_version = 3", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(f->raw);
 	assert_int_equal(store_open(f->path, &f->s, err, sizeof(err)), JUAN_OK);
@@ -763,9 +765,10 @@ ignore_problem(enum check_part part, const char *msg, void *ctx)
 	(void)ctx;
 }
 
-/* A store of schema 6 has the title first in doc_fts: opening it puts the
- * body first and rebuilds the index, which then agrees with the stored text
- * (the old index, made for the title first, would not). */
+/* A store of schema 6 has the title first in doc_fts, and a table of
+ * sections: opening it puts the body first and rebuilds the index, which
+ * then agrees with the stored text (the old index, made for the title
+ * first, would not), and drops the sections. */
 static void
 test_body_first_migrated(void **state)
 {
@@ -779,6 +782,7 @@ test_body_first_migrated(void **state)
 		"UPDATE sqlite_schema SET sql = replace(sql, 'body, title,',"
 		" 'title, body,') WHERE name = 'doc_fts';"
 		"PRAGMA writable_schema = OFF;"
+		"CREATE TABLE sections(doc_id INTEGER);"
 		"PRAGMA user_version = 6", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(f->raw);
 	assert_int_equal(store_open(f->path, &f->s, err, sizeof(err)), JUAN_OK);
@@ -788,6 +792,12 @@ test_body_first_migrated(void **state)
 		" WHERE name = 'doc_fts'", -1, &stmt, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(stmt, 0), 1);
+	sqlite3_finalize(stmt);
+	assert_int_equal(sqlite3_prepare_v2(f->raw,
+		"SELECT count(*) FROM sqlite_schema WHERE name = 'sections'", -1,
+		&stmt, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(stmt, 0), 0);
 	sqlite3_finalize(stmt);
 	assert_int_equal(store_check(f->s, ignore_problem, NULL), 0);
 	check_query(f, "教育");
