@@ -620,16 +620,20 @@ store_doc_sections(struct store *s, int64_t id, struct section **out,
 		rc = store_fail(s, "read sections");
 		goto done;
 	}
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 3; i++) {
+		if (!sqlite3_column_text(stmt, i)) {
+			rc = JUAN_ENOMEM;
+			goto done;
+		}
 		len += (size_t)sqlite3_column_bytes(stmt, i);
+	}
 	if (!(text = malloc(len + 1))) {
 		rc = JUAN_ENOMEM;
 		goto done;
 	}
 	for (len = 0, i = 0; i < 3; i++) {
 		part = (size_t)sqlite3_column_bytes(stmt, i);
-		if (part)
-			memcpy(text + len, sqlite3_column_blob(stmt, i), part);
+		memcpy(text + len, sqlite3_column_text(stmt, i), part);
 		len += part;
 	}
 	text[len] = '\0';
