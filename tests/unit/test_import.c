@@ -541,21 +541,6 @@ test_empty(void **state)
 	assert_int_equal(total, 1);
 }
 
-/* The connection's own value of PRAGMA pragma. */
-static int
-connection_pragma(struct store *s, const char *pragma)
-{
-	sqlite3_stmt *stmt;
-	int v;
-
-	assert_int_equal(sqlite3_prepare_v2(s->db, pragma, -1, &stmt, NULL),
-			 SQLITE_OK);
-	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
-	v = sqlite3_column_int(stmt, 0);
-	sqlite3_finalize(stmt);
-	return v;
-}
-
 /* The settings an import changes for its time and must give back. */
 static const char *const tuned[] = {
 	"PRAGMA cache_size", "PRAGMA temp_store", "PRAGMA wal_autocheckpoint",
@@ -569,7 +554,7 @@ read_tuned(struct store *s, int values[NTUNED])
 	size_t i;
 
 	for (i = 0; i < NTUNED; i++)
-		values[i] = connection_pragma(s, tuned[i]);
+		values[i] = (int)test_sql_int(s->db, tuned[i]);
 }
 
 static void
@@ -578,7 +563,7 @@ assert_tuned(struct store *s, const int before[NTUNED])
 	size_t i;
 
 	for (i = 0; i < NTUNED; i++)
-		assert_int_equal(connection_pragma(s, tuned[i]), before[i]);
+		assert_int_equal((int)test_sql_int(s->db, tuned[i]), before[i]);
 }
 
 /* The bulk-load settings of the connection are its own again afterwards. */
