@@ -7,7 +7,8 @@
  *   bench import DB CORPUS_DIR [SQL...]    import with settings: each SQL is
  *                                          run on the store before the
  *                                          import, or after it when it
- *                                          starts with '+'
+ *                                          starts with '+'; BENCH_WORKERS
+ *                                          sets the worker threads
  *   bench tags DB N CODER SALT             a store of N documents (hashes
  *                                          only, no text) each tagged by
  *                                          CODER, with its history, in SQL
@@ -787,6 +788,8 @@ static int
 cmd_import(const char *db_path, const char *dir, char **sql, int nsql)
 {
 	struct import_counts counts = {0};
+	struct import_ops ops = {0};
+	const char *workers = getenv("BENCH_WORKERS");
 	struct store *s = NULL;
 	double t0, c0, t1, c1;
 	char err[512];
@@ -800,7 +803,9 @@ cmd_import(const char *db_path, const char *dir, char **sql, int nsql)
 		goto done;
 	t0 = now();
 	c0 = cpu_seconds();
-	if (import_paths(s, &dir, 1, NULL, &counts) != JUAN_OK) {
+	if (workers)
+		ops.workers = atoi(workers);
+	if (import_paths(s, &dir, 1, &ops, &counts) != JUAN_OK) {
 		fprintf(stderr, "bench: %s\n", store_error(s));
 		goto done;
 	}

@@ -29,15 +29,18 @@ total=$(find "$tmp/corpus" -name '*.txt' -exec cat {} + | wc -c)
 printf '%-28s %8s MB in %s files\n' "corpus" "$(mb "$total")" "$docs"
 
 # import, timed by /usr/bin/time: elapsed seconds and peak RSS in KB
-# (CPU time too: on a shared machine it is the steadier figure)
+# (CPU time too: on a shared machine it is the steadier figure), and the
+# load average when it started, beside the wall time
+load=$(cut -d ' ' -f 1 /proc/loadavg 2>/dev/null || echo '?')
 /usr/bin/time -f '%e %U %S %M' -o "$tmp/import.time" \
 	"$juan" --db "$tmp/juan.db" import "$tmp/corpus" >"$tmp/import.out" 2>&1 ||
 	{ cat "$tmp/import.out" >&2; exit 1; }
 read -r secs user sys rss <"$tmp/import.time"
-awk -v b="$total" -v s="$secs" -v u="$user" -v y="$sys" -v n="$docs" -v r="$rss" 'BEGIN {
+import_mbs=$(awk -v b="$total" -v s="$secs" 'BEGIN { printf "%.2f", b / 1e6 / s }')
+awk -v b="$total" -v s="$secs" -v u="$user" -v y="$sys" -v n="$docs" -v r="$rss" -v l="$load" 'BEGIN {
 	cpu = u + y
-	printf "%-28s %8.1f MB/s  %.0f docs/s  (%.1f s, %.1f s CPU)   target >= 30 MB/s\n",
-	       "import", b / 1e6 / s, n / s, s, cpu
+	printf "%-28s %8.1f MB/s  %.0f docs/s  (%.1f s, %.1f s CPU, load %s)   target >= 30 MB/s\n",
+	       "import", b / 1e6 / s, n / s, s, cpu, l
 	printf "%-28s %8.1f MB/s of CPU time\n", "import per CPU second", b / 1e6 / cpu
 	printf "%-28s %8.1f MB              target < 64 MB\n",
 	       "import peak RSS", r / 1024 }'
@@ -64,8 +67,11 @@ echo "queries, sorting and bulk changes; targets: query <= 50 ms, sort <= 100 ms
 "$bench" qlang "$tmp/juan.db" "issuer:$issuer year:$year" \
 	"issuer:$issuer year:$year 教育" "type:通知 -教育" "问：" "theme:none 质量 OR 改革"
 
-"$bench" baseline "$tmp/corpus" "$tmp/baseline.db"
+"$bench" baseline "$tmp/corpus" "$tmp/baseline.db" | tee "$tmp/baseline.out"
 printf '%-28s %8s MB\n' "baseline size" "$(mb "$(cat "$tmp"/baseline.db* | wc -c)")"
+awk -v i="$import_mbs" '/^baseline insert/ { for (k = 1; k < NF; k++)
+	if ($(k + 1) == "MB/s") printf "%-28s %8s of the baseline      target >= 1/8\n",
+	"import against baseline", sprintf("1/%.1f", $k / i) }' "$tmp/baseline.out"
 
 # the browser on the same store: first screen, keys, searches, memory
 sh "$root/bench/tui.sh" "$tmp/juan.db" "$juan"

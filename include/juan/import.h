@@ -56,6 +56,10 @@ struct import_ops {
 	/* Files larger than this, or whose text is, are refused before they
 	 * are read (0: IMPORT_MAX_BYTES). */
 	uint64_t max_bytes;
+	/* Threads that read, decode, parse and tokenize files while the
+	 * calling thread stores them (0: one fewer than the cores, at least
+	 * one). */
+	int workers;
 };
 
 /* Imports paths[0..n) into s, adding to *counts.  Returns JUAN_OK when the

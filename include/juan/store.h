@@ -88,7 +88,8 @@ enum put_result {
  * its text: the same text under two paths is one document; a changed text at
  * a known path updates that document in place (sections, search index) and
  * keeps its theme.  Stores the outcome in *res and the document id in *id
- * (either may be NULL). */
+ * (either may be NULL).  Of d, the parts (head, body, tail) and the
+ * metadata are stored; the sections are not (store_doc_sections()). */
 enum juan_status store_put(struct store *s, const char *path, const char *text,
 			   size_t len, const struct doc *d,
 			   enum put_result *res, int64_t *id);
@@ -166,7 +167,8 @@ enum juan_status store_doc_body(struct store *s, int64_t id, char **body,
 				size_t *len);
 
 /* The sections of document id in document order, in *out (free with
- * sections_free()) and their number in *n. */
+ * sections_free()) and their number in *n: its stored text parsed again
+ * (doc_parse()), so the outline of the parser at hand. */
 enum juan_status store_doc_sections(struct store *s, int64_t id,
 				    struct section **out, size_t *n);
 

@@ -1,5 +1,6 @@
-/* docs: documents, their paths, sections and search index rows; reading
- * them back one at a time or as lists. */
+/* docs: documents, their paths and search index rows; reading them back
+ * one at a time or as lists, and their sections, parsed again from the
+ * stored text. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,44 +78,6 @@ bind_doc(sqlite3_stmt *stmt, const struct put_ctx *c)
 	sqlite3_bind_text64(stmt, 12, body + c->d->body_len, c->d->tail_len,
 			    SQLITE_STATIC, SQLITE_UTF8);
 	sqlite3_bind_text(stmt, 13, c->doubts, -1, SQLITE_STATIC);
-}
-
-static enum juan_status
-write_sections(struct store *s, const struct put_ctx *c)
-{
-	static const char sql_clear[] = "DELETE FROM sections WHERE doc_id = ?1";
-	static const char sql_insert[] =
-		"INSERT INTO sections(doc_id, seq, level, rank, label, title,"
-		" start, end) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
-	sqlite3_stmt *stmt;
-	enum juan_status rc = JUAN_OK;
-	size_t i;
-
-	if (c->res != PUT_NEW) {
-		if (!(stmt = store_stmt(s, sql_clear)))
-			return JUAN_EDB;
-		sqlite3_bind_int64(stmt, 1, c->id);
-		rc = store_run(s, stmt, "clear sections");
-	}
-	for (i = 0; i < c->d->nsections && rc == JUAN_OK; i++) {
-		const struct section *sec = &c->d->sections[i];
-
-		stmt = store_stmt(s, sql_insert);
-		if (!stmt)
-			return JUAN_EDB;
-		sqlite3_bind_int64(stmt, 1, c->id);
-		sqlite3_bind_int64(stmt, 2, (int64_t)i);
-		sqlite3_bind_int(stmt, 3, sec->level);
-		sqlite3_bind_int(stmt, 4, sec->rank);
-		sqlite3_bind_text(stmt, 5, meta_or_empty(sec->label), -1,
-				  SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 6, meta_or_empty(sec->title), -1,
-				  SQLITE_STATIC);
-		sqlite3_bind_int64(stmt, 7, (int64_t)sec->start);
-		sqlite3_bind_int64(stmt, 8, (int64_t)sec->end);
-		rc = store_run(s, stmt, "store sections");
-	}
-	return rc;
 }
 
 /* Adds document c->id's title and body to the search index: the values
@@ -247,8 +210,6 @@ insert_doc(struct store *s, struct put_ctx *c)
 	c->id = sqlite3_last_insert_rowid(s->db);
 	rc = add_path(s, c->path, c->id);
 	if (rc == JUAN_OK)
-		rc = write_sections(s, c);
-	if (rc == JUAN_OK)
 		rc = index_doc(s, c);
 	return rc;
 }
@@ -273,8 +234,6 @@ update_doc(struct store *s, struct put_ctx *c)
 	sqlite3_bind_int64(stmt, 1, c->id);
 	bind_doc(stmt, c);
 	rc = store_run(s, stmt, "update document");
-	if (rc == JUAN_OK)
-		rc = write_sections(s, c);
 	if (rc == JUAN_OK)
 		rc = index_doc(s, c);
 	return rc;
@@ -373,6 +332,14 @@ store_put_doubts(struct store *s, const char *path, const char *text,
 		 size_t len, const struct doc *d, const char *doubts,
 		 enum put_result *res, int64_t *id)
 {
+	return store_put_hashed(s, path, text, len, NULL, d, doubts, res, id);
+}
+
+enum juan_status
+store_put_hashed(struct store *s, const char *path, const char *text,
+		 size_t len, const char *hash, const struct doc *d,
+		 const char *doubts, enum put_result *res, int64_t *id)
+{
 	struct put_ctx c = {path, text, len, d, doubts, {0}, PUT_NEW, 0};
 	char *found = NULL;
 	enum juan_status rc;
@@ -391,7 +358,10 @@ store_put_doubts(struct store *s, const char *path, const char *text,
 			return JUAN_ENOMEM;
 		}
 	}
-	store_hash_text(text, len, c.hash);
+	if (hash)
+		memcpy(c.hash, hash, STORE_HASH_HEX);
+	else
+		store_hash_text(text, len, c.hash);
 	rc = store_write(s, put, &c);
 	free(found);
 	if (rc != JUAN_OK)
@@ -647,77 +617,65 @@ store_doc_body(struct store *s, int64_t id, char **body, size_t *len)
 	return rc;
 }
 
-static enum juan_status
-doc_exists(struct store *s, int64_t id)
-{
-	static const char sql[] = "SELECT id FROM documents WHERE id = ?1";
-	sqlite3_stmt *stmt = store_stmt(s, sql);
-	enum juan_status rc;
-	int64_t found;
-
-	if (!stmt)
-		return JUAN_EDB;
-	sqlite3_bind_int64(stmt, 1, id);
-	rc = store_lookup_int(s, stmt, &found, "read document");
-	if (rc == JUAN_ENOTFOUND)
-		store_set_error(s, "no document %lld", (long long)id);
-	return rc;
-}
-
 enum juan_status
 store_doc_sections(struct store *s, int64_t id, struct section **out,
 		   size_t *n)
 {
 	static const char sql[] =
-		"SELECT level, rank, label, title, start, end FROM sections"
-		" WHERE doc_id = ?1 ORDER BY seq";
+		"SELECT head, body, tail FROM documents WHERE id = ?1";
 	sqlite3_stmt *stmt = store_stmt(s, sql);
-	struct section *secs = NULL;
-	size_t count = 0, cap = 0;
+	struct doc *d = NULL;
+	char *text = NULL;
+	size_t len = 0, part;
 	enum juan_status rc = JUAN_OK;
-	int step;
+	int step, i;
 
 	*out = NULL;
 	*n = 0;
 	if (!stmt)
 		return JUAN_EDB;
 	sqlite3_bind_int64(stmt, 1, id);
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct section *sec;
-
-		sec = array_reserve(secs, &cap, count + 1, sizeof(*secs));
-		if (!sec) {
-			rc = JUAN_ENOMEM;
-			goto done;
-		}
-		secs = sec;
-		sec = &secs[count++];
-		sec->level = sqlite3_column_int(stmt, 0);
-		sec->rank = sqlite3_column_int(stmt, 1);
-		sec->label = store_column_dup(stmt, 2);
-		sec->title = store_column_dup(stmt, 3);
-		sec->start = (size_t)sqlite3_column_int64(stmt, 4);
-		sec->end = (size_t)sqlite3_column_int64(stmt, 5);
-		if (!sec->label || !sec->title) {
-			rc = JUAN_ENOMEM;
-			goto done;
-		}
+	step = sqlite3_step(stmt);
+	if (step == SQLITE_DONE) {
+		store_set_error(s, "no document %lld", (long long)id);
+		rc = JUAN_ENOTFOUND;
+		goto done;
 	}
-	if (step != SQLITE_DONE)
+	if (step != SQLITE_ROW) {
 		rc = store_fail(s, "read sections");
+		goto done;
+	}
+	for (i = 0; i < 3; i++) {
+		if (!sqlite3_column_text(stmt, i)) {
+			rc = JUAN_ENOMEM;
+			goto done;
+		}
+		len += (size_t)sqlite3_column_bytes(stmt, i);
+	}
+	if (!(text = malloc(len + 1))) {
+		rc = JUAN_ENOMEM;
+		goto done;
+	}
+	for (len = 0, i = 0; i < 3; i++) {
+		part = (size_t)sqlite3_column_bytes(stmt, i);
+		memcpy(text + len, sqlite3_column_text(stmt, i), part);
+		len += part;
+	}
+	text[len] = '\0';
+	rc = doc_parse(text, len, &d);
+	if (rc == JUAN_OK) {
+		*out = d->sections;
+		*n = d->nsections;
+		d->sections = NULL;
+		d->nsections = 0;
+	}
 done:
 	sqlite3_reset(stmt);
 	if (rc == JUAN_ENOMEM)
 		store_set_error(s, "read sections: out of memory");
-	if (rc == JUAN_OK && count == 0)
-		rc = doc_exists(s, id);
-	if (rc != JUAN_OK) {
-		sections_free(secs, count);
-		return rc;
-	}
-	*out = secs;
-	*n = count;
-	return JUAN_OK;
+	doc_free(&d);
+	free(text);
+	return rc;
 }
 
 /* ---- lists ---------------------------------------------------------- */

@@ -276,6 +276,21 @@ static const char *const migrations[] = {
 	"  confidence REAL NOT NULL,"
 	"  PRIMARY KEY(scheme_id, doc_id)) WITHOUT ROWID;"
 	"ALTER TABLE suggest_models ADD COLUMN tops INTEGER NOT NULL DEFAULT 0;",
+
+	/* 8 → 9: a smaller store (issue 12).  The body first in the search
+	 * index: FTS5 marks every document's list of positions of a term in
+	 * any column but the first with two bytes, so the body, which has
+	 * nearly all of them, goes first: the index is a quarter smaller.
+	 * Rebuilt from the stored text.  No sections table: a document's
+	 * outline is parsed again from its text when it is read (a fraction of
+	 * a millisecond), instead of a copy of every heading (a fifth of the
+	 * text's size) written at import. */
+	"DROP TABLE sections;"
+	"DROP TABLE doc_fts;"
+	"CREATE VIRTUAL TABLE doc_fts USING fts5("
+	"  body, title, content='documents', content_rowid='id',"
+	"  tokenize='juan');"
+	"INSERT INTO doc_fts(doc_fts) VALUES('rebuild');",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))

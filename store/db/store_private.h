@@ -84,6 +84,15 @@ enum juan_status store_write(struct store *s,
 #define STORE_HASH_HEX 65
 void store_hash_text(const char *text, size_t len, char hex[STORE_HASH_HEX]);
 
+/* store_put_doubts() for a caller that has the text's store_hash_text()
+ * already (an import's reading thread): hash is trusted, not checked; NULL
+ * makes it hash the text itself, as store_put_doubts() does. */
+enum juan_status store_put_hashed(struct store *s, const char *path,
+				  const char *text, size_t len,
+				  const char *hash, const struct doc *d,
+				  const char *doubts, enum put_result *res,
+				  int64_t *id);
+
 /* Steps stmt, which must finish without a row (an INSERT, UPDATE or
  * DELETE), and resets it; on failure records "what: <SQLite's message>"
  * and returns JUAN_EDB. */

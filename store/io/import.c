@@ -2,17 +2,17 @@
  * decode, parse and store_put in batched transactions.
  *
  * The walk runs twice: a quick pass that only stats, for the totals that
- * progress reports, then the import.  During the import a second thread
- * walks, reads, decodes, parses and tokenizes while the calling thread
- * stores, so that the search index (most of the work) never waits for the
- * files.  The threads meet in a queue of a few parsed files, each with the
- * tokens of its body, which the index replays instead of tokenizing it
- * again (tokenize.h); the calling thread alone writes to the store and
- * calls the callbacks.  The second thread has a
- * read-only connection of its own, to skip parsing a file whose text is
- * already stored under its path (an import run again). */
-#include <errno.h>
-#include <fcntl.h>
+ * progress reports, then the import.  During the import a pipeline keeps
+ * both cores busy: one thread walks, handing each file (numbered in walk
+ * order) to worker threads, which read, decode, hash, parse and tokenize
+ * it (import_read.h); the calling thread takes the results back in walk
+ * order, stores them and calls the callbacks, so that the store gets the
+ * documents in the order of the input whatever worker finished first.  The
+ * index replays each body's tokens instead of tokenizing it again
+ * (tokenize.h).  What waits between the threads is bounded: a few walked
+ * files, at most QUEUE_FILES read ones or QUEUE_BYTES of their text (but
+ * always the one the writer needs next), and one file of
+ * IMPORT_ALONE_BYTES or more read ahead at a time. */
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -22,11 +22,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "juan/array.h"
+#include "import_read.h"
 #include "import_walk.h"
-#include "juan/decode.h"
 #include "juan/import.h"
-#include "juan/text.h"
 #include "juan/tokenize.h"
 #include "db/store_private.h"
 
@@ -34,21 +32,16 @@
 #define BATCH_FILES 200
 #define BATCH_BYTES (16u << 20)
 
-/* The queue holds at most this many files, or this many bytes of text
- * (but always one). */
+/* Read files wait for the writer up to this many, or this many bytes of
+ * text (but the one it needs next always gets in). */
 #define QUEUE_FILES 8
 #define QUEUE_BYTES (8u << 20)
 
-/* A document of this much text or more is stored in a transaction of its
- * own, so that when it fails (out of memory, say) it fails alone. */
-#define ALONE_BYTES (4u << 20)
+/* Walked files wait for a worker up to this many per worker. */
+#define JOBS_PER_WORKER 2
 
-/* A body up to this size is tokenized by the reading thread, for the
- * index to replay (tokenize.h); a list takes about nine times its text. */
-#define REPLAY_MAX_BYTES (64u << 10)
-
-/* The read buffer is kept for the next file up to this size. */
-#define KEEP_BUF_BYTES (1u << 20)
+/* At most this many workers, whatever the number of cores. */
+#define WORKERS_MAX 16
 
 /* ---- the first pass: totals ------------------------------------------- */
 
@@ -82,414 +75,226 @@ count_fail(struct walk *w, const char *path, uint64_t bytes, const char *why)
 	return JUAN_OK;
 }
 
-/* ---- the queue between the threads ------------------------------------ */
+/* ---- the pipeline: walker → workers → writer, in walk order ----------- */
 
-/* One file, read, decoded and parsed — or the reason it could not be. */
-struct item {
-	struct item *next;
-	char *path;     /* as walked, for messages */
-	char *abs;      /* as stored */
-	uint64_t bytes; /* the file's size */
-	char *text;     /* its normalised text, text_len bytes */
-	size_t text_len;
-	struct doc *doc;
-	struct token_list *tokens; /* of the body, or NULL */
-	char *doubts;   /* why the parse is unsure (parse_doubts_join()) */
-	char *repaired; /* what decoding repaired, NULL: nothing */
-	bool unchanged; /* stored already under this path: not parsed */
-	char *why;      /* non-NULL when it failed */
-};
-
-struct queue {
+struct pipe {
 	pthread_mutex_t lock;
 	pthread_cond_t changed;
-	struct item *head, *tail;
-	size_t n;
-	uint64_t bytes;
-	bool done;             /* the producer has finished */
-	bool cancel;           /* the consumer wants no more */
-	enum juan_status rc;   /* how the producer finished */
+	/* walked files not yet taken by a worker, in walk order */
+	struct import_item **jobs;
+	size_t jobs_cap, jobs_head, jobs_n;
+	uint64_t walked;      /* items the walk made: the next seq */
+	bool walk_done;
+	enum juan_status walk_rc;
+	/* read files waiting for the writer, at done[seq % done_cap] */
+	struct import_item **done;
+	size_t done_cap, done_n;
+	uint64_t done_bytes;
+	uint64_t next;        /* the seq the writer takes next */
+	size_t large;         /* large files walked and not yet stored */
+	bool cancel;          /* the writer wants no more */
 };
 
-static void
-item_free(struct item *it)
-{
-	if (!it)
-		return;
-	free(it->path);
-	free(it->abs);
-	free(it->text);
-	doc_free(&it->doc);
-	token_list_free(&it->tokens);
-	free(it->doubts);
-	free(it->repaired);
-	free(it->why);
-	free(it);
-}
-
-/* Appends it, waiting for room; JUAN_EINTR (and it freed) when the consumer
- * has cancelled. */
+/* Hands a walked file (or a failure of the walk) to the workers, waiting
+ * for room, and for the large file before it to be stored when it is
+ * large.  JUAN_EINTR (and it freed) when the writer has cancelled. */
 static enum juan_status
-queue_push(struct queue *q, struct item *it)
+pipe_walked(struct pipe *q, struct import_item *it)
 {
 	enum juan_status rc = JUAN_OK;
 
 	pthread_mutex_lock(&q->lock);
-	while (!q->cancel && q->n > 0 &&
-	       (q->n >= QUEUE_FILES || q->bytes >= QUEUE_BYTES))
+	while (!q->cancel && (q->jobs_n == q->jobs_cap ||
+			      (it->large && q->large > 0)))
 		pthread_cond_wait(&q->changed, &q->lock);
 	if (q->cancel) {
 		rc = JUAN_EINTR;
 	} else {
-		if (q->tail)
-			q->tail->next = it;
-		else
-			q->head = it;
-		q->tail = it;
-		q->n++;
-		q->bytes += it->text_len;
+		it->seq = q->walked++;
+		q->jobs[(q->jobs_head + q->jobs_n) % q->jobs_cap] = it;
+		q->jobs_n++;
+		if (it->large)
+			q->large++;
 		pthread_cond_broadcast(&q->changed);
 	}
 	pthread_mutex_unlock(&q->lock);
 	if (rc != JUAN_OK)
-		item_free(it);
+		import_item_free(&it);
 	return rc;
 }
 
-/* The next file, waiting for one; NULL when the producer has finished. */
-static struct item *
-queue_pop(struct queue *q)
+/* The next walked file, in walk order, waiting for one; NULL when the
+ * walk has finished and every file is taken, or the writer cancelled. */
+static struct import_item *
+pipe_take(struct pipe *q)
 {
-	struct item *it;
+	struct import_item *it = NULL;
 
 	pthread_mutex_lock(&q->lock);
-	while (!q->head && !q->done)
+	while (!q->cancel && q->jobs_n == 0 && !q->walk_done)
 		pthread_cond_wait(&q->changed, &q->lock);
-	it = q->head;
-	if (it) {
-		q->head = it->next;
-		if (!q->head)
-			q->tail = NULL;
-		q->n--;
-		q->bytes -= it->text_len;
+	if (!q->cancel && q->jobs_n > 0) {
+		it = q->jobs[q->jobs_head];
+		q->jobs_head = (q->jobs_head + 1) % q->jobs_cap;
+		q->jobs_n--;
 		pthread_cond_broadcast(&q->changed);
 	}
 	pthread_mutex_unlock(&q->lock);
 	return it;
 }
 
-/* Tells the producer to stop, and drops what it queued. */
+/* Gives a read file to the writer, waiting for room unless it is the one
+ * the writer needs next (so that a worker never waits on one that waits on
+ * it: workers take files in walk order).  Frees it when cancelled. */
 static void
-queue_cancel(struct queue *q)
+pipe_put(struct pipe *q, struct import_item *it)
 {
-	struct item *it, *next;
-
 	pthread_mutex_lock(&q->lock);
-	q->cancel = true;
-	it = q->head;
-	q->head = q->tail = NULL;
-	q->n = 0;
-	q->bytes = 0;
-	pthread_cond_broadcast(&q->changed);
-	pthread_mutex_unlock(&q->lock);
-	for (; it; it = next) {
-		next = it->next;
-		item_free(it);
+	while (!q->cancel && it->seq != q->next &&
+	       (q->done_n >= QUEUE_FILES || q->done_bytes >= QUEUE_BYTES))
+		pthread_cond_wait(&q->changed, &q->lock);
+	if (!q->cancel) {
+		q->done[it->seq % q->done_cap] = it;
+		q->done_n++;
+		q->done_bytes += it->text_len;
+		it = NULL;
+		pthread_cond_broadcast(&q->changed);
 	}
+	pthread_mutex_unlock(&q->lock);
+	import_item_free(&it);
 }
 
-/* ---- the producer: walk, read, decode, parse -------------------------- */
-
-struct producer {
-	struct walk w;
-	struct queue *q;
-	const char *const *paths;
-	size_t npaths;
-	char *buf;      /* the file being read, reused */
-	size_t bufcap;
-	uint64_t max_bytes; /* larger files and texts are refused */
-	sqlite3 *db;    /* read-only, NULL when it could not be opened */
-	sqlite3_stmt *known;
-};
-
-static struct item *
-item_new(const char *path, const char *abs, uint64_t bytes)
+/* The next file in walk order, read, waiting for it; NULL when the walk
+ * has finished and every file was taken. */
+static struct import_item *
+pipe_next(struct pipe *q)
 {
-	struct item *it = calloc(1, sizeof(*it));
+	struct import_item **slot, *it;
 
-	if (!it)
-		return NULL;
-	it->path = strdup(path);
-	it->abs = strdup(abs);
-	it->bytes = bytes;
-	if (!it->path || !it->abs) {
-		item_free(it);
-		return NULL;
+	pthread_mutex_lock(&q->lock);
+	for (;;) {
+		slot = &q->done[q->next % q->done_cap];
+		if (*slot || (q->walk_done && q->next == q->walked))
+			break;
+		pthread_cond_wait(&q->changed, &q->lock);
 	}
+	it = *slot;
+	if (it) {
+		*slot = NULL;
+		q->done_n--;
+		q->done_bytes -= it->text_len;
+		q->next++;
+		pthread_cond_broadcast(&q->changed);
+	}
+	pthread_mutex_unlock(&q->lock);
 	return it;
 }
 
-static enum juan_status
-produce_fail(struct walk *w, const char *path, uint64_t bytes,
-	     const char *why)
+/* The writer is done with a large file: the walk may hand on the next. */
+static void
+pipe_stored_large(struct pipe *q)
 {
-	struct producer *p = (struct producer *)w;
-	struct item *it = item_new(path, "", bytes);
-
-	if (!it || !(it->why = strdup(why))) {
-		item_free(it);
-		return JUAN_ENOMEM;
-	}
-	return queue_push(p->q, it);
+	pthread_mutex_lock(&q->lock);
+	q->large--;
+	pthread_cond_broadcast(&q->changed);
+	pthread_mutex_unlock(&q->lock);
 }
 
-/* Why a file is not read. */
-enum {
-	READ_NOT_REGULAR = -1, /* replaced by a FIFO, a device... */
-	READ_TOO_LARGE = -2,   /* grew over p->max_bytes */
+/* Tells the walker and the workers to stop. */
+static void
+pipe_cancel(struct pipe *q)
+{
+	pthread_mutex_lock(&q->lock);
+	q->cancel = true;
+	pthread_cond_broadcast(&q->changed);
+	pthread_mutex_unlock(&q->lock);
+}
+
+/* ---- the walker and the workers --------------------------------------- */
+
+struct walker {
+	struct walk w;
+	struct pipe *q;
+	const char *const *paths;
+	size_t npaths;
 };
 
-/* Reads the file at path into p->buf; *len is its size.  Opens without
- * blocking, so that a FIFO put in the file's place is refused, not waited
- * on.  On failure returns errno or READ_*. */
-static int
-read_file(struct producer *p, const char *path, size_t size_hint,
-	  size_t *len)
-{
-	size_t have = 0;
-	ssize_t got;
-	struct stat st;
-	int fd, err = 0;
-
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	if (fd < 0)
-		return errno;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return READ_NOT_REGULAR;
-	}
-	for (;;) {
-		if (have > p->max_bytes) {
-			err = READ_TOO_LARGE;
-			break;
-		}
-		if (have + 1 >= p->bufcap) {
-			size_t need = have + 2;
-			char *nb;
-
-			if (have == 0 && need < size_hint + 4096)
-				need = size_hint + 4096;
-			if (need < 1 << 16)
-				need = 1 << 16;
-			nb = array_reserve(p->buf, &p->bufcap, need, 1);
-			if (!nb) {
-				err = ENOMEM;
-				break;
-			}
-			p->buf = nb;
-		}
-		got = read(fd, p->buf + have, p->bufcap - have - 1);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			err = errno;
-			break;
-		}
-		if (got == 0)
-			break;
-		have += (size_t)got;
-	}
-	close(fd);
-	*len = have;
-	return err;
-}
-
-/* Whether the store has it->text under it->abs already (as of its last
- * commit: later batches are store_put's to judge). */
-static bool
-known(struct producer *p, const struct item *it)
-{
-	char hash[STORE_HASH_HEX];
-	bool found;
-
-	if (!p->known)
-		return false;
-	store_hash_text(it->text, it->text_len, hash);
-	sqlite3_bind_text(p->known, 1, it->abs, -1, SQLITE_STATIC);
-	sqlite3_bind_text(p->known, 2, hash, -1, SQLITE_STATIC);
-	found = sqlite3_step(p->known) == SQLITE_ROW;
-	sqlite3_reset(p->known);
-	sqlite3_clear_bindings(p->known);
-	return found;
-}
-
-/* Opens the producer's read-only connection; without it every file is
- * parsed. */
-static void
-open_reader(struct producer *p, const char *path)
-{
-	static const char sql[] =
-		"SELECT 1 FROM doc_paths p JOIN documents d ON d.id = p.doc_id"
-		" WHERE p.path = ?1 AND d.hash = ?2";
-
-	if (sqlite3_open_v2(path, &p->db, SQLITE_OPEN_READONLY, NULL) !=
-	    SQLITE_OK ||
-	    sqlite3_prepare_v2(p->db, sql, -1, &p->known, NULL) != SQLITE_OK) {
-		sqlite3_close(p->db);
-		p->db = NULL;
-		return;
-	}
-	sqlite3_busy_timeout(p->db, 10000);
-}
-
-static void
-close_reader(struct producer *p)
-{
-	sqlite3_finalize(p->known);
-	sqlite3_close(p->db);
-	p->known = NULL;
-	p->db = NULL;
-}
-
-/* "47.7 MB", "4.0 KB" or "12 bytes" in buf. */
-static const char *
-format_size(uint64_t bytes, char buf[32])
-{
-	if (bytes >= 1 << 20)
-		snprintf(buf, 32, "%.1f MB", (double)bytes / (1 << 20));
-	else if (bytes >= 1 << 10)
-		snprintf(buf, 32, "%.1f KB", (double)bytes / (1 << 10));
-	else
-		snprintf(buf, 32, "%u bytes", (unsigned)bytes);
-	return buf;
-}
-
-/* Refuses a file or text of bytes over the limit. */
 static enum juan_status
-fail_too_large(struct producer *p, const char *path, uint64_t size,
-	       const char *what, uint64_t bytes)
+walked_file(struct walk *w, const char *path, const char *abs,
+	    const struct stat *st)
 {
-	char have[32], limit[32];
+	struct walker *wk = (struct walker *)w;
+	struct import_item *it = import_item_new(path, abs,
+						 (uint64_t)st->st_size);
 
-	return walk_fail(&p->w, path, size, "too large: %s of %s, over the "
-			 "limit of %s (--max-size)", what,
-			 format_size(bytes, have),
-			 format_size(p->max_bytes, limit));
-}
-
-/* Refuses a file that ran out of memory. */
-static enum juan_status
-fail_memory(struct producer *p, const char *path, uint64_t size,
-	    const char *doing)
-{
-	char have[32];
-
-	return walk_fail(&p->w, path, size, "out of memory %s %s", doing,
-			 format_size(size, have));
-}
-
-/* Frees the read buffer when a large file grew it. */
-static void
-trim_buf(struct producer *p)
-{
-	if (p->bufcap <= KEEP_BUF_BYTES)
-		return;
-	free(p->buf);
-	p->buf = NULL;
-	p->bufcap = 0;
-}
-
-/* The doubts of its parse, and what decoding repaired (repaired, from
- * decode_text(): "" for nothing), into it.  JUAN_ENOMEM or JUAN_OK. */
-static enum juan_status
-find_doubts(struct item *it, const char *repaired)
-{
-	if (repaired[0] != '\0' && !(it->repaired = strdup(repaired)))
-		return JUAN_ENOMEM;
-	it->doubts = doc_doubts_joined(it->text, it->text_len, it->doc,
-				       repaired);
-	return it->doubts ? JUAN_OK : JUAN_ENOMEM;
-}
-
-static enum juan_status
-produce_file(struct walk *w, const char *path, const char *abs,
-	     const struct stat *st)
-{
-	struct producer *p = (struct producer *)w;
-	uint64_t size = (uint64_t)st->st_size;
-	struct item *it;
-	char why[256];
-	size_t len = 0;
-	enum juan_status rc;
-	int err;
-
-	if (size > p->max_bytes)
-		return fail_too_large(p, path, size, "a file", size);
-	err = read_file(p, path, (size_t)size, &len);
-	if (err) {
-		trim_buf(p);
-		if (err == ENOMEM)
-			return fail_memory(p, path, size, "reading");
-		if (err == READ_NOT_REGULAR)
-			return walk_fail(w, path, size, "not a regular file");
-		if (err == READ_TOO_LARGE)
-			return fail_too_large(p, path, size, "a file", len);
-		return walk_fail(w, path, size, "cannot read: %s",
-				 strerror(err));
-	}
-	it = item_new(path, abs, size);
 	if (!it)
 		return JUAN_ENOMEM;
-	rc = decode_text(p->buf, len, &it->text, &it->text_len, NULL, why,
-			 sizeof(why));
-	trim_buf(p);
-	if (rc == JUAN_OK && it->text_len > p->max_bytes) {
-		len = it->text_len;
-		item_free(it);
-		return fail_too_large(p, path, size, "a text", len);
+	it->large = it->bytes >= IMPORT_ALONE_BYTES;
+	return pipe_walked(wk->q, it);
+}
+
+static enum juan_status
+walked_fail(struct walk *w, const char *path, uint64_t bytes,
+	    const char *why)
+{
+	struct walker *wk = (struct walker *)w;
+	struct import_item *it = import_item_new(path, "", bytes);
+
+	if (!it || import_item_fail(it, "%s", why) != JUAN_OK) {
+		import_item_free(&it);
+		return JUAN_ENOMEM;
 	}
-	if (rc == JUAN_ENOTTEXT) {
-		item_free(it);
-		return walk_fail(w, path, size, "not a text document (%s)",
-				 why);
-	}
-	if (rc == JUAN_OK && text_is_blank(it->text, it->text_len)) {
-		item_free(it);
-		return walk_fail(w, path, size, "not a text document (%s)",
-				 len ? "nothing but white space" : "empty");
-	}
-	if (rc == JUAN_OK)
-		it->unchanged = known(p, it);
-	if (rc == JUAN_OK && !it->unchanged)
-		rc = doc_parse(it->text, it->text_len, &it->doc);
-	if (rc == JUAN_OK && !it->unchanged)
-		rc = find_doubts(it, why);
-	if (rc != JUAN_OK) {
-		item_free(it);
-		if (rc == JUAN_ENOMEM)
-			return fail_memory(p, path, size, "decoding and "
-					   "parsing");
-		return rc;
-	}
-	/* without the list (out of memory), the index tokenizes the body */
-	if (it->doc && it->doc->body_len <= REPLAY_MAX_BYTES)
-		it->tokens = token_list_make(it->text + it->doc->head_len,
-					     it->doc->body_len);
-	return queue_push(p->q, it);
+	return pipe_walked(wk->q, it);
 }
 
 static void *
-produce(void *arg)
+walk_thread(void *arg)
 {
-	struct producer *p = arg;
-	enum juan_status rc = walk_all(&p->w, p->paths, p->npaths);
+	struct walker *wk = arg;
+	enum juan_status rc = walk_all(&wk->w, wk->paths, wk->npaths);
 
-	pthread_mutex_lock(&p->q->lock);
-	p->q->done = true;
-	p->q->rc = rc;
-	pthread_cond_broadcast(&p->q->changed);
-	pthread_mutex_unlock(&p->q->lock);
+	pthread_mutex_lock(&wk->q->lock);
+	wk->q->walk_done = true;
+	wk->q->walk_rc = rc;
+	pthread_cond_broadcast(&wk->q->changed);
+	pthread_mutex_unlock(&wk->q->lock);
 	return NULL;
+}
+
+struct worker {
+	struct pipe *q;
+	const char *db_path;
+	uint64_t max_bytes;
+};
+
+static void *
+work_thread(void *arg)
+{
+	struct worker *wk = arg;
+	struct import_reader r;
+	struct import_item *it;
+
+	import_reader_open(&r, wk->db_path, wk->max_bytes);
+	while ((it = pipe_take(wk->q))) {
+		if (!it->why)
+			import_reader_read(&r, it);
+		pipe_put(wk->q, it);
+	}
+	import_reader_close(&r);
+	return NULL;
+}
+
+/* The workers an import runs: ops->workers, else one fewer than the
+ * cores (the writer needs one), at least one. */
+static size_t
+worker_count(const struct import_ops *ops)
+{
+	long n = ops && ops->workers > 0 ? ops->workers
+					  : sysconf(_SC_NPROCESSORS_ONLN) - 1;
+
+	if (n < 1)
+		n = 1;
+	return n > WORKERS_MAX ? WORKERS_MAX : (size_t)n;
 }
 
 /* ---- the consumer: store, commit, report ------------------------------ */
@@ -582,7 +387,7 @@ failed_alone(struct import *im)
  * is committed first, so that if it fails for want of memory only it is
  * rolled back, reported, and the import goes on. */
 static enum juan_status
-put_alone(struct import *im, struct item *it, enum put_result *res,
+put_alone(struct import *im, struct import_item *it, enum put_result *res,
 	  bool *failed)
 {
 	enum juan_status rc;
@@ -595,14 +400,14 @@ put_alone(struct import *im, struct item *it, enum put_result *res,
 	if (rc != JUAN_OK)
 		return rc;
 	im->in_tx = true;
-	rc = store_put_doubts(im->s, it->abs, it->text, it->text_len, it->doc,
-			      it->doubts, res, NULL);
+	rc = store_put_hashed(im->s, it->abs, it->text, it->text_len, it->hash,
+			      it->doc, it->doubts, res, NULL);
 	if (rc == JUAN_OK)
 		return JUAN_OK;
 	if (rc != JUAN_EINVAL && !failed_alone(im))
 		return rc;
 	snprintf(why, sizeof(why), "cannot store %s of text: %s",
-		 format_size(it->text_len, have), store_error(im->s));
+		 import_format_size(it->text_len, have), store_error(im->s));
 	store_rollback(im->s);
 	im->in_tx = false;
 	report_failure(im, it->path, why);
@@ -613,12 +418,14 @@ put_alone(struct import *im, struct item *it, enum put_result *res,
 /* Stores one file (or reports why it failed).  Returns JUAN_OK when the
  * file is done, else the status that ends the import. */
 static enum juan_status
-consume(struct import *im, struct item *it)
+consume(struct import *im, struct import_item *it)
 {
 	enum put_result res;
 	enum juan_status rc = JUAN_OK;
 	bool failed;
 
+	if (it->fatal != JUAN_OK)
+		return it->fatal;
 	if (it->why) {
 		report_failure(im, it->path, it->why);
 		report_progress(im, it->bytes);
@@ -628,7 +435,7 @@ consume(struct import *im, struct item *it)
 		res = PUT_UNCHANGED;
 		goto stored;
 	}
-	if (it->text_len >= ALONE_BYTES) {
+	if (it->text_len >= IMPORT_ALONE_BYTES) {
 		rc = put_alone(im, it, &res, &failed);
 		if (rc == JUAN_OK && failed)
 			report_progress(im, it->bytes);
@@ -643,8 +450,8 @@ consume(struct import *im, struct item *it)
 		im->in_tx = true;
 	}
 	token_list_offer(it->tokens);
-	rc = store_put_doubts(im->s, it->abs, it->text, it->text_len, it->doc,
-			      it->doubts, &res, NULL);
+	rc = store_put_hashed(im->s, it->abs, it->text, it->text_len, it->hash,
+			      it->doc, it->doubts, &res, NULL);
 	token_list_offer(NULL);
 	if (rc == JUAN_EINVAL) {
 		report_failure(im, it->path, store_error(im->s));
@@ -665,56 +472,98 @@ stored:
 	im->batch_files++;
 	im->batch_bytes += it->text_len;
 	if (im->batch_files >= BATCH_FILES || im->batch_bytes >= BATCH_BYTES ||
-	    it->text_len >= ALONE_BYTES)
+	    it->text_len >= IMPORT_ALONE_BYTES)
 		rc = commit(im);
 	if (rc == JUAN_OK)
 		report_progress(im, it->bytes);
 	return rc;
 }
 
-/* Runs the producer on its own thread (with every signal blocked, so that
- * they reach the caller's thread) and stores what it queues. */
-static enum juan_status
-run_import(struct import *im, const char *const *paths, size_t n)
+/* Starts fn(arg) on a thread of its own with every signal blocked, so
+ * that signals reach the caller's thread. */
+static int
+start_thread(pthread_t *t, void *(*fn)(void *), void *arg)
 {
-	struct queue q = {.lock = PTHREAD_MUTEX_INITIALIZER,
-			  .changed = PTHREAD_COND_INITIALIZER};
-	struct producer p = {{NULL, 0, 0, produce_file, produce_fail,
-			      im->ops ? im->ops->stop : NULL},
-			     &q, paths, n, NULL, 0, IMPORT_MAX_BYTES, NULL,
-			     NULL};
 	sigset_t all, old;
-	pthread_t thread;
-	struct item *it;
-	enum juan_status rc = JUAN_OK;
 	int err;
 
-	if (im->ops && im->ops->max_bytes)
-		p.max_bytes = im->ops->max_bytes;
-	open_reader(&p, store_path(im->s));
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
-	err = pthread_create(&thread, NULL, produce, &p);
+	err = pthread_create(t, NULL, fn, arg);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (err) {
-		close_reader(&p);
-		return JUAN_ENOMEM;
-	}
-	while ((it = queue_pop(&q))) {
+	return err;
+}
+
+/* Frees what the walker and the workers left in q when cancelled. */
+static void
+pipe_drain(struct pipe *q)
+{
+	size_t i;
+
+	for (i = 0; i < q->jobs_n; i++)
+		import_item_free(&q->jobs[(q->jobs_head + i) % q->jobs_cap]);
+	for (i = 0; i < q->done_cap; i++)
+		import_item_free(&q->done[i]);
+	free(q->jobs);
+	free(q->done);
+}
+
+/* Stores what the pipeline reads, in walk order, until the walk is done,
+ * a file ends the import or the caller stops it. */
+static enum juan_status
+store_all(struct import *im, struct pipe *q)
+{
+	struct import_item *it;
+	enum juan_status rc = JUAN_OK;
+
+	while ((it = pipe_next(q))) {
 		if (stopped(im))
 			rc = JUAN_EINTR;
 		else
 			rc = consume(im, it);
-		item_free(it);
+		if (it->large)
+			pipe_stored_large(q);
+		import_item_free(&it);
 		if (rc != JUAN_OK)
-			break;
+			return rc;
 	}
-	queue_cancel(&q);
-	pthread_join(thread, NULL);
-	close_reader(&p);
-	if (rc == JUAN_OK && q.rc != JUAN_OK)
-		rc = q.rc;
-	free(p.buf);
+	return q->walk_rc;
+}
+
+/* Runs the walker and the workers on threads of their own and stores what
+ * they read. */
+static enum juan_status
+run_import(struct import *im, const char *const *paths, size_t n)
+{
+	size_t nworkers = worker_count(im->ops), started = 0, i;
+	struct pipe q = {.lock = PTHREAD_MUTEX_INITIALIZER,
+			 .changed = PTHREAD_COND_INITIALIZER};
+	struct walker walker = {{NULL, 0, 0, walked_file, walked_fail,
+				 im->ops ? im->ops->stop : NULL},
+				&q, paths, n};
+	struct worker worker = {&q, store_path(im->s), IMPORT_MAX_BYTES};
+	pthread_t threads[WORKERS_MAX + 1];
+	enum juan_status rc = JUAN_ENOMEM;
+
+	if (im->ops && im->ops->max_bytes)
+		worker.max_bytes = im->ops->max_bytes;
+	q.jobs_cap = JOBS_PER_WORKER * nworkers;
+	q.done_cap = QUEUE_FILES + nworkers + 2;
+	q.jobs = calloc(q.jobs_cap, sizeof(*q.jobs));
+	q.done = calloc(q.done_cap, sizeof(*q.done));
+	if (!q.jobs || !q.done)
+		goto done;
+	if (start_thread(&threads[started], walk_thread, &walker) != 0)
+		goto done;
+	for (started = 1; started <= nworkers; started++)
+		if (start_thread(&threads[started], work_thread, &worker) != 0)
+			break;
+	rc = started > nworkers ? store_all(im, &q) : JUAN_ENOMEM;
+	pipe_cancel(&q);
+	for (i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+done:
+	pipe_drain(&q);
 	pthread_mutex_destroy(&q.lock);
 	pthread_cond_destroy(&q.changed);
 	return rc;

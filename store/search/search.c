@@ -12,10 +12,13 @@
 #include "db/store_private.h"
 #include "search_private.h"
 
-/* Ranking: bm25 with a title hit worth ten body hits.  Through FTS5's own
+/* Ranking: bm25 with a title hit worth ten body hits (the weights in the
+ * order of doc_fts's columns, FTS_COL_BODY first).  Through FTS5's own
  * rank column, so that FTS5 sorts the hits before the outer query asks for
  * snippets, which are then made for the rows returned only. */
-#define RANK_FN "bm25(10.0, 1.0)"
+#define RANK_FN "bm25(1.0, 10.0)"
+_Static_assert(FTS_COL_BODY == 0 && FTS_COL_TITLE == 1,
+	       "RANK_FN weighs the body first");
 
 /* Above SEARCH_RANK_MAX hits, search orders without bm25 (see search.h):
  * bm25 reads every position of every hit, about 2-3 us a hit, while the ids
@@ -199,8 +202,8 @@ order_hits(struct store *s, const struct query *parsed, const char *expr,
 		rc = JUAN_ENOMEM;
 		goto done;
 	}
-	rc = collect_ids(s, sql, title_count, groups, 0, &o->title_by_id,
-			 &o->ntitle);
+	rc = collect_ids(s, sql, title_count, groups, FTS_COL_TITLE,
+			 &o->title_by_id, &o->ntitle);
 	if (rc == JUAN_OK && o->ntitle > 0 && o->ntitle <= RANK_MAX) {
 		rc = collect_ids(s, sql_ranked, title_expr, NULL, 0, &o->title,
 				 &n);

@@ -200,14 +200,15 @@ snippet_fn(const Fts5ExtensionApi *api, Fts5Context *fc,
 		rc = api->xInst(fc, i, &phrase, &col, &off);
 		if (rc != SQLITE_OK)
 			break;
-		if (chosen < 0 || col > chosen ||
+		if (chosen < 0 ||
+		    (col == FTS_COL_BODY && chosen != FTS_COL_BODY) ||
 		    (col == chosen && off < sc.first)) {
 			chosen = col;
 			sc.first = off;
 		}
 	}
 	if (chosen < 0)
-		chosen = 1;
+		chosen = FTS_COL_BODY;
 	if (rc == SQLITE_OK)
 		rc = api->xColumnText(fc, chosen, &sc.text, &sc.len);
 	if (rc == SQLITE_OK && sc.text) {

@@ -12,6 +12,13 @@
 #include "juan/status.h"
 #include "query.h"
 
+/* The columns of doc_fts, in the order of its definition (store.c): the
+ * body first, where FTS5 stores positions most compactly. */
+enum {
+	FTS_COL_BODY = 0,
+	FTS_COL_TITLE = 1,
+};
+
 /* Registers everything the index and the searches need on db: the
  * tokenizer "juan", the functions juan_snippet and juan_phrases,
  * juan_genre(title) for the lists' type:, and juan_doubts(head, body,

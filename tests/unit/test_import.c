@@ -93,6 +93,7 @@ struct seen {
 	const char *db;           /* count committed documents here */
 	size_t check_at;          /* … after this many files */
 	int64_t committed;
+	int workers;              /* import_ops.workers */
 };
 
 static int64_t
@@ -146,7 +147,8 @@ run_import(struct import_fixture *f, const char *path, struct seen *seen,
 	   struct import_counts *counts)
 {
 	struct import_ops ops = {.progress = on_progress, .error = on_error,
-				.ctx = seen, .stop = &seen->stop};
+				.ctx = seen, .stop = &seen->stop,
+				.workers = seen->workers};
 	const char *paths[] = {path ? path : f->docs};
 
 	memset(counts, 0, sizeof(*counts));
@@ -441,6 +443,79 @@ test_batches(void **state)
 	assert_int_equal(committed_docs(f->db), 450);
 }
 
+/* With several workers, which finish files out of order (every third one
+ * is 50 times larger), the documents are stored, numbered and reported in
+ * the order of the walk, and a file that fails among them fails alone. */
+static void
+test_workers_keep_order(void **state)
+{
+	struct import_fixture *f = *state;
+	struct import_counts c;
+	struct seen seen = {0};
+	sqlite3 *db;
+	sqlite3_stmt *stmt;
+	char name[64], *text;
+	int i, n = 0;
+
+	text = malloc(64 << 10);
+	assert_non_null(text);
+	for (i = 0; i < 60; i++) {
+		int len = snprintf(text, 256, "关于第%d批试点学校的公示\n", i);
+		int reps = i % 3 == 0 ? 500 : 10;
+
+		while (reps--)
+			len += snprintf(text + len, 128, "现将第%d批名单公示如下。\n",
+					i);
+		snprintf(name, sizeof(name), "order/%03d.txt", i);
+		if (i == 31)
+			write_doc(f, name, "abcdefghijkl\0\x01\x02", 15);
+		else
+			write_doc(f, name, text, (size_t)len);
+	}
+	free(text);
+	seen.workers = 4;
+	assert_int_equal(run_import(f, NULL, &seen, &c), JUAN_OK);
+	assert_int_equal(c.imported, 59);
+	assert_int_equal(c.failed, 1);
+	assert_true(has_error(&seen, "031.txt: not a text document"));
+	assert_int_equal(sqlite3_open_v2(f->db, &db, SQLITE_OPEN_READONLY, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT path FROM documents"
+					    " ORDER BY id", -1, &stmt, NULL),
+			 SQLITE_OK);
+	for (i = 0; sqlite3_step(stmt) == SQLITE_ROW; i++, n++) {
+		const char *path = (const char *)sqlite3_column_text(stmt, 0);
+
+		if (i == 31)
+			i++;
+		snprintf(name, sizeof(name), "/order/%03d.txt", i);
+		assert_non_null(strstr(path, name));
+	}
+	assert_int_equal(n, 59);
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+}
+
+/* A file whose bytes are not what its size says when read — here a file
+ * of /proc, whose size is 0, standing for one written while it is read —
+ * is read again, then reported rather than stored in part. */
+static void
+test_changed_while_read(void **state)
+{
+	struct import_fixture *f = *state;
+	struct import_counts c;
+	struct seen seen = {0};
+	struct stat st;
+
+	assert_int_equal(stat("/proc/self/status", &st), 0);
+	assert_int_equal(st.st_size, 0);
+	assert_int_equal(run_import(f, "/proc/self/status", &seen, &c),
+			 JUAN_OK);
+	assert_int_equal(c.imported, 0);
+	assert_int_equal(c.failed, 1);
+	assert_true(has_error(&seen, "status: changed while it was read"));
+}
+
 /* A file with no words in it is no document. */
 static void
 test_empty(void **state)
@@ -466,21 +541,6 @@ test_empty(void **state)
 	assert_int_equal(total, 1);
 }
 
-/* The connection's own value of PRAGMA pragma. */
-static int
-connection_pragma(struct store *s, const char *pragma)
-{
-	sqlite3_stmt *stmt;
-	int v;
-
-	assert_int_equal(sqlite3_prepare_v2(s->db, pragma, -1, &stmt, NULL),
-			 SQLITE_OK);
-	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
-	v = sqlite3_column_int(stmt, 0);
-	sqlite3_finalize(stmt);
-	return v;
-}
-
 /* The settings an import changes for its time and must give back. */
 static const char *const tuned[] = {
 	"PRAGMA cache_size", "PRAGMA temp_store", "PRAGMA wal_autocheckpoint",
@@ -494,7 +554,7 @@ read_tuned(struct store *s, int values[NTUNED])
 	size_t i;
 
 	for (i = 0; i < NTUNED; i++)
-		values[i] = connection_pragma(s, tuned[i]);
+		values[i] = (int)test_sql_int(s->db, tuned[i]);
 }
 
 static void
@@ -503,7 +563,7 @@ assert_tuned(struct store *s, const int before[NTUNED])
 	size_t i;
 
 	for (i = 0; i < NTUNED; i++)
-		assert_int_equal(connection_pragma(s, tuned[i]), before[i]);
+		assert_int_equal((int)test_sql_int(s->db, tuned[i]), before[i]);
 }
 
 /* The bulk-load settings of the connection are its own again afterwards. */
@@ -579,6 +639,8 @@ main(void)
 		T(test_unreadable),
 		T(test_interrupt),
 		T(test_batches),
+		T(test_workers_keep_order),
+		T(test_changed_while_read),
 		T(test_empty),
 		T(test_settings_restored),
 		T(test_settings_restored_on_failure),

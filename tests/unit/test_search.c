@@ -12,10 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "juan/check.h"
 #include "juan/search.h"
 #include "juan/store.h"
 #include "juan/text.h"
 #include "juan/tokenize.h"
+#include "util_sql.h"
 
 #define SAMPLE_DIR "assets/sample"
 
@@ -715,6 +717,21 @@ check_many(struct fixture *f, const char *query)
 	free(titled);
 }
 
+/* Closes the store, runs sql on the raw connection (to make the store
+ * look older), and opens both again: the store migrates. */
+static void
+reopen_after(struct fixture *f, const char *sql)
+{
+	char err[256];
+
+	store_close(&f->s);
+	assert_int_equal(sqlite3_exec(f->raw, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(f->raw);
+	if (store_open(f->path, &f->s, err, sizeof(err)) != JUAN_OK)
+		fail_msg("%s", err);
+	assert_int_equal(sqlite3_open(f->path, &f->raw), SQLITE_OK);
+}
+
 /* A store of schema version 3 (a prefix index, no character marks) gets
  * its index rebuilt when opened: the prefix index is gone, and queries of
  * one character find exactly the documents that contain it. */
@@ -723,12 +740,9 @@ test_old_index_rebuilt(void **state)
 {
 	struct fixture *f = *state;
 	static const char *const chars[] = {"教", "渔", "牧", "附", "崇"};
-	sqlite3_stmt *stmt;
-	char err[256];
 	size_t i;
 
-	store_close(&f->s);
-	assert_int_equal(sqlite3_exec(f->raw,
+	reopen_after(f,
 		"PRAGMA writable_schema = ON;"
 		"UPDATE sqlite_schema SET sql = replace(sql, 'tokenize=''juan''',"
 		" 'tokenize=''juan'', prefix=''1''') WHERE name = 'doc_fts';"
@@ -742,18 +756,49 @@ test_old_index_rebuilt(void **state)
 		"ALTER TABLE history DROP COLUMN source;"
 		"DELETE FROM settings WHERE key = 'store.uid';"
 		"ALTER TABLE documents DROP COLUMN doubts;"
-		"PRAGMA user_version = 3", NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(f->raw);
-	assert_int_equal(store_open(f->path, &f->s, err, sizeof(err)), JUAN_OK);
-	assert_int_equal(sqlite3_open(f->path, &f->raw), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(f->raw,
-		"SELECT instr(sql, 'prefix') FROM sqlite_schema"
-		" WHERE name = 'doc_fts'", -1, &stmt, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(stmt, 0), 0);
-	sqlite3_finalize(stmt);
+		/* and the table version 9 dropped */
+		"CREATE TABLE sections(doc_id INTEGER);"
+		"PRAGMA user_version = 3");
+	assert_int_equal(test_sql_int(f->raw, "SELECT instr(sql, 'prefix')"
+				      " FROM sqlite_schema"
+				      " WHERE name = 'doc_fts'"), 0);
 	for (i = 0; i < sizeof(chars) / sizeof(chars[0]); i++)
 		check_query(f, chars[i]);
+}
+
+static void
+ignore_problem(enum check_part part, const char *msg, void *ctx)
+{
+	(void)part;
+	(void)msg;
+	(void)ctx;
+}
+
+/* A store of schema 6 has the title first in doc_fts, and a table of
+ * sections: opening it puts the body first and rebuilds the index, which
+ * then agrees with the stored text (the old index, made for the title
+ * first, would not), and drops the sections. */
+static void
+test_body_first_migrated(void **state)
+{
+	struct fixture *f = *state;
+
+	reopen_after(f,
+		"PRAGMA writable_schema = ON;"
+		"UPDATE sqlite_schema SET sql = replace(sql, 'body, title,',"
+		" 'title, body,') WHERE name = 'doc_fts';"
+		"PRAGMA writable_schema = OFF;"
+		"CREATE TABLE sections(doc_id INTEGER);"
+		"PRAGMA user_version = 8");
+	assert_int_equal(test_sql_int(f->raw, "SELECT instr(sql,"
+				      " '(  body, title,') > 0 FROM sqlite_schema"
+				      " WHERE name = 'doc_fts'"), 1);
+	assert_int_equal(test_sql_int(f->raw, "SELECT count(*)"
+				      " FROM sqlite_schema"
+				      " WHERE name = 'sections'"), 0);
+	assert_int_equal(store_check(f->s, ignore_problem, NULL), 0);
+	check_query(f, "教育");
+	check_query(f, "崇");
 }
 
 static void
@@ -825,6 +870,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_follows_updates, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_old_index_rebuilt, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_body_first_migrated, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_many_hits_order,
 						setup_many, teardown),

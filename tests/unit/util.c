@@ -165,3 +165,18 @@ test_theme_id(struct store *s, const char *name)
 	}
 	return id;
 }
+
+int64_t
+test_sql_int(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *stmt = NULL;
+	int64_t v = INT64_MIN;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+	    sqlite3_step(stmt) == SQLITE_ROW)
+		v = sqlite3_column_int64(stmt, 0);
+	else
+		fprintf(stderr, "%s: %s\n", sql, sqlite3_errmsg(db));
+	sqlite3_finalize(stmt);
+	return v;
+}

@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util_sql.h"
+
 struct store;
 
 /* Makes a new directory /tmp/juan-test-NAME-XXXXXX and writes its path into

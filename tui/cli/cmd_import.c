@@ -65,13 +65,17 @@ catch_stops(struct sigaction old[NSTOP])
 	}
 }
 
+/* Restores the old actions, but SIGXFSZ's once the limit was reached: the
+ * store's close, which copies the log into the store, would reach it again
+ * and be killed before it reports. */
 static void
 restore_stops(const struct sigaction old[NSTOP])
 {
 	size_t i;
 
 	for (i = 0; i < NSTOP; i++)
-		sigaction(stop_signals[i], &old[i], NULL);
+		if (stop_signals[i] != SIGXFSZ || stop_flag != SIGXFSZ)
+			sigaction(stop_signals[i], &old[i], NULL);
 }
 
 /* Parses a size: a number of bytes, or of K, M or G (powers of 1024).
