@@ -185,7 +185,7 @@ test_migrate_empty(void **state)
 	assert_string_equal(store_path(f->s), f->path);
 	assert_string_equal(store_error(f->s), "");
 	db = raw_open(f->path);
-	assert_int_equal(raw_int(db, "PRAGMA user_version"), 6);
+	assert_int_equal(raw_int(db, "PRAGMA user_version"), 7);
 	assert_int_equal(raw_int(db, "SELECT length(value) FROM settings"
 				    " WHERE key = 'store.uid'"), 16);
 	assert_int_equal(raw_int(db, "SELECT count(*) FROM themes"), 22);
