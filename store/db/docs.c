@@ -883,12 +883,14 @@ list_stmt(struct store *s, const struct query *r, bool info)
  * A list without filters and query (the browser's whole list) takes the
  * plain head: no doc_tags row looked up for each document where the part
  * does not need it, no documents row where doc_tags has it (every
- * doc_tags row has its document: a foreign key, ON DELETE CASCADE). */
+ * doc_tags row has its document: a foreign key, ON DELETE CASCADE); and
+ * its untagged part (rest) is every id the other parts did not list. */
 struct sort_part {
 	const char *plain; /* head without filters: ... WHERE cond */
 	const char *full;  /* head that the filters and query follow */
 	const char *cond;  /* what the part selects */
 	const char *by[2]; /* its order, each column in the direction */
+	bool rest; /* the documents the key's other parts do not hold */
 };
 
 /* Every document, with its tags in scheme ?9 as the filters expect. */
@@ -927,14 +929,14 @@ static const struct sort_part sort_parts[][4] = {
 		  { "t.name", "dt.doc_id" } },
 		{ FROM_DOCS, FROM_DOCS, "NOT EXISTS (SELECT 1 FROM themes t"
 			     " WHERE t.id = dt.theme_id AND t.scheme_id = ?9"
-			     " AND t.name > '')", { "d.id", NULL } },
+			     " AND t.name > '')", { "d.id", NULL }, true },
 	},
 	[SORT_STATE] = {
 		STATE("dt.state = '' AND dt.theme_id IS NOT NULL"),
 		STATE("dt.state = 'unsure'"),
 		STATE("dt.state = 'none'"),
 		{ FROM_DOCS, FROM_DOCS, "coalesce(dt.state, '') = ''"
-			     " AND dt.theme_id IS NULL", { "d.id", NULL } },
+			     " AND dt.theme_id IS NULL", { "d.id", NULL }, true },
 	},
 };
 
@@ -951,12 +953,19 @@ sort_nparts(enum sort_key key)
 	return n;
 }
 
+/* Whether r lists every document: no filter, no query. */
+static bool
+plain_list(const struct query *r)
+{
+	return !r->filters && strcmp(r->c.where, "1") == 0;
+}
+
 /* The statement of part p for r, in the direction desc (caller frees);
  * NULL when out of memory. */
 static char *
 part_sql(const struct query *r, const struct sort_part *p, bool desc)
 {
-	bool plain = !r->filters && strcmp(r->c.where, "1") == 0;
+	bool plain = plain_list(r);
 	const char *dir = desc ? " DESC" : "";
 	const char *head = plain ? p->plain : p->full;
 	size_t len = strlen(head) + sizeof(INFO_FILTER) + strlen(p->cond) +
@@ -1014,6 +1023,48 @@ query_part(struct store *s, const struct query *r, const struct sort_part *p,
 	return JUAN_OK;
 }
 
+/* Appends to (*ids)[0..*n) (room *cap) every document's id that is not
+ * in it yet, in id order (desc: backwards). */
+static enum juan_status
+rest_ids(struct store *s, bool desc, int64_t **ids, size_t *n, size_t *cap)
+{
+	static const char sql[] = "SELECT id FROM documents ORDER BY id";
+	sqlite3_stmt *stmt = store_stmt(s, sql);
+	enum juan_status rc;
+	int64_t *all = NULL, *grown, max;
+	unsigned char *seen = NULL;
+	size_t nall = 0, i, j;
+
+	if (!stmt)
+		return JUAN_EDB;
+	rc = store_collect_ids(s, stmt, &all, &nall, "list documents");
+	if (rc != JUAN_OK || nall == 0)
+		return rc;
+	max = all[nall - 1];
+	seen = max >= 0 ? calloc((size_t)max / 8 + 1, 1) : NULL;
+	grown = seen ? array_reserve(*ids, cap, *n + nall, sizeof(**ids)) :
+		NULL;
+	if (!grown) {
+		free(seen);
+		free(all);
+		store_set_error(s, "list documents: out of memory");
+		return JUAN_ENOMEM;
+	}
+	*ids = grown;
+	for (i = 0; i < *n; i++)
+		if ((*ids)[i] >= 0 && (*ids)[i] <= max)
+			seen[(*ids)[i] / 8] |= 1u << ((*ids)[i] % 8);
+	for (j = 0; j < nall; j++) {
+		int64_t id = all[desc ? nall - 1 - j : j];
+
+		if (id < 0 || !(seen[id / 8] & 1u << (id % 8)))
+			(*ids)[(*n)++] = id;
+	}
+	free(seen);
+	free(all);
+	return JUAN_OK;
+}
+
 /* The ids r's query and filters select (not its search), in its sort
  * order (id order for the default), in *ids (caller frees). */
 static enum juan_status
@@ -1033,7 +1084,11 @@ query_set(struct store *s, const struct query *r, int64_t **ids, size_t *n)
 		/* descending: the parts with values backwards, the empty last */
 		size_t k = sort->desc && i + 1 < nparts ? nparts - 2 - i : i;
 
-		rc = query_part(s, r, &parts[k], sort->desc, ids, n, &cap);
+		if (parts[k].rest && plain_list(r))
+			rc = rest_ids(s, sort->desc, ids, n, &cap);
+		else
+			rc = query_part(s, r, &parts[k], sort->desc, ids, n,
+					&cap);
 	}
 	if (rc != JUAN_OK) {
 		free(*ids);
