@@ -884,10 +884,16 @@ list_stmt(struct store *s, const struct query *r, bool info)
  * plain head: no doc_tags row looked up for each document where the part
  * does not need it, no documents row where doc_tags has it (every
  * doc_tags row has its document: a foreign key, ON DELETE CASCADE); and
- * its untagged part (rest) is every id the other parts did not list. */
+ * its untagged part (rest) is every id the other parts did not list.  A
+ * list with a query starts from the documents, as the query's terms
+ * (date ranges...) usually select few through an index of their own, and
+ * sorts those few: its heads join the documents first (CROSS JOIN keeps
+ * SQLite from reordering), and a unary + keeps it from walking the key's
+ * index instead. */
 struct sort_part {
 	const char *plain; /* head without filters: ... WHERE cond */
-	const char *full;  /* head that the filters and query follow */
+	const char *full;  /* head that the filters follow */
+	const char *query; /* head that a query follows (NULL: full) */
 	const char *cond;  /* what the part selects */
 	const char *by[2]; /* its order, each column in the direction */
 	bool rest; /* the documents the key's other parts do not hold */
@@ -904,30 +910,37 @@ struct sort_part {
 #define FROM_THEMES \
 	"SELECT d.id FROM themes t JOIN doc_tags dt ON dt.scheme_id = ?9" \
 	" AND dt.theme_id = t.id JOIN documents d ON d.id = dt.doc_id"
+/* The same two, the documents first. */
+#define QUERY_TAGS \
+	"SELECT d.id FROM documents d CROSS JOIN doc_tags dt" \
+	" ON dt.doc_id = d.id AND dt.scheme_id = ?9"
+#define QUERY_THEMES QUERY_TAGS " CROSS JOIN themes t ON t.id = dt.theme_id"
 #define PLAIN_DOCS "SELECT d.id FROM documents d"
 #define PLAIN_TAGS "SELECT dt.doc_id FROM doc_tags dt"
 #define PLAIN_THEMES \
 	"SELECT dt.doc_id FROM themes t JOIN doc_tags dt" \
 	" ON dt.scheme_id = ?9 AND dt.theme_id = t.id"
 #define TEXT_KEY(k) \
-	{ { PLAIN_DOCS, FROM_DOCS, k " > ''", { k, "d.id" } }, \
-	  { PLAIN_DOCS, FROM_DOCS, k " = ''", { "d.id", NULL } } }
+	{ { PLAIN_DOCS, FROM_DOCS, NULL, k " > ''", { k, "d.id" } }, \
+	  { PLAIN_DOCS, FROM_DOCS, NULL, k " = ''", { "d.id", NULL } } }
 #define STATE(cond) \
-	{ PLAIN_TAGS, FROM_TAGS, "dt.scheme_id = ?9 AND " cond, \
+	{ PLAIN_TAGS, FROM_TAGS, QUERY_TAGS, "dt.scheme_id = ?9 AND " cond, \
 	  { "dt.doc_id", NULL } }
 
 /* The parts of each key, ascending; the last is the empty values'. */
 static const struct sort_part sort_parts[][4] = {
-	[SORT_DEFAULT] = { { PLAIN_DOCS, FROM_DOCS, "1", { "d.id", NULL } } },
-	[SORT_ID] = { { PLAIN_DOCS, FROM_DOCS, "1", { "d.id", NULL } } },
+	[SORT_DEFAULT] = { { PLAIN_DOCS, FROM_DOCS, NULL, "1",
+			     { "d.id", NULL } } },
+	[SORT_ID] = { { PLAIN_DOCS, FROM_DOCS, NULL, "1", { "d.id", NULL } } },
 	[SORT_DATE] = TEXT_KEY("d.date"),
 	[SORT_ISSUER] = TEXT_KEY("d.issuer"),
 	[SORT_DOCNO] = TEXT_KEY("d.docno"),
 	[SORT_TITLE] = TEXT_KEY("d.title"),
 	[SORT_THEME] = {
-		{ PLAIN_THEMES, FROM_THEMES, "t.scheme_id = ?9 AND t.name > ''",
+		{ PLAIN_THEMES, FROM_THEMES, QUERY_THEMES,
+		  "t.scheme_id = ?9 AND t.name > ''",
 		  { "t.name", "dt.doc_id" } },
-		{ FROM_DOCS, FROM_DOCS, "NOT EXISTS (SELECT 1 FROM themes t"
+		{ FROM_DOCS, FROM_DOCS, NULL, "NOT EXISTS (SELECT 1 FROM themes t"
 			     " WHERE t.id = dt.theme_id AND t.scheme_id = ?9"
 			     " AND t.name > '')", { "d.id", NULL }, true },
 	},
@@ -935,7 +948,7 @@ static const struct sort_part sort_parts[][4] = {
 		STATE("dt.state = '' AND dt.theme_id IS NOT NULL"),
 		STATE("dt.state = 'unsure'"),
 		STATE("dt.state = 'none'"),
-		{ FROM_DOCS, FROM_DOCS, "coalesce(dt.state, '') = ''"
+		{ FROM_DOCS, FROM_DOCS, NULL, "coalesce(dt.state, '') = ''"
 			     " AND dt.theme_id IS NULL", { "d.id", NULL }, true },
 	},
 };
@@ -965,9 +978,11 @@ plain_list(const struct query *r)
 static char *
 part_sql(const struct query *r, const struct sort_part *p, bool desc)
 {
-	bool plain = plain_list(r);
+	bool plain = plain_list(r), query = strcmp(r->c.where, "1") != 0;
 	const char *dir = desc ? " DESC" : "";
-	const char *head = plain ? p->plain : p->full;
+	const char *sorted = query ? "+" : "";
+	const char *head = plain ? p->plain :
+			   query && p->query ? p->query : p->full;
 	size_t len = strlen(head) + sizeof(INFO_FILTER) + strlen(p->cond) +
 		     strlen(r->c.where) + strlen(p->by[0]) +
 		     (p->by[1] ? strlen(p->by[1]) : 0) + 64;
@@ -975,11 +990,11 @@ part_sql(const struct query *r, const struct sort_part *p, bool desc)
 
 	if (!sql)
 		return NULL;
-	snprintf(sql, len, "%s%s%s%s%s ORDER BY %s%s%s%s%s", head,
+	snprintf(sql, len, "%s%s%s%s%s ORDER BY %s%s%s%s%s%s%s", head,
 		 plain ? " WHERE " : INFO_FILTER " AND ", p->cond,
-		 plain ? "" : " AND ", plain ? "" : r->c.where, p->by[0], dir,
-		 p->by[1] ? ", " : "", p->by[1] ? p->by[1] : "",
-		 p->by[1] ? dir : "");
+		 plain ? "" : " AND ", plain ? "" : r->c.where, sorted,
+		 p->by[0], dir, p->by[1] ? ", " : "", p->by[1] ? sorted : "",
+		 p->by[1] ? p->by[1] : "", p->by[1] ? dir : "");
 	return sql;
 }
 

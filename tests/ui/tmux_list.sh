@@ -46,6 +46,21 @@ cli_ids() {
 		cut -f1 | tr '\n' ' ' | sed 's/ $//'
 }
 
+# count QUERY: how many documents juan list QUERY lists
+count() {
+	"$JUAN" list --format tsv "$1" | tail -n +2 | wc -l
+}
+
+# searched NAME WORDS: / WORDS Enter, then waits for the header to show the
+# search and juan list WORDS's count (in $n)
+searched() {
+	keys /
+	$T send-keys -l "$2"
+	keys Enter
+	n=$(count "$2")
+	wait_for "$1" "$n of 7 documents · 5 reviewed · $2"
+}
+
 # header: the screen's first row
 header() {
 	screen | sed -n 1p
@@ -98,13 +113,14 @@ keys "|"
 settled "$WORK/sort0"
 before=$(shown_ids "$WORK/sort0")
 check "sort: import order first" "$(cli_ids "")" "$before"
-# sorted KEY: waits for the header to name KEY, then compares the rows
+# sorted KEY: waits for the header to name KEY, then for the rows to be
+# juan list --sort KEY's (a deadline of its own: settled sets $end)
 sorted() {
 	wait_for "sort: the header says by $1" "reviewed · by $1"
-	end=$(($(date +%s) + DEADLINE))
+	until=$(($(date +%s) + DEADLINE))
 	while settled "$WORK/sort" &&
 		[ "$(shown_ids "$WORK/sort")" != "$(cli_ids "" "$1")" ] &&
-		[ "$(date +%s)" -le "$end" ]; do
+		[ "$(date +%s)" -le "$until" ]; do
 		sleep 0.1
 	done
 	check "sort: the rows by $1" "$(cli_ids "" "$1")" \
@@ -133,29 +149,25 @@ wait_for "sort: the order is remembered" "reviewed · by state:desc"
 fresh
 start
 wait_for "compose: opens" "7 documents · 5 reviewed"
-keys /
-$T send-keys -l "教育"
-keys Enter
-n=$("$JUAN" list --format tsv "教育" | tail -n +2 | wc -l)
-wait_for "compose: the search alone" "$n of 7 documents · 5 reviewed · 教育"
+searched "compose: the search alone" 教育
 keys f 1
 query="教育 theme:国务院组织机构"
-n=$("$JUAN" list --format tsv "$query" | tail -n +2 | wc -l)
+n=$(count "$query")
 wait_for "compose: / then f shows one query, with juan list's count" \
 	"$n of 7 documents · 5 reviewed · $query"
 check "compose: some documents but not all" "yes" \
 	"$([ "$n" -gt 0 ] && [ "$n" -lt 7 ] && echo yes)"
 keys "|"
-end=$(($(date +%s) + DEADLINE))
+until=$(($(date +%s) + DEADLINE))
 while settled "$WORK/composed" &&
 	[ "$(shown_ids "$WORK/composed")" != "$(cli_ids "$query")" ] &&
-	[ "$(date +%s)" -le "$end" ]; do
+	[ "$(date +%s)" -le "$until" ]; do
 	sleep 0.1
 done
 check "compose: the rows are juan list's" "$(cli_ids "$query")" \
 	"$(shown_ids "$WORK/composed")"
 keys Escape
-n=$("$JUAN" list --format tsv "教育" | tail -n +2 | wc -l)
+n=$(count 教育)
 wait_for "compose: Esc takes the filter off" "$n of 7 documents · 5 reviewed · 教育"
 check "compose: the search is left" "gov-topics · $n of 7 documents · 5 reviewed · 教育" \
 	"$(header | sed 's/.*\(gov-topics\)/\1/; s/ *$//')"
@@ -200,11 +212,7 @@ fresh
 exported "$WORK/before.jsonl"
 start
 wait_for "bulk: opens" "7 documents · 5 reviewed"
-keys /
-$T send-keys -l "教育"
-keys Enter
-n=$("$JUAN" list --format tsv "教育" | tail -n +2 | wc -l)
-wait_for "bulk: the search lists them" "$n of 7 documents"
+searched "bulk: the search lists them" 教育
 third=$(grep -v '^#' "$ROOT/assets/themes/gov-topics.tsv" | sed -n '3s/	.*//p')
 # (a lone ; separates tmux commands: \; sends it)
 keys '\;' 3
