@@ -921,17 +921,18 @@ struct sort_part {
 	"SELECT dt.doc_id FROM themes t JOIN doc_tags dt" \
 	" ON dt.scheme_id = ?9 AND dt.theme_id = t.id"
 #define TEXT_KEY(k) \
-	{ { PLAIN_DOCS, FROM_DOCS, NULL, k " > ''", { k, "d.id" } }, \
-	  { PLAIN_DOCS, FROM_DOCS, NULL, k " = ''", { "d.id", NULL } } }
+	{ { PLAIN_DOCS, FROM_DOCS, NULL, k " > ''", { k, "d.id" }, false }, \
+	  { PLAIN_DOCS, FROM_DOCS, NULL, k " = ''", { "d.id", NULL }, false } }
 #define STATE(cond) \
 	{ PLAIN_TAGS, FROM_TAGS, QUERY_TAGS, "dt.scheme_id = ?9 AND " cond, \
-	  { "dt.doc_id", NULL } }
+	  { "dt.doc_id", NULL }, false }
 
 /* The parts of each key, ascending; the last is the empty values'. */
 static const struct sort_part sort_parts[][4] = {
 	[SORT_DEFAULT] = { { PLAIN_DOCS, FROM_DOCS, NULL, "1",
-			     { "d.id", NULL } } },
-	[SORT_ID] = { { PLAIN_DOCS, FROM_DOCS, NULL, "1", { "d.id", NULL } } },
+			     { "d.id", NULL }, false } },
+	[SORT_ID] = { { PLAIN_DOCS, FROM_DOCS, NULL, "1", { "d.id", NULL },
+			false } },
 	[SORT_DATE] = TEXT_KEY("d.date"),
 	[SORT_ISSUER] = TEXT_KEY("d.issuer"),
 	[SORT_DOCNO] = TEXT_KEY("d.docno"),
@@ -939,7 +940,7 @@ static const struct sort_part sort_parts[][4] = {
 	[SORT_THEME] = {
 		{ PLAIN_THEMES, FROM_THEMES, QUERY_THEMES,
 		  "t.scheme_id = ?9 AND t.name > ''",
-		  { "t.name", "dt.doc_id" } },
+		  { "t.name", "dt.doc_id" }, false },
 		{ FROM_DOCS, FROM_DOCS, NULL, "NOT EXISTS (SELECT 1 FROM themes t"
 			     " WHERE t.id = dt.theme_id AND t.scheme_id = ?9"
 			     " AND t.name > '')", { "d.id", NULL }, true },

@@ -733,13 +733,18 @@ test_old_index_rebuilt(void **state)
 		"UPDATE sqlite_schema SET sql = replace(sql, 'tokenize=''juan''',"
 		" 'tokenize=''juan'', prefix=''1''') WHERE name = 'doc_fts';"
 		"PRAGMA writable_schema = OFF;"
-		/* what versions 4 to 6 added besides the index */
+		/* what versions 4 to 7 added besides the index */
 		"DROP TABLE suggest_models;"
 		"ALTER TABLE history DROP COLUMN accepted;"
 		"DROP TABLE codings;"
 		"DROP TABLE coding_history;"
 		"ALTER TABLE history DROP COLUMN source;"
 		"DELETE FROM settings WHERE key = 'store.uid';"
+		"DROP INDEX documents_date;"
+		"DROP INDEX documents_issuer;"
+		"DROP INDEX documents_docno;"
+		"DROP INDEX documents_title;"
+		"DROP INDEX doc_tags_state;"
 		"PRAGMA user_version = 3", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(f->raw);
 	assert_int_equal(store_open(f->path, &f->s, err, sizeof(err)), JUAN_OK);
