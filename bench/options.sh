@@ -5,7 +5,8 @@
 #   BENCH_DOCS   documents to generate (default 3000, ~20 KB each)
 #   BENCH_RUNS   runs of each option (default 1)
 set -eu
-. "$(dirname "$0")/common.sh" 3000
+default_docs=3000
+. "$(dirname "$0")/common.sh"
 runs=${BENCH_RUNS:-1}
 command -v sqlite3 >/dev/null || { echo "bench: needs sqlite3" >&2; exit 1; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/juan-options-XXXXXX")

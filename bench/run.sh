@@ -8,7 +8,8 @@
 #   BENCH_BYTES  mean document size in bytes (default 20000)
 #   BENCH_KEEP   keep the temporary directory (prints its path)
 set -eu
-. "$(dirname "$0")/common.sh" 10000
+default_docs=10000
+. "$(dirname "$0")/common.sh"
 bytes=${BENCH_BYTES:-20000}
 [ -x /usr/bin/time ] || { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
 

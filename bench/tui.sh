@@ -106,6 +106,20 @@ end=$end_coding
 half=',|:dump /dev/null|,|:dump /dev/null|,|:dump /dev/null|,|:dump /dev/null'
 script sort "$start" "$half|$half" 2
 per_key sort "change the sort order, repainted" 16 100
+# each order alone: , steps to it, then < reverses it six times (three
+# times each way), each drawn; the end steps on to the default order
+steps=''
+for key in date issuer docno title theme state id; do
+	steps="$steps|,"
+	rest=$(echo "$steps" | tr -cd , | awk '{ n = 8 - length($0); s = ""
+		while (n-- > 0) s = s "|,"; print s }')
+	end_sort=$end
+	end="<Esc>$rest|h|h|g"
+	script "sort_$key" "$start$steps|:dump /dev/null" \
+		'<|:dump /dev/null|<|:dump /dev/null' 3
+	per_key "sort_$key" "sort by $key (asc, desc), repainted" 6 100
+	end=$end_sort
+done
 # a burst of 50 j, drawn once at its end: how many documents were read and
 # how many bodies wrapped for it (JUAN_STATS), less those of the first screen
 { printf '%s\n' "$start" | tr '|' '\n'; echo ":dump /dev/null"; } >"$tmp/burst.base"

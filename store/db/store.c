@@ -291,6 +291,17 @@ static const char *const migrations[] = {
 	"  body, title, content='documents', content_rowid='id',"
 	"  tokenize='juan');"
 	"INSERT INTO doc_fts(doc_fts) VALUES('rebuild');",
+
+	/* 9 → 10: sorting walks indexes instead of sorting every row (docs.c,
+	 * sort_parts): one per text key, in (key, id) order; and the
+	 * documents of each state of a scheme in id order, with the main
+	 * theme for "tagged". */
+	"CREATE INDEX documents_date ON documents(date);"
+	"CREATE INDEX documents_issuer ON documents(issuer);"
+	"CREATE INDEX documents_docno ON documents(docno);"
+	"CREATE INDEX documents_title ON documents(title);"
+	"CREATE INDEX doc_tags_state ON doc_tags(scheme_id, state, doc_id,"
+	" theme_id);",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -157,16 +157,21 @@ for _ in range(60):
 PY
 compare "generated" <"$WORK/random.q"
 
-# Sorting: each key, both ways, as python sorts the exported fields.
+# Sorting: each key, both ways, as python sorts the exported fields (every
+# state: tagged, unsure with and without a theme, none applies, untagged;
+# the state none is undone after).
+"$JUAN" state --query 'type:决定' none >/dev/null
 "$JUAN" export --all --format jsonl >"$WORK/all.jsonl"
 bad=""
-for key in id date issuer docno title theme; do
+for key in id date issuer docno title theme state; do
 	for dir in "" ":desc"; do
 		want=$(python3 - "$WORK/all.jsonl" "$key" "$dir" <<'PY'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
 key, desc = sys.argv[2], sys.argv[3] == ":desc"
 v = (lambda r: "") if key == "id" else (lambda r: r[key])
+if key == "state":  # tagged, unsure, none, then untagged
+    v = lambda r: {"unsure": "b", "none": "c"}.get(r["state"], "a" if r["theme"] else "")
 full = sorted((r for r in rows if v(r) != ""), key=lambda r: (v(r).encode(), r["id"]), reverse=desc)
 empty = sorted((r for r in rows if v(r) == ""), key=lambda r: r["id"], reverse=desc)
 print(" ".join(str(r["id"]) for r in full + empty))
@@ -184,6 +189,7 @@ first=$("$JUAN" list --sort state --format tsv | sed -n 2p | cut -f5)
 last=$("$JUAN" list --sort state --format tsv | tail -n 1 | cut -f5)
 check "--sort state: tagged first, untagged last" "yes" \
 	"$([ -n "$first" ] && [ -z "$last" ] && echo yes)"
+"$JUAN" undo >/dev/null
 
 # Bulk: one change for every listed document, one undo reverts it.  The
 # tags compared: who and when change with an undo.

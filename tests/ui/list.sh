@@ -26,17 +26,6 @@ show() {
 	run_script "$WORK/script" || not_ok "$name: the browser exited with $?"
 }
 
-# fits NAME COLS: no line of the dump wider than COLS columns.
-fits() {
-	widest=$(awk '{ print }' "$WORK/$1" | while IFS= read -r l; do
-		width_of "$l"; done | sort -n | tail -n 1)
-	if [ "$widest" -le "$2" ]; then
-		ok "$1: no line wider than $2 columns"
-	else
-		not_ok "$1: a line is $widest columns wide, the terminal $2"
-	fi
-}
-
 # has NAME TEXT / lacks NAME TEXT: the dump holds (or not) TEXT.
 has() {
 	if grep -qF -- "$2" "$WORK/$1"; then ok "$1 shows $2"

@@ -1,122 +1,13 @@
 #!/bin/sh
 # The browser on a real terminal: tmux on a private socket (in the test's
-# own directory, removed with it), 120x40,
-# LANG=C.UTF-8, TZ=UTC.  Every wait polls `capture-pane -p` until the
+# own directory, removed with it), 120x40, LANG=C.UTF-8, TZ=UTC, through
+# the harness of screen.lib.  Every wait polls `capture-pane -p` until the
 # expected text shows or a deadline passes; nothing sleeps blindly.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/screen.lib"
 
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "ok - tmux tests # SKIP no tmux"
-	exit 0
-fi
-DEADLINE=${JUAN_TEST_DEADLINE:-15}
-RUNS=0
-T="tmux -S $WORK/tmux-0"
-cleanup() {
-	$T kill-server 2>/dev/null
-	rm -rf "$WORK"
-}
-trap cleanup EXIT
-
+tmux_setup "tmux tests"
 "$JUAN" import "$SAMPLE" >/dev/null 2>&1 || { not_ok "import the sample corpus"; exit 1; }
-
-# start [VAR=VALUE...]: opens the browser in a new tmux server of its own (a
-# private socket per run, so that no run meets a server still shutting
-# down), 120x40, TERM=screen unless given.
-start() {
-	$T kill-server 2>/dev/null
-	RUNS=$((RUNS + 1))
-	T="tmux -S $WORK/tmux-$RUNS"
-	rm -f "$WORK/status"
-	# the shell around juan writes its exit status (and outlives a Ctrl-C
-	# meant for juan: a trap, unlike an ignored signal, is not inherited)
-	$T -f /dev/null new-session -d -x 120 -y 40 \
-		"trap : INT; env LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC TERM=screen \
-		 JUAN_DB='$JUAN_DB' ASAN_OPTIONS=detect_leaks=0 $* '$JUAN'; \
-		 echo \$? >'$WORK/status'; exec sleep 600"
-}
-
-screen() {
-	$T capture-pane -p
-}
-
-# wait_for NAME TEXT: polls the screen until it contains TEXT (fixed
-# string); prints ok/not ok.
-wait_for() {
-	end=$(($(date +%s) + DEADLINE))
-	while [ "$(date +%s)" -le "$end" ]; do
-		if screen | grep -qF -- "$2"; then
-			ok "$1"
-			return 0
-		fi
-		sleep 0.1
-	done
-	not_ok "$1" "waited ${DEADLINE}s for: $2" "screen:"
-	screen | sed 's/^/#   /'
-	return 1
-}
-
-# wait_exit NAME: polls until the browser has exited (its status written).
-wait_exit() {
-	end=$(($(date +%s) + DEADLINE))
-	while [ "$(date +%s)" -le "$end" ]; do
-		if [ -s "$WORK/status" ]; then
-			ok "$1"
-			return 0
-		fi
-		sleep 0.1
-	done
-	not_ok "$1" "still running after ${DEADLINE}s"
-	return 1
-}
-
-# settled FILE: captures the screen into FILE once two captures in a row
-# agree (the terminal has finished a repaint), or at the deadline.
-settled() {
-	end=$(($(date +%s) + DEADLINE))
-	screen >"$1"
-	while [ "$(date +%s)" -le "$end" ]; do
-		sleep 0.1
-		screen >"$1.next"
-		cmp -s "$1" "$1.next" && break
-		mv "$1.next" "$1"
-	done
-}
-
-# wait_row NAME N TEXT: polls until screen row N (1-based) contains TEXT.
-wait_row() {
-	end=$(($(date +%s) + DEADLINE))
-	while [ "$(date +%s)" -le "$end" ]; do
-		if screen | sed -n "$2p" | grep -qF -- "$3"; then
-			ok "$1"
-			return 0
-		fi
-		sleep 0.1
-	done
-	not_ok "$1" "waited ${DEADLINE}s for row $2 to show: $3" "screen:"
-	screen | sed 's/^/#   /'
-	return 1
-}
-
-# keys KEY...: sends keys to the browser.
-keys() {
-	$T send-keys "$@"
-}
-
-# restored NAME: after the browser exited, the terminal is back to normal:
-# off the alternate screen, cursor shown, no mouse reporting, keypad off.
-# Polls: tmux may read the browser's last output after its exit status.
-restored() {
-	end=$(($(date +%s) + DEADLINE))
-	while :; do
-		modes=$($T display-message -p \
-			'#{alternate_on} #{cursor_flag} #{mouse_any_flag} #{keypad_flag}')
-		[ "$modes" = "0 1 0 0" ] || [ "$(date +%s)" -gt "$end" ] && break
-		sleep 0.1
-	done
-	check "$1" "0 1 0 0" "$modes"
-}
 
 start
 wait_for "opens on the sample corpus" "5 documents · 0 reviewed"

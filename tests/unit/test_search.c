@@ -747,7 +747,7 @@ test_old_index_rebuilt(void **state)
 		"UPDATE sqlite_schema SET sql = replace(sql, 'tokenize=''juan''',"
 		" 'tokenize=''juan'', prefix=''1''') WHERE name = 'doc_fts';"
 		"PRAGMA writable_schema = OFF;"
-		/* what versions 4 to 8 added besides the index */
+		/* what versions 4 to 10 added besides the index */
 		"DROP TABLE suggest_tops;"
 		"DROP TABLE suggest_models;"
 		"ALTER TABLE history DROP COLUMN accepted;"
@@ -756,6 +756,11 @@ test_old_index_rebuilt(void **state)
 		"ALTER TABLE history DROP COLUMN source;"
 		"DELETE FROM settings WHERE key = 'store.uid';"
 		"ALTER TABLE documents DROP COLUMN doubts;"
+		"DROP INDEX documents_date;"
+		"DROP INDEX documents_issuer;"
+		"DROP INDEX documents_docno;"
+		"DROP INDEX documents_title;"
+		"DROP INDEX doc_tags_state;"
 		/* and the table version 9 dropped */
 		"CREATE TABLE sections(doc_id INTEGER);"
 		"PRAGMA user_version = 3");
@@ -789,6 +794,12 @@ test_body_first_migrated(void **state)
 		" 'title, body,') WHERE name = 'doc_fts';"
 		"PRAGMA writable_schema = OFF;"
 		"CREATE TABLE sections(doc_id INTEGER);"
+		/* and what version 10 added */
+		"DROP INDEX documents_date;"
+		"DROP INDEX documents_issuer;"
+		"DROP INDEX documents_docno;"
+		"DROP INDEX documents_title;"
+		"DROP INDEX doc_tags_state;"
 		"PRAGMA user_version = 8");
 	assert_int_equal(test_sql_int(f->raw, "SELECT instr(sql,"
 				      " '(  body, title,') > 0 FROM sqlite_schema"
