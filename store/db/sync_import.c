@@ -130,6 +130,30 @@ check_uid(struct job *j, const char *uid, long row)
 	return JUAN_OK;
 }
 
+/* Whether t is a name fit to show or, with list, names separated by tabs
+ * each fit to show. */
+static bool
+names_plain(const char *t, bool list)
+{
+	char name[SYNC_NAME_MAX + 1];
+	size_t len;
+
+	if (!list)
+		return store_plain_text(t, SYNC_NAME_MAX);
+	for (;;) {
+		len = strcspn(t, "\t");
+		if (len > SYNC_NAME_MAX)
+			return false;
+		memcpy(name, t, len);
+		name[len] = '\0';
+		if (!store_plain_text(name, SYNC_NAME_MAX))
+			return false;
+		if (t[len] == '\0')
+			return true;
+		t += len + 1;
+	}
+}
+
 /* Checks the text columns of a coding: names fit to show, a document
  * hash, a state juan knows, a note fit to keep. */
 static enum juan_status
@@ -141,14 +165,10 @@ check_coding(struct job *j, sqlite3_changeset_iter *it, long row)
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		new_text(it, names[i], &t);
 		/* secondary (5) holds names separated by tabs */
-		for (const char *p = t; names[i] == 5 && *p; p++)
-			if (*p == '\t')
-				goto next;
-		if (!store_plain_text(t, SYNC_NAME_MAX))
+		if (!names_plain(t, names[i] == 5))
 			return bad(j, JUAN_EINVAL, "row %ld: a name that is not "
 				   "plain text of at most %d bytes", row,
 				   SYNC_NAME_MAX);
-	next:;
 	}
 	new_text(it, 2, &t);
 	if (!is_hex(t, STORE_HASH_HEX - 1))
