@@ -30,12 +30,36 @@ collect(void *ctx, const char *name, size_t len)
 	return 0;
 }
 
-static int
-by_id(const void *a, const void *b)
+/* Sorts the n ids of v ascending (they are not negative), by their bytes
+ * from the lowest, through tmp (room for n): a document has some 2,000
+ * tokens, and qsort() took a fifth of a retrain.  Returns where they are,
+ * v or tmp. */
+static int32_t *
+radix_sort(int32_t *v, int32_t *tmp, size_t n)
 {
-	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+	size_t count[256], i, at;
+	int shift;
+	int32_t *t;
 
-	return (x > y) - (x < y);
+	for (shift = 0; shift < 32; shift += 8) {
+		memset(count, 0, sizeof(count));
+		for (i = 0; i < n; i++)
+			count[((uint32_t)v[i] >> shift) & 0xff]++;
+		if (n == 0 || count[((uint32_t)v[0] >> shift) & 0xff] == n)
+			continue; /* one value of this byte: already in order */
+		for (i = 0, at = 0; i < 256; i++) {
+			size_t c = count[i];
+
+			count[i] = at;
+			at += c;
+		}
+		for (i = 0; i < n; i++)
+			tmp[count[((uint32_t)v[i] >> shift) & 0xff]++] = v[i];
+		t = v;
+		v = tmp;
+		tmp = t;
+	}
+	return v;
 }
 
 /* Gives the array *p back all but its first n elements of size bytes
@@ -55,22 +79,26 @@ sdoc_from_text(struct dict *d, bool add, const struct feature_text *t,
 {
 	struct collect c = {d, add, NULL, 0, 0};
 	size_t i, n = 0;
+	int32_t *tmp = NULL, *sorted;
 
 	memset(out, 0, sizeof(*out));
 	if (features_extract(t, collect, &c) != 0)
 		goto fail;
-	if (c.n)
-		qsort(c.ids, c.n, sizeof(*c.ids), by_id);
+	if (c.n && !(tmp = malloc(c.n * sizeof(*tmp))))
+		goto fail;
+	sorted = radix_sort(c.ids, tmp, c.n);
 	if (c.n && !(out->counts = malloc(c.n * sizeof(*out->counts))))
 		goto fail;
 	for (i = 0; i < c.n; i++) {
-		if (n && c.ids[n - 1] == c.ids[i]) {
+		if (n && c.ids[n - 1] == sorted[i]) {
 			out->counts[n - 1] += 1;
 			continue;
 		}
-		c.ids[n] = c.ids[i];
+		c.ids[n] = sorted[i];
 		out->counts[n++] = 1;
 	}
+	free(tmp);
+	tmp = NULL;
 	out->ids = c.ids;
 	out->n = n;
 	/* a scheme's tagged documents are all held at once to train: keep
@@ -81,6 +109,7 @@ sdoc_from_text(struct dict *d, bool add, const struct feature_text *t,
 		goto fail;
 	return JUAN_OK;
 fail:
+	free(tmp);
 	free(c.ids);
 	out->ids = NULL;
 	sdoc_clear(out);

@@ -1,7 +1,7 @@
 /* model: a scheme's suggestion model — what each topic was tagged with,
  * and a LIBLINEAR logistic regression on TF-IDF weighted, L2-normalised
- * features — trained, applied, and written to and read from bytes
- * (suggest_private.h). */
+ * features (trained by train.c) — a document's vector, suggesting, and
+ * the model written to and read from bytes (suggest_private.h). */
 #include <linear.h>
 #include <math.h>
 #include <stdio.h>
@@ -12,90 +12,9 @@
 #include "juan/themes.h"
 #include "suggest_private.h"
 
-/* The vocabulary's most frequent features kept, and a document's heaviest
- * ones: these bound the memory of a retrain (10,000 documents in 64 MB). */
-#define VOCAB_MAX 30000
-#define DOC_FEATURES_MAX 200
-/* LIBLINEAR's cost of misclassification: high, since short normalised
- * vectors of few documents otherwise give flat probabilities. */
-#define LIN_C 8.0
 #define MODEL_MAGIC "JSG1"
 
-static void
-quiet(const char *s)
-{
-	(void)s;
-}
-
-/* ---- the topic map ------------------------------------------------------ */
-
-struct pair {
-	const char *topic;
-	int64_t theme;
-};
-
-static int
-by_topic(const void *a, const void *b)
-{
-	const struct pair *x = a, *y = b;
-	int c = strcmp(x->topic, y->topic);
-
-	return c ? c : (x->theme > y->theme) - (x->theme < y->theme);
-}
-
-static enum juan_status
-train_topics(const struct sdoc *docs, const size_t *idx, size_t n,
-	     struct smodel *out)
-{
-	struct pair *p = malloc((n ? n : 1) * sizeof(*p));
-	size_t i, j, cap = 0, run;
-	struct topic_map *grown, best;
-	enum juan_status rc = JUAN_OK;
-
-	if (!p)
-		return JUAN_ENOMEM;
-	for (i = 0; i < n; i++) {
-		p[i].topic = docs[idx[i]].topic;
-		p[i].theme = docs[idx[i]].theme;
-	}
-	qsort(p, n, sizeof(*p), by_topic);
-	for (i = 0; i < n; i = j) {
-		memset(&best, 0, sizeof(best));
-		for (j = i; j < n && strcmp(p[j].topic, p[i].topic) == 0;
-		     j += run) {
-			for (run = 1; j + run < n && p[j + run].theme == p[j].theme &&
-			     strcmp(p[j + run].topic, p[i].topic) == 0; run++)
-				;
-			if ((int)run > best.n) {
-				best.n = (int)run;
-				best.theme = p[j].theme;
-			}
-		}
-		if (!p[i].topic[0])
-			continue;
-		best.total = (int)(j - i);
-		grown = array_reserve(out->topics, &cap, out->ntopics + 1,
-				      sizeof(*grown));
-		if (!grown || !(best.topic = strdup(p[i].topic))) {
-			rc = JUAN_ENOMEM;
-			break;
-		}
-		out->topics = grown;
-		out->topics[out->ntopics++] = best;
-	}
-	free(p);
-	return rc;
-}
-
 /* ---- the classifier ----------------------------------------------------- */
-
-static int
-by_int64(const void *a, const void *b)
-{
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-
-	return (x > y) - (x < y);
-}
 
 static int
 by_value_desc(const void *a, const void *b)
@@ -113,14 +32,10 @@ by_index(const void *a, const void *b)
 	return (x->index > y->index) - (x->index < y->index);
 }
 
-/* Writes doc's vector into x (room for DOC_FEATURES_MAX + 2 nodes): the
- * kept features (remap[id] >= 0) TF-IDF weighted, the heaviest
- * DOC_FEATURES_MAX of them, by index, L2-normalised, then the bias node
- * (index nfeat + 1) and the terminator.  remap NULL: doc's ids are vocab
- * ids already. */
-static void
-vectorize(const struct sdoc *doc, const int32_t *remap, const float *idf,
-	  int nfeat, struct feature_node *x, struct feature_node *scratch)
+void
+smodel_vectorize(const struct sdoc *doc, const int32_t *remap,
+		 const float *idf, int nfeat, struct feature_node *x,
+		 struct feature_node *scratch)
 {
 	size_t i, k = 0;
 	double norm = 0;
@@ -150,141 +65,6 @@ vectorize(const struct sdoc *doc, const int32_t *remap, const float *idf,
 	x[k].value = 1;
 	x[k + 1].index = -1;
 	x[k + 1].value = 0;
-}
-
-struct cand {
-	int32_t id;
-	int df;
-};
-
-static int
-by_df_desc(const void *a, const void *b)
-{
-	const struct cand *x = a, *y = b;
-
-	if (x->df != y->df)
-		return (x->df < y->df) - (x->df > y->df);
-	return (x->id > y->id) - (x->id < y->id);
-}
-
-static enum juan_status
-train_classifier(const struct dict *dict, const struct sdoc *docs,
-		 const size_t *idx, size_t n, struct smodel *out)
-{
-	int *df = NULL;
-	int32_t *remap = NULL, v;
-	struct cand *cand = NULL;
-	struct feature_node *nodes = NULL, **x = NULL, *scratch = NULL;
-	double *y = NULL;
-	size_t i, j, ncand = 0, maxn = 0;
-	int mindf = n >= 20 ? 2 : 1;
-	enum juan_status rc = JUAN_ENOMEM;
-	struct problem prob;
-	struct parameter param;
-	int64_t *classes = NULL, *hit;
-	size_t nclass = 0;
-
-	/* the classes: the distinct themes */
-	if (!(classes = malloc((n ? n : 1) * sizeof(*classes))))
-		goto done;
-	for (i = 0; i < n; i++)
-		classes[i] = docs[idx[i]].theme;
-	qsort(classes, n, sizeof(*classes), by_int64);
-	for (i = 0; i < n; i++)
-		if (nclass == 0 || classes[nclass - 1] != classes[i])
-			classes[nclass++] = classes[i];
-	if (nclass < 2) {
-		rc = JUAN_OK;
-		goto done;
-	}
-	/* the vocabulary: the most frequent features */
-	df = calloc(dict->n ? dict->n : 1, sizeof(*df));
-	remap = malloc((dict->n ? dict->n : 1) * sizeof(*remap));
-	cand = malloc((dict->n ? dict->n : 1) * sizeof(*cand));
-	if (!df || !remap || !cand)
-		goto done;
-	for (i = 0; i < n; i++) {
-		const struct sdoc *d = &docs[idx[i]];
-
-		for (j = 0; j < d->n; j++)
-			df[d->ids[j]]++;
-		if (d->n > maxn)
-			maxn = d->n;
-	}
-	for (i = 0; i < dict->n; i++) {
-		remap[i] = -1;
-		if (df[i] >= mindf)
-			cand[ncand++] = (struct cand){(int32_t)i, df[i]};
-	}
-	if (ncand > VOCAB_MAX) {
-		qsort(cand, ncand, sizeof(*cand), by_df_desc);
-		ncand = VOCAB_MAX;
-	}
-	if (!(out->idf = malloc((ncand ? ncand : 1) * sizeof(*out->idf))))
-		goto done;
-	for (i = 0; i < ncand; i++) {
-		const char *name = dict->names[cand[i].id];
-
-		if (dict_id(&out->vocab, name, strlen(name), true, &v) < 0)
-			goto done;
-		remap[cand[i].id] = v;
-		out->idf[v] = (float)(log((n + 1.0) / (cand[i].df + 1.0)) + 1.0);
-	}
-	/* the problem */
-	nodes = malloc(n * (DOC_FEATURES_MAX + 2) * sizeof(*nodes));
-	x = malloc(n * sizeof(*x));
-	y = malloc(n * sizeof(*y));
-	scratch = malloc((maxn ? maxn : 1) * sizeof(*scratch));
-	if (!nodes || !x || !y || !scratch)
-		goto done;
-	for (i = 0; i < n; i++) {
-		x[i] = nodes + i * (DOC_FEATURES_MAX + 2);
-		vectorize(&docs[idx[i]], remap, out->idf, (int)ncand, x[i],
-			  scratch);
-		hit = bsearch(&docs[idx[i]].theme, classes, nclass,
-			      sizeof(*classes), by_int64);
-		y[i] = (double)(hit - classes);
-	}
-	prob = (struct problem){.l = (int)n, .n = (int)ncand + 1, .y = y,
-				.x = x, .bias = 1};
-	memset(&param, 0, sizeof(param));
-	param.solver_type = L2R_LR_DUAL;
-	param.C = LIN_C;
-	param.eps = 0.1;
-	param.p = 0.1;
-	set_print_string_function(quiet);
-	if (!(out->lin = train(&prob, &param)))
-		goto done;
-	out->classes = classes;
-	out->nclass = (int)nclass;
-	classes = NULL;
-	rc = JUAN_OK;
-done:
-	free(classes);
-	free(df);
-	free(remap);
-	free(cand);
-	free(nodes);
-	free(x);
-	free(y);
-	free(scratch);
-	return rc;
-}
-
-enum juan_status
-smodel_train(const struct dict *dict, const struct sdoc *docs,
-	     const size_t *idx, size_t n, struct smodel *out)
-{
-	enum juan_status rc;
-
-	memset(out, 0, sizeof(*out));
-	out->tags = (long)n;
-	rc = train_topics(docs, idx, n, out);
-	if (rc == JUAN_OK)
-		rc = train_classifier(dict, docs, idx, n, out);
-	if (rc != JUAN_OK)
-		smodel_clear(out);
-	return rc;
 }
 
 void
@@ -369,7 +149,7 @@ from_model(const struct smodel *m, const struct theme_set *themes,
 	order = malloc(nclass * sizeof(*order));
 	if (!x || !scratch || !prob || !order)
 		goto done;
-	vectorize(doc, NULL, m->idf, m->lin->nr_feature, x, scratch);
+	smodel_vectorize(doc, NULL, m->idf, m->lin->nr_feature, x, scratch);
 	predict_probability(m->lin, x, prob);
 	for (i = 0; i < nclass; i++)
 		order[i] = i;

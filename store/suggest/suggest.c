@@ -70,36 +70,23 @@ save_fn(struct store *s, void *ctx)
 static enum juan_status
 train_save(struct store *s, int64_t scheme, struct smodel *m)
 {
-	struct dict d = {0};
-	struct tagged t;
-	size_t *idx = NULL, i;
+	struct trainer t;
 	struct save_ctx c = {scheme, m, NULL, 0};
 	enum juan_status rc;
 
-	memset(m, 0, sizeof(*m));
-	rc = tagged_read(s, scheme, &d, false, &t);
+	rc = tagged_rows(s, scheme, &t, m);
 	if (rc != JUAN_OK)
 		goto done;
-	if (!(idx = malloc((t.n ? t.n : 1) * sizeof(*idx)))) {
-		rc = JUAN_ENOMEM;
-		goto done;
-	}
-	for (i = 0; i < t.n; i++)
-		idx[i] = i;
-	rc = smodel_train(&d, t.docs, idx, t.n, m);
-	if (rc != JUAN_OK)
-		goto done;
-	m->last = t.last;
-	rc = smodel_save(m, (unsigned char **)&c.buf, &c.len);
+	rc = trainer_finish(&t, m);
+	trainer_free(&t);
+	if (rc == JUAN_OK)
+		rc = smodel_save(m, (unsigned char **)&c.buf, &c.len);
 	if (rc == JUAN_OK)
 		rc = store_write(s, save_fn, &c);
 done:
 	if (rc == JUAN_ENOMEM)
 		store_set_error(s, "suggest: out of memory");
 	free((void *)c.buf);
-	free(idx);
-	tagged_free(&t);
-	dict_free(&d);
 	if (rc != JUAN_OK)
 		smodel_clear(m);
 	return rc;

@@ -13,12 +13,16 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <linear.h>
+#include <math.h>
 #include <sqlite3.h>
 
 #include "juan/features.h"
 #include "juan/store.h"
 #include "juan/suggest.h"
 #include "juan/themes.h"
+#include "db/store_private.h"
+#include "suggest/suggest_private.h"
 #include "util.h"
 
 /* ---- features ---------------------------------------------------------- */
@@ -412,6 +416,118 @@ test_accept_and_evaluate(void **state)
 	assert_int_equal(accepted, 1);
 }
 
+/* The row the streamed training wrote for document i, against one worked
+ * out straight from every tagged document held at once: the same features
+ * (by name), the same TF-IDF weights, L2-normalised, then the bias. */
+static void
+assert_row(const struct trainer *t, const struct smodel *m,
+	   const struct dict *dict, const struct tagged *tg, const int *df,
+	   size_t i)
+{
+	const struct sdoc *d = &tg->docs[i];
+	const struct feature_node *x = t->x[i];
+	int mindf = tg->n >= 20 ? 2 : 1;
+	double w[256], norm = 0;
+	size_t j, k, kept = 0;
+	int32_t v;
+
+	assert_true(d->n <= 256);
+	for (j = 0; j < d->n; j++) {
+		float idf = (float)(log((tg->n + 1.0) / (df[d->ids[j]] + 1.0)) +
+				    1.0);
+
+		w[j] = df[d->ids[j]] >= mindf ?
+			       (1.0 + log(d->counts[j])) * idf : 0;
+		norm += w[j] * w[j];
+		kept += w[j] > 0;
+	}
+	norm = sqrt(norm);
+	for (k = 0; x[k].index != t->nfeat + 1; k++) {
+		const char *name = m->vocab.names[x[k].index - 1];
+
+		assert_int_equal(dict_id((struct dict *)dict, name,
+					 strlen(name), false, &v), 1);
+		for (j = 0; j < d->n && d->ids[j] != v; j++)
+			;
+		assert_true(j < d->n && w[j] > 0);
+		assert_true(fabs(x[k].value - w[j] / norm) < 1e-12);
+	}
+	assert_int_equal(k, kept);
+	assert_true(x[k].value == 1);
+	assert_int_equal(x[k + 1].index, -1);
+}
+
+static void
+test_streamed_rows(void **state)
+{
+	static const char *const words[] = {
+		"水源", "森林", "湿地", "课程", "学位", "校园", "草原", "考试",
+	};
+	struct fixture *f = *state;
+	struct store *s = f->s;
+	int64_t scheme, env = test_theme_id(s, "城乡建设、环境保护"),
+		edu = test_theme_id(s, "科技、教育");
+	struct trainer t;
+	struct smodel m, held;
+	struct dict dict = {0};
+	struct tagged tg;
+	char body[512];
+	unsigned char *a, *b;
+	size_t i, j, alen, blen, *idx;
+	int *df;
+
+	/* 24 documents of two themes, each with words of its own (kept in
+	 * two documents or more, dropped when in one) */
+	for (i = 0; i < 24; i++) {
+		snprintf(body, sizeof(body), "%s%s，第%zu次%s。",
+			 i % 2 ? edu_body : env_body, words[i % 8], i,
+			 words[(i * 5) % 8]);
+		assert_int_equal(store_tag(s, 0, add_doc(s, i % 3 ? "工作意见" :
+							 "实施方案", "", body),
+					   i % 2 ? edu : env), JUAN_OK);
+	}
+	assert_int_equal(store_scheme_resolve(s, 0, &scheme), JUAN_OK);
+	assert_int_equal(tagged_rows(s, scheme, &t, &m), JUAN_OK);
+	assert_int_equal(tagged_read(s, scheme, &dict, false, &tg), JUAN_OK);
+	assert_int_equal(t.rows, 24);
+	assert_int_equal(t.n, 24);
+	assert_true(t.used <= t.room);
+	assert_non_null(df = calloc(dict.n, sizeof(*df)));
+	for (i = 0; i < tg.n; i++)
+		for (j = 0; j < tg.docs[i].n; j++)
+			df[tg.docs[i].ids[j]]++;
+	for (i = 0; i < tg.n; i++) {
+		assert_row(&t, &m, &dict, &tg, df, i);
+		/* the classes are the themes in id order */
+		assert_true(t.y[i] == (tg.docs[i].theme == (env < edu ? env : edu) ?
+				       0 : 1));
+	}
+	/* the in-memory build (juan suggest --evaluate) trains the same */
+	assert_non_null(idx = malloc(tg.n * sizeof(*idx)));
+	for (i = 0; i < tg.n; i++)
+		idx[i] = i;
+	/* LIBLINEAR's solver shuffles with rand(): each from its start */
+	srand(1);
+	assert_int_equal(trainer_finish(&t, &m), JUAN_OK);
+	srand(1);
+	assert_int_equal(smodel_train(&dict, tg.docs, idx, tg.n, &held),
+			 JUAN_OK);
+	held.last = m.last;
+	assert_int_equal(smodel_save(&m, &a, &alen), JUAN_OK);
+	assert_int_equal(smodel_save(&held, &b, &blen), JUAN_OK);
+	assert_int_equal(alen, blen);
+	assert_memory_equal(a, b, alen);
+	free(a);
+	free(b);
+	free(idx);
+	free(df);
+	trainer_free(&t);
+	smodel_clear(&m);
+	smodel_clear(&held);
+	tagged_free(&tg);
+	dict_free(&dict);
+}
+
 int
 main(void)
 {
@@ -424,6 +540,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_stale_and_corrupt, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_accept_and_evaluate, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_streamed_rows, setup,
 						teardown),
 	};
 
