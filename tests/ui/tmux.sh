@@ -429,4 +429,21 @@ check "each heading starts a line, in bold" "8 headings:" \
 	"$(wc -l <"$WORK/oneline.headings" | tr -d ' ') headings:$missing"
 keys q
 wait_exit "q quits the one-line document"
+
+# juan's suggestion accepted with one key: ~ gives the one-line document
+# the suggested theme (the export has it) and the history row says it was
+# accepted
+start
+wait_for "the detail pane shows juan's suggestion" "建议：科技、教育"
+keys -l "~"
+wait_for "~ tags the document and says so" "→ 科技、教育"
+check "the export has the accepted theme" "科技、教育" \
+	"$("$JUAN" export --format jsonl | python3 -c 'import json, sys
+print(json.loads(sys.stdin.readline())["theme"])')"
+case $("$JUAN" history | tail -n 1) in
+*"theme accepted"*"→ 科技、教育"*) ok "the history row is marked accepted" ;;
+*) not_ok "the history row is marked accepted" "$("$JUAN" history)" ;;
+esac
+keys q
+wait_exit "q quits after accepting"
 $T kill-server 2>/dev/null
