@@ -6,8 +6,8 @@
 # by hash only — then each store's export and the other's import of it,
 # and the same import again (nothing new).  Wall and CPU time.
 set -eu
-set -- 0
-. "$(dirname "$0")/common.sh" 0
+default_docs=0
+. "$(dirname "$0")/common.sh"
 tags=${BENCH_TAGS:-100000}
 [ -x /usr/bin/time ] || { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/juan-bench-sync-XXXXXX")
