@@ -35,10 +35,38 @@ store_hash_text(const char *text, size_t len, char hex[STORE_HASH_HEX])
 
 /* ---- store_put ------------------------------------------------------ */
 
+enum juan_status
+packed_parts_make(struct packer *p, const char *text, const struct doc *d,
+		  struct packed_parts *out)
+{
+	const size_t len[3] = {d->head_len, d->body_len, d->tail_len};
+	enum juan_status rc = JUAN_OK;
+	int i;
+
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < 3 && rc == JUAN_OK; i++) {
+		rc = pack_text(p, text, len[i], &out->blob[i], &out->len[i]);
+		text += len[i];
+	}
+	return rc;
+}
+
+void
+packed_parts_free(struct packed_parts *pp)
+{
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		free(pp->blob[i]);
+		pp->blob[i] = NULL;
+	}
+}
+
 struct put_ctx {
 	const char *path;
 	const char *text;
 	size_t len;
+	const struct packed_parts *packed;
 	const struct doc *d;
 	const char *doubts;
 	char hash[STORE_HASH_HEX];
@@ -53,12 +81,14 @@ meta_or_empty(const char *s)
 }
 
 /* Binds hash, title … tail, doubts as ?2 … ?13 (?1 is the id or the
- * path). */
+ * path); head, body and tail packed as c->packed has them. */
 static void
 bind_doc(sqlite3_stmt *stmt, const struct put_ctx *c)
 {
 	const struct doc_meta *m = &c->d->meta;
-	const char *body = c->text + c->d->head_len;
+	const size_t len[3] = {c->d->head_len, c->d->body_len, c->d->tail_len};
+	const char *part = c->text;
+	int i;
 
 	sqlite3_bind_text(stmt, 2, c->hash, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 3, meta_or_empty(m->title), -1, SQLITE_STATIC);
@@ -71,12 +101,15 @@ bind_doc(sqlite3_stmt *stmt, const struct put_ctx *c)
 	sqlite3_bind_text(stmt, 8, meta_or_empty(m->topic), -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 9, meta_or_empty(m->source), -1,
 			  SQLITE_STATIC);
-	sqlite3_bind_text64(stmt, 10, c->text, c->d->head_len, SQLITE_STATIC,
-			    SQLITE_UTF8);
-	sqlite3_bind_text64(stmt, 11, body, c->d->body_len, SQLITE_STATIC,
-			    SQLITE_UTF8);
-	sqlite3_bind_text64(stmt, 12, body + c->d->body_len, c->d->tail_len,
-			    SQLITE_STATIC, SQLITE_UTF8);
+	for (i = 0; i < 3; i++) {
+		if (c->packed->blob[i])
+			sqlite3_bind_blob64(stmt, 10 + i, c->packed->blob[i],
+					    c->packed->len[i], SQLITE_STATIC);
+		else
+			sqlite3_bind_text64(stmt, 10 + i, part, len[i],
+					    SQLITE_STATIC, SQLITE_UTF8);
+		part += len[i];
+	}
 	sqlite3_bind_text(stmt, 13, c->doubts, -1, SQLITE_STATIC);
 }
 
@@ -107,7 +140,7 @@ static enum juan_status
 unindex_doc(struct store *s, const struct put_ctx *c)
 {
 	static const char sql_old[] =
-		"SELECT title, body FROM documents WHERE id = ?1";
+		"SELECT title, juan_text(body) FROM documents WHERE id = ?1";
 	static const char sql_delete[] =
 		"INSERT INTO doc_fts(doc_fts, rowid, title, body)"
 		" VALUES('delete', ?1, ?2, ?3)";
@@ -332,15 +365,18 @@ store_put_doubts(struct store *s, const char *path, const char *text,
 		 size_t len, const struct doc *d, const char *doubts,
 		 enum put_result *res, int64_t *id)
 {
-	return store_put_hashed(s, path, text, len, NULL, d, doubts, res, id);
+	return store_put_hashed(s, path, text, len, NULL, NULL, d, doubts, res,
+				id);
 }
 
 enum juan_status
 store_put_hashed(struct store *s, const char *path, const char *text,
-		 size_t len, const char *hash, const struct doc *d,
-		 const char *doubts, enum put_result *res, int64_t *id)
+		 size_t len, const char *hash, const struct packed_parts *packed,
+		 const struct doc *d, const char *doubts, enum put_result *res,
+		 int64_t *id)
 {
-	struct put_ctx c = {path, text, len, d, doubts, {0}, PUT_NEW, 0};
+	struct put_ctx c = {path, text, len, packed, d, doubts, {0}, PUT_NEW, 0};
+	struct packed_parts own = {{NULL}, {0}};
 	char *found = NULL;
 	enum juan_status rc;
 
@@ -362,7 +398,20 @@ store_put_hashed(struct store *s, const char *path, const char *text,
 		memcpy(c.hash, hash, STORE_HASH_HEX);
 	else
 		store_hash_text(text, len, c.hash);
+	if (!packed) {
+		if (!s->packer && !(s->packer = packer_new()))
+			rc = JUAN_ENOMEM;
+		else
+			rc = packed_parts_make(s->packer, text, d, &own);
+		if (rc != JUAN_OK) {
+			store_set_error(s, "%s: out of memory", path);
+			goto done;
+		}
+		c.packed = &own;
+	}
 	rc = store_write(s, put, &c);
+done:
+	packed_parts_free(&own);
 	free(found);
 	if (rc != JUAN_OK)
 		return rc;
@@ -589,7 +638,8 @@ store_doc_info_in(struct store *s, int64_t scheme, int64_t id,
 enum juan_status
 store_doc_body(struct store *s, int64_t id, char **body, size_t *len)
 {
-	static const char sql[] = "SELECT body FROM documents WHERE id = ?1";
+	static const char sql[] =
+		"SELECT juan_text(body) FROM documents WHERE id = ?1";
 	sqlite3_stmt *stmt = store_stmt(s, sql);
 	enum juan_status rc = JUAN_OK;
 	int step;
@@ -622,7 +672,8 @@ store_doc_sections(struct store *s, int64_t id, struct section **out,
 		   size_t *n)
 {
 	static const char sql[] =
-		"SELECT head, body, tail FROM documents WHERE id = ?1";
+		"SELECT juan_text(head), juan_text(body), juan_text(tail)"
+		" FROM documents WHERE id = ?1";
 	sqlite3_stmt *stmt = store_stmt(s, sql);
 	struct doc *d = NULL;
 	char *text = NULL;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "juan/pack.h"
 #include "juan/themes.h"
 #include "search/search_private.h"
 #include "suggest/suggest_sql.h"
@@ -38,6 +39,10 @@ store_open(const char *path, struct store **out, char *err, size_t errsize)
 	rc = store_connect(path, &s, err, errsize);
 	if (rc != JUAN_OK)
 		goto done;
+	if (pack_register(s->db) != SQLITE_OK) {
+		rc = store_fail(s, "register the text functions");
+		goto done;
+	}
 	if (search_register(s->db) != SQLITE_OK) {
 		rc = store_fail(s, "register full-text search");
 		goto done;

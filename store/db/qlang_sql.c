@@ -188,7 +188,7 @@ compile_text(struct qsql *c, const struct qlang_term *t, struct buf *b)
 	if (exact) {
 		if (!(n = add_value(c, t->value, 0)))
 			return JUAN_ENOMEM;
-		put(b, " AND (instr(d.title, ?%d) > 0 OR instr(d.body, ?%d)"
+		put(b, " AND (instr(d.title, ?%d) > 0 OR instr(juan_text(d.body), ?%d)"
 		    " > 0)", n, n);
 	}
 	put(b, ")");

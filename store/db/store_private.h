@@ -9,6 +9,7 @@
 #include <stdbool.h>
 
 #include "juan/file.h"
+#include "juan/pack.h"
 #include "juan/status.h"
 #include "juan/store.h"
 
@@ -37,6 +38,7 @@ struct store {
 	 * id) ready for juan_suggested() and juan_confidence() */
 	enum juan_status (*suggest_prepare)(struct store *s, int64_t scheme);
 	void *suggest_sql; /* their state, freed by SQLite on close */
+	struct packer *packer; /* store_put()'s, made when first needed */
 };
 
 /* Called once, inside the transaction that creates the schema of a new
@@ -84,14 +86,31 @@ enum juan_status store_write(struct store *s,
 #define STORE_HASH_HEX 65
 void store_hash_text(const char *text, size_t len, char hex[STORE_HASH_HEX]);
 
+/* A document's head, body and tail in their stored form (pack.h): blob[i]
+ * is part i's frame, or NULL to store the part as text. */
+struct packed_parts {
+	void *blob[3];
+	size_t len[3];
+};
+
+/* Packs the head, body and tail of text as d cuts it into *out (free
+ * with packed_parts_free(), also after a failure).  JUAN_ENOMEM when out
+ * of memory. */
+enum juan_status packed_parts_make(struct packer *p, const char *text,
+				   const struct doc *d,
+				   struct packed_parts *out);
+void packed_parts_free(struct packed_parts *pp);
+
 /* store_put_doubts() for a caller that has the text's store_hash_text()
- * already (an import's reading thread): hash is trusted, not checked; NULL
- * makes it hash the text itself, as store_put_doubts() does. */
+ * and packed parts already (an import's reading thread): hash and packed
+ * are trusted, not checked; NULL makes it hash or pack the text itself,
+ * as store_put_doubts() does. */
 enum juan_status store_put_hashed(struct store *s, const char *path,
 				  const char *text, size_t len,
-				  const char *hash, const struct doc *d,
-				  const char *doubts, enum put_result *res,
-				  int64_t *id);
+				  const char *hash,
+				  const struct packed_parts *packed,
+				  const struct doc *d, const char *doubts,
+				  enum put_result *res, int64_t *id);
 
 /* Steps stmt, which must finish without a row (an INSERT, UPDATE or
  * DELETE), and resets it; on failure records "what: <SQLite's message>"

@@ -401,7 +401,7 @@ put_alone(struct import *im, struct import_item *it, enum put_result *res,
 		return rc;
 	im->in_tx = true;
 	rc = store_put_hashed(im->s, it->abs, it->text, it->text_len, it->hash,
-			      it->doc, it->doubts, res, NULL);
+			      it->packed, it->doc, it->doubts, res, NULL);
 	if (rc == JUAN_OK)
 		return JUAN_OK;
 	if (rc != JUAN_EINVAL && !failed_alone(im))
@@ -451,7 +451,7 @@ consume(struct import *im, struct import_item *it)
 	}
 	token_list_offer(it->tokens);
 	rc = store_put_hashed(im->s, it->abs, it->text, it->text_len, it->hash,
-			      it->doc, it->doubts, &res, NULL);
+			      it->packed, it->doc, it->doubts, &res, NULL);
 	token_list_offer(NULL);
 	if (rc == JUAN_EINVAL) {
 		report_failure(im, it->path, store_error(im->s));

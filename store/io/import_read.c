@@ -51,6 +51,10 @@ import_item_free(struct import_item **it)
 	free((*it)->text);
 	doc_free(&(*it)->doc);
 	token_list_free(&(*it)->tokens);
+	if ((*it)->packed) {
+		packed_parts_free((*it)->packed);
+		free((*it)->packed);
+	}
 	free((*it)->doubts);
 	free((*it)->repaired);
 	free((*it)->why);
@@ -98,6 +102,7 @@ import_reader_open(struct import_reader *r, const char *db_path,
 
 	memset(r, 0, sizeof(*r));
 	r->max_bytes = max_bytes;
+	r->packer = packer_new();
 	if (sqlite3_open_v2(db_path, &r->db, SQLITE_OPEN_READONLY, NULL) !=
 	    SQLITE_OK ||
 	    sqlite3_prepare_v2(r->db, sql, -1, &r->known, NULL) != SQLITE_OK) {
@@ -114,6 +119,7 @@ import_reader_close(struct import_reader *r)
 	sqlite3_finalize(r->known);
 	sqlite3_close(r->db);
 	free(r->buf);
+	packer_free(&r->packer);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -324,6 +330,14 @@ import_reader_read(struct import_reader *r, struct import_item *it)
 	if (rc != JUAN_OK) {
 		it->fatal = rc;
 		goto drop;
+	}
+	/* without them (out of memory), the writer packs the text */
+	if (it->doc && r->packer && (it->packed = malloc(sizeof(*it->packed))) &&
+	    packed_parts_make(r->packer, it->text, it->doc, it->packed) !=
+		    JUAN_OK) {
+		packed_parts_free(it->packed);
+		free(it->packed);
+		it->packed = NULL;
 	}
 	/* without the list (out of memory), the index tokenizes the body */
 	if (it->doc && it->doc->body_len <= REPLAY_MAX_BYTES)

@@ -27,6 +27,8 @@ struct import_item {
 	char hash[STORE_HASH_HEX]; /* store_hash_text() of the text */
 	struct doc *doc;
 	struct token_list *tokens; /* of the body, or NULL */
+	struct packed_parts *packed; /* head, body, tail as stored; NULL:
+				      * the writer packs them */
 	char *doubts;   /* why the parse is unsure (parse_doubts_join()) */
 	char *repaired; /* what decoding repaired, NULL: nothing */
 	bool unchanged; /* stored already under this path: not parsed */
@@ -55,6 +57,7 @@ struct import_reader {
 	size_t bufcap;
 	uint64_t max_bytes; /* larger files and texts are refused */
 	sqlite3 *db;        /* NULL when it could not be opened */
+	struct packer *packer; /* NULL when out of memory */
 	sqlite3_stmt *known;
 };
 
@@ -64,7 +67,7 @@ void import_reader_open(struct import_reader *r, const char *db_path,
 			uint64_t max_bytes);
 void import_reader_close(struct import_reader *r);
 
-/* Reads, decodes, hashes, parses and tokenizes the file of it (whose why
+/* Reads, decodes, hashes, parses, packs and tokenizes the file of it (whose why
  * is NULL).  A file that cannot be imported gets it->why (unreadable, too
  * large, not text, out of memory, changed each time it was read); a
  * failure that ends the import (out of memory for the message itself) sets

@@ -208,7 +208,7 @@ suggest_doc(struct store *s, const struct suggester *g, int64_t doc, size_t k,
 	    struct suggest_list *out)
 {
 	static const char sql[] =
-		"SELECT title, issuer, topic, substr(body, 1, ?2)"
+		"SELECT title, issuer, topic, juan_text(body, ?2)"
 		" FROM documents WHERE id = ?1";
 	sqlite3_stmt *stmt = store_stmt(s, sql);
 	struct sdoc d;

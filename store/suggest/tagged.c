@@ -7,9 +7,6 @@
 #include "db/store_private.h"
 #include "suggest_private.h"
 
-/* Characters of the body read: FEATURES_BODY_MAX bytes are at most this
- * many characters, and CJK text is three bytes a character. */
-#define BODY_CHARS FEATURES_BODY_MAX
 
 enum juan_status
 tagged_fingerprint(struct store *s, int64_t scheme, long *tags, int64_t *last)
@@ -55,7 +52,7 @@ each_tagged(struct store *s, int64_t scheme, tagged_fn fn, void *ctx)
 	 * from schema 1 may lack rows) */
 	static const char sql[] =
 		"SELECT d.id, t.theme_id, d.title, d.issuer, d.topic,"
-		" substr(d.body, 1, ?2) FROM doc_tags t"
+		" juan_text(d.body, ?2) FROM doc_tags t"
 		" JOIN documents d ON d.id = t.doc_id"
 		" JOIN themes th ON th.id = t.theme_id"
 		" WHERE t.scheme_id = ?1 AND NOT th.retired"
@@ -70,7 +67,7 @@ each_tagged(struct store *s, int64_t scheme, tagged_fn fn, void *ctx)
 	if (!stmt)
 		return JUAN_EDB;
 	sqlite3_bind_int64(stmt, 1, scheme);
-	sqlite3_bind_int(stmt, 2, BODY_CHARS);
+	sqlite3_bind_int(stmt, 2, FEATURES_BODY_MAX);
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct feature_text t = {
 			(const char *)sqlite3_column_text(stmt, 2),

@@ -32,14 +32,25 @@ PY
 # The brute force: q.py QUERY-AS-JSON reads the parts from argv (a list of
 # lists of [negated, field, value]) and prints the ids it selects.
 cat >"$WORK/q.py" <<'PY'
-import json, sqlite3, sys
+import ctypes, ctypes.util, json, sqlite3, sys
 db, export, query = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
 meta = {}
 for line in open(export, encoding="utf-8"):
     r = json.loads(line)
     meta[r["id"]] = r
+# the body as stored: a zstd frame (a BLOB) or the text itself
+zstd = ctypes.CDLL(ctypes.util.find_library("zstd"))
+zstd.ZSTD_getFrameContentSize.restype = ctypes.c_ulonglong
+zstd.ZSTD_decompress.restype = ctypes.c_size_t
+def unpack(v):
+    if isinstance(v, str): return v
+    n = zstd.ZSTD_getFrameContentSize(v, len(v))
+    out = ctypes.create_string_buffer(n)
+    got = zstd.ZSTD_decompress(out, n, v, len(v))
+    if got != n: raise SystemExit("damaged frame")
+    return out.raw[:n].decode("utf-8")
 con = sqlite3.connect(db)
-text = {i: (t, b) for i, t, b in con.execute("SELECT id, title, body FROM documents")}
+text = {i: (t, unpack(b)) for i, t, b in con.execute("SELECT id, title, body FROM documents")}
 def term(i, field, v):
     r, (title, body) = meta[i], text[i]
     if field == "text": return v in title or v in body

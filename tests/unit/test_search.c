@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "juan/check.h"
+#include "juan/pack.h"
 #include "juan/search.h"
 #include "juan/store.h"
 #include "juan/text.h"
@@ -45,6 +46,16 @@ static const struct {
 	  "海洋牧场要与休闲渔业结合。\n" },
 	{ "ＰＤＦ附件说明", "附件一：ＰＤＦ格式。Excel 表格另附。\n" },
 };
+
+/* A connection to the store's file that knows nothing of FTS: only how
+ * the text is stored (juan_text()).  Returns an SQLite result code. */
+static int
+raw_open(const char *path, sqlite3 **db)
+{
+	int rc = sqlite3_open(path, db);
+
+	return rc == SQLITE_OK ? pack_register(*db) : rc;
+}
 
 static char *
 slurp(const char *path, size_t *len)
@@ -129,7 +140,7 @@ setup(void **state)
 					extra[i].body,
 					strlen(extra[i].body));
 	}
-	if (sqlite3_open(f->path, &f->raw) != SQLITE_OK)
+	if (raw_open(f->path, &f->raw) != SQLITE_OK)
 		return -1;
 	*state = f;
 	return 0;
@@ -168,7 +179,7 @@ truth(sqlite3 *db, const char *needle, int64_t *ids, size_t max)
 
 	assert_int_equal(sqlite3_prepare_v2(db,
 		"SELECT id FROM documents WHERE instr(title, ?1) > 0"
-		" OR instr(body, ?1) > 0 ORDER BY id", -1, &stmt, NULL),
+		" OR instr(juan_text(body), ?1) > 0 ORDER BY id", -1, &stmt, NULL),
 		SQLITE_OK);
 	sqlite3_bind_text(stmt, 1, needle, -1, SQLITE_STATIC);
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
@@ -221,7 +232,7 @@ test_equals_substring_scan(void **state)
 	for (i = 0; i < sizeof(chosen) / sizeof(chosen[0]); i++)
 		check_query(f, chosen[i]);
 	assert_int_equal(sqlite3_prepare_v2(f->raw,
-		"SELECT body FROM documents ORDER BY id", -1, &stmt, NULL),
+		"SELECT juan_text(body) FROM documents ORDER BY id", -1, &stmt, NULL),
 		SQLITE_OK);
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
 		body = (const char *)sqlite3_column_text(stmt, 0);
@@ -499,7 +510,7 @@ test_text_hits_agree(void **state)
 	int c;
 
 	assert_int_equal(sqlite3_prepare_v2(f->raw,
-		"SELECT id, title, body FROM documents", -1, &stmt, NULL),
+		"SELECT id, title, juan_text(body) FROM documents", -1, &stmt, NULL),
 		SQLITE_OK);
 	for (q = 0; q < sizeof(queries) / sizeof(queries[0]); q++) {
 		assert_int_equal(search_ids(f->s, queries[q], &ids, &nids),
@@ -630,7 +641,7 @@ setup_many(void **state)
 			 i % 5 ? "" : "教育质量是教育的生命线。", i);
 		put(f->s, path, title, body, strlen(body));
 	}
-	if (sqlite3_open(f->path, &f->raw) != SQLITE_OK)
+	if (raw_open(f->path, &f->raw) != SQLITE_OK)
 		return -1;
 	*state = f;
 	return 0;
@@ -671,7 +682,7 @@ check_many(struct fixture *f, const char *query)
 	size_t n = 0, nhits = 0, nall, ntitled, i;
 	char mark[64];
 
-	nall = truth_in(f->raw, "title || ' ' || body", query, &all);
+	nall = truth_in(f->raw, "title || ' ' || juan_text(body)", query, &all);
 	ntitled = truth_in(f->raw, "title", query, &titled);
 	assert_true(nall > SEARCH_RANK_MAX);
 	assert_true(ntitled < nall);
@@ -717,6 +728,17 @@ check_many(struct fixture *f, const char *query)
 	free(titled);
 }
 
+/* What version 11 changed, undone: the text as it is, and the index reading
+ * it from documents. */
+#define UNPACKED \
+	"PRAGMA writable_schema = ON;" \
+	"UPDATE sqlite_schema SET sql = replace(sql, 'content=''doc_text'''," \
+	" 'content=''documents''') WHERE name = 'doc_fts';" \
+	"PRAGMA writable_schema = OFF;" \
+	"DROP VIEW doc_text;" \
+	"UPDATE documents SET head = juan_text(head), body = juan_text(body)," \
+	" tail = juan_text(tail);"
+
 /* Closes the store, runs sql on the raw connection (to make the store
  * look older), and opens both again: the store migrates. */
 static void
@@ -729,7 +751,7 @@ reopen_after(struct fixture *f, const char *sql)
 	sqlite3_close(f->raw);
 	if (store_open(f->path, &f->s, err, sizeof(err)) != JUAN_OK)
 		fail_msg("%s", err);
-	assert_int_equal(sqlite3_open(f->path, &f->raw), SQLITE_OK);
+	assert_int_equal(raw_open(f->path, &f->raw), SQLITE_OK);
 }
 
 /* A store of schema version 3 (a prefix index, no character marks) gets
@@ -742,12 +764,12 @@ test_old_index_rebuilt(void **state)
 	static const char *const chars[] = {"教", "渔", "牧", "附", "崇"};
 	size_t i;
 
-	reopen_after(f,
+	reopen_after(f, UNPACKED
 		"PRAGMA writable_schema = ON;"
 		"UPDATE sqlite_schema SET sql = replace(sql, 'tokenize=''juan''',"
 		" 'tokenize=''juan'', prefix=''1''') WHERE name = 'doc_fts';"
 		"PRAGMA writable_schema = OFF;"
-		/* what versions 4 to 10 added besides the index */
+		/* what versions 4 to 10 added besides the index (11 above) */
 		"DROP TABLE suggest_tops;"
 		"DROP TABLE suggest_models;"
 		"ALTER TABLE history DROP COLUMN accepted;"
@@ -788,13 +810,13 @@ test_body_first_migrated(void **state)
 {
 	struct fixture *f = *state;
 
-	reopen_after(f,
+	reopen_after(f, UNPACKED
 		"PRAGMA writable_schema = ON;"
 		"UPDATE sqlite_schema SET sql = replace(sql, 'body, title,',"
 		" 'title, body,') WHERE name = 'doc_fts';"
 		"PRAGMA writable_schema = OFF;"
 		"CREATE TABLE sections(doc_id INTEGER);"
-		/* and what version 10 added */
+		/* and what version 10 added (11 above) */
 		"DROP INDEX documents_date;"
 		"DROP INDEX documents_issuer;"
 		"DROP INDEX documents_docno;"
@@ -807,6 +829,29 @@ test_body_first_migrated(void **state)
 	assert_int_equal(test_sql_int(f->raw, "SELECT count(*)"
 				      " FROM sqlite_schema"
 				      " WHERE name = 'sections'"), 0);
+	assert_int_equal(store_check(f->s, ignore_problem, NULL), 0);
+	check_query(f, "教育");
+	check_query(f, "崇");
+}
+
+/* A store of schema 10 has its text as it is, and its index reads it from
+ * documents: opening it packs every long part, and the index, rebuilt to
+ * read the text through doc_text, agrees with it. */
+static void
+test_packed_migrated(void **state)
+{
+	struct fixture *f = *state;
+
+	reopen_after(f, UNPACKED "PRAGMA user_version = 10");
+	assert_int_equal(test_sql_int(f->raw, "SELECT count(*) FROM documents"
+				      " WHERE typeof(body) = 'text' AND"
+				      " length(CAST(body AS BLOB)) >= 1000"), 0);
+	assert_true(test_sql_int(f->raw, "SELECT count(*) FROM documents"
+				 " WHERE typeof(body) = 'blob'") >= 5);
+	assert_int_equal(test_sql_int(f->raw, "SELECT instr(sql,"
+				      " 'content=''doc_text''') > 0"
+				      " FROM sqlite_schema"
+				      " WHERE name = 'doc_fts'"), 1);
 	assert_int_equal(store_check(f->s, ignore_problem, NULL), 0);
 	check_query(f, "教育");
 	check_query(f, "崇");
@@ -850,7 +895,7 @@ test_many_few_ranked(void **state)
 	int64_t *ids = NULL, *all;
 	size_t n = 0, nall;
 
-	nall = truth_in(f->raw, "title || ' ' || body", "第999号", &all);
+	nall = truth_in(f->raw, "title || ' ' || juan_text(body)", "第999号", &all);
 	assert_int_equal(nall, 1);
 	assert_int_equal(search_ids(f->s, "第999号", &ids, &n), JUAN_OK);
 	assert_int_equal(n, 1);
@@ -881,6 +926,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_follows_updates, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_old_index_rebuilt, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_packed_migrated, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_body_first_migrated, setup,
 						teardown),

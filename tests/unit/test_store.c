@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "juan/pack.h"
 #include "juan/store.h"
 #include "juan/themes.h"
 #include "search/search_private.h"
@@ -41,14 +42,15 @@ reopen(struct fixture *f)
 		fail_msg("%s", err);
 }
 
-/* A raw connection to the store's file, with the tokenizer, for looking
- * behind the API. */
+/* A raw connection to the store's file, with the tokenizer and the text
+ * functions, for looking behind the API. */
 static sqlite3 *
 raw_open(const char *path)
 {
 	sqlite3 *db;
 
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(pack_register(db), SQLITE_OK);
 	assert_int_equal(search_register(db), SQLITE_OK);
 	return db;
 }
@@ -186,7 +188,7 @@ test_migrate_empty(void **state)
 	assert_string_equal(store_path(f->s), f->path);
 	assert_string_equal(store_error(f->s), "");
 	db = raw_open(f->path);
-	assert_int_equal(raw_int(db, "PRAGMA user_version"), 10);
+	assert_int_equal(raw_int(db, "PRAGMA user_version"), 11);
 	assert_int_equal(raw_int(db, "SELECT length(value) FROM settings"
 				    " WHERE key = 'store.uid'"), 16);
 	assert_int_equal(raw_int(db, "SELECT count(*) FROM themes"), 22);
@@ -1057,9 +1059,20 @@ test_doubts_migrated(void **state)
 	put_text(f->s, "/d/frag.txt", fragment_text, NULL);
 	store_close(&f->s);
 	db = raw_open(f->path);
-	/* back to version 6: what versions 7, 8 and 10 added, and the table
-	 * version 9 dropped */
-	assert_int_equal(sqlite3_exec(db, "ALTER TABLE documents DROP COLUMN"
+	/* back to version 6: what versions 7, 8, 10 and 11 added, and the
+	 * table version 9 dropped */
+	assert_int_equal(sqlite3_exec(db, "PRAGMA writable_schema = ON;"
+				      " UPDATE sqlite_schema SET sql ="
+				      " replace(sql, 'content=''doc_text''',"
+				      " 'content=''documents''')"
+				      " WHERE name = 'doc_fts';"
+				      " PRAGMA writable_schema = OFF;"
+				      " DROP VIEW doc_text;"
+				      " UPDATE documents SET"
+				      " head = juan_text(head),"
+				      " body = juan_text(body),"
+				      " tail = juan_text(tail);"
+				      " ALTER TABLE documents DROP COLUMN"
 				      " doubts; DROP TABLE suggest_tops;"
 				      " CREATE TABLE sections(doc_id INTEGER);"
 				      " DROP INDEX documents_date;"
@@ -1073,7 +1086,7 @@ test_doubts_migrated(void **state)
 	sqlite3_close(db);
 	reopen(f);
 	db = raw_open(f->path);
-	assert_int_equal(raw_int(db, "PRAGMA user_version"), 10);
+	assert_int_equal(raw_int(db, "PRAGMA user_version"), 11);
 	assert_int_equal(raw_int(db, "SELECT count(*) FROM documents"
 				    " WHERE doubts = 'no-title' || char(9) ||"
 				    " 'no title line found' AND id = 3"), 1);
@@ -1082,12 +1095,73 @@ test_doubts_migrated(void **state)
 	assert_query(f->s, "parse:numbering", "2");
 }
 
+/* A text of 100 characters of 3 bytes: packed, and cut by juan_text(). */
+static const char *const hundred =
+	"关于加强和改进新时代教育督导工作的意见要求各地认真贯彻落实"
+	"关于加强和改进新时代教育督导工作的意见要求各地认真贯彻落实"
+	"关于加强和改进新时代教育督导工作的意见要求各地认真贯彻落实"
+	"关于加强和改进新时代";
+
+/* The text is stored packed where that is smaller, and read back as it
+ * was: the long body is a frame, shorter than its text; the SHA-256 of
+ * the parts read back is the document's hash; a damaged frame is an error
+ * that says so. */
+static void
+test_text_packed(void **state)
+{
+	struct fixture *f = *state;
+	char text[8192], hash[STORE_HASH_HEX], *body = NULL;
+	size_t len = 0, at, i;
+	sqlite3_stmt *stmt;
+	sqlite3 *db;
+	int64_t id;
+
+	at = (size_t)snprintf(text, sizeof(text), "关于教育督导的通知\n");
+	for (i = 0; i < 20; i++)
+		at += (size_t)snprintf(text + at, sizeof(text) - at,
+				       "%zu. %s。\n", i + 1, hundred);
+	id = put_text(f->s, "/d/long.txt", text, NULL);
+	db = raw_open(f->path);
+	assert_int_equal(raw_int(db, "SELECT typeof(body) = 'blob' AND"
+				    " length(body) * 2 < length(CAST("
+				    " juan_text(body) AS BLOB))"
+				    " FROM documents"), 1);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT hash, juan_text(head)"
+					    " || juan_text(body) ||"
+					    " juan_text(tail) FROM documents",
+					    -1, &stmt, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_bytes(stmt, 1), (int)strlen(text));
+	store_hash_text((const char *)sqlite3_column_text(stmt, 1),
+			strlen(text), hash);
+	assert_string_equal(hash, sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	assert_int_equal(store_doc_body(f->s, id, &body, &len), JUAN_OK);
+	assert_non_null(strstr(body, "20. 关于加强"));
+	free(body);
+	/* cut at 10 bytes: the 3 whole characters before it */
+	assert_int_equal(raw_int(db, "SELECT length(juan_text(juan_pack(body),"
+				    " 10)) FROM documents"), 3);
+	assert_int_equal(raw_int(db, "SELECT typeof(juan_pack(body))"
+				    " = 'blob' FROM documents"), 1);
+	assert_int_equal(raw_int(db, "SELECT length(juan_text('教育督导', 7))"),
+			 2);
+	assert_int_equal(sqlite3_exec(db, "UPDATE documents SET body ="
+				      " substr(body, 1, length(body) - 9)",
+				      NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(store_doc_body(f->s, id, &body, &len), JUAN_EDB);
+	assert_null(body);
+	assert_non_null(strstr(store_error(f->s), "damaged packed text"));
+}
+
 int
 main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_migrate_empty),
+		T(test_text_packed),
 		T(test_connection_settings),
 		T(test_open_beside_a_writer),
 		T(test_refuse_newer),
