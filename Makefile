@@ -14,9 +14,9 @@ PKG_CONFIG ?= pkg-config
 # What `make` needs, and what `make test` needs besides (by pkg-config name,
 # by Debian package, by Homebrew formula).  TEST_TOOLS are full paths:
 # `time` alone is a shell keyword.
-BUILD_PKGS = ncursesw sqlite3 libutf8proc nettle libzstd
-BUILD_DEB = pkg-config libncurses-dev libsqlite3-dev libutf8proc-dev nettle-dev libzstd-dev liblinear-dev
-BUILD_BREW = pkg-config ncurses sqlite utf8proc nettle zstd liblinear
+BUILD_PKGS = ncursesw sqlite3 libutf8proc nettle liblz4
+BUILD_DEB = pkg-config libncurses-dev libsqlite3-dev libutf8proc-dev nettle-dev liblz4-dev liblinear-dev
+BUILD_BREW = pkg-config ncurses sqlite utf8proc nettle lz4 liblinear
 # LIBLINEAR ships no pkg-config file: its header is looked for instead.
 BUILD_HEADERS = linear.h
 TEST_PKGS = cmocka
@@ -102,8 +102,8 @@ build/config.mk: Makefile
 	  echo "  (sqlite3session_create does not link): build SQLite with -DSQLITE_ENABLE_SESSION" >&2; \
 	  echo "  -DSQLITE_ENABLE_PREUPDATE_HOOK, as Debian's libsqlite3-dev is; \`juan sync\` needs it." >&2; \
 	  exit 1; fi
-	@{ echo "STORE_CFLAGS := $$($(PKG_CONFIG) --cflags sqlite3 libutf8proc nettle libzstd)"; \
-	   echo "STORE_LIBS := $$($(PKG_CONFIG) --libs sqlite3 libutf8proc nettle libzstd) -llinear -lm"; \
+	@{ echo "STORE_CFLAGS := $$($(PKG_CONFIG) --cflags sqlite3 libutf8proc nettle liblz4)"; \
+	   echo "STORE_LIBS := $$($(PKG_CONFIG) --libs sqlite3 libutf8proc nettle liblz4) -llinear -lm"; \
 	   echo "CURSES_CFLAGS := $$($(PKG_CONFIG) --cflags ncursesw)"; \
 	   echo "CURSES_LIBS := $$($(PKG_CONFIG) --libs ncursesw)"; } > $@.tmp && mv $@.tmp $@
 

@@ -1,25 +1,25 @@
-/* pack: a document's text stored as a zstd frame (pack.h), and the SQL
- * functions that read it back. */
-#include <stdbool.h>
+/* pack: a document's text stored as an LZ4 block (pack.h), and the SQL
+ * functions that read it back.
+ *
+ * A packed part is PACK_HEADER bytes — PACK_FORMAT, then the text's length
+ * in 4 bytes, little-endian — and the LZ4 block of the text. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <zstd.h>
-#include <zstd_errors.h>
+#include <lz4.h>
 
 #include "juan/pack.h"
 
-/* Level 1: 2.1-2.5 times smaller for Chinese text at about 240 MB/s;
- * level 3 gains 5% of size for 20% more time. */
-#define PACK_LEVEL 1
+#define PACK_FORMAT 1
+#define PACK_HEADER 5
 
 /* No text juan stores is longer (SQLite's default SQLITE_MAX_LENGTH). */
-#define PACK_MAX_TEXT 1000000000ull
+#define PACK_MAX_TEXT 1000000000u
 
 struct packer {
-	ZSTD_CCtx *cctx;
+	void *state; /* LZ4_sizeofState() bytes */
 };
 
 struct packer *
@@ -29,7 +29,7 @@ packer_new(void)
 
 	if (!p)
 		return NULL;
-	if (!(p->cctx = ZSTD_createCCtx())) {
+	if (!(p->state = malloc((size_t)LZ4_sizeofState()))) {
 		free(p);
 		return NULL;
 	}
@@ -41,7 +41,7 @@ packer_free(struct packer **p)
 {
 	if (!*p)
 		return;
-	ZSTD_freeCCtx((*p)->cctx);
+	free((*p)->state);
 	free(*p);
 	*p = NULL;
 }
@@ -50,120 +50,95 @@ enum juan_status
 pack_text(struct packer *p, const char *text, size_t len, void **blob,
 	  size_t *blob_len)
 {
-	void *frame;
-	size_t n;
+	unsigned char *packed;
+	int n;
 
 	*blob = NULL;
 	*blob_len = 0;
-	if (len < PACK_MIN_BYTES)
+	if (len < PACK_MIN_BYTES || len > PACK_MAX_TEXT)
 		return JUAN_OK;
-	/* room for a frame smaller than the text only: a larger one is not
-	 * kept, and zstd says so (dstSize_tooSmall) */
-	if (!(frame = malloc(len - 1)))
+	/* room for a block smaller than the text only: LZ4 gives up (0) when
+	 * the block would not be */
+	if (!(packed = malloc(len - 1)))
 		return JUAN_ENOMEM;
-	n = ZSTD_compressCCtx(p->cctx, frame, len - 1, text, len, PACK_LEVEL);
-	if (ZSTD_isError(n)) {
-		free(frame);
-		return ZSTD_getErrorCode(n) == ZSTD_error_memory_allocation
-			       ? JUAN_ENOMEM
-			       : JUAN_OK;
+	n = LZ4_compress_fast_extState(p->state, text, (char *)packed +
+				       PACK_HEADER, (int)len, (int)(len - 1 -
+				       PACK_HEADER), 1);
+	if (n <= 0) {
+		free(packed);
+		return JUAN_OK;
 	}
-	*blob = frame;
-	*blob_len = n;
+	packed[0] = PACK_FORMAT;
+	packed[1] = (unsigned char)(len & 0xFF);
+	packed[2] = (unsigned char)(len >> 8 & 0xFF);
+	packed[3] = (unsigned char)(len >> 16 & 0xFF);
+	packed[4] = (unsigned char)(len >> 24 & 0xFF);
+	*blob = packed;
+	*blob_len = (size_t)n + PACK_HEADER;
 	return JUAN_OK;
 }
 
-/* Decompresses the frame into out[0..cap), stopping when it is full. */
-static size_t
-unpack_into(ZSTD_DCtx *d, const void *blob, size_t len, char *out,
-	    size_t cap)
+/* The length of the text packed in blob[0..len), or -1 when it is no
+ * packed text. */
+static int64_t
+packed_length(const unsigned char *blob, size_t len)
 {
-	ZSTD_inBuffer in = {blob, len, 0};
-	ZSTD_outBuffer o = {out, cap, 0};
-	size_t r;
+	uint32_t size;
 
-	ZSTD_DCtx_reset(d, ZSTD_reset_session_only);
-	do {
-		r = ZSTD_decompressStream(d, &o, &in);
-	} while (!ZSTD_isError(r) && r != 0 && o.pos < cap && in.pos < len);
-	if (ZSTD_isError(r))
-		return r;
-	if (r != 0 && o.pos < cap) /* the frame ends early */
-		return (size_t)-ZSTD_error_srcSize_wrong;
-	return o.pos;
-}
-
-static enum juan_status
-unpack_with(ZSTD_DCtx *d, const void *blob, size_t len, size_t limit,
-	    char **text, size_t *text_len, char *why, size_t whysize)
-{
-	unsigned long long size = ZSTD_getFrameContentSize(blob, len);
-	size_t want, got;
-	char *out;
-
-	*text = NULL;
-	*text_len = 0;
-	if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
-	    size > PACK_MAX_TEXT) {
-		snprintf(why, whysize, "not a packed text");
-		return JUAN_EINVAL;
-	}
-	/* a cut needs the byte after it, to tell where its character starts */
-	want = limit && limit < size ? limit + 1 : (size_t)size;
-	if (!(out = malloc(want + 1)))
-		return JUAN_ENOMEM;
-	got = unpack_into(d, blob, len, out, want);
-	if (ZSTD_isError(got) || got != want) {
-		snprintf(why, whysize, "damaged packed text (%s)",
-			 ZSTD_isError(got) ? ZSTD_getErrorName(got)
-					   : "shorter than it says");
-		free(out);
-		return JUAN_EINVAL;
-	}
-	if (want > limit && limit) {
-		got = limit;
-		while (got > 0 && ((unsigned char)out[got] & 0xC0) == 0x80)
-			got--;
-	}
-	out[got] = '\0';
-	*text = out;
-	*text_len = got;
-	return JUAN_OK;
+	if (len < PACK_HEADER || blob[0] != PACK_FORMAT)
+		return -1;
+	size = (uint32_t)blob[1] | (uint32_t)blob[2] << 8 |
+	       (uint32_t)blob[3] << 16 | (uint32_t)blob[4] << 24;
+	return size > PACK_MAX_TEXT || len - PACK_HEADER > INT32_MAX
+		       ? -1
+		       : (int64_t)size;
 }
 
 enum juan_status
 unpack_text(const void *blob, size_t len, size_t limit, char **text,
 	    size_t *text_len, char *why, size_t whysize)
 {
-	ZSTD_DCtx *d = ZSTD_createDCtx();
-	enum juan_status rc;
+	int64_t size = packed_length(blob, len);
+	size_t want;
+	char *out;
+	int got;
 
 	*text = NULL;
 	*text_len = 0;
-	if (!d)
+	if (size < 0) {
+		snprintf(why, whysize, "not a packed text");
+		return JUAN_EINVAL;
+	}
+	/* a cut needs the byte after it, to tell where its character starts */
+	want = limit && limit < (size_t)size ? limit + 1 : (size_t)size;
+	if (!(out = malloc(want + 1)))
 		return JUAN_ENOMEM;
-	rc = unpack_with(d, blob, len, limit, text, text_len, why, whysize);
-	ZSTD_freeDCtx(d);
-	return rc;
+	if (want < (size_t)size)
+		got = LZ4_decompress_safe_partial(
+			(const char *)blob + PACK_HEADER, out,
+			(int)(len - PACK_HEADER), (int)want, (int)want);
+	else
+		got = LZ4_decompress_safe((const char *)blob + PACK_HEADER,
+					  out, (int)(len - PACK_HEADER),
+					  (int)want);
+	if (got < 0 || (size_t)got != want) {
+		snprintf(why, whysize, "damaged packed text (%s)",
+			 got < 0 ? "not an LZ4 block" : "shorter than it says");
+		free(out);
+		return JUAN_EINVAL;
+	}
+	if (want > limit && limit) {
+		got = (int)limit;
+		while (got > 0 && ((unsigned char)out[got] & 0xC0) == 0x80)
+			got--;
+	}
+	out[got] = '\0';
+	*text = out;
+	*text_len = (size_t)got;
+	return JUAN_OK;
 }
 
 /* ---- SQL ------------------------------------------------------------ */
-
-/* The contexts of one connection's functions, freed with it. */
-struct pack_sql {
-	ZSTD_DCtx *dctx;
-	struct packer *packer;
-};
-
-static void
-pack_sql_free(void *arg)
-{
-	struct pack_sql *ps = arg;
-
-	ZSTD_freeDCtx(ps->dctx);
-	packer_free(&ps->packer);
-	free(ps);
-}
 
 /* Cuts a TEXT value at limit bytes, as unpack_text() cuts. */
 static void
@@ -187,7 +162,6 @@ result_cut(sqlite3_context *ctx, sqlite3_value *v, size_t limit)
 static void
 text_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	struct pack_sql *ps = sqlite3_user_data(ctx);
 	sqlite3_int64 limit = argc > 1 ? sqlite3_value_int64(argv[1]) : 0;
 	char why[128], msg[160], *text = NULL;
 	size_t len = 0;
@@ -204,7 +178,7 @@ text_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		result_cut(ctx, argv[0], (size_t)limit);
 		return;
 	}
-	rc = unpack_with(ps->dctx, sqlite3_value_blob(argv[0]),
+	rc = unpack_text(sqlite3_value_blob(argv[0]),
 			 (size_t)sqlite3_value_bytes(argv[0]), (size_t)limit,
 			 &text, &len, why, sizeof(why));
 	if (rc == JUAN_ENOMEM) {
@@ -220,7 +194,7 @@ text_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 static void
 pack_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	struct pack_sql *ps = sqlite3_user_data(ctx);
+	struct packer *p = sqlite3_user_data(ctx);
 	const char *t;
 	void *blob = NULL;
 	size_t len = 0;
@@ -231,8 +205,8 @@ pack_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	if (!(t = (const char *)sqlite3_value_text(argv[0])) ||
-	    pack_text(ps->packer, t, (size_t)sqlite3_value_bytes(argv[0]),
-		      &blob, &len) != JUAN_OK) {
+	    pack_text(p, t, (size_t)sqlite3_value_bytes(argv[0]), &blob,
+		      &len) != JUAN_OK) {
 		sqlite3_result_error_nomem(ctx);
 		return;
 	}
@@ -242,31 +216,31 @@ pack_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_value(ctx, argv[0]);
 }
 
+static void
+packer_destroy(void *p)
+{
+	struct packer *pk = p;
+
+	packer_free(&pk);
+}
+
 int
 pack_register(sqlite3 *db)
 {
-	struct pack_sql *ps = calloc(1, sizeof(*ps));
+	struct packer *p;
 	int rc, flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
 
-	if (!ps)
-		return SQLITE_NOMEM;
-	ps->dctx = ZSTD_createDCtx();
-	ps->packer = packer_new();
-	if (!ps->dctx || !ps->packer) {
-		pack_sql_free(ps);
-		return SQLITE_NOMEM;
-	}
-	rc = sqlite3_create_function_v2(db, "juan_text", 1, flags, ps, text_fn,
-					NULL, NULL, NULL);
+	rc = sqlite3_create_function_v2(db, "juan_text", 1, flags, NULL,
+					text_fn, NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function_v2(db, "juan_text", 2, flags, ps,
-						text_fn, NULL, NULL, NULL);
-	if (rc != SQLITE_OK) {
-		pack_sql_free(ps);
+		rc = sqlite3_create_function_v2(db, "juan_text", 2, flags,
+						NULL, text_fn, NULL, NULL,
+						NULL);
+	if (rc != SQLITE_OK)
 		return rc;
-	}
-	/* the last registration owns ps: SQLite frees it with the connection,
-	 * or at once when the registration fails */
-	return sqlite3_create_function_v2(db, "juan_pack", 1, flags, ps,
-					  pack_fn, NULL, NULL, pack_sql_free);
+	if (!(p = packer_new()))
+		return SQLITE_NOMEM;
+	/* SQLite frees p with the connection, or at once when this fails */
+	return sqlite3_create_function_v2(db, "juan_pack", 1, flags, p,
+					  pack_fn, NULL, NULL, packer_destroy);
 }

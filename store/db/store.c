@@ -304,8 +304,8 @@ static const char *const migrations[] = {
 	" theme_id);",
 
 	/* 10 → 11: the text is stored packed (pack.h): each part of a
-	 * document of 128 bytes or more a zstd frame when that is smaller,
-	 * which makes the store about a third smaller.  The search index reads
+	 * document of 128 bytes or more an LZ4 block when that is smaller,
+	 * which makes the store about a fifth smaller.  The search index reads
 	 * the body through doc_text, which unpacks it (juan_text(), registered
 	 * before migrating), and is rebuilt from it: an external-content
 	 * table's source is fixed when it is made. */

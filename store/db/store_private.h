@@ -87,7 +87,7 @@ enum juan_status store_write(struct store *s,
 void store_hash_text(const char *text, size_t len, char hex[STORE_HASH_HEX]);
 
 /* A document's head, body and tail in their stored form (pack.h): blob[i]
- * is part i's frame, or NULL to store the part as text. */
+ * is part i packed, or NULL to store the part as text. */
 struct packed_parts {
 	void *blob[3];
 	size_t len[3];

@@ -47,7 +47,7 @@ static const char sql_ranked[] =
  * statement, even for one row. */
 #define SQL_HITS(rank) \
 	"SELECT d.id, " rank ", d.title," \
-	" juan_snippet(doc_fts, ?2, ?3, ?5)" \
+	" juan_snippet(doc_fts, ?2, ?3, ?5, d.title, d.body)" \
 	" FROM doc_fts CROSS JOIN documents d ON d.id = doc_fts.rowid" \
 	" WHERE doc_fts MATCH ?1"
 

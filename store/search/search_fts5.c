@@ -7,14 +7,19 @@
 #include <string.h>
 
 #include "juan/array.h"
+#include "juan/pack.h"
 #include "juan/text.h"
 #include "search_private.h"
 
 /* ---- snippets --------------------------------------------------------
  *
- * juan_snippet(doc_fts, open, close, prefixes): the text around the first
- * hit in the body (in the title when the body has none), every hit in it
- * between open and close, "…" where text was cut.  prefixes has one
+ * juan_snippet(doc_fts, open, close, prefixes, title, body): the text
+ * around the first hit in the body (in the title when the body has none),
+ * every hit in it between open and close, "…" where text was cut.  title
+ * and body are the document's as stored (the body packed, pack.h): the
+ * body is unpacked as far as the window can reach, estimated from the
+ * first hit's position, and whole only when that was not far enough —
+ * FTS5's own xColumnText() would unpack every body whole.  prefixes has one
  * character per phrase of the query, '1' when the phrase ends in a
  * one-character prefix token ("字"*) or is a character mark ("\x01字",
  * tokenize.h): such a token is a bigram (or the final unigram) in the index,
@@ -29,6 +34,11 @@
 #define SNIPPET_BEFORE 8 /* characters of context before the first hit */
 #define SNIPPET_CHARS 32 /* characters in all: 64 columns of Chinese */
 #define ELLIPSIS "\u2026"
+
+/* Bytes of body unpacked for a first hit at token position p: a position
+ * is a character of Chinese (3 bytes) or a word, and punctuation and white
+ * space between them have none; twice that, for the common case. */
+#define SNIPPET_REACH(p) (((size_t)(p) + SNIPPET_CHARS + 16) * 6)
 
 /* Bytes of the token at each position from the first hit on. */
 struct snip_token {
@@ -171,6 +181,67 @@ is_mark(const Fts5ExtensionApi *api, Fts5Context *fc, const char *prefixes,
 	       api->xPhraseSize(fc, phrase) == 1;
 }
 
+/* The text of v, a stored column, into *text: a TEXT as it is (*owned
+ * NULL), a packed one unpacked (reach bytes of it, 0: all) into *owned;
+ * *cut when that ends before the text does.  Returns an SQLite code. */
+static int
+stored_text(sqlite3_value *v, size_t reach, const char **text, int *len,
+	    char **owned, bool *cut)
+{
+	char why[128];
+	size_t n = 0;
+	enum juan_status rc;
+
+	*owned = NULL;
+	*cut = false;
+	if (sqlite3_value_type(v) != SQLITE_BLOB) {
+		*text = (const char *)sqlite3_value_text(v);
+		*len = sqlite3_value_bytes(v);
+		return *text || sqlite3_value_type(v) == SQLITE_NULL
+			       ? SQLITE_OK
+			       : SQLITE_NOMEM;
+	}
+	rc = unpack_text(sqlite3_value_blob(v), (size_t)sqlite3_value_bytes(v),
+			 reach, owned, &n, why, sizeof(why));
+	if (rc != JUAN_OK)
+		return rc == JUAN_ENOMEM ? SQLITE_NOMEM : SQLITE_CORRUPT;
+	*text = *owned;
+	*len = (int)n;
+	/* a cut text is reach bytes or a character less */
+	*cut = reach > 0 && n + 4 > reach;
+	return SQLITE_OK;
+}
+
+/* Scans the column text of v for the window around sc->first: unpacked as
+ * far as it can reach first, then whole when that was not far enough.
+ * The text scanned is in sc->text, *owned (caller frees). */
+static int
+scan_window(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_value *v,
+	    size_t reach, struct snip_scan *sc, char **owned)
+{
+	bool cut;
+	int rc = stored_text(v, reach, &sc->text, &sc->len, owned, &cut);
+
+	if (rc == SQLITE_OK && sc->text) {
+		rc = api->xTokenize(fc, sc->text, sc->len, sc, snip_token);
+		if (rc == SQLITE_DONE)
+			return SQLITE_OK;
+	}
+	if (rc != SQLITE_OK || !cut)
+		return rc;
+	free(*owned);
+	sc->ntoks = 0;
+	sc->pos = 0;
+	sc->ws = sc->we = 0;
+	rc = stored_text(v, 0, &sc->text, &sc->len, owned, &cut);
+	if (rc == SQLITE_OK && sc->text) {
+		rc = api->xTokenize(fc, sc->text, sc->len, sc, snip_token);
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+	}
+	return rc;
+}
+
 static void
 snippet_fn(const Fts5ExtensionApi *api, Fts5Context *fc,
 	   sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -182,10 +253,10 @@ snippet_fn(const Fts5ExtensionApi *api, Fts5Context *fc,
 	int rc, at;
 	size_t k, merged;
 	sqlite3_str *out;
-	char *text;
+	char *text, *owned = NULL;
 
-	if (argc != 3) {
-		sqlite3_result_error(ctx, "juan_snippet: 3 arguments", -1);
+	if (argc != 5) {
+		sqlite3_result_error(ctx, "juan_snippet: 5 arguments", -1);
 		return;
 	}
 	open = (const char *)sqlite3_value_text(argv[0]);
@@ -210,12 +281,10 @@ snippet_fn(const Fts5ExtensionApi *api, Fts5Context *fc,
 	if (chosen < 0)
 		chosen = FTS_COL_BODY;
 	if (rc == SQLITE_OK)
-		rc = api->xColumnText(fc, chosen, &sc.text, &sc.len);
-	if (rc == SQLITE_OK && sc.text) {
-		rc = api->xTokenize(fc, sc.text, sc.len, &sc, snip_token);
-		if (rc == SQLITE_DONE)
-			rc = SQLITE_OK;
-	}
+		rc = chosen == FTS_COL_BODY
+			     ? scan_window(api, fc, argv[4],
+					   SNIPPET_REACH(sc.first), &sc, &owned)
+			     : scan_window(api, fc, argv[3], 0, &sc, &owned);
 	if (rc == SQLITE_OK && sc.ntoks == 0) {
 		/* no hit found in the text: its beginning */
 		sc.ws = 0;
@@ -271,6 +340,7 @@ snippet_fn(const Fts5ExtensionApi *api, Fts5Context *fc,
 done:
 	sqlite3_free(ranges);
 	free(sc.toks);
+	free(owned);
 }
 
 

@@ -38,16 +38,16 @@ meta = {}
 for line in open(export, encoding="utf-8"):
     r = json.loads(line)
     meta[r["id"]] = r
-# the body as stored: a zstd frame (a BLOB) or the text itself
-zstd = ctypes.CDLL(ctypes.util.find_library("zstd"))
-zstd.ZSTD_getFrameContentSize.restype = ctypes.c_ulonglong
-zstd.ZSTD_decompress.restype = ctypes.c_size_t
+# the body as stored: the text, or an LZ4 block after a format byte (1)
+# and the text's length (4 bytes, little-endian)
+lz4 = ctypes.CDLL(ctypes.util.find_library("lz4"))
 def unpack(v):
     if isinstance(v, str): return v
-    n = zstd.ZSTD_getFrameContentSize(v, len(v))
+    if v[0] != 1: raise SystemExit("not a packed text")
+    n = int.from_bytes(v[1:5], "little")
     out = ctypes.create_string_buffer(n)
-    got = zstd.ZSTD_decompress(out, n, v, len(v))
-    if got != n: raise SystemExit("damaged frame")
+    got = lz4.LZ4_decompress_safe(v[5:], out, len(v) - 5, n)
+    if got != n: raise SystemExit("damaged packed text")
     return out.raw[:n].decode("utf-8")
 con = sqlite3.connect(db)
 text = {i: (t, unpack(b)) for i, t, b in con.execute("SELECT id, title, body FROM documents")}

@@ -420,6 +420,30 @@ test_snippet_window(void **state)
 	search_hits_free(hits, n);
 }
 
+/* A packed body whose first hit lies beyond what its position says (a
+ * position per character of Chinese, none for punctuation): the snippet is
+ * found in the whole text once the start unpacked does not reach it. */
+static void
+test_snippet_far_in_packed(void **state)
+{
+	struct fixture *f = *state;
+	char body[8192];
+	size_t at = 0, i;
+	int64_t id;
+	char *got;
+
+	for (i = 0; i < 2000; i++)
+		at += (size_t)snprintf(body + at, sizeof(body) - at, "—");
+	snprintf(body + at, sizeof(body) - at, "深海网箱养殖是方向。\n");
+	id = put(f->s, "/extra/far.txt", "养殖", body, strlen(body));
+	assert_int_equal(test_sql_int(f->raw, "SELECT typeof(body) = 'blob'"
+				      " FROM documents WHERE path ="
+				      " '/extra/far.txt'"), 1);
+	got = snippet_of(f, "网箱", id);
+	assert_string_equal(got, "…——————深海[网箱]养殖是方向。\n");
+	free(got);
+}
+
 /* text with the spans of search_text_hits() between [ and ]; caller frees */
 static char *
 marked(const char *text, const char *query)
@@ -915,6 +939,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_ranking, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_snippet_marks, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_snippet_far_in_packed,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_snippet_window, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_limit, setup, teardown),

@@ -1103,8 +1103,8 @@ static const char *const hundred =
 	"关于加强和改进新时代";
 
 /* The text is stored packed where that is smaller, and read back as it
- * was: the long body is a frame, shorter than its text; the SHA-256 of
- * the parts read back is the document's hash; a damaged frame is an error
+ * was: the long body is packed, shorter than its text; the SHA-256 of
+ * the parts read back is the document's hash; a damaged one is an error
  * that says so. */
 static void
 test_text_packed(void **state)
