@@ -45,6 +45,9 @@ struct token_list *token_list_make(const char *text, size_t len);
 /* Frees *l (NULL-safe) and sets *l to NULL. */
 void token_list_free(struct token_list **l);
 
+/* The bytes l holds in memory (0 for NULL). */
+size_t token_list_bytes(const struct token_list *l);
+
 /* Offers l (borrowed until withdrawn; NULL withdraws) to the FTS5
  * tokenizer on the calling thread: indexing a text of l's length whose hash
  * is l's, it replays l's tokens; any other text is tokenized as always. */

@@ -41,6 +41,17 @@ import_item_new(const char *path, const char *abs, uint64_t bytes)
 	return it;
 }
 
+size_t
+import_item_bytes(const struct import_item *it)
+{
+	size_t n = it->text_len + token_list_bytes(it->tokens);
+	int i;
+
+	for (i = 0; it->packed && i < 3; i++)
+		n += it->packed->len[i];
+	return n;
+}
+
 void
 import_item_free(struct import_item **it)
 {

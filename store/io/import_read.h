@@ -46,6 +46,10 @@ struct import_item *import_item_new(const char *path, const char *abs,
 				    uint64_t bytes);
 void import_item_free(struct import_item **it);
 
+/* The bytes of memory it holds while it waits for the writer: its text,
+ * tokens and packed parts. */
+size_t import_item_bytes(const struct import_item *it);
+
 /* Sets it->why to the formatted reason; JUAN_ENOMEM when it cannot. */
 enum juan_status import_item_fail(struct import_item *it, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -91,6 +91,12 @@ token_list_make(const char *text, size_t len)
 	return l;
 }
 
+size_t
+token_list_bytes(const struct token_list *l)
+{
+	return l ? sizeof(*l) + l->capbytes + l->cap * sizeof(*l->recs) : 0;
+}
+
 void
 token_list_free(struct token_list **l)
 {
