@@ -859,8 +859,9 @@ test_body_first_migrated(void **state)
 }
 
 /* A store of schema 10 has its text as it is, and its index reads it from
- * documents: opening it packs every long part, and the index, rebuilt to
- * read the text through doc_text, agrees with it. */
+ * documents: opening it packs every long part, gives back the pages that
+ * freed, and the index, rebuilt to read the text through doc_text, agrees
+ * with it. */
 static void
 test_packed_migrated(void **state)
 {
@@ -876,6 +877,8 @@ test_packed_migrated(void **state)
 				      " 'content=''doc_text''') > 0"
 				      " FROM sqlite_schema"
 				      " WHERE name = 'doc_fts'"), 1);
+	/* the pages of the text as it was are given back */
+	assert_int_equal(test_sql_int(f->raw, "PRAGMA freelist_count"), 0);
 	assert_int_equal(store_check(f->s, ignore_problem, NULL), 0);
 	check_query(f, "教育");
 	check_query(f, "崇");
