@@ -16,7 +16,8 @@
  * order of doc_fts's columns, FTS_COL_BODY first).  Through FTS5's own
  * rank column, so that FTS5 sorts the hits before the outer query asks for
  * snippets, which are then made for the rows returned only. */
-#define RANK_FN "bm25(1.0, 10.0)"
+#define RANK_TITLE_WEIGHT "10.0"
+#define RANK_FN "bm25(1.0, " RANK_TITLE_WEIGHT ")"
 _Static_assert(FTS_COL_BODY == 0 && FTS_COL_TITLE == 1,
 	       "RANK_FN weighs the body first");
 
@@ -39,6 +40,21 @@ static const char sql_ranked[] =
 	"SELECT rowid FROM doc_fts"
 	" WHERE doc_fts MATCH ?1 AND rank MATCH '" RANK_FN "'"
 	" ORDER BY rank";
+
+/* The title hits of a query, ?1 its MATCH expression: by id, and in the
+ * order FTS5's RANK_FN gives them in doc_fts with the expression in the
+ * title alone (juan_title_rank(), search_fts5.c, with the same sort: ties
+ * in id order as FTS5's sorter leaves them), from the titles' own index:
+ * doc_fts's column filter reads every body position of every hit. */
+static const char sql_titles[] =
+	"SELECT rowid FROM title_fts WHERE title_fts MATCH ?1 ORDER BY rowid";
+
+static const char sql_titles_ranked[] =
+	"SELECT t.rowid FROM title_fts t WHERE title_fts MATCH ?1"
+	" ORDER BY juan_title_rank(title_fts,"
+	" (SELECT block FROM doc_fts_data WHERE id = 1),"
+	" (SELECT sz FROM doc_fts_docsize WHERE id = t.rowid), "
+	RANK_TITLE_WEIGHT ")";
 
 /* Hits with their snippets: ?1 the MATCH expression, ?2 and ?3 the marks,
  * ?5 the prefix flags of juan_snippet; ?4 the limit (best first), the
@@ -161,30 +177,13 @@ snapshot_end(struct store *s)
 	sqlite3_exec(s->db, "RELEASE search", NULL, NULL, NULL);
 }
 
-/* "title : (expr)" (caller frees; NULL when out of memory). */
-static char *
-in_title(const char *expr)
-{
-	static const char before[] = "title : (", after[] = ")";
-	size_t len = strlen(expr);
-	char *out = malloc(sizeof(before) + len + sizeof(after));
-
-	if (!out)
-		return NULL;
-	memcpy(out, before, sizeof(before) - 1);
-	memcpy(out + sizeof(before) - 1, expr, len);
-	memcpy(out + sizeof(before) - 1 + len, after, sizeof(after));
-	return out;
-}
-
 /* The order of the hits of parsed, whose MATCH expression is expr. */
 static enum juan_status
 order_hits(struct store *s, const struct query *parsed, const char *expr,
 	   struct order *o)
 {
 	enum juan_status rc = JUAN_ENOMEM;
-	char *count = NULL, *groups = NULL, *title_count = NULL;
-	char *title_expr = NULL;
+	char *count = NULL, *groups = NULL;
 	const char *sql;
 	size_t n;
 
@@ -196,17 +195,11 @@ order_hits(struct store *s, const struct query *parsed, const char *expr,
 	o->ranked = o->nall <= RANK_MAX;
 	if (rc != JUAN_OK || o->ranked)
 		goto done;
-	title_count = in_title(count);
-	title_expr = in_title(expr);
-	if (!title_count || !title_expr) {
-		rc = JUAN_ENOMEM;
-		goto done;
-	}
-	rc = collect_ids(s, sql, title_count, groups, FTS_COL_TITLE,
-			 &o->title_by_id, &o->ntitle);
+	rc = collect_ids(s, sql_titles, expr, NULL, 0, &o->title_by_id,
+			 &o->ntitle);
 	if (rc == JUAN_OK && o->ntitle > 0 && o->ntitle <= RANK_MAX) {
-		rc = collect_ids(s, sql_ranked, title_expr, NULL, 0, &o->title,
-				 &n);
+		rc = collect_ids(s, sql_titles_ranked, expr, NULL, 0,
+				 &o->title, &n);
 		/* the same set, in one snapshot; but the arrays must agree */
 		if (rc == JUAN_OK && n != o->ntitle) {
 			store_set_error(s, "search: the index changed");
@@ -223,8 +216,6 @@ order_hits(struct store *s, const struct query *parsed, const char *expr,
 done:
 	free(count);
 	free(groups);
-	free(title_count);
-	free(title_expr);
 	return rc;
 }
 

@@ -17,6 +17,7 @@
 #include "juan/store.h"
 #include "juan/text.h"
 #include "juan/tokenize.h"
+#include "db/store_private.h"
 #include "util_sql.h"
 
 #define SAMPLE_DIR "assets/sample"
@@ -747,7 +748,8 @@ test_old_index_rebuilt(void **state)
 		"UPDATE sqlite_schema SET sql = replace(sql, 'tokenize=''juan''',"
 		" 'tokenize=''juan'', prefix=''1''') WHERE name = 'doc_fts';"
 		"PRAGMA writable_schema = OFF;"
-		/* what versions 4 to 10 added besides the index */
+		/* what versions 4 to 11 added besides the index */
+		TEST_SQL_DROP_TITLE_FTS
 		"DROP TABLE suggest_tops;"
 		"DROP TABLE suggest_models;"
 		"ALTER TABLE history DROP COLUMN accepted;"
@@ -794,7 +796,8 @@ test_body_first_migrated(void **state)
 		" 'title, body,') WHERE name = 'doc_fts';"
 		"PRAGMA writable_schema = OFF;"
 		"CREATE TABLE sections(doc_id INTEGER);"
-		/* and what version 10 added */
+		/* and what versions 10 and 11 added */
+		TEST_SQL_DROP_TITLE_FTS
 		"DROP INDEX documents_date;"
 		"DROP INDEX documents_issuer;"
 		"DROP INDEX documents_docno;"
@@ -840,6 +843,123 @@ test_many_title_hits(void **state)
 		assert_int_equal(ids[i], all[i]);
 	free(ids);
 	free(all);
+}
+
+/* The ids that the store's own connection (which has juan's tokenizer)
+ * gives for sql with ?1 bound to expr, in *ids (caller frees); returns
+ * their number. */
+static size_t
+store_ids(struct fixture *f, const char *sql, const char *expr,
+	  int64_t **ids)
+{
+	sqlite3_stmt *stmt;
+	size_t n = 0;
+
+	*ids = malloc(MANY * sizeof(**ids));
+	assert_non_null(*ids);
+	if (sqlite3_prepare_v2(f->s->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(f->s->db));
+	sqlite3_bind_text(stmt, 1, expr, -1, SQLITE_STATIC);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		assert_true(n < MANY);
+		(*ids)[n++] = sqlite3_column_int64(stmt, 0);
+	}
+	sqlite3_finalize(stmt);
+	return n;
+}
+
+/* A query of more hits than SEARCH_RANK_MAX with fewer title hits: its
+ * title hits come first, in the order bm25 gives them in doc_fts with the
+ * query in the title column alone (as search.c ranked them before the
+ * titles had their own index), ties included; the others follow by id.
+ * Each query's title hits have ties (equal titles, bodies of equal
+ * length), so the order among them is tested too. */
+static void
+check_title_order(struct fixture *f, const char *query, const char *expr)
+{
+	int64_t *ids = NULL, *want, *all;
+	char match[128];
+	size_t n = 0, nwant, nall, i;
+
+	snprintf(match, sizeof(match), "title : (%s)", expr);
+	nwant = store_ids(f, "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1"
+			  " AND rank MATCH 'bm25(1.0, 10.0)' ORDER BY rank",
+			  match, &want);
+	nall = store_ids(f, "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1",
+			 expr, &all);
+	assert_true(nall > SEARCH_RANK_MAX);
+	assert_true(nwant > 1 && nwant <= SEARCH_RANK_MAX);
+	/* ties among them: fewer ranks than hits */
+	free(all);
+	assert_true(store_ids(f, "SELECT count(DISTINCT rank) FROM doc_fts"
+			      " WHERE doc_fts MATCH ?1"
+			      " AND rank MATCH 'bm25(1.0, 10.0)'", match,
+			      &all) == 1);
+	assert_true(all[0] < (int64_t)nwant);
+	if (search_ids(f->s, query, &ids, &n) != JUAN_OK)
+		fail_msg("%s: %s", query, store_error(f->s));
+	assert_int_equal(n, nall);
+	for (i = 0; i < nwant; i++)
+		if (ids[i] != want[i])
+			fail_msg("%s: title hit %zu is %lld, bm25 has %lld",
+				 query, i, (long long)ids[i],
+				 (long long)want[i]);
+	for (i = nwant + 1; i < n; i++)
+		assert_true(ids[i - 1] < ids[i]);
+	free(ids);
+	free(want);
+	free(all);
+}
+
+static void
+test_many_title_order(void **state)
+{
+	struct fixture *f = *state;
+
+	check_title_order(f, "教育", "\"教育\"");
+	check_title_order(f, "教", "\"\x01教\"");
+	check_title_order(f, "教育督导", "\"教育\" + \"育督\" + \"督导\"");
+	check_title_order(f, "督导 工作", "\"督导\" AND \"工作\"");
+}
+
+/* A store of schema 10 has no titles' index: opening it builds one, which
+ * agrees with the stored titles and orders the title hits as before. */
+static void
+test_title_index_migrated(void **state)
+{
+	struct fixture *f = *state;
+
+	reopen_after(f, TEST_SQL_DROP_TITLE_FTS "PRAGMA user_version = 10");
+	assert_int_equal(test_sql_int(f->raw, "SELECT count(*)"
+				      " FROM sqlite_schema"
+				      " WHERE name = 'title_fts'"), 1);
+	assert_int_equal(store_check(f->s, ignore_problem, NULL), 0);
+	check_many(f, "教育");
+	check_title_order(f, "教育", "\"教育\"");
+}
+
+/* A document whose title changes leaves the titles' index with its new
+ * title only: the check finds the index whole, and the old title's words
+ * no longer find it. */
+static void
+test_title_index_follows(void **state)
+{
+	struct fixture *f = *state;
+	const char *text = "海洋牧场。\n";
+	int64_t *ids = NULL, id;
+	size_t n = 0;
+
+	id = put(f->s, "/extra/9.txt", "关于滩涂的通知", text, strlen(text));
+	put(f->s, "/extra/9.txt", "关于湿地的通知", "湿地。\n", strlen("湿地。\n"));
+	assert_int_equal(store_check(f->s, ignore_problem, NULL), 0);
+	assert_int_equal(search_ids(f->s, "滩涂", &ids, &n), JUAN_OK);
+	assert_int_equal(n, 0);
+	free(ids);
+	n = store_ids(f, "SELECT rowid FROM title_fts WHERE title_fts"
+		      " MATCH ?1", "\"湿地\"", &ids);
+	assert_int_equal(n, 1);
+	assert_int_equal(ids[0], id);
+	free(ids);
 }
 
 /* Few hits in the same store are ranked: the title hit first. */
@@ -890,6 +1010,12 @@ main(void)
 						setup_many, teardown),
 		cmocka_unit_test_setup_teardown(test_many_few_ranked,
 						setup_many, teardown),
+		cmocka_unit_test_setup_teardown(test_many_title_order,
+						setup_many, teardown),
+		cmocka_unit_test_setup_teardown(test_title_index_migrated,
+						setup_many, teardown),
+		cmocka_unit_test_setup_teardown(test_title_index_follows,
+						setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -186,7 +186,7 @@ test_migrate_empty(void **state)
 	assert_string_equal(store_path(f->s), f->path);
 	assert_string_equal(store_error(f->s), "");
 	db = raw_open(f->path);
-	assert_int_equal(raw_int(db, "PRAGMA user_version"), 10);
+	assert_int_equal(raw_int(db, "PRAGMA user_version"), 11);
 	assert_int_equal(raw_int(db, "SELECT length(value) FROM settings"
 				    " WHERE key = 'store.uid'"), 16);
 	assert_int_equal(raw_int(db, "SELECT count(*) FROM themes"), 22);
@@ -1057,9 +1057,10 @@ test_doubts_migrated(void **state)
 	put_text(f->s, "/d/frag.txt", fragment_text, NULL);
 	store_close(&f->s);
 	db = raw_open(f->path);
-	/* back to version 6: what versions 7, 8 and 10 added, and the table
-	 * version 9 dropped */
-	assert_int_equal(sqlite3_exec(db, "ALTER TABLE documents DROP COLUMN"
+	/* back to version 6: what versions 7, 8, 10 and 11 added, and the
+	 * table version 9 dropped */
+	assert_int_equal(sqlite3_exec(db, TEST_SQL_DROP_TITLE_FTS
+				      "ALTER TABLE documents DROP COLUMN"
 				      " doubts; DROP TABLE suggest_tops;"
 				      " CREATE TABLE sections(doc_id INTEGER);"
 				      " DROP INDEX documents_date;"
@@ -1073,7 +1074,7 @@ test_doubts_migrated(void **state)
 	sqlite3_close(db);
 	reopen(f);
 	db = raw_open(f->path);
-	assert_int_equal(raw_int(db, "PRAGMA user_version"), 10);
+	assert_int_equal(raw_int(db, "PRAGMA user_version"), 11);
 	assert_int_equal(raw_int(db, "SELECT count(*) FROM documents"
 				    " WHERE doubts = 'no-title' || char(9) ||"
 				    " 'no title line found' AND id = 3"), 1);
