@@ -27,14 +27,14 @@ _Static_assert(FTS_COL_BODY == 0 && FTS_COL_TITLE == 1,
 #define RANK_MAX SEARCH_RANK_MAX
 
 /* Every hit, in id order, unranked: what the count costs.  The second form
- * takes the phrases apart (see query_split_expr()): ?2 and ?3 are the groups and
- * the column of juan_phrases(). */
+ * takes the phrases apart (see query_split_expr()): ?2 are the groups of
+ * juan_phrases(), in any column. */
 static const char sql_all[] =
 	"SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1 ORDER BY rowid";
 
 static const char sql_all_checked[] =
 	"SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1"
-	" AND juan_phrases(doc_fts, ?2, ?3) ORDER BY rowid";
+	" AND juan_phrases(doc_fts, ?2, -1) ORDER BY rowid";
 
 static const char sql_ranked[] =
 	"SELECT rowid FROM doc_fts"
@@ -104,11 +104,10 @@ search_hits_free(struct search_hit *hits, size_t n)
 /* ---- the order of the hits ------------------------------------------ */
 
 /* The ids that sql yields with ?1 bound to expr (and, when groups is not
- * NULL, ?2 to groups and ?3 to col), in *ids (caller frees) and their
- * number in *n. */
+ * NULL, ?2 to groups), in *ids (caller frees) and their number in *n. */
 static enum juan_status
 collect_ids(struct store *s, const char *sql, const char *expr,
-	    const char *groups, int col, int64_t **ids, size_t *n)
+	    const char *groups, int64_t **ids, size_t *n)
 {
 	sqlite3_stmt *stmt;
 
@@ -118,10 +117,8 @@ collect_ids(struct store *s, const char *sql, const char *expr,
 	if (!stmt)
 		return JUAN_EDB;
 	sqlite3_bind_text(stmt, 1, expr, -1, SQLITE_STATIC);
-	if (groups) {
+	if (groups)
 		sqlite3_bind_text(stmt, 2, groups, -1, SQLITE_STATIC);
-		sqlite3_bind_int(stmt, 3, col);
-	}
 	return store_collect_ids(s, stmt, ids, n, "search");
 }
 
@@ -191,15 +188,15 @@ order_hits(struct store *s, const struct query *parsed, const char *expr,
 	if (!query_split_expr(parsed, &count, &groups))
 		goto done;
 	sql = groups ? sql_all_checked : sql_all;
-	rc = collect_ids(s, sql, count, groups, -1, &o->all, &o->nall);
+	rc = collect_ids(s, sql, count, groups, &o->all, &o->nall);
 	o->ranked = o->nall <= RANK_MAX;
 	if (rc != JUAN_OK || o->ranked)
 		goto done;
-	rc = collect_ids(s, sql_titles, expr, NULL, 0, &o->title_by_id,
+	rc = collect_ids(s, sql_titles, expr, NULL, &o->title_by_id,
 			 &o->ntitle);
 	if (rc == JUAN_OK && o->ntitle > 0 && o->ntitle <= RANK_MAX) {
-		rc = collect_ids(s, sql_titles_ranked, expr, NULL, 0,
-				 &o->title, &n);
+		rc = collect_ids(s, sql_titles_ranked, expr, NULL, &o->title,
+				 &n);
 		/* the same set, in one snapshot; but the arrays must agree */
 		if (rc == JUAN_OK && n != o->ntitle) {
 			store_set_error(s, "search: the index changed");
@@ -394,7 +391,7 @@ search_ids(struct store *s, const char *query, int64_t **ids, size_t *n)
 	if (rc != JUAN_OK || o->nall == 0)
 		goto done;
 	if (o->ranked) {
-		rc = collect_ids(s, sql_ranked, st.expr, NULL, 0, ids, n);
+		rc = collect_ids(s, sql_ranked, st.expr, NULL, ids, n);
 		goto done;
 	}
 	out = malloc(o->nall * sizeof(*out));
