@@ -174,6 +174,21 @@ snapshot_end(struct store *s)
 	sqlite3_exec(s->db, "RELEASE search", NULL, NULL, NULL);
 }
 
+/* Whether every id of sub[0..nsub) is in all[0..nall) (both by id). */
+static bool
+is_subset(const int64_t *sub, size_t nsub, const int64_t *all, size_t nall)
+{
+	size_t i, j = 0;
+
+	for (i = 0; i < nsub; i++) {
+		while (j < nall && all[j] < sub[i])
+			j++;
+		if (j == nall || all[j] != sub[i])
+			return false;
+	}
+	return true;
+}
+
 /* The order of the hits of parsed, whose MATCH expression is expr. */
 static enum juan_status
 order_hits(struct store *s, const struct query *parsed, const char *expr,
@@ -194,6 +209,14 @@ order_hits(struct store *s, const struct query *parsed, const char *expr,
 		goto done;
 	rc = collect_ids(s, sql_titles, expr, NULL, &o->title_by_id,
 			 &o->ntitle);
+	/* two indexes of one text: they agree unless one is damaged */
+	if (rc == JUAN_OK &&
+	    !is_subset(o->title_by_id, o->ntitle, o->all, o->nall)) {
+		store_set_error(s, "search: the titles' index disagrees with "
+				"the search index (juan check --repair "
+				"rebuilds both)");
+		rc = JUAN_EDB;
+	}
 	if (rc == JUAN_OK && o->ntitle > 0 && o->ntitle <= RANK_MAX) {
 		rc = collect_ids(s, sql_titles_ranked, expr, NULL, &o->title,
 				 &n);

@@ -359,7 +359,8 @@ phrases_fn(const Fts5ExtensionApi *api, Fts5Context *fc,
  * same row of doc_fts (body first, then title) matched with the same
  * phrases in its title alone (title : (…)) — FTS5's bm25 (fts5_aux.c):
  *
- *   -sum over phrases i of idf_i * f_i (k1 + 1) / (f_i + k1 (1 - b + b D / avgdl))
+ *   -sum over phrases i of
+ *       idf_i * f_i (k1 + 1) / (f_i + k1 (1 - b + b D / avgdl))
  *
  * with k1 = 1.2, b = 0.75; f_i weight times the instances of phrase i,
  * all in the title; idf_i = log((N - n_i + 0.5) / (n_i + 0.5)), at least
