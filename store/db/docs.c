@@ -113,6 +113,24 @@ index_doc(struct store *s, const struct put_ctx *c)
 	return store_run(s, stmt, "index document");
 }
 
+/* Runs sql, the 'delete' of document id from an external-content FTS5
+ * table (?1 the id), with the first ncols columns of old's row as the
+ * values it was indexed with (?2 on). */
+static enum juan_status
+unindex_from(struct store *s, const char *sql, int64_t id, sqlite3_stmt *old,
+	     int ncols)
+{
+	sqlite3_stmt *del = store_stmt(s, sql);
+	int i;
+
+	if (!del)
+		return JUAN_EDB;
+	sqlite3_bind_int64(del, 1, id);
+	for (i = 0; i < ncols; i++)
+		sqlite3_bind_value(del, i + 2, sqlite3_column_value(old, i));
+	return store_run(s, del, "update search index");
+}
+
 /* Removes document c->id's current title and body from the index, and
  * its title from the titles' index. */
 static enum juan_status
@@ -127,7 +145,6 @@ unindex_doc(struct store *s, const struct put_ctx *c)
 		"INSERT INTO title_fts(title_fts, rowid, title)"
 		" VALUES('delete', ?1, ?2)";
 	sqlite3_stmt *old = store_stmt(s, sql_old);
-	sqlite3_stmt *del;
 	enum juan_status rc;
 
 	if (!old)
@@ -137,23 +154,9 @@ unindex_doc(struct store *s, const struct put_ctx *c)
 		rc = store_fail(s, "update search index");
 		goto done;
 	}
-	if (!(del = store_stmt(s, sql_delete))) {
-		rc = JUAN_EDB;
-		goto done;
-	}
-	sqlite3_bind_int64(del, 1, c->id);
-	sqlite3_bind_value(del, 2, sqlite3_column_value(old, 0));
-	sqlite3_bind_value(del, 3, sqlite3_column_value(old, 1));
-	rc = store_run(s, del, "update search index");
-	if (rc != JUAN_OK)
-		goto done;
-	if (!(del = store_stmt(s, sql_delete_title))) {
-		rc = JUAN_EDB;
-		goto done;
-	}
-	sqlite3_bind_int64(del, 1, c->id);
-	sqlite3_bind_value(del, 2, sqlite3_column_value(old, 0));
-	rc = store_run(s, del, "update search index");
+	rc = unindex_from(s, sql_delete, c->id, old, 2);
+	if (rc == JUAN_OK)
+		rc = unindex_from(s, sql_delete_title, c->id, old, 1);
 done:
 	sqlite3_reset(old);
 	return rc;
