@@ -14,8 +14,9 @@
  * document, 0.3 s at 100,000 documents), while the hits alone cost a tenth
  * of that.  Instead the documents whose title has every term come first (by
  * bm25 when they are at most SEARCH_RANK_MAX, else by id), then the others by
- * id.  A user with that many hits narrows the query; the title hits are what
- * a ranking would put first. */
+ * id; the titles have an index of their own for finding them (store.c).
+ * A user with that many hits narrows the query; the title hits are what a
+ * ranking would put first. */
 #ifndef JUAN_SEARCH_H
 #define JUAN_SEARCH_H
 

@@ -7,11 +7,14 @@
 
 /* at most 100 messages */
 static const char sql_integrity[] = "PRAGMA integrity_check(100)";
-/* rank 1: also compare the index with the external content, documents */
+/* rank 1: also compare the index with the external content, documents;
+ * the search index and the titles' index (store.c) */
 static const char sql_fts_check[] =
-	"INSERT INTO doc_fts(doc_fts, rank) VALUES ('integrity-check', 1)";
+	"INSERT INTO doc_fts(doc_fts, rank) VALUES ('integrity-check', 1);"
+	"INSERT INTO title_fts(title_fts, rank) VALUES ('integrity-check', 1)";
 static const char sql_fts_rebuild[] =
-	"INSERT INTO doc_fts(doc_fts) VALUES ('rebuild')";
+	"INSERT INTO doc_fts(doc_fts) VALUES ('rebuild');"
+	"INSERT INTO title_fts(title_fts) VALUES ('rebuild')";
 
 /* The pages, tables and indexes: one problem per message that is not
  * "ok", or one when the check fails outright. */
@@ -45,9 +48,9 @@ check_database(struct store *s, check_report_fn report, void *ctx,
 	sqlite3_finalize(stmt);
 }
 
-/* The FTS5 check of doc_fts against the stored text, in a transaction
- * rolled back at once: the check writes nothing, and a failed one leaves
- * nothing behind. */
+/* The FTS5 checks of doc_fts and title_fts against the stored text, in a
+ * transaction rolled back at once: the check writes nothing, and a failed
+ * one leaves nothing behind. */
 static void
 check_search_index(struct store *s, check_report_fn report, void *ctx,
 		   size_t *problems)

@@ -113,29 +113,59 @@ bind_doc(sqlite3_stmt *stmt, const struct put_ctx *c)
 	sqlite3_bind_text(stmt, 13, c->doubts, -1, SQLITE_STATIC);
 }
 
-/* Adds document c->id's title and body to the search index: the values
- * stored in documents, as an external-content FTS5 table must be given.
- * Single-row statements with bound values, because a statement that needs
- * a statement journal (INSERT … SELECT) makes FTS5 flush its pending index
- * data to disk at every document. */
+/* Adds document c->id's title and body to the search index, and its title
+ * to the titles' index: the values stored in documents, as an
+ * external-content FTS5 table must be given.  Single-row statements with
+ * bound values, because a statement that needs a statement journal
+ * (INSERT … SELECT) makes FTS5 flush its pending index data to disk at
+ * every document. */
 static enum juan_status
 index_doc(struct store *s, const struct put_ctx *c)
 {
 	static const char sql[] =
 		"INSERT INTO doc_fts(rowid, title, body) VALUES(?1, ?2, ?3)";
+	static const char sql_title[] =
+		"INSERT INTO title_fts(rowid, title) VALUES(?1, ?2)";
+	const char *title = meta_or_empty(c->d->meta.title);
 	sqlite3_stmt *stmt = store_stmt(s, sql);
+	enum juan_status rc;
 
 	if (!stmt)
 		return JUAN_EDB;
 	sqlite3_bind_int64(stmt, 1, c->id);
-	sqlite3_bind_text(stmt, 2, meta_or_empty(c->d->meta.title), -1,
-			  SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, title, -1, SQLITE_STATIC);
 	sqlite3_bind_text64(stmt, 3, c->text + c->d->head_len, c->d->body_len,
 			    SQLITE_STATIC, SQLITE_UTF8);
+	rc = store_run(s, stmt, "index document");
+	if (rc != JUAN_OK)
+		return rc;
+	if (!(stmt = store_stmt(s, sql_title)))
+		return JUAN_EDB;
+	sqlite3_bind_int64(stmt, 1, c->id);
+	sqlite3_bind_text(stmt, 2, title, -1, SQLITE_STATIC);
 	return store_run(s, stmt, "index document");
 }
 
-/* Removes document c->id's current title and body from the index. */
+/* Runs sql, the 'delete' of document id from an external-content FTS5
+ * table (?1 the id), with the first ncols columns of old's row as the
+ * values it was indexed with (?2 on). */
+static enum juan_status
+unindex_from(struct store *s, const char *sql, int64_t id, sqlite3_stmt *old,
+	     int ncols)
+{
+	sqlite3_stmt *del = store_stmt(s, sql);
+	int i;
+
+	if (!del)
+		return JUAN_EDB;
+	sqlite3_bind_int64(del, 1, id);
+	for (i = 0; i < ncols; i++)
+		sqlite3_bind_value(del, i + 2, sqlite3_column_value(old, i));
+	return store_run(s, del, "update search index");
+}
+
+/* Removes document c->id's current title and body from the index, and
+ * its title from the titles' index. */
 static enum juan_status
 unindex_doc(struct store *s, const struct put_ctx *c)
 {
@@ -144,8 +174,10 @@ unindex_doc(struct store *s, const struct put_ctx *c)
 	static const char sql_delete[] =
 		"INSERT INTO doc_fts(doc_fts, rowid, title, body)"
 		" VALUES('delete', ?1, ?2, ?3)";
+	static const char sql_delete_title[] =
+		"INSERT INTO title_fts(title_fts, rowid, title)"
+		" VALUES('delete', ?1, ?2)";
 	sqlite3_stmt *old = store_stmt(s, sql_old);
-	sqlite3_stmt *del;
 	enum juan_status rc;
 
 	if (!old)
@@ -155,14 +187,9 @@ unindex_doc(struct store *s, const struct put_ctx *c)
 		rc = store_fail(s, "update search index");
 		goto done;
 	}
-	if (!(del = store_stmt(s, sql_delete))) {
-		rc = JUAN_EDB;
-		goto done;
-	}
-	sqlite3_bind_int64(del, 1, c->id);
-	sqlite3_bind_value(del, 2, sqlite3_column_value(old, 0));
-	sqlite3_bind_value(del, 3, sqlite3_column_value(old, 1));
-	rc = store_run(s, del, "update search index");
+	rc = unindex_from(s, sql_delete, c->id, old, 2);
+	if (rc == JUAN_OK)
+		rc = unindex_from(s, sql_delete_title, c->id, old, 1);
 done:
 	sqlite3_reset(old);
 	return rc;

@@ -16,7 +16,8 @@
  * order of doc_fts's columns, FTS_COL_BODY first).  Through FTS5's own
  * rank column, so that FTS5 sorts the hits before the outer query asks for
  * snippets, which are then made for the rows returned only. */
-#define RANK_FN "bm25(1.0, 10.0)"
+#define RANK_TITLE_WEIGHT "10.0"
+#define RANK_FN "bm25(1.0, " RANK_TITLE_WEIGHT ")"
 _Static_assert(FTS_COL_BODY == 0 && FTS_COL_TITLE == 1,
 	       "RANK_FN weighs the body first");
 
@@ -26,19 +27,34 @@ _Static_assert(FTS_COL_BODY == 0 && FTS_COL_TITLE == 1,
 #define RANK_MAX SEARCH_RANK_MAX
 
 /* Every hit, in id order, unranked: what the count costs.  The second form
- * takes the phrases apart (see query_split_expr()): ?2 and ?3 are the groups and
- * the column of juan_phrases(). */
+ * takes the phrases apart (see query_split_expr()): ?2 are the groups of
+ * juan_phrases(), in any column. */
 static const char sql_all[] =
 	"SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1 ORDER BY rowid";
 
 static const char sql_all_checked[] =
 	"SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1"
-	" AND juan_phrases(doc_fts, ?2, ?3) ORDER BY rowid";
+	" AND juan_phrases(doc_fts, ?2, -1) ORDER BY rowid";
 
 static const char sql_ranked[] =
 	"SELECT rowid FROM doc_fts"
 	" WHERE doc_fts MATCH ?1 AND rank MATCH '" RANK_FN "'"
 	" ORDER BY rank";
+
+/* The title hits of a query, ?1 its MATCH expression: by id, and in the
+ * order FTS5's RANK_FN gives them in doc_fts with the expression in the
+ * title alone (juan_title_rank(), search_fts5.c, with the same sort: ties
+ * in id order as FTS5's sorter leaves them), from the titles' own index:
+ * doc_fts's column filter reads every body position of every hit. */
+static const char sql_titles[] =
+	"SELECT rowid FROM title_fts WHERE title_fts MATCH ?1 ORDER BY rowid";
+
+static const char sql_titles_ranked[] =
+	"SELECT t.rowid FROM title_fts t WHERE title_fts MATCH ?1"
+	" ORDER BY juan_title_rank(title_fts,"
+	" (SELECT block FROM doc_fts_data WHERE id = 1),"
+	" (SELECT sz FROM doc_fts_docsize WHERE id = t.rowid), "
+	RANK_TITLE_WEIGHT ")";
 
 /* Hits with their snippets: ?1 the MATCH expression, ?2 and ?3 the marks,
  * ?5 the prefix flags of juan_snippet; ?4 the limit (best first), the
@@ -88,11 +104,10 @@ search_hits_free(struct search_hit *hits, size_t n)
 /* ---- the order of the hits ------------------------------------------ */
 
 /* The ids that sql yields with ?1 bound to expr (and, when groups is not
- * NULL, ?2 to groups and ?3 to col), in *ids (caller frees) and their
- * number in *n. */
+ * NULL, ?2 to groups), in *ids (caller frees) and their number in *n. */
 static enum juan_status
 collect_ids(struct store *s, const char *sql, const char *expr,
-	    const char *groups, int col, int64_t **ids, size_t *n)
+	    const char *groups, int64_t **ids, size_t *n)
 {
 	sqlite3_stmt *stmt;
 
@@ -102,10 +117,8 @@ collect_ids(struct store *s, const char *sql, const char *expr,
 	if (!stmt)
 		return JUAN_EDB;
 	sqlite3_bind_text(stmt, 1, expr, -1, SQLITE_STATIC);
-	if (groups) {
+	if (groups)
 		sqlite3_bind_text(stmt, 2, groups, -1, SQLITE_STATIC);
-		sqlite3_bind_int(stmt, 3, col);
-	}
 	return store_collect_ids(s, stmt, ids, n, "search");
 }
 
@@ -161,20 +174,19 @@ snapshot_end(struct store *s)
 	sqlite3_exec(s->db, "RELEASE search", NULL, NULL, NULL);
 }
 
-/* "title : (expr)" (caller frees; NULL when out of memory). */
-static char *
-in_title(const char *expr)
+/* Whether every id of sub[0..nsub) is in all[0..nall) (both by id). */
+static bool
+is_subset(const int64_t *sub, size_t nsub, const int64_t *all, size_t nall)
 {
-	static const char before[] = "title : (", after[] = ")";
-	size_t len = strlen(expr);
-	char *out = malloc(sizeof(before) + len + sizeof(after));
+	size_t i, j = 0;
 
-	if (!out)
-		return NULL;
-	memcpy(out, before, sizeof(before) - 1);
-	memcpy(out + sizeof(before) - 1, expr, len);
-	memcpy(out + sizeof(before) - 1 + len, after, sizeof(after));
-	return out;
+	for (i = 0; i < nsub; i++) {
+		while (j < nall && all[j] < sub[i])
+			j++;
+		if (j == nall || all[j] != sub[i])
+			return false;
+	}
+	return true;
 }
 
 /* The order of the hits of parsed, whose MATCH expression is expr. */
@@ -183,8 +195,7 @@ order_hits(struct store *s, const struct query *parsed, const char *expr,
 	   struct order *o)
 {
 	enum juan_status rc = JUAN_ENOMEM;
-	char *count = NULL, *groups = NULL, *title_count = NULL;
-	char *title_expr = NULL;
+	char *count = NULL, *groups = NULL;
 	const char *sql;
 	size_t n;
 
@@ -192,20 +203,22 @@ order_hits(struct store *s, const struct query *parsed, const char *expr,
 	if (!query_split_expr(parsed, &count, &groups))
 		goto done;
 	sql = groups ? sql_all_checked : sql_all;
-	rc = collect_ids(s, sql, count, groups, -1, &o->all, &o->nall);
+	rc = collect_ids(s, sql, count, groups, &o->all, &o->nall);
 	o->ranked = o->nall <= RANK_MAX;
 	if (rc != JUAN_OK || o->ranked)
 		goto done;
-	title_count = in_title(count);
-	title_expr = in_title(expr);
-	if (!title_count || !title_expr) {
-		rc = JUAN_ENOMEM;
-		goto done;
+	rc = collect_ids(s, sql_titles, expr, NULL, &o->title_by_id,
+			 &o->ntitle);
+	/* two indexes of one text: they agree unless one is damaged */
+	if (rc == JUAN_OK &&
+	    !is_subset(o->title_by_id, o->ntitle, o->all, o->nall)) {
+		store_set_error(s, "search: the titles' index disagrees with "
+				"the search index (juan check --repair "
+				"rebuilds both)");
+		rc = JUAN_EDB;
 	}
-	rc = collect_ids(s, sql, title_count, groups, FTS_COL_TITLE,
-			 &o->title_by_id, &o->ntitle);
 	if (rc == JUAN_OK && o->ntitle > 0 && o->ntitle <= RANK_MAX) {
-		rc = collect_ids(s, sql_ranked, title_expr, NULL, 0, &o->title,
+		rc = collect_ids(s, sql_titles_ranked, expr, NULL, &o->title,
 				 &n);
 		/* the same set, in one snapshot; but the arrays must agree */
 		if (rc == JUAN_OK && n != o->ntitle) {
@@ -223,8 +236,6 @@ order_hits(struct store *s, const struct query *parsed, const char *expr,
 done:
 	free(count);
 	free(groups);
-	free(title_count);
-	free(title_expr);
 	return rc;
 }
 
@@ -403,7 +414,7 @@ search_ids(struct store *s, const char *query, int64_t **ids, size_t *n)
 	if (rc != JUAN_OK || o->nall == 0)
 		goto done;
 	if (o->ranked) {
-		rc = collect_ids(s, sql_ranked, st.expr, NULL, 0, ids, n);
+		rc = collect_ids(s, sql_ranked, st.expr, NULL, ids, n);
 		goto done;
 	}
 	out = malloc(o->nall * sizeof(*out));

@@ -1,7 +1,9 @@
 /* search_fts5: the FTS5 functions of juan's searches — juan_snippet (the
- * text around the first hit, hits marked) and juan_phrases (terms checked
- * at consecutive positions, see query_split_expr()) — and their
+ * text around the first hit, hits marked), juan_phrases (terms checked
+ * at consecutive positions, see query_split_expr()) and juan_title_rank
+ * (a title hit's bm25 in doc_fts, worked out from title_fts) — and their
  * registration. */
+#include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -419,6 +421,177 @@ phrases_fn(const Fts5ExtensionApi *api, Fts5Context *fc,
 		sqlite3_result_int(ctx, found);
 }
 
+
+/* ---- the rank of a title hit ------------------------------------------
+ *
+ * juan_title_rank(title_fts, averages, docsize, weight): for a row of
+ * title_fts, to the last bit the rank that bm25(1.0, weight) gives the
+ * same row of doc_fts (body first, then title) matched with the same
+ * phrases in its title alone (title : (…)) — FTS5's bm25 (fts5_aux.c):
+ *
+ *   -sum over phrases i of
+ *       idf_i * f_i (k1 + 1) / (f_i + k1 (1 - b + b D / avgdl))
+ *
+ * with k1 = 1.2, b = 0.75; f_i weight times the instances of phrase i,
+ * all in the title; idf_i = log((N - n_i + 0.5) / (n_i + 0.5)), at least
+ * 1e-6, n_i the rows with phrase i in the title, which title_fts has as
+ * doc_fts has them in its title column (the same tokenizer, the same
+ * titles); N and avgdl doc_fts's rows and mean size in tokens, from its
+ * averages record (doc_fts_data row 1: the rows, then each column's
+ * tokens, as varints); D the row's size in doc_fts, every column (its
+ * doc_fts_docsize.sz: a varint per column).  Without the column filter's
+ * reading of every body position of every row that has the phrases. */
+
+#define BM25_K1 1.2
+#define BM25_B 0.75
+
+/* What juan_title_rank works out once per query. */
+struct title_rank {
+	int nphrase;
+	double avgdl;
+	double *idf;  /* of each phrase */
+	double *freq; /* of each phrase, the current row's */
+};
+
+/* The SQLite varint at p[0..n) (FTS5 writes its records with them) in *v;
+ * its length in bytes, 0 when it runs past n. */
+static int
+get_varint(const unsigned char *p, int n, int64_t *v)
+{
+	uint64_t x = 0;
+	int i;
+
+	for (i = 0; i < n && i < 8; i++) {
+		x = (x << 7) | (p[i] & 0x7F);
+		if (!(p[i] & 0x80)) {
+			*v = (int64_t)x;
+			return i + 1;
+		}
+	}
+	if (i < 8 || n < 9)
+		return 0;
+	*v = (int64_t)((x << 8) | p[8]);
+	return 9;
+}
+
+/* The sum of the varints of blob[0..n) in *sum, and in *first the first;
+ * false when blob is empty or cut in a varint. */
+static bool
+sum_varints(const unsigned char *blob, int n, int64_t *first, int64_t *sum)
+{
+	int64_t v;
+	int off = 0, len;
+
+	*sum = 0;
+	if (!blob || n <= 0)
+		return false;
+	while (off < n) {
+		if (!(len = get_varint(blob + off, n - off, &v)))
+			return false;
+		if (off == 0)
+			*first = v;
+		else
+			*sum += v;
+		off += len;
+	}
+	return true;
+}
+
+static int
+count_row(const Fts5ExtensionApi *api, Fts5Context *fc, void *ctx)
+{
+	(void)api;
+	(void)fc;
+	(*(int64_t *)ctx)++;
+	return SQLITE_OK;
+}
+
+/* The query's title_rank (an auxdata of fc, freed by FTS5), made from the
+ * averages record at the first row; NULL with *rc set on failure. */
+static struct title_rank *
+title_rank_data(const Fts5ExtensionApi *api, Fts5Context *fc,
+		sqlite3_value *averages, int *rc)
+{
+	const unsigned char *blob = sqlite3_value_blob(averages);
+	struct title_rank *t = api->xGetAuxdata(fc, 0);
+	int64_t nrow = 0, ntoken, nhit;
+	int i, nphrase;
+
+	if (t)
+		return t;
+	nphrase = api->xPhraseCount(fc);
+	if (!sum_varints(blob, sqlite3_value_bytes(averages), &nrow,
+			 &ntoken) || nrow <= 0) {
+		*rc = SQLITE_CORRUPT;
+		return NULL;
+	}
+	t = sqlite3_malloc64(sizeof(*t) + 2 * (size_t)nphrase *
+			     sizeof(double));
+	if (!t) {
+		*rc = SQLITE_NOMEM;
+		return NULL;
+	}
+	t->nphrase = nphrase;
+	t->idf = (double *)(t + 1);
+	t->freq = t->idf + nphrase;
+	/* as fts5_aux.c works them out */
+	t->avgdl = (double)ntoken / (double)nrow;
+	for (i = 0; i < nphrase; i++) {
+		nhit = 0;
+		*rc = api->xQueryPhrase(fc, i, &nhit, count_row);
+		if (*rc != SQLITE_OK) {
+			sqlite3_free(t);
+			return NULL;
+		}
+		t->idf[i] = log((nrow - nhit + 0.5) / (nhit + 0.5));
+		if (t->idf[i] <= 0.0)
+			t->idf[i] = 1e-6;
+	}
+	*rc = api->xSetAuxdata(fc, t, sqlite3_free);
+	return *rc == SQLITE_OK ? t : NULL;
+}
+
+static void
+title_rank_fn(const Fts5ExtensionApi *api, Fts5Context *fc,
+	      sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const double k1 = BM25_K1, b = BM25_B;
+	struct title_rank *t;
+	int64_t ncols, size;
+	double weight, D, score = 0.0;
+	int rc = SQLITE_OK, ninst = 0, i, phrase, col, off;
+
+	if (argc != 3) {
+		sqlite3_result_error(ctx, "juan_title_rank: 3 arguments", -1);
+		return;
+	}
+	weight = sqlite3_value_double(argv[2]);
+	if (!(t = title_rank_data(api, fc, argv[0], &rc)))
+		goto done;
+	/* the docsize record has no count first: its first varint is a size */
+	if (!sum_varints(sqlite3_value_blob(argv[1]),
+			 sqlite3_value_bytes(argv[1]), &ncols, &size)) {
+		rc = SQLITE_CORRUPT;
+		goto done;
+	}
+	D = (double)(ncols + size);
+	memset(t->freq, 0, (size_t)t->nphrase * sizeof(double));
+	rc = api->xInstCount(fc, &ninst);
+	for (i = 0; rc == SQLITE_OK && i < ninst; i++) {
+		rc = api->xInst(fc, i, &phrase, &col, &off);
+		if (rc == SQLITE_OK)
+			t->freq[phrase] += weight;
+	}
+	for (i = 0; rc == SQLITE_OK && i < t->nphrase; i++)
+		score += t->idf[i] * ((t->freq[i] * (k1 + 1.0)) /
+			(t->freq[i] + k1 * (1 - b + b * D / t->avgdl)));
+done:
+	if (rc != SQLITE_OK)
+		sqlite3_result_error_code(ctx, rc);
+	else
+		sqlite3_result_double(ctx, -1.0 * score);
+}
+
 int
 search_fts5_register(fts5_api *api)
 {
@@ -426,8 +599,11 @@ search_fts5_register(fts5_api *api)
 
 	rc = api->xCreateFunction(api, "juan_snippet", NULL, snippet_fn,
 				  NULL);
-	if (rc != SQLITE_OK)
-		return rc;
-	return api->xCreateFunction(api, "juan_phrases", NULL, phrases_fn,
-				    NULL);
+	if (rc == SQLITE_OK)
+		rc = api->xCreateFunction(api, "juan_phrases", NULL,
+					  phrases_fn, NULL);
+	if (rc == SQLITE_OK)
+		rc = api->xCreateFunction(api, "juan_title_rank", NULL,
+					  title_rank_fn, NULL);
+	return rc;
 }

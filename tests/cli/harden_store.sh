@@ -15,15 +15,20 @@ perm() { stat -c %a "$1"; }
 # the store open.
 # Should juan end before it opens the FIFO, a watchdog opens it instead, so
 # that the test goes on (and fails) rather than wait for ever.
+# Each hold has a FIFO of its own: a watchdog of an earlier one, still
+# about to open its FIFO, must not open this one (it would let the write
+# end open before juan reads, and juan then wait for a writer for ever).
+holds=0
 hold() {
-	rm -f "$WORK/fifo"
-	mkfifo "$WORK/fifo"
-	"$JUAN" --db "$1" themes load "$WORK/fifo" \
+	holds=$((holds + 1))
+	fifo="$WORK/fifo$holds"
+	mkfifo "$fifo"
+	"$JUAN" --db "$1" themes load "$fifo" \
 		>"$WORK/held.out" 2>"$WORK/held.err" &
 	held=$!
 	(while kill -0 $held 2>/dev/null; do sleep 0.1; done
-	 exec 4<>"$WORK/fifo") >/dev/null 2>&1 &
-	exec 3>"$WORK/fifo"
+	 exec 4<>"$fifo") >/dev/null 2>&1 &
+	exec 3>"$fifo"
 }
 release() {
 	cat "$themes" >&3

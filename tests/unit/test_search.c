@@ -18,6 +18,7 @@
 #include "juan/store.h"
 #include "juan/text.h"
 #include "juan/tokenize.h"
+#include "db/store_private.h"
 #include "util_sql.h"
 
 #define SAMPLE_DIR "assets/sample"
@@ -671,28 +672,37 @@ setup_many(void **state)
 	return 0;
 }
 
-/* The ids of the documents whose column col contains needle, by instr(), in
- * id order, in *ids (caller frees); returns their number. */
+/* The ids that sql yields on db with ?1 bound to param, in *ids (caller
+ * frees; room for MANY); returns their number. */
 static size_t
-truth_in(sqlite3 *db, const char *col, const char *needle, int64_t **ids)
+sql_ids(sqlite3 *db, const char *sql, const char *param, int64_t **ids)
 {
 	sqlite3_stmt *stmt;
-	char sql[128];
 	size_t n = 0;
 
 	*ids = malloc(MANY * sizeof(**ids));
 	assert_non_null(*ids);
-	snprintf(sql, sizeof(sql), "SELECT id FROM documents"
-		 " WHERE instr(%s, ?1) > 0 ORDER BY id", col);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL),
-			 SQLITE_OK);
-	sqlite3_bind_text(stmt, 1, needle, -1, SQLITE_STATIC);
+	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	sqlite3_bind_text(stmt, 1, param, -1, SQLITE_STATIC);
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
 		assert_true(n < MANY);
 		(*ids)[n++] = sqlite3_column_int64(stmt, 0);
 	}
 	sqlite3_finalize(stmt);
 	return n;
+}
+
+/* The ids of the documents whose column col contains needle, by instr(), in
+ * id order, in *ids (caller frees); returns their number. */
+static size_t
+truth_in(sqlite3 *db, const char *col, const char *needle, int64_t **ids)
+{
+	char sql[128];
+
+	snprintf(sql, sizeof(sql), "SELECT id FROM documents"
+		 " WHERE instr(%s, ?1) > 0 ORDER BY id", col);
+	return sql_ids(db, sql, needle, ids);
 }
 
 /* Too many hits to rank: every hit of query (one word) still, the title
@@ -793,7 +803,8 @@ test_old_index_rebuilt(void **state)
 		"UPDATE sqlite_schema SET sql = replace(sql, 'tokenize=''juan''',"
 		" 'tokenize=''juan'', prefix=''1''') WHERE name = 'doc_fts';"
 		"PRAGMA writable_schema = OFF;"
-		/* what versions 4 to 10 added besides the index (11 above) */
+		/* what versions 4 to 12 added besides the index (11 above) */
+		TEST_SQL_DROP_TITLE_FTS
 		"DROP TABLE suggest_tops;"
 		"DROP TABLE suggest_models;"
 		"ALTER TABLE history DROP COLUMN accepted;"
@@ -840,7 +851,8 @@ test_body_first_migrated(void **state)
 		" 'title, body,') WHERE name = 'doc_fts';"
 		"PRAGMA writable_schema = OFF;"
 		"CREATE TABLE sections(doc_id INTEGER);"
-		/* and what version 10 added (11 above) */
+		/* and what versions 10 and 12 added (11 above) */
+		TEST_SQL_DROP_TITLE_FTS
 		"DROP INDEX documents_date;"
 		"DROP INDEX documents_issuer;"
 		"DROP INDEX documents_docno;"
@@ -867,7 +879,8 @@ test_packed_migrated(void **state)
 {
 	struct fixture *f = *state;
 
-	reopen_after(f, UNPACKED "PRAGMA user_version = 10");
+	reopen_after(f, UNPACKED TEST_SQL_DROP_TITLE_FTS
+		     "PRAGMA user_version = 10");
 	assert_int_equal(test_sql_int(f->raw, "SELECT count(*) FROM documents"
 				      " WHERE typeof(body) = 'text' AND"
 				      " length(CAST(body AS BLOB)) >= 1000"), 0);
@@ -912,6 +925,122 @@ test_many_title_hits(void **state)
 		assert_int_equal(ids[i], all[i]);
 	free(ids);
 	free(all);
+}
+
+/* A query of more hits than SEARCH_RANK_MAX with fewer title hits: its
+ * title hits come first, in the order bm25 gives them in doc_fts with the
+ * query in the title column alone (as search.c ranked them before the
+ * titles had their own index), ties included; the others follow by id.
+ * Each query's title hits have ties (equal titles, bodies of equal
+ * length), so the order among them is tested too. */
+static void
+check_title_order(struct fixture *f, const char *query, const char *expr)
+{
+	sqlite3 *db = f->s->db; /* the store's: it has juan's tokenizer */
+	int64_t *ids = NULL, *want, *all;
+	char match[128];
+	size_t n = 0, nwant, nall, i;
+
+	snprintf(match, sizeof(match), "title : (%s)", expr);
+	nwant = sql_ids(db, "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1"
+			" AND rank MATCH 'bm25(1.0, 10.0)' ORDER BY rank",
+			match, &want);
+	nall = sql_ids(db, "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1",
+		       expr, &all);
+	assert_true(nall > SEARCH_RANK_MAX);
+	assert_true(nwant > 1 && nwant <= SEARCH_RANK_MAX);
+	/* ties among them: fewer ranks than hits */
+	free(all);
+	assert_true(sql_ids(db, "SELECT count(DISTINCT rank) FROM doc_fts"
+			    " WHERE doc_fts MATCH ?1"
+			    " AND rank MATCH 'bm25(1.0, 10.0)'", match,
+			    &all) == 1);
+	assert_true(all[0] < (int64_t)nwant);
+	if (search_ids(f->s, query, &ids, &n) != JUAN_OK)
+		fail_msg("%s: %s", query, store_error(f->s));
+	assert_int_equal(n, nall);
+	for (i = 0; i < nwant; i++)
+		if (ids[i] != want[i])
+			fail_msg("%s: title hit %zu is %lld, bm25 has %lld",
+				 query, i, (long long)ids[i],
+				 (long long)want[i]);
+	for (i = nwant + 1; i < n; i++)
+		assert_true(ids[i - 1] < ids[i]);
+	free(ids);
+	free(want);
+	free(all);
+}
+
+static void
+test_many_title_order(void **state)
+{
+	struct fixture *f = *state;
+
+	check_title_order(f, "教育", "\"教育\"");
+	check_title_order(f, "教", "\"\x01教\"");
+	check_title_order(f, "教育督导", "\"教育\" + \"育督\" + \"督导\"");
+	check_title_order(f, "督导 工作", "\"督导\" AND \"工作\"");
+}
+
+/* A store of schema 11 has no titles' index: opening it builds one, which
+ * agrees with the stored titles and orders the title hits as before. */
+static void
+test_title_index_migrated(void **state)
+{
+	struct fixture *f = *state;
+
+	reopen_after(f, TEST_SQL_DROP_TITLE_FTS "PRAGMA user_version = 11");
+	assert_int_equal(test_sql_int(f->raw, "SELECT count(*)"
+				      " FROM sqlite_schema"
+				      " WHERE name = 'title_fts'"), 1);
+	assert_int_equal(store_check(f->s, ignore_problem, NULL), 0);
+	check_many(f, "教育");
+	check_title_order(f, "教育", "\"教育\"");
+}
+
+/* A titles' index that disagrees with the search index (a title hit that
+ * is no hit) makes a search of many hits fail, saying what repairs it, and
+ * the repair does. */
+static void
+test_title_index_damaged(void **state)
+{
+	struct fixture *f = *state;
+	int64_t *ids = NULL;
+	size_t n = 0;
+
+	assert_int_equal(sqlite3_exec(f->s->db, "INSERT INTO title_fts(rowid,"
+				      " title) VALUES(99999, '教育')", NULL,
+				      NULL, NULL), SQLITE_OK);
+	assert_int_equal(search_ids(f->s, "教育", &ids, &n), JUAN_EDB);
+	assert_null(ids);
+	assert_non_null(strstr(store_error(f->s), "check --repair"));
+	assert_int_equal(store_check_repair(f->s), JUAN_OK);
+	check_many(f, "教育");
+}
+
+/* A document whose title changes leaves the titles' index with its new
+ * title only: the check finds the index whole, and the old title's words
+ * no longer find it. */
+static void
+test_title_index_follows(void **state)
+{
+	struct fixture *f = *state;
+	const char *before = "海洋牧场。\n", *after = "湿地。\n";
+	int64_t *ids = NULL, id;
+	size_t n = 0;
+
+	id = put(f->s, "/extra/9.txt", "关于滩涂的通知", before,
+		 strlen(before));
+	put(f->s, "/extra/9.txt", "关于湿地的通知", after, strlen(after));
+	assert_int_equal(store_check(f->s, ignore_problem, NULL), 0);
+	assert_int_equal(search_ids(f->s, "滩涂", &ids, &n), JUAN_OK);
+	assert_int_equal(n, 0);
+	free(ids);
+	n = sql_ids(f->s->db, "SELECT rowid FROM title_fts"
+		    " WHERE title_fts MATCH ?1", "\"湿地\"", &ids);
+	assert_int_equal(n, 1);
+	assert_int_equal(ids[0], id);
+	free(ids);
 }
 
 /* Few hits in the same store are ranked: the title hit first. */
@@ -966,6 +1095,14 @@ main(void)
 						setup_many, teardown),
 		cmocka_unit_test_setup_teardown(test_many_few_ranked,
 						setup_many, teardown),
+		cmocka_unit_test_setup_teardown(test_many_title_order,
+						setup_many, teardown),
+		cmocka_unit_test_setup_teardown(test_title_index_migrated,
+						setup_many, teardown),
+		cmocka_unit_test_setup_teardown(test_title_index_damaged,
+						setup_many, teardown),
+		cmocka_unit_test_setup_teardown(test_title_index_follows,
+						setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -188,7 +188,7 @@ test_migrate_empty(void **state)
 	assert_string_equal(store_path(f->s), f->path);
 	assert_string_equal(store_error(f->s), "");
 	db = raw_open(f->path);
-	assert_int_equal(raw_int(db, "PRAGMA user_version"), 11);
+	assert_int_equal(raw_int(db, "PRAGMA user_version"), 12);
 	assert_int_equal(raw_int(db, "SELECT length(value) FROM settings"
 				    " WHERE key = 'store.uid'"), 16);
 	assert_int_equal(raw_int(db, "SELECT count(*) FROM themes"), 22);
@@ -1059,9 +1059,10 @@ test_doubts_migrated(void **state)
 	put_text(f->s, "/d/frag.txt", fragment_text, NULL);
 	store_close(&f->s);
 	db = raw_open(f->path);
-	/* back to version 6: what versions 7, 8, 10 and 11 added, and the
+	/* back to version 6: what versions 7, 8, 10, 11 and 12 added, and the
 	 * table version 9 dropped */
-	assert_int_equal(sqlite3_exec(db, "PRAGMA writable_schema = ON;"
+	assert_int_equal(sqlite3_exec(db, TEST_SQL_DROP_TITLE_FTS
+				      "PRAGMA writable_schema = ON;"
 				      " UPDATE sqlite_schema SET sql ="
 				      " replace(sql, 'content=''doc_text''',"
 				      " 'content=''documents''')"
@@ -1086,7 +1087,7 @@ test_doubts_migrated(void **state)
 	sqlite3_close(db);
 	reopen(f);
 	db = raw_open(f->path);
-	assert_int_equal(raw_int(db, "PRAGMA user_version"), 11);
+	assert_int_equal(raw_int(db, "PRAGMA user_version"), 12);
 	assert_int_equal(raw_int(db, "SELECT count(*) FROM documents"
 				    " WHERE doubts = 'no-title' || char(9) ||"
 				    " 'no title line found' AND id = 3"), 1);

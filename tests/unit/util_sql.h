@@ -11,4 +11,16 @@
  * db; INT64_MIN, with a message on stderr, when it yields none or fails. */
 int64_t test_sql_int(sqlite3 *db, const char *sql);
 
+/* SQL that drops schema 11's titles' index (title_fts) on a connection
+ * without juan's tokenizer, which DROP TABLE title_fts would need: its
+ * shadow tables, then the table's own row (a virtual table has no pages).
+ * For the tests that take a store back to an older schema. */
+#define TEST_SQL_DROP_TITLE_FTS \
+	"DROP TABLE title_fts_data;" \
+	"DROP TABLE title_fts_idx;" \
+	"DROP TABLE title_fts_config;" \
+	"PRAGMA writable_schema = ON;" \
+	"DELETE FROM sqlite_schema WHERE name = 'title_fts';" \
+	"PRAGMA writable_schema = OFF;"
+
 #endif
