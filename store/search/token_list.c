@@ -56,16 +56,25 @@ append(void *ctx, int flags, const char *tok, int len, int start, int end)
 
 	if (l->nbytes + (size_t)len > UINT32_MAX)
 		return SQLITE_NOMEM;
-	bytes = array_reserve(l->bytes, &l->capbytes, l->nbytes + (size_t)len,
-			      1);
-	recs = array_reserve(l->recs, &l->cap, l->n + 1, sizeof(*recs));
-	if (bytes)
+	if (l->nbytes + (size_t)len > l->capbytes) {
+		bytes = array_reserve(l->bytes, &l->capbytes,
+				      l->nbytes + (size_t)len, 1);
+		if (!bytes)
+			return SQLITE_NOMEM;
 		l->bytes = bytes;
-	if (recs)
+	}
+	if (l->n + 1 > l->cap) {
+		recs = array_reserve(l->recs, &l->cap, l->n + 1,
+				     sizeof(*recs));
+		if (!recs)
+			return SQLITE_NOMEM;
 		l->recs = recs;
-	if (!bytes || !recs)
-		return SQLITE_NOMEM;
-	memcpy(l->bytes + l->nbytes, tok, (size_t)len);
+	}
+	if (len <= 8) /* a bigram, a character, its mark: copied in line */
+		for (int i = 0; i < len; i++)
+			l->bytes[l->nbytes + (size_t)i] = tok[i];
+	else
+		memcpy(l->bytes + l->nbytes, tok, (size_t)len);
 	l->recs[l->n] = (struct token_rec){(uint32_t)l->nbytes, len, start,
 					   end, flags};
 	l->nbytes += (size_t)len;
@@ -85,6 +94,15 @@ token_list_make(const char *text, size_t len)
 		return NULL;
 	l->text_len = (int)len;
 	l->hash = hash_text(text, len);
+	/* room for a Chinese text's tokens (a bigram of six bytes per three
+	 * bytes of text, a mark per distinct character) without growing by
+	 * steps; a shortfall only grows the arrays as always */
+	l->bytes = array_reserve(NULL, &l->capbytes, len * 2 + 1024, 1);
+	l->recs = array_reserve(NULL, &l->cap, len / 3 + 256, sizeof(*l->recs));
+	if (!l->bytes || !l->recs) {
+		token_list_free(&l);
+		return NULL;
+	}
 	if (len > 0 && tokenize_document(text, (int)len, append, l) !=
 	    SQLITE_OK)
 		token_list_free(&l);

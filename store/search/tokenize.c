@@ -118,6 +118,20 @@ emit(struct tokenizer *t, const char *tok, int len, int start, int end)
 	return t->cb(t->ctx, tok, len, start, end, 0);
 }
 
+/* Copies the n (1..4) bytes of one character from src to dst, in line
+ * (memcpy() of a variable size is a call). */
+static void
+copy_char(char dst[4], const char *src, size_t n)
+{
+	dst[0] = src[0];
+	if (n > 1)
+		dst[1] = src[1];
+	if (n > 2)
+		dst[2] = src[2];
+	if (n > 3)
+		dst[3] = src[3];
+}
+
 static int
 cjk_add(struct tokenizer *t, const struct cjk_char *c)
 {
@@ -125,8 +139,9 @@ cjk_add(struct tokenizer *t, const struct cjk_char *c)
 	int rc = 0;
 
 	if (t->run > 0) {
-		memcpy(bigram, t->last.bytes, (size_t)t->last.len);
-		memcpy(bigram + t->last.len, c->bytes, (size_t)c->len);
+		/* whole arrays: copies of a constant size, made in line */
+		memcpy(bigram, t->last.bytes, sizeof(t->last.bytes));
+		memcpy(bigram + t->last.len, c->bytes, sizeof(c->bytes));
 		rc = emit(t, bigram, t->last.len + c->len, t->last.start,
 			  c->end);
 	}
@@ -204,7 +219,7 @@ tokenize_text(const char *text, int len, bool for_query, token_fn cb,
 		.query = for_query,
 		.word_cap = sizeof(t.small),
 	};
-	struct cjk_char c;
+	struct cjk_char c = { .len = 0 };
 	enum char_class cls;
 	uint32_t cp;
 	size_t n;
@@ -220,7 +235,7 @@ tokenize_text(const char *text, int len, bool for_query, token_fn cb,
 		if (cls != CLASS_WORD && (rc = word_end(&t)) != 0)
 			goto done;
 		if (cls == CLASS_CJK) {
-			memcpy(c.bytes, text + i, n);
+			copy_char(c.bytes, text + i, n);
 			c.len = (int)n;
 			c.start = i;
 			c.end = i + (int)n;

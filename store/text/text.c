@@ -8,7 +8,7 @@
 #include "juan/text.h"
 
 size_t
-text_next(const char *str, size_t len, uint32_t *cp)
+text_next_full(const char *str, size_t len, uint32_t *cp)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t need, i;
@@ -96,16 +96,6 @@ text_is_blank(const char *s, size_t len)
 		i += n;
 	}
 	return true;
-}
-
-bool
-text_is_han(uint32_t cp)
-{
-	return (cp >= 0x4E00 && cp <= 0x9FFF) ||   /* unified */
-	       (cp >= 0x3400 && cp <= 0x4DBF) ||   /* extension A */
-	       (cp >= 0xF900 && cp <= 0xFAFF) ||   /* compatibility */
-	       (cp >= 0x20000 && cp <= 0x3134F) || /* extensions B–G */
-	       cp == 0x3007;                       /* 〇 */
 }
 
 /* Where utf8proc's widths differ from glibc's wcwidth() under C.UTF-8, the
