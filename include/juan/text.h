@@ -49,7 +49,11 @@ size_t text_put(uint32_t cp, char out[4]);
 
 /* True for the characters that indent and separate paragraphs in Chinese
  * documents: ASCII space, TAB, U+3000 IDEOGRAPHIC SPACE, U+00A0 NBSP. */
-bool text_is_space(uint32_t cp);
+static inline bool
+text_is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0;
+}
 
 /* True when s[0..len) holds nothing but text_is_space() characters and line
  * breaks (LF, CR, VT, FF): a query, a document or a line with no words.

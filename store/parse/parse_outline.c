@@ -210,7 +210,10 @@ sequence_follows(const struct outline *o, size_t pos, const struct label *lb)
 			pos += n;
 			continue;
 		}
-		if (!inside_number(pv) && parse_label_at(s, o->len, pos, &nx)) {
+		/* a character cut at stop reads as U+FFFD here, not below */
+		if (!inside_number(pv) && (cp == TEXT_REPLACEMENT ||
+		    parse_label_may_start(cp)) &&
+		    parse_label_at(s, o->len, pos, &nx)) {
 			if (nx.rank == lb->rank)
 				return nx.value == lb->value + 1 &&
 				    !is_enum_sep(pv);
@@ -332,7 +335,8 @@ scan_runin(struct outline *o, const struct para *p, size_t pos)
 			pos += n;
 			continue;
 		}
-		if (pos > p->start && ((parse_label_at(s, p->end, pos, &lb) &&
+		if (pos > p->start && ((parse_label_may_start(cp) &&
+		    parse_label_at(s, p->end, pos, &lb) &&
 		    runin_ok(o, p, pos, &lb, pv)) || (is_term(pv) &&
 		    parse_question_at(s, p->end, pos, &lb)))) {
 			if (!push_heading(o, pos, &lb, p->end))

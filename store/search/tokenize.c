@@ -48,10 +48,19 @@ struct tokenizer {
 	size_t word_cap;
 	int word_start;
 	int word_end;
-	char small[128];
+	char *small;            /* the caller's buffer of SMALL_WORD bytes */
 };
 
-static bool
+/* A word this long is read without an allocation. */
+#define SMALL_WORD 128
+
+/* The tokenizer's steps are made in line into each of its two loops (a
+ * query's or another caller's, and the index's), so that the index's
+ * callback, fts5_token(), is made in line too: they run for every
+ * character of every document imported. */
+#define TOKENIZER_STEP static inline __attribute__((always_inline))
+
+TOKENIZER_STEP bool
 is_cjk(uint32_t cp)
 {
 	return text_is_han(cp) ||
@@ -65,7 +74,7 @@ is_cjk(uint32_t cp)
 
 /* The class of *cp, after folding full-width ASCII to half width and letters
  * to lower case in place. */
-static enum char_class
+TOKENIZER_STEP enum char_class
 classify(uint32_t *cp)
 {
 	uint32_t c = *cp;
@@ -103,7 +112,7 @@ classify(uint32_t *cp)
 
 /* Passes one token on, preceded by the final unigram of the previous run
  * when one is waiting for a follower. */
-static int
+TOKENIZER_STEP int
 emit(struct tokenizer *t, const char *tok, int len, int start, int end)
 {
 	int rc;
@@ -120,7 +129,7 @@ emit(struct tokenizer *t, const char *tok, int len, int start, int end)
 
 /* Copies the n (1..4) bytes of one character from src to dst, in line
  * (memcpy() of a variable size is a call). */
-static void
+TOKENIZER_STEP void
 copy_char(char dst[4], const char *src, size_t n)
 {
 	dst[0] = src[0];
@@ -132,7 +141,7 @@ copy_char(char dst[4], const char *src, size_t n)
 		dst[3] = src[3];
 }
 
-static int
+TOKENIZER_STEP int
 cjk_add(struct tokenizer *t, const struct cjk_char *c)
 {
 	char bigram[8];
@@ -150,7 +159,7 @@ cjk_add(struct tokenizer *t, const struct cjk_char *c)
 	return rc;
 }
 
-static int
+TOKENIZER_STEP int
 cjk_end(struct tokenizer *t)
 {
 	int run = t->run;
@@ -168,7 +177,7 @@ cjk_end(struct tokenizer *t)
 
 /* Appends the folded character cp to the word being read; -1 when out of
  * memory. */
-static int
+TOKENIZER_STEP int
 word_add(struct tokenizer *t, uint32_t cp, int start, int end)
 {
 	size_t cap;
@@ -198,7 +207,7 @@ word_add(struct tokenizer *t, uint32_t cp, int start, int end)
 	return 0;
 }
 
-static int
+TOKENIZER_STEP int
 word_end(struct tokenizer *t)
 {
 	int len = (int)t->word_len;
@@ -209,15 +218,19 @@ word_end(struct tokenizer *t)
 	return emit(t, t->word, len, t->word_start, t->word_end);
 }
 
-int
-tokenize_text(const char *text, int len, bool for_query, token_fn cb,
+/* tokenize_text(), made in line into each caller. */
+TOKENIZER_STEP int
+tokenize_with(const char *text, int len, bool for_query, token_fn cb,
 	      void *ctx)
 {
+	char small[SMALL_WORD];
 	struct tokenizer t = {
 		.cb = cb,
 		.ctx = ctx,
 		.query = for_query,
-		.word_cap = sizeof(t.small),
+		.word = small,
+		.word_cap = sizeof(small),
+		.small = small,
 	};
 	struct cjk_char c = { .len = 0 };
 	enum char_class cls;
@@ -226,7 +239,6 @@ tokenize_text(const char *text, int len, bool for_query, token_fn cb,
 	int i = 0;
 	int rc = 0;
 
-	t.word = t.small;
 	while (i < len) {
 		n = text_next(text + i, (size_t)(len - i), &cp);
 		cls = classify(&cp);
@@ -251,9 +263,16 @@ tokenize_text(const char *text, int len, bool for_query, token_fn cb,
 	if (rc == 0)
 		rc = word_end(&t);
 done:
-	if (t.word != t.small)
+	if (t.word != small)
 		free(t.word);
 	return rc;
+}
+
+int
+tokenize_text(const char *text, int len, bool for_query, token_fn cb,
+	      void *ctx)
+{
+	return tokenize_with(text, len, for_query, cb, ctx);
 }
 
 /* ---- the FTS5 tokenizer ---------------------------------------------- */
@@ -273,7 +292,7 @@ struct fts5_sink {
 
 /* Passes a token on and, indexing a document, the mark token of the CJK
  * character it starts when that character has none yet. */
-static int
+TOKENIZER_STEP int
 fts5_token(void *ctx, const char *tok, int len, int start, int end,
 	   int colocated)
 {
@@ -311,7 +330,7 @@ tokenize_document(const char *text, int len,
 	int rc;
 
 	memset(marked, 0, sizeof(marked));
-	rc = tokenize_text(text, len, false, fts5_token, &sink);
+	rc = tokenize_with(text, len, false, fts5_token, &sink);
 	return rc == -1 ? SQLITE_NOMEM : rc;
 }
 

@@ -78,12 +78,6 @@ text_put(uint32_t cp, char out[4])
 }
 
 bool
-text_is_space(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0;
-}
-
-bool
 text_is_blank(const char *s, size_t len)
 {
 	size_t i = 0, n;

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "juan/parse.h"
+#include "juan/text.h"
 #include "parse/parse_private.h"
 
 static const char *const samples[] = {
@@ -1213,6 +1214,47 @@ test_labels(void **state)
 	}
 }
 
+/* The outline asks parse_label_may_start() before parse_label_at(): no
+ * character it turns away may start a label, whatever follows it, and each
+ * kind of label passes. */
+static void
+test_label_may_start(void **state)
+{
+	static const char *const after[] = {
+		"", "、", "．", ".", "）", ")", "一）", "1)", "章", "一章",
+		"十条", "1.", "　一　章", "二、",
+	};
+	static const char *const labels[] = {
+		"第一章", "（一）", "(1)", "一、", "十、", "百、", "千、",
+		"〇一、", "○二、", "零三．", "1.", "１．", "①", "⑴", "㈠", "㉑", "㊱",
+	};
+	char text[64];
+	struct label lb;
+	uint32_t cp;
+	size_t i, n;
+
+	(void)state;
+	for (cp = 1; cp < 0x30000; cp++) {
+		if ((cp >= 0xD800 && cp <= 0xDFFF) || parse_label_may_start(cp))
+			continue;
+		for (i = 0; i < sizeof after / sizeof after[0]; i++) {
+			n = text_put(cp, text);
+			memcpy(text + n, after[i], strlen(after[i]) + 1);
+			n += strlen(after[i]);
+			if (parse_label_at(text, n, 0, &lb))
+				fail_msg("a label starts with U+%04X: %s",
+				    (unsigned)cp, text);
+		}
+	}
+	for (i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+		n = text_next(labels[i], strlen(labels[i]), &cp);
+		assert_true(n > 0);
+		assert_true(parse_label_at(labels[i], strlen(labels[i]), 0,
+		    &lb));
+		assert_true(parse_label_may_start(cp));
+	}
+}
+
 /* Decimal outline numbers and questions: only a paragraph's start holds
  * them, so they have functions of their own. */
 static void
@@ -1585,6 +1627,7 @@ main(void)
 		cmocka_unit_test(test_outline_table),
 		cmocka_unit_test(test_meta_table),
 		cmocka_unit_test(test_labels),
+		cmocka_unit_test(test_label_may_start),
 		cmocka_unit_test(test_decimal_and_question_labels),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_empty_and_odd),
