@@ -331,6 +331,14 @@ scan_runin(struct outline *o, const struct para *p, size_t pos)
 	pv = pos > p->start ? prev_visible(s, pos) : 0;
 	while (pos < p->end) {
 		n = text_next(s + pos, p->end - pos, &cp);
+		/* most characters: a visible Han one that starts no label,
+		 * not after the end of a sentence */
+		if (cp >= 0x4E00 && cp <= 0x9FFF &&
+		    !parse_label_may_start(cp) && !is_term(pv)) {
+			pv = cp;
+			pos += n;
+			continue;
+		}
 		if (invisible(cp) || opening_quote(cp)) {
 			pos += n;
 			continue;

@@ -78,6 +78,12 @@ struct head_info {
 /* parse_label.c: recognises a heading label at pos (第X章, 一、, （一）,
  * 1., ①…), not a reference (第六条第二款) nor a decimal (1.5). */
 bool parse_label_at(const char *s, size_t len, size_t pos, struct label *lb);
+/* The Han characters a label may start with (第, 〇 aside, 零一…九十百千),
+ * each in the slot PARSE_LABEL_HASH(cp) of parse_label_han (0 elsewhere):
+ * one look-up for the characters of 0x4E00..0x9FFF. */
+#define PARSE_LABEL_HASH(cp) ((uint32_t)((cp) * 0x8D88348Bu) >> 27)
+extern const uint16_t parse_label_han[32];
+
 /* False for a character no label of parse_label_at() starts with (most
  * characters): the outline asks it of every character of the body before
  * calling parse_label_at().  True for 第, （ and (, ASCII and full-width
@@ -86,23 +92,16 @@ bool parse_label_at(const char *s, size_t len, size_t pos, struct label *lb);
 static inline bool
 parse_label_may_start(uint32_t cp)
 {
+	if (cp >= 0x4E00 && cp <= 0x9FFF)
+		return parse_label_han[PARSE_LABEL_HASH(cp)] == cp;
 	if (cp < 0x80)
 		return cp == '(' || (cp >= '0' && cp <= '9');
-	switch (cp) {
-	case 0x7B2C: /* 第 */
-	case 0xFF08: /* （ */
-	case 0x96F6: case 0x3007: case 0x25CB: /* 零〇○ */
-	case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94:
-	case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: /* 一…九 */
-	case 0x5341: case 0x767E: case 0x5343: /* 十百千 */
-		return true;
-	default:
-		return (cp >= 0xFF10 && cp <= 0xFF19) || /* ０…９ */
-		    (cp >= 0x2460 && cp <= 0x2487) ||    /* ①…⑳ ⑴…⒇ */
-		    (cp >= 0x3220 && cp <= 0x3229) ||    /* ㈠…㈩ */
-		    (cp >= 0x3251 && cp <= 0x325F) ||    /* ㉑…㉟ */
-		    (cp >= 0x32B1 && cp <= 0x32BF);      /* ㊱…㊿ */
-	}
+	return cp == 0xFF08 || cp == 0x3007 || cp == 0x25CB || /* （〇○ */
+	    (cp >= 0xFF10 && cp <= 0xFF19) || /* ０…９ */
+	    (cp >= 0x2460 && cp <= 0x2487) || /* ①…⑳ ⑴…⒇ */
+	    (cp >= 0x3220 && cp <= 0x3229) || /* ㈠…㈩ */
+	    (cp >= 0x3251 && cp <= 0x325F) || /* ㉑…㉟ */
+	    (cp >= 0x32B1 && cp <= 0x32BF);   /* ㊱…㊿ */
 }
 /* A decimal outline number (1, 1.1, 3.2.1 — dot or ．) at pos, followed by
  * whitespace and text that is not a digit or a unit (1　总则, not 2　年);
