@@ -27,10 +27,11 @@ enum char_class {
 	CLASS_WORD,
 };
 
-/* One character of a CJK run: its bytes and where it came from. */
+/* One character of a CJK run: where its bytes are in the text.  A CJK
+ * character is never folded, so its tokens are the text's own bytes: a run
+ * is contiguous, and a bigram is the bytes from its first character's
+ * start to its second's end. */
 struct cjk_char {
-	char bytes[4];
-	int len;
 	int start;
 	int end;
 };
@@ -38,6 +39,7 @@ struct cjk_char {
 struct tokenizer {
 	token_fn cb;
 	void *ctx;
+	const char *text;       /* the text being tokenized */
 	bool query;
 	int run;                /* characters of the current CJK run so far */
 	struct cjk_char last;   /* the last character of that run */
@@ -119,41 +121,23 @@ emit(struct tokenizer *t, const char *tok, int len, int start, int end)
 
 	if (t->pending) {
 		t->pending = false;
-		rc = t->cb(t->ctx, t->final.bytes, t->final.len,
-			   t->final.start, t->final.end, 0);
+		rc = t->cb(t->ctx, t->text + t->final.start,
+			   t->final.end - t->final.start, t->final.start,
+			   t->final.end, 0);
 		if (rc)
 			return rc;
 	}
 	return t->cb(t->ctx, tok, len, start, end, 0);
 }
 
-/* Copies the n (1..4) bytes of one character from src to dst, in line
- * (memcpy() of a variable size is a call). */
-TOKENIZER_STEP void
-copy_char(char dst[4], const char *src, size_t n)
-{
-	dst[0] = src[0];
-	if (n > 1)
-		dst[1] = src[1];
-	if (n > 2)
-		dst[2] = src[2];
-	if (n > 3)
-		dst[3] = src[3];
-}
-
 TOKENIZER_STEP int
 cjk_add(struct tokenizer *t, const struct cjk_char *c)
 {
-	char bigram[8];
 	int rc = 0;
 
-	if (t->run > 0) {
-		/* whole arrays: copies of a constant size, made in line */
-		memcpy(bigram, t->last.bytes, sizeof(t->last.bytes));
-		memcpy(bigram + t->last.len, c->bytes, sizeof(c->bytes));
-		rc = emit(t, bigram, t->last.len + c->len, t->last.start,
-			  c->end);
-	}
+	if (t->run > 0)
+		rc = emit(t, t->text + t->last.start, c->end - t->last.start,
+			  t->last.start, c->end);
 	t->last = *c;
 	t->run++;
 	return rc;
@@ -168,7 +152,8 @@ cjk_end(struct tokenizer *t)
 		return 0;
 	t->run = 0;
 	if (!t->query || run == 1)
-		return emit(t, t->last.bytes, t->last.len, t->last.start,
+		return emit(t, t->text + t->last.start,
+			    t->last.end - t->last.start, t->last.start,
 			    t->last.end);
 	t->pending = true;
 	t->final = t->last;
@@ -227,12 +212,13 @@ tokenize_with(const char *text, int len, bool for_query, token_fn cb,
 	struct tokenizer t = {
 		.cb = cb,
 		.ctx = ctx,
+		.text = text,
 		.query = for_query,
 		.word = small,
 		.word_cap = sizeof(small),
 		.small = small,
 	};
-	struct cjk_char c = { .len = 0 };
+	struct cjk_char c;
 	enum char_class cls;
 	uint32_t cp;
 	size_t n;
@@ -247,8 +233,6 @@ tokenize_with(const char *text, int len, bool for_query, token_fn cb,
 		if (cls != CLASS_WORD && (rc = word_end(&t)) != 0)
 			goto done;
 		if (cls == CLASS_CJK) {
-			copy_char(c.bytes, text + i, n);
-			c.len = (int)n;
 			c.start = i;
 			c.end = i + (int)n;
 			rc = cjk_add(&t, &c);
