@@ -1214,6 +1214,42 @@ test_labels(void **state)
 	}
 }
 
+/* parse_find(): the first whole occurrence in s[from..to), never one that
+ * runs past to; to when there is none. */
+static void
+test_find(void **state)
+{
+	static const struct {
+		const char *s;
+		size_t from, to;
+		const char *lit;
+		size_t want;
+	} cases[] = {
+		{ "aab", 0, 3, "ab", 1 },
+		{ "aab", 2, 3, "ab", 3 },
+		{ "一。二。", 0, 12, "。", 3 },
+		{ "一。二。", 4, 12, "。", 9 },
+		{ "一。二。", 0, 11, "。", 3 },
+		{ "一。二。", 4, 11, "。", 11 },   /* cut by to */
+		{ "一、二。", 0, 12, "。", 9 },    /* 、 shares two bytes */
+		{ "一　二", 0, 9, "　", 3 },
+		{ "一二三", 0, 9, "　", 9 },
+		{ "ab", 0, 2, "abc", 2 },
+		{ "ab", 1, 2, "", 1 },
+		{ "ab", 2, 2, "", 2 },
+		{ "xyxyz", 0, 5, "xyz", 2 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		if (parse_find(cases[i].s, cases[i].from, cases[i].to,
+		    cases[i].lit) != cases[i].want)
+			fail_msg("parse_find(\"%s\", %zu, %zu, \"%s\") is "
+			    "not %zu", cases[i].s, cases[i].from, cases[i].to,
+			    cases[i].lit, cases[i].want);
+}
+
 /* The outline asks parse_label_may_start() before parse_label_at(): no
  * character it turns away may start a label, whatever follows it, and each
  * kind of label passes. */
@@ -1628,6 +1664,7 @@ main(void)
 		cmocka_unit_test(test_meta_table),
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_label_may_start),
+		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_decimal_and_question_labels),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_empty_and_odd),
