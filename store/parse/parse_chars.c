@@ -127,6 +127,24 @@ parse_chars(const char *s, size_t start, size_t end)
 	return n;
 }
 
+bool
+parse_chars_over(const char *s, size_t start, size_t end, size_t max)
+{
+	size_t n = 0;
+	uint32_t cp;
+
+	if (start >= end || end - start <= max)
+		return false; /* a character takes a byte at least */
+	if ((end - start - 1) / 4 >= max)
+		return true; /* and four at most */
+	while (start < end) {
+		start += text_next(s + start, end - start, &cp);
+		if (++n > max)
+			return true;
+	}
+	return false;
+}
+
 char *
 parse_dup(const char *s, size_t n)
 {

@@ -406,7 +406,7 @@ broken_heading(const struct outline *o, const struct para *paras,
 	uint32_t last;
 
 	if (i + 1 >= npara || !p->line_end || p->end - h->title_start > 180 ||
-	    parse_chars(o->s, h->title_start, p->end) < 10 ||
+	    !parse_chars_over(o->s, h->title_start, p->end, 9) ||
 	    parse_find(o->s, h->title_start, p->end, CH_PERIOD) < p->end)
 		return false;
 	parse_prev(o->s, p->end, &last);
@@ -414,7 +414,7 @@ broken_heading(const struct outline *o, const struct para *paras,
 		return false;
 	nx = &paras[i + 1];
 	if (!nx->line_start || parse_label_at(o->s, o->len, nx->start, &lb) ||
-	    parse_chars(o->s, nx->start, nx->end) > 20 ||
+	    parse_chars_over(o->s, nx->start, nx->end, 20) ||
 	    has_punct(o->s, nx->start, nx->end))
 		return false;
 	return i + 2 >= npara || dangling(last) ||
@@ -457,7 +457,7 @@ attach_more(const char *s, const struct para *p)
 	char date[11];
 	size_t used;
 
-	return p->line_start && parse_chars(s, p->start, p->end) <= 40 &&
+	return p->line_start && !parse_chars_over(s, p->start, p->end, 40) &&
 	    !parse_label_at(s, p->end, p->start, &lb) &&
 	    !has_punct(s, p->start, p->end) &&
 	    !parse_date_at(s, p->end, p->start, &used, date) &&
@@ -475,7 +475,7 @@ skip_zone(struct outline *o, const struct para *p)
 	size_t q;
 
 	short_label = para_label(s, p, &lb) &&
-	    parse_chars(s, p->start, p->end) <= 80 &&
+	    !parse_chars_over(s, p->start, p->end, 80) &&
 	    parse_find(s, p->start, p->end, CH_PERIOD) >= p->end;
 	if (o->zone == ZONE_ATTACH) {
 		if ((short_label && lb.rank >= 5) || attach_more(s, p))
@@ -554,7 +554,7 @@ bare_heading(const char *s, const struct para *p)
 	struct label lb;
 
 	return p->end - p->start <= 80 * 4 && para_label(s, p, &lb) &&
-	    parse_chars(s, p->start, p->end) <= 80 &&
+	    !parse_chars_over(s, p->start, p->end, 80) &&
 	    parse_find(s, p->start, p->end, CH_PERIOD) >= p->end;
 }
 

@@ -1214,6 +1214,33 @@ test_labels(void **state)
 	}
 }
 
+/* parse_chars_over() says what comparing parse_chars() says, for texts of
+ * one- to four-byte characters and of malformed bytes, at every bound. */
+static void
+test_chars_over(void **state)
+{
+	static const char *const texts[] = {
+		"", "a", "abc", "一", "一二三四五", "a一b二", "𠀀𠀀𠀀",
+		"\x80\x80\x80", "一\xE4\xB8", "\xF0\x9F\x98", "é𠀀x。",
+		"第一章　总则（一）1．",
+	};
+	size_t i, len, from, max, chars;
+
+	(void)state;
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		len = strlen(texts[i]);
+		for (from = 0; from <= len + 1; from++) {
+			chars = parse_chars(texts[i], from, len);
+			for (max = 0; max <= len + 1; max++)
+				if (parse_chars_over(texts[i], from, len, max) !=
+				    (chars > max))
+					fail_msg("\"%s\" from %zu: %zu "
+					    "characters, over %zu?", texts[i],
+					    from, chars, max);
+		}
+	}
+}
+
 /* parse_find(): the first whole occurrence in s[from..to), never one that
  * runs past to; to when there is none. */
 static void
@@ -1665,6 +1692,7 @@ main(void)
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_label_may_start),
 		cmocka_unit_test(test_find),
+		cmocka_unit_test(test_chars_over),
 		cmocka_unit_test(test_decimal_and_question_labels),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_empty_and_odd),
