@@ -12,6 +12,10 @@
  *   bench tags DB N CODER SALT             a store of N documents (hashes
  *                                          only, no text) each tagged by
  *                                          CODER, with its history, in SQL
+ *   bench read CORPUS_DIR [REPS]           an import's reading work alone,
+ *                                          on this thread: each file read,
+ *                                          decoded, hashed, parsed and
+ *                                          tokenized as a worker does it
  *
  * Every subcommand ends its output with its peak RSS. */
 #include <dirent.h>
@@ -32,6 +36,7 @@
 #include "juan/store.h"
 #include "juan/themes.h"
 #include "db/store_private.h"
+#include "io/import_read.h"
 #include "timing.h"
 
 /* ---- helpers -------------------------------------------------------- */
@@ -883,6 +888,52 @@ done:
 	return rc;
 }
 
+/* ---- read ----------------------------------------------------------- */
+
+/* The reading threads' work (import_reader_read()) on every file of dir,
+ * reps times, without a store: the CPU seconds it takes, the text it
+ * yields, and how many files failed. */
+static int
+cmd_read(const char *dir, long reps)
+{
+	struct import_reader r;
+	struct import_item *it;
+	struct names names;
+	uint64_t text = 0;
+	size_t i, failed = 0;
+	double t0, c0, cpu;
+	long k;
+
+	if (list_txt(dir, &names) != 0 || names.n == 0) {
+		fprintf(stderr, "bench: %s: no *.txt files\n", dir);
+		names_free(&names);
+		return 1;
+	}
+	import_reader_open(&r, ":memory:", 64u << 20); /* no store: all parsed */
+	t0 = now();
+	c0 = cpu_seconds();
+	for (k = 0; k < reps; k++) {
+		for (i = 0; i < names.n; i++) {
+			it = import_item_new(names.v[i], names.v[i], 0);
+			if (!it)
+				exit(1);
+			import_reader_read(&r, it);
+			text += it->text_len;
+			failed += it->why != NULL;
+			import_item_free(&it);
+		}
+	}
+	cpu = cpu_seconds() - c0;
+	printf("%-28s %8.2f s CPU, %.2f s wall  (%zu files x %ld, %.1f MB of "
+	       "text, %.1f MB per CPU second, %zu failed)\n", "reading alone",
+	       cpu, now() - t0, names.n, reps, (double)text / 1e6,
+	       (double)text / 1e6 / cpu, failed);
+	import_reader_close(&r);
+	names_free(&names);
+	print_peak_rss("peak RSS");
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -899,12 +950,15 @@ main(int argc, char **argv)
 		return cmd_import(argv[2], argv[3], argv + 4, argc - 4);
 	if (argc == 6 && strcmp(argv[1], "tags") == 0)
 		return cmd_tags(argv[2], atol(argv[3]), argv[4], atol(argv[5]));
+	if ((argc == 3 || argc == 4) && strcmp(argv[1], "read") == 0)
+		return cmd_read(argv[2], argc == 4 ? atol(argv[3]) : 1);
 	fprintf(stderr, "usage: bench gen SAMPLE_DIR OUT_DIR N BYTES\n"
 			"       bench baseline CORPUS_DIR DB\n"
 			"       bench measure DB QUERY...\n"
 			"       bench qlang DB QUERY...  (writes: a bulk tag"
 			" and its undo)\n"
 			"       bench import DB CORPUS_DIR [[+]SQL...]\n"
-			"       bench tags DB N CODER SALT\n");
+			"       bench tags DB N CODER SALT\n"
+			"       bench read CORPUS_DIR [REPS]\n");
 	return 2;
 }

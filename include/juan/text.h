@@ -17,22 +17,60 @@
 /* Decodes the code point at s[0..len).  Returns the bytes consumed (1..4; 0
  * only when len == 0).  A malformed, overlong or surrogate sequence consumes
  * one byte and yields TEXT_REPLACEMENT. */
-size_t text_next(const char *s, size_t len, uint32_t *cp);
+size_t text_next_full(const char *s, size_t len, uint32_t *cp);
+
+/* text_next_full(), with ASCII and well-formed three-byte characters (most
+ * of a Chinese text) decoded in line: the parser, the decoder and the
+ * tokenizer call it for every character. */
+static inline size_t
+text_next(const char *s, size_t len, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t c;
+
+	if (len > 0 && u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if (len >= 3 && (u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 &&
+	    (u[2] & 0xC0) == 0x80) {
+		c = (uint32_t)(u[0] & 0x0F) << 12 |
+		    (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+		if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+			*cp = c;
+			return 3;
+		}
+	}
+	return text_next_full(s, len, cp);
+}
 
 /* Encodes cp as UTF-8 into out (4 bytes room); returns the bytes written. */
 size_t text_put(uint32_t cp, char out[4]);
 
 /* True for the characters that indent and separate paragraphs in Chinese
  * documents: ASCII space, TAB, U+3000 IDEOGRAPHIC SPACE, U+00A0 NBSP. */
-bool text_is_space(uint32_t cp);
+static inline bool
+text_is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0;
+}
 
 /* True when s[0..len) holds nothing but text_is_space() characters and line
  * breaks (LF, CR, VT, FF): a query, a document or a line with no words.
  * True for len == 0. */
 bool text_is_blank(const char *s, size_t len);
 
-/* True for CJK ideographs (Han, including extensions and compatibility). */
-bool text_is_han(uint32_t cp);
+/* True for CJK ideographs (Han, including extensions and compatibility).
+ * In line: asked of every character of every text imported. */
+static inline bool
+text_is_han(uint32_t cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) ||   /* unified */
+	       (cp >= 0x3400 && cp <= 0x4DBF) ||   /* extension A */
+	       (cp >= 0xF900 && cp <= 0xFAFF) ||   /* compatibility */
+	       (cp >= 0x20000 && cp <= 0x3134F) || /* extensions B–G */
+	       cp == 0x3007;                       /* 〇 */
+}
 
 /* Terminal columns of one code point, as glibc's wcwidth() counts them in
  * C.UTF-8: 2 for East Asian wide and full-width (CJK, full-width punctuation,

@@ -16,7 +16,7 @@
 #include "import_read.h"
 
 /* A body up to this size is tokenized by the worker, for the index to
- * replay (tokenize.h); a list takes about nine times its text. */
+ * replay (tokenize.h); a list takes about seven times its text. */
 #define REPLAY_MAX_BYTES (64u << 10)
 
 /* The read buffer is kept for the next file up to this size. */

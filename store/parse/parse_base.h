@@ -42,6 +42,9 @@ size_t parse_find(const char *s, size_t from, size_t to, const char *lit);
 bool parse_has_han(const char *s, size_t start, size_t end);
 /* The characters (not bytes) of s[start..end). */
 size_t parse_chars(const char *s, size_t start, size_t end);
+/* parse_chars(s, start, end) > max, counting no further than that (a
+ * paragraph is "short" when it has at most max characters). */
+bool parse_chars_over(const char *s, size_t start, size_t end, size_t max);
 /* A NUL-terminated copy of s[0..n); caller frees; NULL when out of memory. */
 char *parse_dup(const char *s, size_t n);
 

@@ -146,7 +146,12 @@ parse_date_ending(const char *s, size_t start, size_t end, size_t *dstart,
     char out[11])
 {
 	size_t p, used;
+	uint32_t last;
 
+	/* every date ends with 日, 号 or a digit: most paragraphs do not */
+	parse_prev(s, end, &last);
+	if (last != CP_RI && last != CP_HAO && digit_value(last) < 0)
+		return false;
 	p = end > start + 40 ? end - 40 : start;
 	for (; p + 6 <= end; p++) {
 		if (((unsigned char)s[p] & 0xC0) == 0x80)

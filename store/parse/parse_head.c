@@ -304,11 +304,11 @@ value_line(const char *s, size_t ts, size_t te, enum field f)
 		return false;
 	if (f != F_TITLE && parse_ends_with_genre(s, ts, te) &&
 	    (f == F_ISSUER || f == F_DOCNO || contains(s, ts, te, "关于") ||
-	    parse_chars(s, ts, te) > 15))
+	    parse_chars_over(s, ts, te, 15)))
 		return false; /* the title line after an empty field */
 	parse_prev(s, te, &last);
-	return parse_chars(s, ts, te) <= 60 && last != ':' && last != 0xFF1A &&
-	    !contains(s, ts, te, CH_PERIOD);
+	return !parse_chars_over(s, ts, te, 60) && last != ':' &&
+	    last != 0xFF1A && !contains(s, ts, te, CH_PERIOD);
 }
 
 static void
@@ -495,7 +495,7 @@ parse_is_headline(const char *s, size_t ts, size_t te)
 	if (close >= te)
 		return false;
 	close += 3;
-	return close < te && parse_chars(s, close, te) <= 12 &&
+	return close < te && !parse_chars_over(s, close, te, 12) &&
 	    !parse_has(s, te, close, "的");
 }
 
@@ -531,14 +531,14 @@ tail_line(const char *s, size_t ts, size_t te, struct head_info *h)
 {
 	size_t pos;
 
-	if (parse_chars(s, ts, te) <= 200 &&
+	if (!parse_chars_over(s, ts, te, 200) &&
 	    contains(s, ts, te, "请为本文选择"))
 		return true;
 	if (parse_word_at(s, te, ts, tail_words,
 	    sizeof tail_words / sizeof tail_words[0]) == 0)
 		return false;
 	pos = parse_find(s, ts, te, "来源");
-	if (pos < te && parse_chars(s, ts, te) <= 80)
+	if (pos < te && !parse_chars_over(s, ts, te, 80))
 		set_field(h, F_SOURCE, skip_colon(s, te, pos + 6), te);
 	return true;
 }
@@ -575,8 +575,9 @@ text_begins(const char *s, size_t ts, size_t te)
 	uint32_t last;
 
 	parse_prev(s, te, &last);
-	return parse_chars(s, ts, te) > 100 || contains(s, ts, te, CH_PERIOD) ||
-	    parse_label_at(s, te, ts, &lb) || last == ':' || last == 0xFF1A;
+	return parse_chars_over(s, ts, te, 100) ||
+	    contains(s, ts, te, CH_PERIOD) || parse_label_at(s, te, ts, &lb) ||
+	    last == ':' || last == 0xFF1A;
 }
 
 void

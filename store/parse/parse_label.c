@@ -12,6 +12,19 @@
 #define CP_LPAREN 0xFF08 /* （ */
 #define CP_RPAREN 0xFF09 /* ） */
 
+#define HAN_SLOT(cp) [PARSE_LABEL_HASH(cp)] = (cp)
+
+/* Two characters in one slot would be an initializer overridden, which
+ * the compiler reports. */
+const uint16_t parse_label_han[32] = {
+	HAN_SLOT(0x7B2C), /* 第 */
+	HAN_SLOT(0x96F6), HAN_SLOT(0x4E00), HAN_SLOT(0x4E8C), /* 零一二 */
+	HAN_SLOT(0x4E09), HAN_SLOT(0x56DB), HAN_SLOT(0x4E94), /* 三四五 */
+	HAN_SLOT(0x516D), HAN_SLOT(0x4E03), HAN_SLOT(0x516B), /* 六七八 */
+	HAN_SLOT(0x4E5D), HAN_SLOT(0x5341), HAN_SLOT(0x767E), /* 九十百 */
+	HAN_SLOT(0x5343),                                     /* 千 */
+};
+
 /* Arabic digits (ASCII or full width), at most max_digits. */
 static size_t
 arabic_number(const char *s, size_t len, size_t max_digits, long *value)

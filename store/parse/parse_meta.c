@@ -102,11 +102,11 @@ docno_prefix(const char *s, size_t rs, size_t re)
 	while (pos < re) {
 		n = text_next(s + pos, re - pos, &cp);
 		if ((g = parse_genre_at(s, re, pos)) > 0 &&
-		    parse_chars(s, pos + g, re) >= 2)
+		    parse_chars_over(s, pos + g, re, 1))
 			cut = pos + g;
 		pos += n;
 		if (parse_is_organ_end(s, re, pos) &&
-		    parse_chars(s, pos, re) >= 2)
+		    parse_chars_over(s, pos, re, 1))
 			cut = pos;
 	}
 	return cut;
@@ -275,7 +275,7 @@ title_like(const char *s, size_t ts, size_t te)
 	size_t used;
 
 	parse_prev(s, te, &last);
-	return parse_chars(s, ts, te) <= TITLE_CHARS &&
+	return !parse_chars_over(s, ts, te, TITLE_CHARS) &&
 	    !never_title(s, ts, te) &&
 	    parse_find(s, ts, te, CH_PERIOD) >= te && last != ':' &&
 	    last != 0xFF1A && last != 0xFF0C && last != ',' && last != 0xFF1B &&
@@ -330,7 +330,8 @@ title_note(const char *s, size_t ts, size_t te)
 	text_next(s + ts, te - ts, &first);
 	parse_prev(s, te, &last);
 	return (first == '(' || first == 0xFF08) &&
-	    (last == ')' || last == 0xFF09) && parse_chars(s, ts, te) <= 18 &&
+	    (last == ')' || last == 0xFF09) &&
+	    !parse_chars_over(s, ts, te, 18) &&
 	    parse_find(s, ts, te, "月") >= te &&
 	    parse_find(s, ts, te, "号") >= te &&
 	    parse_find(s, ts, te, "通过") >= te;
@@ -363,15 +364,15 @@ title_zone(struct meta_ctx *c)
 		lim = parse_find(s, ts, lim, CH_PERIOD);
 		if (c->docno.len == 0 && find_docno(s, ts, lim, &ds, &de)) {
 			pe = open_paren_before(s, ts, parse_rtrim(s, ts, ds));
-			if (parse_chars(s, ts, pe) < 4 || (c->title.len == 0 &&
-			    title_like(s, ts, pe) &&
+			if (!parse_chars_over(s, ts, pe, 3) ||
+			    (c->title.len == 0 && title_like(s, ts, pe) &&
 			    parse_find(s, ts, pe, CH_COMMA) >= pe &&
 			    parse_find(s, ts, pe, ",") >= pe)) {
 				add_docno(&c->docno, s, ds, de);
 				q = parse_skip_space(s, te, de);
 				if (date_para(s, q, te, date))
 					memcpy(c->note_date, date, sizeof date);
-				if (parse_chars(s, ts, pe) < 4)
+				if (!parse_chars_over(s, ts, pe, 3))
 					continue;
 				add_title(&c->title, s, ts, pe);
 				return;
@@ -388,14 +389,14 @@ title_zone(struct meta_ctx *c)
 			continue;
 		}
 		if (c->title.len == 0) {
-			if (parse_chars(s, ts, te) < 5)
+			if (!parse_chars_over(s, ts, te, 4))
 				return;
 			add_title(&c->title, s, ts, te);
 		} else if (te - ts == prev_e - prev_s &&
 		    memcmp(s + ts, s + prev_s, te - ts) == 0) {
 			continue;
 		} else if (!parse_ends_with_genre(s, prev_s, prev_e) &&
-		    parse_chars(s, ts, te) <= 40 &&
+		    !parse_chars_over(s, ts, te, 40) &&
 		    parse_organ_prefix(s, ts, te) != te - ts &&
 		    !parse_has(s, te, ts, CH_LPAREN) &&
 		    !parse_has(s, te, ts, "(")) {
@@ -458,7 +459,7 @@ genre_prefix(struct meta_ctx *c)
 		else if (cp == 0x300B && depth > 0)
 			depth--;
 		else if (depth == 0 && (g = parse_genre_at(s, te, pos)) > 0 &&
-		    parse_chars(s, ts, pos) >= 6 &&
+		    parse_chars_over(s, ts, pos, 5) &&
 		    (parse_find(s, ts, pos, "关于") < pos ||
 		    parse_find(s, ts, pos, "就《") < pos ||
 		    text_opens(s, te, pos + g))) {
@@ -548,7 +549,7 @@ organ_text(const char *s, size_t start, size_t end, struct pbuf *out)
 	struct pbuf t = { NULL, 0, 0, false };
 	bool ok;
 
-	if (parse_chars(s, start, end) > 40)
+	if (parse_chars_over(s, start, end, 40))
 		return false;
 	pbuf_add_squeezed(&t, s + start, end - start);
 	ok = !t.oom && t.len > 0 && parse_organ_prefix(t.p, 0, t.len) == t.len;

@@ -210,7 +210,10 @@ sequence_follows(const struct outline *o, size_t pos, const struct label *lb)
 			pos += n;
 			continue;
 		}
-		if (!inside_number(pv) && parse_label_at(s, o->len, pos, &nx)) {
+		/* a character cut at stop reads as U+FFFD here, not below */
+		if (!inside_number(pv) && (cp == TEXT_REPLACEMENT ||
+		    parse_label_may_start(cp)) &&
+		    parse_label_at(s, o->len, pos, &nx)) {
 			if (nx.rank == lb->rank)
 				return nx.value == lb->value + 1 &&
 				    !is_enum_sep(pv);
@@ -328,11 +331,20 @@ scan_runin(struct outline *o, const struct para *p, size_t pos)
 	pv = pos > p->start ? prev_visible(s, pos) : 0;
 	while (pos < p->end) {
 		n = text_next(s + pos, p->end - pos, &cp);
+		/* most characters: a visible Han one that starts no label,
+		 * not after the end of a sentence */
+		if (cp >= 0x4E00 && cp <= 0x9FFF &&
+		    !parse_label_may_start(cp) && !is_term(pv)) {
+			pv = cp;
+			pos += n;
+			continue;
+		}
 		if (invisible(cp) || opening_quote(cp)) {
 			pos += n;
 			continue;
 		}
-		if (pos > p->start && ((parse_label_at(s, p->end, pos, &lb) &&
+		if (pos > p->start && ((parse_label_may_start(cp) &&
+		    parse_label_at(s, p->end, pos, &lb) &&
 		    runin_ok(o, p, pos, &lb, pv)) || (is_term(pv) &&
 		    parse_question_at(s, p->end, pos, &lb)))) {
 			if (!push_heading(o, pos, &lb, p->end))
@@ -394,7 +406,7 @@ broken_heading(const struct outline *o, const struct para *paras,
 	uint32_t last;
 
 	if (i + 1 >= npara || !p->line_end || p->end - h->title_start > 180 ||
-	    parse_chars(o->s, h->title_start, p->end) < 10 ||
+	    !parse_chars_over(o->s, h->title_start, p->end, 9) ||
 	    parse_find(o->s, h->title_start, p->end, CH_PERIOD) < p->end)
 		return false;
 	parse_prev(o->s, p->end, &last);
@@ -402,7 +414,7 @@ broken_heading(const struct outline *o, const struct para *paras,
 		return false;
 	nx = &paras[i + 1];
 	if (!nx->line_start || parse_label_at(o->s, o->len, nx->start, &lb) ||
-	    parse_chars(o->s, nx->start, nx->end) > 20 ||
+	    parse_chars_over(o->s, nx->start, nx->end, 20) ||
 	    has_punct(o->s, nx->start, nx->end))
 		return false;
 	return i + 2 >= npara || dangling(last) ||
@@ -445,7 +457,7 @@ attach_more(const char *s, const struct para *p)
 	char date[11];
 	size_t used;
 
-	return p->line_start && parse_chars(s, p->start, p->end) <= 40 &&
+	return p->line_start && !parse_chars_over(s, p->start, p->end, 40) &&
 	    !parse_label_at(s, p->end, p->start, &lb) &&
 	    !has_punct(s, p->start, p->end) &&
 	    !parse_date_at(s, p->end, p->start, &used, date) &&
@@ -463,7 +475,7 @@ skip_zone(struct outline *o, const struct para *p)
 	size_t q;
 
 	short_label = para_label(s, p, &lb) &&
-	    parse_chars(s, p->start, p->end) <= 80 &&
+	    !parse_chars_over(s, p->start, p->end, 80) &&
 	    parse_find(s, p->start, p->end, CH_PERIOD) >= p->end;
 	if (o->zone == ZONE_ATTACH) {
 		if ((short_label && lb.rank >= 5) || attach_more(s, p))
@@ -542,7 +554,7 @@ bare_heading(const char *s, const struct para *p)
 	struct label lb;
 
 	return p->end - p->start <= 80 * 4 && para_label(s, p, &lb) &&
-	    parse_chars(s, p->start, p->end) <= 80 &&
+	    !parse_chars_over(s, p->start, p->end, 80) &&
 	    parse_find(s, p->start, p->end, CH_PERIOD) >= p->end;
 }
 

@@ -78,6 +78,31 @@ struct head_info {
 /* parse_label.c: recognises a heading label at pos (第X章, 一、, （一）,
  * 1., ①…), not a reference (第六条第二款) nor a decimal (1.5). */
 bool parse_label_at(const char *s, size_t len, size_t pos, struct label *lb);
+/* The Han characters a label may start with (第, 〇 aside, 零一…九十百千),
+ * each in the slot PARSE_LABEL_HASH(cp) of parse_label_han (0 elsewhere):
+ * one look-up for the characters of 0x4E00..0x9FFF. */
+#define PARSE_LABEL_HASH(cp) ((uint32_t)((cp) * 0x8D88348Bu) >> 27)
+extern const uint16_t parse_label_han[32];
+
+/* False for a character no label of parse_label_at() starts with (most
+ * characters): the outline asks it of every character of the body before
+ * calling parse_label_at().  True for 第, （ and (, ASCII and full-width
+ * digits, 〇○零一…九十百千 and the circled and bracketed numbers; a test
+ * checks that parse_label_at() finds no label after any other character. */
+static inline bool
+parse_label_may_start(uint32_t cp)
+{
+	if (cp >= 0x4E00 && cp <= 0x9FFF)
+		return parse_label_han[PARSE_LABEL_HASH(cp)] == cp;
+	if (cp < 0x80)
+		return cp == '(' || (cp >= '0' && cp <= '9');
+	return cp == 0xFF08 || cp == 0x3007 || cp == 0x25CB || /* （〇○ */
+	    (cp >= 0xFF10 && cp <= 0xFF19) || /* ０…９ */
+	    (cp >= 0x2460 && cp <= 0x2487) || /* ①…⑳ ⑴…⒇ */
+	    (cp >= 0x3220 && cp <= 0x3229) || /* ㈠…㈩ */
+	    (cp >= 0x3251 && cp <= 0x325F) || /* ㉑…㉟ */
+	    (cp >= 0x32B1 && cp <= 0x32BF);   /* ㊱…㊿ */
+}
 /* A decimal outline number (1, 1.1, 3.2.1 — dot or ．) at pos, followed by
  * whitespace and text that is not a digit or a unit (1　总则, not 2　年);
  * rank 3 + its number of parts (1.1 is rank 5), value its last part.  Only

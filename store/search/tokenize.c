@@ -27,10 +27,11 @@ enum char_class {
 	CLASS_WORD,
 };
 
-/* One character of a CJK run: its bytes and where it came from. */
+/* One character of a CJK run: where its bytes are in the text.  A CJK
+ * character is never folded, so its tokens are the text's own bytes: a run
+ * is contiguous, and a bigram is the bytes from its first character's
+ * start to its second's end. */
 struct cjk_char {
-	char bytes[4];
-	int len;
 	int start;
 	int end;
 };
@@ -38,6 +39,7 @@ struct cjk_char {
 struct tokenizer {
 	token_fn cb;
 	void *ctx;
+	const char *text;       /* the text being tokenized */
 	bool query;
 	int run;                /* characters of the current CJK run so far */
 	struct cjk_char last;   /* the last character of that run */
@@ -48,10 +50,19 @@ struct tokenizer {
 	size_t word_cap;
 	int word_start;
 	int word_end;
-	char small[128];
+	char *small;            /* the caller's buffer of SMALL_WORD bytes */
 };
 
-static bool
+/* A word this long is read without an allocation. */
+#define SMALL_WORD 128
+
+/* The tokenizer's steps are made in line into each of its two loops (a
+ * query's or another caller's, and the index's), so that the index's
+ * callback, fts5_token(), is made in line too: they run for every
+ * character of every document imported. */
+#define TOKENIZER_STEP static inline __attribute__((always_inline))
+
+TOKENIZER_STEP bool
 is_cjk(uint32_t cp)
 {
 	return text_is_han(cp) ||
@@ -65,7 +76,7 @@ is_cjk(uint32_t cp)
 
 /* The class of *cp, after folding full-width ASCII to half width and letters
  * to lower case in place. */
-static enum char_class
+TOKENIZER_STEP enum char_class
 classify(uint32_t *cp)
 {
 	uint32_t c = *cp;
@@ -103,39 +114,36 @@ classify(uint32_t *cp)
 
 /* Passes one token on, preceded by the final unigram of the previous run
  * when one is waiting for a follower. */
-static int
+TOKENIZER_STEP int
 emit(struct tokenizer *t, const char *tok, int len, int start, int end)
 {
 	int rc;
 
 	if (t->pending) {
 		t->pending = false;
-		rc = t->cb(t->ctx, t->final.bytes, t->final.len,
-			   t->final.start, t->final.end, 0);
+		rc = t->cb(t->ctx, t->text + t->final.start,
+			   t->final.end - t->final.start, t->final.start,
+			   t->final.end, 0);
 		if (rc)
 			return rc;
 	}
 	return t->cb(t->ctx, tok, len, start, end, 0);
 }
 
-static int
+TOKENIZER_STEP int
 cjk_add(struct tokenizer *t, const struct cjk_char *c)
 {
-	char bigram[8];
 	int rc = 0;
 
-	if (t->run > 0) {
-		memcpy(bigram, t->last.bytes, (size_t)t->last.len);
-		memcpy(bigram + t->last.len, c->bytes, (size_t)c->len);
-		rc = emit(t, bigram, t->last.len + c->len, t->last.start,
-			  c->end);
-	}
+	if (t->run > 0)
+		rc = emit(t, t->text + t->last.start, c->end - t->last.start,
+			  t->last.start, c->end);
 	t->last = *c;
 	t->run++;
 	return rc;
 }
 
-static int
+TOKENIZER_STEP int
 cjk_end(struct tokenizer *t)
 {
 	int run = t->run;
@@ -144,7 +152,8 @@ cjk_end(struct tokenizer *t)
 		return 0;
 	t->run = 0;
 	if (!t->query || run == 1)
-		return emit(t, t->last.bytes, t->last.len, t->last.start,
+		return emit(t, t->text + t->last.start,
+			    t->last.end - t->last.start, t->last.start,
 			    t->last.end);
 	t->pending = true;
 	t->final = t->last;
@@ -153,7 +162,7 @@ cjk_end(struct tokenizer *t)
 
 /* Appends the folded character cp to the word being read; -1 when out of
  * memory. */
-static int
+TOKENIZER_STEP int
 word_add(struct tokenizer *t, uint32_t cp, int start, int end)
 {
 	size_t cap;
@@ -183,7 +192,7 @@ word_add(struct tokenizer *t, uint32_t cp, int start, int end)
 	return 0;
 }
 
-static int
+TOKENIZER_STEP int
 word_end(struct tokenizer *t)
 {
 	int len = (int)t->word_len;
@@ -194,15 +203,20 @@ word_end(struct tokenizer *t)
 	return emit(t, t->word, len, t->word_start, t->word_end);
 }
 
-int
-tokenize_text(const char *text, int len, bool for_query, token_fn cb,
+/* tokenize_text(), made in line into each caller. */
+TOKENIZER_STEP int
+tokenize_with(const char *text, int len, bool for_query, token_fn cb,
 	      void *ctx)
 {
+	char small[SMALL_WORD];
 	struct tokenizer t = {
 		.cb = cb,
 		.ctx = ctx,
+		.text = text,
 		.query = for_query,
-		.word_cap = sizeof(t.small),
+		.word = small,
+		.word_cap = sizeof(small),
+		.small = small,
 	};
 	struct cjk_char c;
 	enum char_class cls;
@@ -211,7 +225,6 @@ tokenize_text(const char *text, int len, bool for_query, token_fn cb,
 	int i = 0;
 	int rc = 0;
 
-	t.word = t.small;
 	while (i < len) {
 		n = text_next(text + i, (size_t)(len - i), &cp);
 		cls = classify(&cp);
@@ -220,8 +233,6 @@ tokenize_text(const char *text, int len, bool for_query, token_fn cb,
 		if (cls != CLASS_WORD && (rc = word_end(&t)) != 0)
 			goto done;
 		if (cls == CLASS_CJK) {
-			memcpy(c.bytes, text + i, n);
-			c.len = (int)n;
 			c.start = i;
 			c.end = i + (int)n;
 			rc = cjk_add(&t, &c);
@@ -236,9 +247,16 @@ tokenize_text(const char *text, int len, bool for_query, token_fn cb,
 	if (rc == 0)
 		rc = word_end(&t);
 done:
-	if (t.word != t.small)
+	if (t.word != small)
 		free(t.word);
 	return rc;
+}
+
+int
+tokenize_text(const char *text, int len, bool for_query, token_fn cb,
+	      void *ctx)
+{
+	return tokenize_with(text, len, for_query, cb, ctx);
 }
 
 /* ---- the FTS5 tokenizer ---------------------------------------------- */
@@ -258,7 +276,7 @@ struct fts5_sink {
 
 /* Passes a token on and, indexing a document, the mark token of the CJK
  * character it starts when that character has none yet. */
-static int
+TOKENIZER_STEP int
 fts5_token(void *ctx, const char *tok, int len, int start, int end,
 	   int colocated)
 {
@@ -296,7 +314,7 @@ tokenize_document(const char *text, int len,
 	int rc;
 
 	memset(marked, 0, sizeof(marked));
-	rc = tokenize_text(text, len, false, fts5_token, &sink);
+	rc = tokenize_with(text, len, false, fts5_token, &sink);
 	return rc == -1 ? SQLITE_NOMEM : rc;
 }
 

@@ -44,12 +44,10 @@ static const struct {
 };
 
 static bool
-nfc_inert(uint32_t cp)
+nfc_inert_range(uint32_t cp)
 {
 	size_t lo = 0, hi, mid;
 
-	if (cp < 0x300 || (cp >= 0x4E00 && cp <= 0x9FFF))
-		return true;
 	hi = sizeof(nfc_inert_ranges) / sizeof(nfc_inert_ranges[0]);
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
@@ -61,6 +59,15 @@ nfc_inert(uint32_t cp)
 			return true;
 	}
 	return false;
+}
+
+/* nfc_inert_range(), with Latin and the unified ideographs (almost every
+ * character of a text) answered in line. */
+static inline bool
+nfc_inert(uint32_t cp)
+{
+	return cp < 0x300 || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	       nfc_inert_range(cp);
 }
 
 /* What one pass over (supposedly) UTF-8 text finds; offsets are from the

@@ -8,7 +8,7 @@
 #include "juan/text.h"
 
 size_t
-text_next(const char *str, size_t len, uint32_t *cp)
+text_next_full(const char *str, size_t len, uint32_t *cp)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t need, i;
@@ -78,12 +78,6 @@ text_put(uint32_t cp, char out[4])
 }
 
 bool
-text_is_space(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0;
-}
-
-bool
 text_is_blank(const char *s, size_t len)
 {
 	size_t i = 0, n;
@@ -96,16 +90,6 @@ text_is_blank(const char *s, size_t len)
 		i += n;
 	}
 	return true;
-}
-
-bool
-text_is_han(uint32_t cp)
-{
-	return (cp >= 0x4E00 && cp <= 0x9FFF) ||   /* unified */
-	       (cp >= 0x3400 && cp <= 0x4DBF) ||   /* extension A */
-	       (cp >= 0xF900 && cp <= 0xFAFF) ||   /* compatibility */
-	       (cp >= 0x20000 && cp <= 0x3134F) || /* extensions B–G */
-	       cp == 0x3007;                       /* 〇 */
 }
 
 /* Where utf8proc's widths differ from glibc's wcwidth() under C.UTF-8, the

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "juan/parse.h"
+#include "juan/text.h"
 #include "parse/parse_private.h"
 
 static const char *const samples[] = {
@@ -1213,6 +1214,113 @@ test_labels(void **state)
 	}
 }
 
+/* parse_chars_over() says what comparing parse_chars() says, for texts of
+ * one- to four-byte characters and of malformed bytes, at every bound. */
+static void
+test_chars_over(void **state)
+{
+	static const char *const texts[] = {
+		"", "a", "abc", "一", "一二三四五", "a一b二", "𠀀𠀀𠀀",
+		"\x80\x80\x80", "一\xE4\xB8", "\xF0\x9F\x98", "é𠀀x。",
+		"第一章　总则（一）1．",
+	};
+	size_t i, len, from, max, chars;
+
+	(void)state;
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		len = strlen(texts[i]);
+		for (from = 0; from <= len + 1; from++) {
+			chars = parse_chars(texts[i], from, len);
+			for (max = 0; max <= len + 1; max++)
+				if (parse_chars_over(texts[i], from, len, max) !=
+				    (chars > max))
+					fail_msg("\"%s\" from %zu: %zu "
+					    "characters, over %zu?", texts[i],
+					    from, chars, max);
+		}
+	}
+}
+
+/* parse_find(): the first whole occurrence in s[from..to), never one that
+ * runs past to; to when there is none. */
+static void
+test_find(void **state)
+{
+	static const struct {
+		const char *s;
+		size_t from, to;
+		const char *lit;
+		size_t want;
+	} cases[] = {
+		{ "aab", 0, 3, "ab", 1 },
+		{ "aab", 2, 3, "ab", 3 },
+		{ "一。二。", 0, 12, "。", 3 },
+		{ "一。二。", 4, 12, "。", 9 },
+		{ "一。二。", 0, 11, "。", 3 },
+		{ "一。二。", 4, 11, "。", 11 },   /* cut by to */
+		{ "一、二。", 0, 12, "。", 9 },    /* 、 shares two bytes */
+		{ "一　二", 0, 9, "　", 3 },
+		{ "一二三", 0, 9, "　", 9 },
+		{ "ab", 0, 2, "abc", 2 },
+		{ "ab", 1, 2, "", 1 },
+		{ "ab", 2, 2, "", 2 },
+		{ "xyxyz", 0, 5, "xyz", 2 },
+		{ "当前当前位置", 0, 18, "当前位置", 6 },
+		{ "当前当前位置", 0, 17, "当前位置", 17 },
+		{ "来源：来源:", 0, 16, "来源:", 9 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		if (parse_find(cases[i].s, cases[i].from, cases[i].to,
+		    cases[i].lit) != cases[i].want)
+			fail_msg("parse_find(\"%s\", %zu, %zu, \"%s\") is "
+			    "not %zu", cases[i].s, cases[i].from, cases[i].to,
+			    cases[i].lit, cases[i].want);
+}
+
+/* The outline asks parse_label_may_start() before parse_label_at(): no
+ * character it turns away may start a label, whatever follows it, and each
+ * kind of label passes. */
+static void
+test_label_may_start(void **state)
+{
+	static const char *const after[] = {
+		"", "、", "．", ".", "）", ")", "一）", "1)", "章", "一章",
+		"十条", "1.", "　一　章", "二、",
+	};
+	static const char *const labels[] = {
+		"第一章", "（一）", "(1)", "一、", "十、", "百、", "千、",
+		"〇一、", "○二、", "零三．", "1.", "１．", "①", "⑴", "㈠", "㉑", "㊱",
+	};
+	char text[64];
+	struct label lb;
+	uint32_t cp;
+	size_t i, n;
+
+	(void)state;
+	for (cp = 1; cp < 0x30000; cp++) {
+		if ((cp >= 0xD800 && cp <= 0xDFFF) || parse_label_may_start(cp))
+			continue;
+		for (i = 0; i < sizeof after / sizeof after[0]; i++) {
+			n = text_put(cp, text);
+			memcpy(text + n, after[i], strlen(after[i]) + 1);
+			n += strlen(after[i]);
+			if (parse_label_at(text, n, 0, &lb))
+				fail_msg("a label starts with U+%04X: %s",
+				    (unsigned)cp, text);
+		}
+	}
+	for (i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+		n = text_next(labels[i], strlen(labels[i]), &cp);
+		assert_true(n > 0);
+		assert_true(parse_label_at(labels[i], strlen(labels[i]), 0,
+		    &lb));
+		assert_true(parse_label_may_start(cp));
+	}
+}
+
 /* Decimal outline numbers and questions: only a paragraph's start holds
  * them, so they have functions of their own. */
 static void
@@ -1585,6 +1693,9 @@ main(void)
 		cmocka_unit_test(test_outline_table),
 		cmocka_unit_test(test_meta_table),
 		cmocka_unit_test(test_labels),
+		cmocka_unit_test(test_label_may_start),
+		cmocka_unit_test(test_find),
+		cmocka_unit_test(test_chars_over),
 		cmocka_unit_test(test_decimal_and_question_labels),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_empty_and_odd),
