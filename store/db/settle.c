@@ -80,7 +80,10 @@ store_doc_codings(struct store *s, int64_t scheme, int64_t doc,
 	sqlite3_bind_int64(stmt, 2, doc);
 	rc = store_collect_rows(s, stmt, (void **)&out->v, &out->n,
 				sizeof(*out->v), read_coding, "read codings");
-	if (rc == JUAN_OK)
+	/* the coders are listed only for a document others coded: listing
+	 * them reads every coding of the store (97 ms of each document
+	 * opened at 100,000 coded documents) */
+	if (rc == JUAN_OK && out->n > 0)
 		rc = label_codings(s, scheme, out);
 	if (rc == JUAN_OK && out->n > 1)
 		qsort(out->v, out->n, sizeof(*out->v), label_cmp);

@@ -387,6 +387,11 @@ test_stats_and_filters(void **state)
 					 true), JUAN_OK);
 	assert_int_equal(store_secondary(f->s, tree, a, theme(f->s, tree, "水"),
 					 true), JUAN_OK);
+	/* two secondary themes under 环境, and a main theme elsewhere: b
+	 * counts once under 环境 */
+	assert_int_equal(store_secondary(f->s, tree, b,
+					 theme(f->s, tree, "大气"), true),
+			 JUAN_OK);
 	assert_int_equal(store_set_state(f->s, tree, c, TAG_STATE_UNSURE),
 			 JUAN_OK);
 	assert_int_equal(store_set_state(f->s, tree, d, TAG_STATE_NONE),
@@ -404,6 +409,7 @@ test_stats_and_filters(void **state)
 	assert_int_equal(set.themes[0].docs, 0);
 	assert_int_equal(set.themes[0].docs_tree, 1);
 	assert_int_equal(set.themes[0].any_tree, 2);
+	assert_int_equal(set.themes[1].any, 2);
 	assert_int_equal(set.themes[2].any, 2);
 	assert_int_equal(set.themes[3].docs, 1);
 	theme_set_free(&set);
