@@ -81,6 +81,12 @@ const char *themes_default_tsv(void);
 enum juan_status store_themes(struct store *s, int64_t scheme,
 			      struct theme_set *out);
 
+/* store_themes() without the counts (every count 0), for a caller that
+ * needs the themes only: the counts read every tag of the scheme (45 ms
+ * at 100,000 coded documents). */
+enum juan_status store_theme_tree(struct store *s, int64_t scheme,
+				  struct theme_set *out);
+
 /* The theme of scheme (0: the active one) whose name is name, else the
  * theme in use whose key is name's only character, in *id.
  * JUAN_ENOTFOUND, with an error listing the scheme's themes, when none. */

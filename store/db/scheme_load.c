@@ -57,26 +57,21 @@ read_theme(sqlite3_stmt *stmt, void *out)
 	return t->name && t->description && t->parent ? JUAN_OK : JUAN_ENOMEM;
 }
 
-enum juan_status
-store_themes(struct store *s, int64_t scheme, struct theme_set *out)
+/* The columns read_theme() reads before the counts, and the rows. */
+#define THEME_COLUMNS \
+	"SELECT t.id, t.name, t.description, t.key, t.position," \
+	" t.retired, coalesce(t.parent_id, 0), coalesce(p.name, '')," \
+	" tree.depth,"
+#define THEME_ROWS \
+	" FROM tree JOIN themes t ON t.id = tree.id" \
+	" LEFT JOIN themes p ON p.id = t.parent_id ORDER BY tree.path"
+
+/* The themes of scheme by sql (SUBTREE, THEME_COLUMNS, four counts,
+ * THEME_ROWS) into *out. */
+static enum juan_status
+read_themes(struct store *s, int64_t scheme, const char *sql,
+	    struct theme_set *out)
 {
-	static const char sql[] = SUBTREE
-		"SELECT t.id, t.name, t.description, t.key, t.position,"
-		" t.retired, coalesce(t.parent_id, 0), coalesce(p.name, ''),"
-		" tree.depth,"
-		" " MAIN_OF("t.id") ","
-		" " MAIN_OF("t.id") " + (SELECT count(*) FROM doc_secondary ds"
-		"  WHERE ds.theme_id = t.id AND NOT EXISTS (SELECT 1"
-		"  FROM doc_tags dt WHERE dt.doc_id = ds.doc_id"
-		"  AND dt.scheme_id = ?1 AND dt.theme_id = t.id)),"
-		" " MAIN_UNDER("t.id") ","
-		" " MAIN_UNDER("t.id") " + (SELECT count(DISTINCT ds.doc_id)"
-		"  FROM doc_secondary ds JOIN sub ON ds.theme_id = sub.id"
-		"  WHERE sub.anc = t.id AND NOT EXISTS (SELECT 1 FROM doc_tags dt"
-		"  JOIN sub s2 ON dt.theme_id = s2.id WHERE dt.doc_id = ds.doc_id"
-		"  AND dt.scheme_id = ?1 AND s2.anc = t.id))"
-		" FROM tree JOIN themes t ON t.id = tree.id"
-		" LEFT JOIN themes p ON p.id = t.parent_id ORDER BY tree.path";
 	sqlite3_stmt *stmt;
 	enum juan_status rc;
 
@@ -93,6 +88,35 @@ store_themes(struct store *s, int64_t scheme, struct theme_set *out)
 	if (rc != JUAN_OK)
 		theme_set_free(out);
 	return rc;
+}
+
+enum juan_status
+store_themes(struct store *s, int64_t scheme, struct theme_set *out)
+{
+	static const char sql[] = SUBTREE THEME_COLUMNS
+		" " MAIN_OF("t.id") ","
+		" " MAIN_OF("t.id") " + (SELECT count(*) FROM doc_secondary ds"
+		"  WHERE ds.theme_id = t.id AND NOT EXISTS (SELECT 1"
+		"  FROM doc_tags dt WHERE dt.doc_id = ds.doc_id"
+		"  AND dt.scheme_id = ?1 AND dt.theme_id = t.id)),"
+		" " MAIN_UNDER("t.id") ","
+		" " MAIN_UNDER("t.id") " + (SELECT count(DISTINCT ds.doc_id)"
+		"  FROM doc_secondary ds JOIN sub ON ds.theme_id = sub.id"
+		"  WHERE sub.anc = t.id AND NOT EXISTS (SELECT 1 FROM doc_tags dt"
+		"  JOIN sub s2 ON dt.theme_id = s2.id WHERE dt.doc_id = ds.doc_id"
+		"  AND dt.scheme_id = ?1 AND s2.anc = t.id))"
+		THEME_ROWS;
+
+	return read_themes(s, scheme, sql, out);
+}
+
+enum juan_status
+store_theme_tree(struct store *s, int64_t scheme, struct theme_set *out)
+{
+	static const char sql[] = SUBTREE THEME_COLUMNS " 0, 0, 0, 0"
+		THEME_ROWS;
+
+	return read_themes(s, scheme, sql, out);
 }
 
 /* Sets the error "no theme 'name' in scheme (themes: 1 a, 2 b)". */

@@ -153,7 +153,7 @@ suggest_evaluate(struct store *s, int64_t scheme, struct suggest_eval *out)
 	memset(out, 0, sizeof(*out));
 	rc = store_scheme_resolve(s, scheme, &scheme);
 	if (rc == JUAN_OK)
-		rc = store_themes(s, scheme, &themes);
+		rc = store_theme_tree(s, scheme, &themes);
 	if (rc == JUAN_OK)
 		rc = tagged_read(s, scheme, &dict, true, &t);
 	if (rc != JUAN_OK)

@@ -155,7 +155,7 @@ suggester_open(struct store *s, int64_t scheme, bool train,
 	}
 	rc = store_scheme_resolve(s, scheme, &g->scheme);
 	if (rc == JUAN_OK)
-		rc = store_themes(s, g->scheme, &g->themes);
+		rc = store_theme_tree(s, g->scheme, &g->themes);
 	if (rc == JUAN_OK)
 		rc = load_saved(s, g->scheme, &g->model, &found);
 	if (rc == JUAN_OK && found)

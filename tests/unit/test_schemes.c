@@ -355,7 +355,7 @@ static void
 test_stats_and_filters(void **state)
 {
 	struct fixture *f = *state;
-	struct theme_set set;
+	struct theme_set set, bare;
 	struct list_query todo = {0}, unsure = {0}, bad = {0};
 	char why[128];
 	const char *tsv = "环境\t\n大气\t\n水\t\n财政\t\n";
@@ -412,6 +412,16 @@ test_stats_and_filters(void **state)
 	assert_int_equal(set.themes[1].any, 2);
 	assert_int_equal(set.themes[2].any, 2);
 	assert_int_equal(set.themes[3].docs, 1);
+	/* the same tree without the counts */
+	assert_int_equal(store_theme_tree(f->s, tree, &bare), JUAN_OK);
+	assert_int_equal(bare.n, set.n);
+	for (i = 0; i < set.n; i++) {
+		assert_int_equal(bare.themes[i].id, set.themes[i].id);
+		assert_string_equal(bare.themes[i].parent, set.themes[i].parent);
+		assert_int_equal(bare.themes[i].depth, set.themes[i].depth);
+		assert_int_equal(bare.themes[i].any_tree, 0);
+	}
+	theme_set_free(&bare);
 	theme_set_free(&set);
 
 	/* needs work: no main theme and no state, or unsure */
