@@ -102,6 +102,22 @@ case $(suggested "$S/fresh.txt") in
 esac
 "$JUAN" undo >/dev/null 2>&1
 
+# ---- quitting does not wait for a training that has not finished: the
+# test hook JUAN_TEST_TRAIN_HOLD makes the training thread open a FIFO
+# nobody writes first, so it never finishes; the browser quits at once
+# all the same (timeout is only there so that a broken quit fails)
+"$JUAN" tag 5 "$(labelled_name "$(labelled_truth 5)")" >/dev/null
+mkfifo "$S/hold"
+printf 'g\n:dump %s\n' "$S/held.txt" >"$S/quit.keys"
+JUAN_TEST_TRAIN_HOLD="$S/hold" JUAN_SCRIPT="$S/quit.keys" \
+	timeout -k 5 60 "$JUAN" >/dev/null 2>&1
+check "quitting leaves a running training behind" 0 $?
+case $(suggested "$S/held.txt") in
+*"retraining…") ok "the training was running at the quit" ;;
+*) not_ok "the training was running at the quit" "$(suggested "$S/held.txt")" ;;
+esac
+"$JUAN" undo >/dev/null 2>&1
+
 # ---- the picker opens on the suggestion: Enter takes it
 cat >"$S/pick.keys" <<KEYS
 g

@@ -14,14 +14,26 @@
 #include "juan/suggest.h"
 #include "juan/browser/retrain.h"
 
+/* Who owns a retrain: the browser while the thread runs; the browser
+ * once it is done; the thread once the browser has left it. */
+enum retrain_state { RETRAIN_RUNNING, RETRAIN_DONE, RETRAIN_LEFT };
+
 struct retrain {
 	pthread_t thread;
 	char *path;
 	int64_t scheme;
 	struct suggester *g; /* the thread's result, NULL on failure */
 	char why[256];
-	atomic_bool done;
+	atomic_int state;
 };
+
+static void
+retrain_free(struct retrain *r)
+{
+	suggester_free(&r->g);
+	free(r->path);
+	free(r);
+}
 
 /* Background work gives way to the browser's own thread: on Linux a
  * thread has a nice value of its own (elsewhere setpriority() would renice
@@ -40,8 +52,15 @@ train(void *arg)
 	struct retrain *r = arg;
 	struct store *s = NULL;
 	enum juan_status rc;
+	const char *hold = getenv("JUAN_TEST_TRAIN_HOLD");
+	int expected = RETRAIN_RUNNING;
+	FILE *f;
 
 	lower_priority();
+	/* for the tests: a training that has not finished when the browser
+	 * quits (opening a FIFO nobody writes waits for ever) */
+	if (hold != NULL && (f = fopen(hold, "r")) != NULL)
+		fclose(f);
 	rc = store_open(r->path, &s, r->why, sizeof(r->why));
 	if (rc == JUAN_OK) {
 		rc = suggester_open(s, r->scheme, true, &r->g);
@@ -51,7 +70,9 @@ train(void *arg)
 			snprintf(r->why, sizeof(r->why), "%s", store_error(s));
 	}
 	store_close(&s);
-	atomic_store(&r->done, true);
+	if (!atomic_compare_exchange_strong(&r->state, &expected,
+					    RETRAIN_DONE))
+		retrain_free(r); /* left: nobody takes the result */
 	return NULL;
 }
 
@@ -66,7 +87,7 @@ retrain_start(const char *path, int64_t scheme, struct retrain **out)
 		return JUAN_ENOMEM;
 	}
 	r->scheme = scheme;
-	atomic_init(&r->done, false);
+	atomic_init(&r->state, RETRAIN_RUNNING);
 	if (getenv("JUAN_NO_THREADS") != NULL ||
 	    pthread_create(&r->thread, NULL, train, r) != 0) {
 		free(r->path);
@@ -80,7 +101,7 @@ retrain_start(const char *path, int64_t scheme, struct retrain **out)
 bool
 retrain_done(struct retrain *r)
 {
-	return atomic_load(&r->done);
+	return atomic_load(&r->state) == RETRAIN_DONE;
 }
 
 int64_t
@@ -104,4 +125,22 @@ retrain_finish(struct retrain **r, struct suggester **g, char *why,
 	free((*r)->path);
 	free(*r);
 	*r = NULL;
+}
+
+void
+retrain_leave(struct retrain **r)
+{
+	struct suggester *g = NULL;
+	int expected = RETRAIN_RUNNING;
+
+	if (r == NULL || *r == NULL)
+		return;
+	if (atomic_compare_exchange_strong(&(*r)->state, &expected,
+					   RETRAIN_LEFT)) {
+		pthread_detach((*r)->thread);
+		*r = NULL;
+		return;
+	}
+	retrain_finish(r, &g, NULL, 0);
+	suggester_free(&g);
 }

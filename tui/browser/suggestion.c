@@ -254,12 +254,10 @@ void
 app_suggest_free(struct app *app)
 {
 	struct app_suggest *st = app->suggest;
-	struct suggester *g = NULL;
 
 	if (st == NULL)
 		return;
-	retrain_finish(&st->worker, &g, st->why, sizeof(st->why));
-	suggester_free(&g);
+	retrain_leave(&st->worker);
 	suggester_free(&st->g);
 	suggest_list_clear(&st->list);
 	free(st);

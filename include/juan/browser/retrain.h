@@ -37,4 +37,11 @@ int64_t retrain_scheme(const struct retrain *r);
 void retrain_finish(struct retrain **r, struct suggester **g, char *why,
 		    size_t size);
 
+/* Leaves r's thread to finish alone when it has not (it frees what it
+ * made; a process that exits meanwhile ends it, and its save is one
+ * transaction: the model is saved whole or not at all), else finishes it
+ * as retrain_finish() does, dropping its result.  Sets *r to NULL;
+ * NULL-safe.  For quitting without waiting for a training. */
+void retrain_leave(struct retrain **r);
+
 #endif

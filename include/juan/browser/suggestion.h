@@ -58,7 +58,8 @@ void app_suggest_tags_changed(struct app *app);
  * whether anything changed.  Called by the main loop once a turn. */
 bool app_suggest_poll(struct app *app, bool wait);
 
-/* Waits for a running retraining and frees everything. */
+/* Frees everything, leaving a running retraining to finish alone
+ * (retrain_leave()): quitting never waits for a training. */
 void app_suggest_free(struct app *app);
 
 /* ---- actions (suggesting.c) ------------------------------------------- */
